@@ -1,0 +1,53 @@
+/**
+ * Code systems and identifier systems Ovi writes into FHIR resources.
+ * National systems are the ones confirmed in HL7 Finland's base profiles; where a national
+ * code list could not be confirmed, Ovi uses its own system under OVI_FHIR_BASE so the
+ * codes stay data that a deployment can map later.
+ */
+export const OVI_FHIR_BASE = 'https://fhir.ovi.fi';
+
+export const SYSTEMS = {
+  /** Finnish personal identity code (henkilötunnus), HL7 Finland base profiles. */
+  personalIdentityCode: 'urn:oid:1.2.246.21',
+  /** Terhikki registration number of health-care professionals (Valvira). */
+  terhikki: 'urn:oid:1.2.246.537.26',
+  /** Municipality codes (kuntakoodit). */
+  municipality: 'urn:oid:1.2.246.537.6.21',
+  /** SOTE organisation register. */
+  soteOrganisation: 'urn:oid:1.2.246.537.6.202',
+  /** v2-0203 identifier types (NNFIN for the PIC slice). */
+  identifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+  /** Hilmo – Yhteystapa codes R10, R52, R56, R72 (THL); OID unconfirmed, so Ovi's own URI. */
+  contactMode: `${OVI_FHIR_BASE}/CodeSystem/hilmo-yhteystapa`,
+  /** Ovi's channel of a contact (web form, phone, walk-in, chat, help button, concern). */
+  channel: `${OVI_FHIR_BASE}/CodeSystem/contact-channel`,
+  /** Professions of the multi-professional team (national list unconfirmed: data). */
+  profession: `${OVI_FHIR_BASE}/CodeSystem/profession`,
+  /** Urgency classes as Omaolo uses them. */
+  urgency: `${OVI_FHIR_BASE}/CodeSystem/urgency`,
+  /** Task kinds (client-guidance, routed work item). */
+  taskCode: `${OVI_FHIR_BASE}/CodeSystem/task-code`,
+  /** Guidance outcomes recorded as Task.businessStatus. */
+  guidanceOutcome: `${OVI_FHIR_BASE}/CodeSystem/guidance-outcome`,
+  /** Task.input / Task.output types. */
+  taskParameter: `${OVI_FHIR_BASE}/CodeSystem/task-parameter`,
+  /** Services (primary care, oral health, social services, family centre). */
+  service: `${OVI_FHIR_BASE}/CodeSystem/service`,
+  /** Login user names of Ovi accounts (Practitioner/Patient identifier). */
+  username: `${OVI_FHIR_BASE}/sid/username`,
+  /** Relationship: guardian (v3 RoleCode GUARD). */
+  roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+} as const;
+
+export const EXTENSIONS = {
+  municipality: 'https://hl7.fi/fhir/finnish-base-profiles/StructureDefinition/municipality-code',
+  /** The channel of a contact on a QuestionnaireResponse. */
+  contactChannel: `${OVI_FHIR_BASE}/StructureDefinition/contact-channel`,
+} as const;
+
+export const TASK_CODES = {
+  clientGuidance: 'client-guidance',
+  routedWork: 'routed-work',
+} as const;
+
+export const CONTACT_QUESTIONNAIRE_URL = `${OVI_FHIR_BASE}/Questionnaire/contact-request`;

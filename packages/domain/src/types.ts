@@ -1,0 +1,29 @@
+/** Shared domain vocabulary. No I/O, no FHIR storage concerns. */
+export type Language = 'fi' | 'sv' | 'en';
+export type LocalizedText = Record<Language, string>;
+
+/** Urgency classes as Omaolo uses them, most urgent first. */
+export const URGENCIES = ['emergent', 'urgent', 'non-urgent', 'self-care'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Channels a contact arrives through. */
+export const CHANNELS = ['web-form', 'phone', 'walk-in', 'chat', 'help-button', 'concern'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Outcomes of a guidance decision. */
+export const GUIDANCE_OUTCOMES = ['solved', 'self-care', 'booked', 'routed', 'emergency'] as const;
+export type GuidanceOutcome = (typeof GUIDANCE_OUTCOMES)[number];
+
+/** Professions of a multi-professional team. */
+export const PROFESSIONS = [
+  'physician',
+  'nurse',
+  'public-health-nurse',
+  'physiotherapist',
+  'psychiatric-nurse',
+  'psychologist',
+  'social-worker',
+  'social-instructor',
+  'guidance-nurse',
+] as const;
+export type Profession = (typeof PROFESSIONS)[number];

@@ -1,0 +1,68 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { SqlExecutor } from '../db/database';
+import { forbidden, notFound } from '../fhir/outcomes';
+import { holdsPersonalData, isPersonalType } from '../fhir/resourceTypes';
+import type { UserContext } from '../auth/userContext';
+import { hasRole, isStaff } from '../auth/userContext';
+import { patientsOf } from './patientLinks';
+import { hasCareRelationship } from './relationships';
+
+export type Interaction = 'read' | 'vread' | 'history' | 'search' | 'create' | 'update' | 'operation';
+
+/** How access to personal data was granted: through a relationship, or by a recorded reason. */
+export interface AccessGrant {
+  patients: string[];
+  byRecordedReason: boolean;
+}
+
+/**
+ * Decides whether a user may touch a resource. Residents reach their own data only;
+ * professionals a client's data through a relationship or a recorded reason; managers
+ * and admins no client data; directory data is readable by all and writable by admins.
+ */
+export class AccessPolicy {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async check(user: UserContext, resource: Resource, interaction: Interaction, reason?: string): Promise<AccessGrant> {
+    if (!holdsPersonalData(resource)) return this.checkDirectory(user, resource.resourceType, interaction);
+    if (resource.resourceType === 'AuditEvent' && interaction !== 'read' && interaction !== 'search') {
+      throw forbidden('Audit records are written by Ovi itself');
+    }
+    const patients = patientsOf(resource);
+    return this.checkPatients(user, resource.resourceType, patients, interaction, reason);
+  }
+
+  /** Access to the data of the given clients. */
+  async checkPatients(user: UserContext, type: string, patients: string[], interaction: Interaction, reason?: string): Promise<AccessGrant> {
+    if (hasRole(user, 'resident')) {
+      if (patients.length > 0 && patients.every((p) => p === user.fhirUser)) return { patients, byRecordedReason: false };
+      // Whether someone else's record exists is itself personal: answer as if it did not.
+      throw notFound(`${type} was not found`);
+    }
+    if (!isStaff(user)) throw forbidden('Your role does not give access to client data');
+    if (type === 'AuditEvent') throw forbidden('Only the client can list who has accessed their data');
+    if (patients.length === 0) throw forbidden(`This ${type} is not linked to a client you work with`);
+    for (const patient of patients) {
+      if (!(await hasCareRelationship(this.db, user, patient))) {
+        if (reason) return { patients, byRecordedReason: true };
+        throw forbidden(
+          `You have no care or service relationship with ${patient}. If you must see the data, record the reason in the X-Access-Reason header; the access will be flagged.`,
+        );
+      }
+    }
+    return { patients, byRecordedReason: false };
+  }
+
+  checkDirectory(user: UserContext, type: string, interaction: Interaction): AccessGrant {
+    const writes = interaction === 'create' || interaction === 'update';
+    if (writes && !hasRole(user, 'admin')) throw forbidden(`Only administrators may change ${type} resources`);
+    return { patients: [], byRecordedReason: false };
+  }
+
+  /** Types a user may search at all, before the query runs. */
+  assertMaySearch(user: UserContext, type: string): void {
+    if (!isPersonalType(type)) return;
+    if (hasRole(user, 'resident') || isStaff(user)) return;
+    throw forbidden('Your role does not give access to client data');
+  }
+}

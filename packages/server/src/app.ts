@@ -1,0 +1,83 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { OviConfig } from './config';
+import type { Database } from './db/database';
+import { openDatabase } from './db/openDatabase';
+import { loadFhirDefinitions } from './fhir/definitions';
+import { ResourceStore } from './storage/resourceStore';
+import { AccessPolicy } from './access/accessPolicy';
+import { AuditLog } from './audit/auditLog';
+import { FhirService } from './fhir/fhirService';
+import { SettingsStore } from './settings/settingsStore';
+import { Accounts } from './auth/accounts';
+import { TokenService } from './auth/tokens';
+import { GuidanceSettings } from './guidance/guidanceSettings';
+import { ContactIntake } from './guidance/contactIntake';
+import { ResolveTask } from './guidance/resolveTask';
+import { installErrorHandler } from './http/errorHandler';
+import { installSecurityHeaders } from './http/securityHeaders';
+import { registerFhirRoutes } from './http/fhirRoutes';
+import { registerAuthRoutes } from './http/authRoutes';
+import { registerGuidanceRoutes } from './http/guidanceRoutes';
+import { registerWebApp } from './http/webApp';
+import { seedDemoRegion } from './demo/seedDemo';
+
+export interface OviServices {
+  db: Database;
+  store: ResourceStore;
+  fhir: FhirService;
+  accounts: Accounts;
+  tokens: TokenService;
+  guidanceSettings: GuidanceSettings;
+}
+
+export interface Ovi {
+  app: FastifyInstance;
+  services: OviServices;
+  close(): Promise<void>;
+}
+
+/** Wires the layers together: database → store → access/audit → FHIR service → HTTP. */
+export async function createOvi(config: OviConfig): Promise<Ovi> {
+  loadFhirDefinitions();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = new ResourceStore(db);
+  const access = new AccessPolicy(db);
+  const audit = new AuditLog(store);
+  const settings = new SettingsStore(db);
+  const guidanceSettings = new GuidanceSettings(settings);
+  await guidanceSettings.ensureDefaults();
+  const fhir = new FhirService(db, store, access, audit, {
+    QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings),
+  });
+  const accounts = new Accounts(db);
+  const tokens = await TokenService.create(settings, config.tokenSecret);
+  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings };
+  if (config.seedDemo) await seedDemoRegion(services);
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-access-reason"]'] },
+    bodyLimit: config.bodyLimit,
+    trustProxy: process.env.OVI_TRUST_PROXY === 'true',
+  });
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', 'application/fhir+json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  installErrorHandler(app);
+  installSecurityHeaders(app);
+  app.get('/healthz', async () => {
+    await db.query('SELECT 1');
+    return { status: 'ok', database: db.kind };
+  });
+  registerAuthRoutes(app, { accounts, tokens });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir) });
+  registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
+  await registerWebApp(app, config.webDir);
+  await app.ready();
+  return {
+    app,
+    services,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}

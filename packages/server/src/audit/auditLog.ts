@@ -1,0 +1,81 @@
+import type { AuditEvent } from '@medplum/fhirtypes';
+import type { SqlExecutor } from '../db/database';
+import type { ResourceStore } from '../storage/resourceStore';
+import type { UserContext } from '../auth/userContext';
+import type { Interaction } from '../access/accessPolicy';
+import { OVI_FHIR_BASE } from '@ovi/domain';
+
+const ACTION: Record<Interaction, AuditEvent['action']> = {
+  read: 'R',
+  vread: 'R',
+  history: 'R',
+  search: 'E',
+  create: 'C',
+  update: 'U',
+  operation: 'E',
+};
+
+export interface AuditEntry {
+  user: UserContext;
+  interaction: Interaction;
+  /** The resources touched, e.g. `Task/1`, or the search URL. */
+  what: string[];
+  patients: string[];
+  success: boolean;
+  reason?: string;
+  byRecordedReason?: boolean;
+  description?: string;
+  address?: string;
+}
+
+/** Writes one FHIR AuditEvent per read, search or write of personal data, and per refusal. */
+export class AuditLog {
+  constructor(private readonly store: ResourceStore) {}
+
+  async record(entry: AuditEntry, tx?: SqlExecutor): Promise<void> {
+    await this.store.create(toAuditEvent(entry), { tx });
+  }
+}
+
+export function toAuditEvent(entry: AuditEntry): AuditEvent {
+  return {
+    resourceType: 'AuditEvent',
+    type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest', display: 'RESTful Operation' },
+    subtype: [{ system: 'http://hl7.org/fhir/restful-interaction', code: entry.interaction === 'operation' ? 'operation' : entry.interaction }],
+    action: ACTION[entry.interaction],
+    recorded: new Date().toISOString(),
+    outcome: entry.success ? '0' : '4',
+    ...(entry.description ? { outcomeDesc: entry.description } : {}),
+    ...(entry.reason
+      ? {
+          purposeOfEvent: [
+            {
+              text: entry.reason,
+              ...(entry.byRecordedReason
+                ? { coding: [{ system: `${OVI_FHIR_BASE}/CodeSystem/access-basis`, code: 'recorded-reason', display: 'Access by recorded reason' }] }
+                : {}),
+            },
+          ],
+        }
+      : {}),
+    agent: [
+      {
+        who: { reference: entry.user.fhirUser, display: entry.user.name },
+        altId: entry.user.username,
+        requestor: true,
+        ...(entry.address ? { network: { address: entry.address, type: '2' as const } } : {}),
+      },
+    ],
+    source: { observer: { display: 'Ovi' } },
+    entity: [
+      ...entry.what.map((what) => (what.includes('?') ? { query: Buffer.from(what).toString('base64'), description: what } : { what: { reference: what } })),
+      ...entry.patients
+        .filter((p) => !entry.what.includes(p))
+        .map((p) => ({
+          what: { reference: p },
+          type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1', display: 'Person' },
+          role: { system: 'http://terminology.hl7.org/CodeSystem/object-role', code: '1', display: 'Patient' },
+        })),
+    ],
+  };
+}

@@ -1,0 +1,40 @@
+/** Typed configuration, read once from the environment and checked with every problem listed. */
+export interface OviConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL server; when absent Ovi runs on embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite data folder; undefined keeps the embedded database in memory (tests). */
+  dataDir?: string;
+  /** Load the demo region when the database is empty. */
+  seedDemo: boolean;
+  /** Token signing secret; when absent a key is generated once and kept in the database. */
+  tokenSecret?: string;
+  /** Folder of the built web app; not served when absent. */
+  webDir?: string;
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+}
+
+export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir?: string }): OviConfig {
+  const problems: string[] = [];
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (0–65535), got '${env.PORT}'`);
+  if (env.DATABASE_URL && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  if (env.OVI_TOKEN_SECRET !== undefined && env.OVI_TOKEN_SECRET.length < 32) problems.push('OVI_TOKEN_SECRET must be at least 32 characters');
+  const logLevel = (env.LOG_LEVEL ?? 'info') as OviConfig['logLevel'];
+  if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) problems.push(`LOG_LEVEL must be silent, error, warn, info or debug, got '${logLevel}'`);
+  if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.OVI_DATA_DIR ?? './data',
+    seedDemo: env.OVI_DEMO !== 'false',
+    tokenSecret: env.OVI_TOKEN_SECRET,
+    webDir: env.OVI_WEB_DIR ?? defaults.webDir,
+    logLevel,
+    bodyLimit: 1024 * 1024,
+  };
+}

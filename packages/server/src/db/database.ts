@@ -1,0 +1,24 @@
+/**
+ * One small SQL interface with two real back-ends: embedded PGlite and a PostgreSQL server.
+ * Everything above this layer speaks plain PostgreSQL SQL through it.
+ */
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface SqlExecutor {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Database extends SqlExecutor {
+  /** Runs `work` in one transaction; rolls back when it throws. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /** Executes several statements (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+  readonly kind: 'pglite' | 'postgres';
+}
+
+/** Thrown when the database cannot be reached; the HTTP layer answers 503. */
+export class DatabaseUnavailableError extends Error {}

@@ -1,0 +1,13 @@
+import type { Database } from './database';
+import { openPgliteDatabase } from './pgliteDatabase';
+import { openPostgresDatabase } from './postgresDatabase';
+import { migrate } from './migrate';
+
+/** PostgreSQL server when a URL is given, otherwise embedded PGlite in `dataDir`. */
+export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
+  const db = options.databaseUrl
+    ? await openPostgresDatabase(options.databaseUrl)
+    : await openPgliteDatabase(options.dataDir);
+  await migrate(db);
+  return db;
+}

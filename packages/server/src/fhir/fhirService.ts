@@ -1,0 +1,179 @@
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Database, SqlExecutor } from '../db/database';
+import type { ResourceStore, Stored } from '../storage/resourceStore';
+import type { AccessGrant, AccessPolicy, Interaction } from '../access/accessPolicy';
+import type { AuditLog } from '../audit/auditLog';
+import type { UserContext } from '../auth/userContext';
+import { hasRole, isStaff } from '../auth/userContext';
+import { PATIENT_SEARCH_PARAM, patientsOf } from '../access/patientLinks';
+import { holdsPersonalData, isPersonalType, isSupportedType } from './resourceTypes';
+import { badRequest, FhirError, forbidden, notFound } from './outcomes';
+import { parseSearchRequest, type SearchRequest } from './searchRequest';
+import { historyBundle, searchBundle } from './bundles';
+import { validateIncoming } from './validation';
+
+export interface RequestContext {
+  user: UserContext;
+  /** A reason recorded by a professional who has no relationship with the client. */
+  reason?: string;
+  address?: string;
+  baseUrl: string;
+}
+
+/** Hooks that give resources of one type their domain meaning when created. */
+export interface CreateHook {
+  /** Checks and completes the resource; may decide access itself. Runs before storing. */
+  prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant?: AccessGrant }>;
+  /** Runs in the storing transaction; returns response headers. */
+  afterCreate(ctx: RequestContext, stored: Stored, tx: SqlExecutor): Promise<Record<string, string>>;
+}
+
+/**
+ * FHIR REST semantics without HTTP: validation, access control and audit around the store.
+ * Every read, search and write of personal data leaves an AuditEvent, refusals too.
+ */
+export class FhirService {
+  constructor(
+    private readonly db: Database,
+    readonly store: ResourceStore,
+    readonly access: AccessPolicy,
+    readonly audit: AuditLog,
+    private readonly hooks: Partial<Record<string, CreateHook>> = {},
+  ) {}
+
+  async read(ctx: RequestContext, type: string, id: string): Promise<Stored> {
+    assertType(type);
+    const resource = await this.store.read(type, id);
+    await this.authorize(ctx, resource, 'read', [`${type}/${id}`]);
+    return resource;
+  }
+
+  async vread(ctx: RequestContext, type: string, id: string, versionId: string): Promise<Stored> {
+    assertType(type);
+    const current = await this.store.read(type, id);
+    await this.authorize(ctx, current, 'vread', [`${type}/${id}/_history/${versionId}`]);
+    return this.store.readVersion(type, id, versionId);
+  }
+
+  async history(ctx: RequestContext, type: string, id: string): Promise<Bundle> {
+    assertType(type);
+    const current = await this.store.read(type, id);
+    await this.authorize(ctx, current, 'history', [`${type}/${id}/_history`]);
+    return historyBundle(ctx.baseUrl, await this.store.history(type, id));
+  }
+
+  async search(ctx: RequestContext, type: string, query: URLSearchParams): Promise<Bundle> {
+    assertType(type);
+    const request = parseSearchRequest(type, groupQuery(query));
+    const personal = isPersonalType(type);
+    let grant: AccessGrant = { patients: [], byRecordedReason: false };
+    if (personal) grant = await this.scopeSearch(ctx, request, query);
+    const result = await this.store.search(request);
+    if (personal) {
+      const patients = new Set([...grant.patients, ...result.resources.flatMap(patientsOf)]);
+      await this.audit.record({ ...auditBase(ctx, 'search', grant), what: [`${type}?${query.toString()}`], patients: [...patients], success: true });
+    }
+    return searchBundle(ctx.baseUrl, request, query, result.resources, result.total);
+  }
+
+  async create(ctx: RequestContext, type: string, body: unknown): Promise<{ resource: Stored; headers: Record<string, string> }> {
+    assertType(type);
+    let resource = validateIncoming(body, type);
+    const hook = this.hooks[type];
+    let grant: AccessGrant | undefined;
+    if (hook) ({ resource, grant } = await hook.prepare(ctx, stripServerFields(resource)));
+    grant ??= await this.authorize(ctx, resource, 'create', [type], false);
+    return this.db.transaction(async (tx) => {
+      const stored = await this.store.create(stripServerFields(resource), { tx });
+      const headers = hook ? await hook.afterCreate(ctx, stored, tx) : {};
+      if (holdsPersonalData(stored)) {
+        await this.audit.record({ ...auditBase(ctx, 'create', grant), what: [`${type}/${stored.id}`], patients: patientsOf(stored), success: true }, tx);
+      }
+      return { resource: stored, headers };
+    });
+  }
+
+  async update(ctx: RequestContext, type: string, id: string, body: unknown, expectedVersion?: string): Promise<Stored> {
+    assertType(type);
+    const resource = validateIncoming(body, type);
+    if (resource.id !== id) throw badRequest(`The body's id '${resource.id ?? ''}' does not match the URL's '${id}'`, [`${type}.id`]);
+    const current = await this.store.read(type, id);
+    const grant = await this.authorize(ctx, current, 'update', [`${type}/${id}`], false);
+    await this.authorize(ctx, resource, 'update', [`${type}/${id}`], false);
+    return this.db.transaction(async (tx) => {
+      const stored = await this.store.update(type, id, stripServerFields(resource), { expectedVersion, tx });
+      if (holdsPersonalData(stored)) {
+        await this.audit.record({ ...auditBase(ctx, 'update', grant), what: [`${type}/${id}`], patients: patientsOf(stored), success: true }, tx);
+      }
+      return stored;
+    });
+  }
+
+  /** Access check plus audit: success for reads, refusal always. */
+  async authorize(ctx: RequestContext, resource: Resource, interaction: Interaction, what: string[], auditSuccess = true): Promise<AccessGrant> {
+    const personal = holdsPersonalData(resource);
+    try {
+      const grant = await this.access.check(ctx.user, resource, interaction, ctx.reason);
+      if (personal && auditSuccess) {
+        await this.audit.record({ ...auditBase(ctx, interaction, grant), what, patients: grant.patients, success: true });
+      }
+      return grant;
+    } catch (error) {
+      if (personal && error instanceof FhirError) {
+        await this.audit.record({ ...auditBase(ctx, interaction), what, patients: patientsOf(resource), success: false, description: error.message });
+      }
+      throw error;
+    }
+  }
+
+  /** Confines a search of personal data to one client the user may see. */
+  private async scopeSearch(ctx: RequestContext, request: SearchRequest, query: URLSearchParams): Promise<AccessGrant> {
+    const type = request.resourceType;
+    this.access.assertMaySearch(ctx.user, type);
+    const param = PATIENT_SEARCH_PARAM[type] ?? 'patient';
+    if (hasRole(ctx.user, 'resident')) {
+      const own = param === '_id' ? ctx.user.fhirUser.replace(/^Patient\//, '') : ctx.user.fhirUser;
+      request.filters.push({ code: param, kind: param === '_id' ? 'id' : 'reference', values: [own] });
+      return { patients: [ctx.user.fhirUser], byRecordedReason: false };
+    }
+    if (type === 'AuditEvent') throw forbidden('Only the client can list who has accessed their data');
+    if (type === 'Patient' && isStaff(ctx.user) && request.filters.some((f) => f.code === 'identifier' && !f.modifier)) {
+      return { patients: [], byRecordedReason: false }; // looking up a client by identifier to record a contact
+    }
+    const scoped = request.filters.filter((f) => f.code === param || (param !== '_id' && ['patient', 'subject', 'for'].includes(f.code)));
+    const values = scoped.flatMap((f) => f.values);
+    if (values.length !== 1 || !values[0]) {
+      const error = forbidden(`Searching ${type} requires the '${param}' parameter naming exactly one client you work with`);
+      await this.audit.record({ ...auditBase(ctx, 'search'), what: [`${type}?${query.toString()}`], patients: [], success: false, description: error.message });
+      throw error;
+    }
+    const patient = values[0].includes('/') ? values[0] : `Patient/${values[0]}`;
+    try {
+      return await this.access.checkPatients(ctx.user, type, [patient], 'search', ctx.reason);
+    } catch (error) {
+      await this.audit.record({ ...auditBase(ctx, 'search'), what: [`${type}?${query.toString()}`], patients: [patient], success: false, description: (error as Error).message });
+      throw error;
+    }
+  }
+}
+
+function auditBase(ctx: RequestContext, interaction: Interaction, grant?: AccessGrant) {
+  return { user: ctx.user, interaction, reason: ctx.reason, byRecordedReason: grant?.byRecordedReason, address: ctx.address };
+}
+
+function assertType(type: string): void {
+  if (!isSupportedType(type)) throw notFound(`Resource type ${type} is not supported`);
+}
+
+/** The server owns ids, versions and timestamps. */
+function stripServerFields<T extends Resource>(resource: T): T {
+  const { meta, ...rest } = resource;
+  const keptMeta = meta ? { ...(meta.profile ? { profile: meta.profile } : {}), ...(meta.tag ? { tag: meta.tag } : {}), ...(meta.security ? { security: meta.security } : {}) } : undefined;
+  return { ...rest, ...(keptMeta && Object.keys(keptMeta).length > 0 ? { meta: keptMeta } : {}) } as T;
+}
+
+function groupQuery(query: URLSearchParams): Record<string, string[]> {
+  const grouped: Record<string, string[]> = {};
+  for (const [key, value] of query) (grouped[key] ??= []).push(value);
+  return grouped;
+}

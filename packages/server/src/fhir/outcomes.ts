@@ -1,0 +1,37 @@
+import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
+
+/**
+ * The only error currency of Ovi: an OperationOutcome with its HTTP status.
+ * Thrown anywhere below the HTTP layer; translated in one place.
+ */
+export class FhirError extends Error {
+  constructor(
+    readonly status: number,
+    readonly outcome: OperationOutcome,
+  ) {
+    super(outcome.issue?.map((i) => i.diagnostics ?? i.details?.text).join('; ') ?? 'error');
+  }
+}
+
+type IssueCode = OperationOutcomeIssue['code'];
+
+export function outcome(code: IssueCode, message: string, expression?: string[]): OperationOutcome {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code, details: { text: message }, diagnostics: message, ...(expression ? { expression } : {}) }],
+  };
+}
+
+export const badRequest = (message: string, expression?: string[]) => new FhirError(400, outcome('invalid', message, expression));
+export const invalidResource = (issues: OperationOutcomeIssue[]) =>
+  new FhirError(400, { resourceType: 'OperationOutcome', issue: issues });
+export const unauthorized = (message: string) => new FhirError(401, outcome('login', message));
+export const forbidden = (message: string) => new FhirError(403, outcome('forbidden', message));
+export const notFound = (message: string) => new FhirError(404, outcome('not-found', message));
+export const conflict = (message: string) => new FhirError(409, outcome('conflict', message));
+export const preconditionFailed = (message: string) => new FhirError(412, outcome('conflict', message));
+export const payloadTooLarge = (message: string) => new FhirError(413, outcome('too-costly', message));
+export const unsupportedMediaType = (message: string) => new FhirError(415, outcome('not-supported', message));
+export const tooManyRequests = (message: string) => new FhirError(429, outcome('throttled', message));
+export const serviceUnavailable = (message: string) => new FhirError(503, outcome('transient', message));
+export const serverError = () => new FhirError(500, outcome('exception', 'Internal server error'));

@@ -1,0 +1,45 @@
+import { getSearchParameters, parseFhirPath } from '@medplum/core';
+import type { SearchParameter } from '@medplum/fhirtypes';
+
+export type IndexedKind = 'token' | 'reference' | 'string' | 'date' | 'uri';
+
+export interface IndexedParameter {
+  code: string;
+  kind: IndexedKind;
+  expression: ReturnType<typeof parseFhirPath>;
+  /** For reference parameters: the types they may point to. */
+  targets: string[];
+}
+
+const INDEXED_KINDS = new Set<string>(['token', 'reference', 'string', 'date', 'uri']);
+/** Parameters answered from the resource table itself, not the index. */
+const BUILT_IN = new Set(['_id', '_lastUpdated']);
+const cache = new Map<string, Map<string, IndexedParameter>>();
+
+/** The R4 search parameters Ovi indexes for a type, compiled once. */
+export function indexedParameters(resourceType: string): Map<string, IndexedParameter> {
+  let params = cache.get(resourceType);
+  if (params) return params;
+  params = new Map();
+  for (const [code, sp] of Object.entries(getSearchParameters(resourceType) ?? {})) {
+    const compiled = compile(resourceType, code, sp);
+    if (compiled) params.set(code, compiled);
+  }
+  cache.set(resourceType, params);
+  return params;
+}
+
+function compile(resourceType: string, code: string, sp: SearchParameter): IndexedParameter | undefined {
+  if (BUILT_IN.has(code) || !sp.expression || !INDEXED_KINDS.has(sp.type ?? '')) return undefined;
+  // R4 expressions cover several types ("Patient.name | Practitioner.name"): keep this type's part.
+  const own = sp.expression
+    .split('|')
+    .map((part) => part.trim())
+    .filter((part) => part.startsWith(`${resourceType}.`) || part.startsWith(`(${resourceType}.`));
+  if (own.length === 0) return undefined;
+  try {
+    return { code, kind: sp.type as IndexedKind, expression: parseFhirPath(own.join(' | ')), targets: sp.target ?? [] };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,100 @@
+import type { Patient, Task } from '@medplum/fhirtypes';
+import { TASK_CODES, ageOn, minutesLeft, sortQueue, toHelsinkiDate, type Urgency } from '@ovi/domain';
+import type { FhirService, RequestContext } from '../fhir/fhirService';
+import type { SearchFilter } from '../fhir/searchRequest';
+import { forbidden } from '../fhir/outcomes';
+import { hasRole, isStaff } from '../auth/userContext';
+import { ownerReferences } from '../access/relationships';
+import type { Database } from '../db/database';
+import { inputValue } from './guidanceTask';
+
+export interface QueueItem {
+  taskId: string;
+  kind: string;
+  patient: { id: string; name: string; birthDate?: string; age?: number };
+  urgency: Urgency;
+  profession?: string;
+  channel?: string;
+  authoredOn?: string;
+  deadline: string;
+  legalDeadline?: string;
+  assessmentDue?: string;
+  minutesLeft: number;
+  summary?: string;
+  ruleExplanation?: Record<string, string>;
+}
+
+const OPEN = ['ready', 'in-progress', 'requested', 'received', 'accepted'];
+const QUEUE_LIMIT = 500;
+
+/** The work a professional sees: open contacts ordered by urgency, then deadline. */
+export async function guidanceQueue(db: Database, fhir: FhirService, ctx: RequestContext): Promise<QueueItem[]> {
+  if (!isStaff(ctx.user)) throw forbidden('The work queue is for client-guidance and team professionals');
+  const tasks = await openTasks(db, fhir, ctx);
+  const patients = await readPatients(fhir, tasks);
+  const now = new Date();
+  const items = tasks.map((task) => toItem(task, patients, now));
+  if (items.length > 0) {
+    await fhir.audit.record({
+      user: ctx.user,
+      interaction: 'search',
+      what: ['Task?queue'],
+      patients: [...new Set(tasks.map((t) => t.for?.reference ?? ''))].filter(Boolean),
+      success: true,
+      description: 'work queue',
+    });
+  }
+  return sortQueue(items);
+}
+
+async function openTasks(db: Database, fhir: FhirService, ctx: RequestContext): Promise<Task[]> {
+  const status: SearchFilter = { code: 'status', kind: 'token', values: OPEN };
+  const byId = new Map<string, Task>();
+  const searches: SearchFilter[][] = [[status, { code: 'owner', kind: 'reference', values: await ownerReferences(db, ctx.user) }]];
+  if (hasRole(ctx.user, 'guidance')) searches.push([status, { code: 'code', kind: 'token', values: [TASK_CODES.clientGuidance] }]);
+  for (const filters of searches) {
+    const result = await fhir.store.search({ resourceType: 'Task', filters, sort: [], count: QUEUE_LIMIT, offset: 0 });
+    for (const task of result.resources as Task[]) byId.set(task.id ?? '', task);
+  }
+  return [...byId.values()];
+}
+
+async function readPatients(fhir: FhirService, tasks: Task[]): Promise<Map<string, Patient>> {
+  const ids = [...new Set(tasks.map((t) => t.for?.reference?.replace('Patient/', '')).filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  const result = await fhir.store.search({ resourceType: 'Patient', filters: [{ code: '_id', kind: 'id', values: ids }], sort: [], count: ids.length, offset: 0 });
+  return new Map(result.resources.map((p) => [p.id, p as Patient]));
+}
+
+function toItem(task: Task, patients: Map<string, Patient>, now: Date): QueueItem {
+  const patientId = task.for?.reference?.replace('Patient/', '') ?? '';
+  const patient = patients.get(patientId);
+  const deadline = task.restriction?.period?.end ?? task.authoredOn ?? now.toISOString();
+  const rule = inputValue(task, 'rule')?.valueString;
+  return {
+    taskId: task.id ?? '',
+    kind: task.code?.coding?.[0]?.code ?? '',
+    patient: {
+      id: patientId,
+      name: displayName(patient),
+      birthDate: patient?.birthDate,
+      age: patient?.birthDate ? ageOn(patient.birthDate, toHelsinkiDate(now)) : undefined,
+    },
+    urgency: (inputValue(task, 'urgency')?.valueCode ?? 'non-urgent') as Urgency,
+    profession: task.performerType?.[0]?.coding?.[0]?.code,
+    channel: inputValue(task, 'channel')?.valueCode,
+    authoredOn: task.authoredOn,
+    deadline,
+    legalDeadline: inputValue(task, 'legal-deadline')?.valueDateTime,
+    assessmentDue: inputValue(task, 'assessment-due')?.valueDateTime,
+    minutesLeft: minutesLeft(new Date(deadline), now),
+    summary: task.description,
+    ruleExplanation: rule ? (JSON.parse(rule) as Record<string, string>) : undefined,
+  };
+}
+
+export function displayName(patient: Patient | undefined): string {
+  const name = patient?.name?.[0];
+  if (!name) return '';
+  return name.text ?? [...(name.given ?? []), name.family].filter(Boolean).join(' ');
+}

@@ -1,0 +1,49 @@
+import { TASK_CODES } from '@ovi/domain';
+import type { Database } from '../db/database';
+
+/** Groups smaller than this are hidden so that no one can be recognised from the figures. */
+export const SMALL_NUMBER_LIMIT = 5;
+
+export interface GuidanceStats {
+  contacts: number | null;
+  open: number | null;
+  byOutcome: Record<string, number | null>;
+  byUrgency: Record<string, number | null>;
+  byChannel: Record<string, number | null>;
+  firstContactResolutionShare: number | null;
+  withinDeadlineShare: number | null;
+}
+
+const suppress = (n: number) => (n < SMALL_NUMBER_LIMIT ? null : n);
+
+/** Figures for managers: no one's data, only counts, with small numbers suppressed. */
+export async function guidanceStats(db: Database): Promise<GuidanceStats> {
+  const r = await db.query<{ status: string; outcome: string | null; urgency: string | null; channel: string | null; in_time: boolean | null }>(
+    `SELECT content->>'status' AS status,
+            content#>>'{businessStatus,coding,0,code}' AS outcome,
+            (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'urgency' LIMIT 1) AS urgency,
+            (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'channel' LIMIT 1) AS channel,
+            CASE WHEN content->>'status' = 'completed'
+                 THEN (content#>>'{executionPeriod,end}')::timestamptz <= (content#>>'{restriction,period,end}')::timestamptz END AS in_time
+       FROM resource
+      WHERE resource_type = 'Task' AND content#>>'{code,coding,0,code}' = $1`,
+    [TASK_CODES.clientGuidance],
+  );
+  const rows = r.rows;
+  const completed = rows.filter((row) => row.status === 'completed');
+  const count = (values: Array<string | null>) => {
+    const counts: Record<string, number> = {};
+    for (const v of values) if (v) counts[v] = (counts[v] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, suppress(n)]));
+  };
+  const share = (part: number, whole: number) => (whole < SMALL_NUMBER_LIMIT ? null : Math.round((part / whole) * 1000) / 1000);
+  return {
+    contacts: suppress(rows.length),
+    open: suppress(rows.length - completed.length),
+    byOutcome: count(completed.map((row) => row.outcome)),
+    byUrgency: count(rows.map((row) => row.urgency)),
+    byChannel: count(rows.map((row) => row.channel)),
+    firstContactResolutionShare: share(completed.filter((row) => row.outcome === 'solved' || row.outcome === 'self-care').length, completed.length),
+    withinDeadlineShare: share(completed.filter((row) => row.in_time === true).length, completed.length),
+  };
+}

@@ -1,0 +1,160 @@
+import { OperationOutcomeError, validateResource } from '@medplum/core';
+import type { Communication, Parameters, Reference, Task } from '@medplum/fhirtypes';
+import { GUIDANCE_OUTCOMES, SYSTEMS, TASK_CODES, type GuidanceOutcome } from '@ovi/domain';
+import type { Database } from '../db/database';
+import type { FhirService, RequestContext } from '../fhir/fhirService';
+import type { Stored } from '../storage/resourceStore';
+import { badRequest, conflict, forbidden, invalidResource } from '../fhir/outcomes';
+import { isStaff } from '../auth/userContext';
+import { taskInput } from './guidanceTask';
+
+const ROUTE_TARGETS = new Set(['CareTeam', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Organization']);
+const MAX_NOTE = 4000;
+
+interface Decision {
+  outcome: GuidanceOutcome;
+  note: string;
+  routeTo?: Reference;
+  appointment?: Reference;
+}
+
+/**
+ * `Task/{id}/$resolve`: the professional's decision on a contact. Completes the Task with the
+ * outcome, sends the note to the resident as a Communication and, when routed, gives the
+ * receiving team or service a new Task with the same deadline. All in one transaction.
+ */
+export class ResolveTask {
+  constructor(
+    private readonly db: Database,
+    private readonly fhir: FhirService,
+  ) {}
+
+  async run(ctx: RequestContext, taskId: string, body: unknown): Promise<Stored<Task>> {
+    if (!isStaff(ctx.user)) throw forbidden('Only client-guidance and team professionals resolve contacts');
+    const decision = parseDecision(body);
+    const current = await this.fhir.store.read<Task>('Task', taskId);
+    const code = current.code?.coding?.[0]?.code;
+    if (code !== TASK_CODES.clientGuidance && code !== TASK_CODES.routedWork) throw badRequest(`Task/${taskId} is not a contact to resolve`);
+    const grant = await this.fhir.authorize(ctx, current, 'operation', [`Task/${taskId}`], false);
+    if (decision.routeTo) await this.assertTargetExists(decision.routeTo);
+    return this.db.transaction(async (tx) => {
+      const now = new Date().toISOString();
+      let routedTask: Stored<Task> | undefined;
+      const resolved = await this.fhir.store.update<Task>(
+        'Task',
+        taskId,
+        async (task) => {
+          if (task.status === 'completed' || task.status === 'cancelled') {
+            throw conflict(`Task/${taskId} was already resolved (${task.businessStatus?.coding?.[0]?.code ?? task.status})`);
+          }
+          if (decision.outcome === 'routed' && decision.routeTo) {
+            routedTask = await this.fhir.store.create(routedWork(task, taskId, decision.routeTo, ctx.user.fhirUser), { tx });
+          }
+          return completeTask(task, decision, ctx, now, routedTask);
+        },
+        { tx },
+      );
+      const message = await this.fhir.store.create(reply(resolved, decision.note, ctx, now), { tx });
+      await this.fhir.audit.record(
+        {
+          user: ctx.user,
+          interaction: 'operation',
+          what: [`Task/${taskId}`, `Communication/${message.id}`, ...(routedTask ? [`Task/${routedTask.id}`] : [])],
+          patients: grant.patients,
+          success: true,
+          reason: ctx.reason,
+          byRecordedReason: grant.byRecordedReason,
+          description: `$resolve ${decision.outcome}`,
+        },
+        tx,
+      );
+      return resolved;
+    });
+  }
+
+  private async assertTargetExists(ref: Reference): Promise<void> {
+    const [type, id] = (ref.reference ?? '').split('/');
+    if (!type || !id || !ROUTE_TARGETS.has(type)) {
+      throw badRequest('routeTo must reference a CareTeam, HealthcareService, Practitioner, PractitionerRole or Organization', ['Parameters.parameter.routeTo']);
+    }
+    if (!(await this.fhir.store.readOptional(type, id))) throw badRequest(`routeTo ${ref.reference} does not exist`, ['Parameters.parameter.routeTo']);
+  }
+}
+
+function parseDecision(body: unknown): Decision {
+  if (typeof body !== 'object' || body === null || (body as { resourceType?: unknown }).resourceType !== 'Parameters') {
+    throw badRequest('The body must be a FHIR Parameters resource');
+  }
+  try {
+    validateResource(body as Parameters);
+  } catch (error) {
+    if (error instanceof OperationOutcomeError) throw invalidResource(error.outcome.issue ?? []);
+    throw error;
+  }
+  const params = (body as Parameters).parameter ?? [];
+  const known = new Set(['outcome', 'note', 'routeTo', 'appointment']);
+  const unknown = params.find((p) => !known.has(p.name ?? ''));
+  if (unknown) throw badRequest(`Unknown parameter '${unknown.name}'`, [`Parameters.parameter.${unknown.name}`]);
+  const get = (name: string) => params.find((p) => p.name === name);
+  const outcome = get('outcome')?.valueCode;
+  if (!outcome || !(GUIDANCE_OUTCOMES as readonly string[]).includes(outcome)) {
+    throw badRequest(`outcome must be a valueCode, one of ${GUIDANCE_OUTCOMES.join(', ')}`, ['Parameters.parameter.outcome']);
+  }
+  const note = get('note')?.valueString?.trim();
+  if (!note) throw badRequest('note (valueString) to the resident is required', ['Parameters.parameter.note']);
+  if (note.length > MAX_NOTE) throw badRequest(`note is longer than ${MAX_NOTE} characters`, ['Parameters.parameter.note']);
+  const routeTo = get('routeTo')?.valueReference;
+  if (outcome === 'routed' && !routeTo) throw badRequest('routeTo (valueReference) is required when the outcome is routed', ['Parameters.parameter.routeTo']);
+  if (outcome !== 'routed' && routeTo) throw badRequest('routeTo is only for the outcome routed', ['Parameters.parameter.routeTo']);
+  return { outcome: outcome as GuidanceOutcome, note, routeTo, appointment: get('appointment')?.valueReference };
+}
+
+function completeTask(task: Task, decision: Decision, ctx: RequestContext, now: string, routed?: Stored<Task>): Task {
+  return {
+    ...task,
+    status: 'completed',
+    businessStatus: { coding: [{ system: SYSTEMS.guidanceOutcome, code: decision.outcome }], text: decision.outcome },
+    owner: task.owner ?? { reference: ctx.user.fhirUser, display: ctx.user.name },
+    executionPeriod: { ...task.executionPeriod, end: now },
+    lastModified: now,
+    output: [
+      { type: { coding: [{ system: SYSTEMS.taskParameter, code: 'note' }] }, valueString: decision.note },
+      { type: { coding: [{ system: SYSTEMS.taskParameter, code: 'resolved-by' }] }, valueReference: { reference: ctx.user.fhirUser, display: ctx.user.name } },
+      ...(routed ? [{ type: { coding: [{ system: SYSTEMS.taskParameter, code: 'routed-task' }] }, valueReference: { reference: `Task/${routed.id}` } }] : []),
+      ...(decision.appointment ? [{ type: { coding: [{ system: SYSTEMS.taskParameter, code: 'appointment' }] }, valueReference: decision.appointment }] : []),
+    ],
+  };
+}
+
+function routedWork(task: Task, taskId: string, routeTo: Reference, requester: string): Task {
+  return {
+    resourceType: 'Task',
+    status: 'ready',
+    intent: 'order',
+    priority: task.priority,
+    code: { coding: [{ system: SYSTEMS.taskCode, code: TASK_CODES.routedWork, display: 'Routed work' }] },
+    description: task.description,
+    for: task.for,
+    focus: task.focus,
+    basedOn: [{ reference: `Task/${taskId}` }],
+    requester: { reference: requester },
+    owner: routeTo as Task['owner'],
+    authoredOn: task.authoredOn,
+    performerType: task.performerType,
+    restriction: task.restriction,
+    input: [...(task.input ?? []), taskInput('routed-from', { valueReference: { reference: `Task/${taskId}` } })],
+  };
+}
+
+function reply(task: Task, note: string, ctx: RequestContext, now: string): Communication {
+  return {
+    resourceType: 'Communication',
+    status: 'completed',
+    basedOn: [{ reference: `Task/${task.id}` }],
+    subject: task.for as Communication['subject'],
+    recipient: task.for ? [task.for as NonNullable<Communication['recipient']>[number]] : [],
+    sender: { reference: ctx.user.fhirUser, display: ctx.user.name },
+    sent: now,
+    payload: [{ contentString: note }],
+  };
+}

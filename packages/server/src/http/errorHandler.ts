@@ -1,0 +1,38 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DatabaseUnavailableError } from '../db/database';
+import { FhirError, badRequest, payloadTooLarge, serverError, serviceUnavailable, unsupportedMediaType, notFound } from '../fhir/outcomes';
+
+/** One place turns every error into an OperationOutcome with the right status; no stack traces leak. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const fhirError = toFhirError(error);
+    if (fhirError.status >= 500 && !(error instanceof DatabaseUnavailableError)) request.log.error({ err: error }, 'request failed');
+    const retryAfter = (error as { retryAfter?: number }).retryAfter;
+    if (retryAfter) void reply.header('Retry-After', String(retryAfter));
+    if (fhirError.status === 503) void reply.header('Retry-After', '5');
+    void reply.code(fhirError.status).type('application/fhir+json').send(fhirError.outcome);
+  });
+}
+
+function toFhirError(error: FastifyError): FhirError {
+  if (error instanceof FhirError) return error;
+  if (error instanceof DatabaseUnavailableError) return serviceUnavailable('The database is not reachable right now; try again shortly');
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return payloadTooLarge('The request body is too large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return unsupportedMediaType('Send JSON with Content-Type application/fhir+json or application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return badRequest('The request body is empty');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return badRequest('The request body is not valid JSON');
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) return badRequest(`The request is not valid: ${error.message}`);
+  if (error.statusCode === 404) return notFound('Not found');
+  if (error.statusCode === 413) return payloadTooLarge('The request body is too large');
+  if (error.statusCode === 415) return unsupportedMediaType('Send JSON with Content-Type application/fhir+json or application/json');
+  return serverError();
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Resource } from '@medplum/fhirtypes';
+import type { FhirService } from '../fhir/fhirService';
+import type { TokenService } from '../auth/tokens';
+import type { ResolveTask } from '../guidance/resolveTask';
+import { capabilityStatement } from '../fhir/capabilityStatement';
+import { badRequest, notFound } from '../fhir/outcomes';
+import { requestContext } from './requestContext';
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+interface Deps {
+  fhir: FhirService;
+  tokens: TokenService;
+  resolveTask: ResolveTask;
+}
+
+type Params = { type: string; id: string; vid: string; op: string };
+
+/** The FHIR R4 REST API: HTTP in, plain calls to FhirService, HTTP out. */
+export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask }: Deps): void {
+  const base = '/fhir/R4';
+  const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
+
+  app.get(`${base}/metadata`, async (request, reply) => send(reply, 200, capabilityStatement(`${request.protocol}://${request.host}${base}`)));
+
+  app.get<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
+    const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+    return send(reply, 200, await fhir.search(await ctx(request), request.params.type, query));
+  });
+
+  app.post<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
+    const { resource, headers } = await fhir.create(await ctx(request), request.params.type, request.body);
+    for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+    void reply.header('Location', `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`);
+    return send(reply, 201, resource);
+  });
+
+  app.get<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
+    return send(reply, 200, await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)));
+  });
+
+  app.put<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
+    const expected = parseIfMatch(request.headers['if-match']);
+    return send(reply, 200, await fhir.update(await ctx(request), request.params.type, checkId(request.params.id), request.body, expected));
+  });
+
+  app.get<{ Params: Params }>(`${base}/:type/:id/_history`, async (request, reply) => {
+    return send(reply, 200, await fhir.history(await ctx(request), request.params.type, checkId(request.params.id)));
+  });
+
+  app.get<{ Params: Params }>(`${base}/:type/:id/_history/:vid`, async (request, reply) => {
+    return send(reply, 200, await fhir.vread(await ctx(request), request.params.type, checkId(request.params.id), request.params.vid));
+  });
+
+  app.post<{ Params: Params }>(`${base}/:type/:id/:op`, async (request, reply) => {
+    const { type, id, op } = request.params;
+    if (type === 'Task' && op === '$resolve') return send(reply, 200, await resolveTask.run(await ctx(request), checkId(id), request.body));
+    throw notFound(`Operation ${op} is not defined on ${type}`);
+  });
+}
+
+function send(reply: FastifyReply, status: number, body: Resource): FastifyReply {
+  if (body.meta?.versionId) void reply.header('ETag', `W/"${body.meta.versionId}"`);
+  if (body.meta?.lastUpdated) void reply.header('Last-Modified', new Date(body.meta.lastUpdated).toUTCString());
+  return reply.code(status).type(FHIR_JSON).send(body);
+}
+
+function checkId(id: string): string {
+  if (!FHIR_ID.test(id)) throw badRequest(`'${id.slice(0, 80)}' is not a valid FHIR id`);
+  return id;
+}
+
+function parseIfMatch(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match) throw badRequest('If-Match must be a version ETag such as W/"3"');
+  return match[1];
+}

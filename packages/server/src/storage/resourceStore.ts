@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { Resource } from '@medplum/fhirtypes';
+import type { Database, SqlExecutor } from '../db/database';
+import { conflict, notFound, preconditionFailed } from '../fhir/outcomes';
+import type { SearchRequest } from '../fhir/searchRequest';
+import { writeIndexRows } from './searchIndexer';
+import { SearchSql } from './searchQuery';
+
+export type Stored<T extends Resource = Resource> = T & { id: string; meta: { versionId: string; lastUpdated: string } };
+
+export interface SearchResult {
+  resources: Stored[];
+  total: number;
+}
+
+/**
+ * FHIR resources in PostgreSQL: current version, full history and search index,
+ * written together in one transaction so a crash never leaves half a write.
+ */
+export class ResourceStore {
+  constructor(private readonly db: Database) {}
+
+  async create<T extends Resource>(resource: T, options: { id?: string; tx?: SqlExecutor } = {}): Promise<Stored<T>> {
+    const stored = stamp(resource, options.id ?? randomUUID(), 1);
+    const write = async (tx: SqlExecutor) => {
+      const inserted = await tx.query(
+        `INSERT INTO resource (resource_type, id, version_id, last_updated, content)
+         VALUES ($1, $2, 1, $3, $4) ON CONFLICT DO NOTHING`,
+        [stored.resourceType, stored.id, stored.meta.lastUpdated, stored],
+      );
+      if (inserted.rowCount === 0) throw conflict(`${stored.resourceType}/${stored.id} already exists`);
+      await this.writeHistoryAndIndex(tx, stored);
+    };
+    await (options.tx ? write(options.tx) : this.db.transaction(write));
+    return stored;
+  }
+
+  async read<T extends Resource = Resource>(type: string, id: string, tx: SqlExecutor = this.db): Promise<Stored<T>> {
+    const found = await this.readOptional<T>(type, id, tx);
+    if (!found) throw notFound(`${type}/${id} was not found`);
+    return found;
+  }
+
+  async readOptional<T extends Resource = Resource>(type: string, id: string, tx: SqlExecutor = this.db): Promise<Stored<T> | undefined> {
+    const r = await tx.query<{ content: Stored<T> }>('SELECT content FROM resource WHERE resource_type = $1 AND id = $2', [type, id]);
+    return r.rows[0]?.content;
+  }
+
+  async readVersion(type: string, id: string, versionId: string): Promise<Stored> {
+    if (!/^\d{1,9}$/.test(versionId)) throw notFound(`Version ${versionId} of ${type}/${id} was not found`);
+    const r = await this.db.query<{ content: Stored }>(
+      'SELECT content FROM resource_history WHERE resource_type = $1 AND id = $2 AND version_id = $3',
+      [type, id, Number(versionId)],
+    );
+    const found = r.rows[0]?.content;
+    if (!found) throw notFound(`Version ${versionId} of ${type}/${id} was not found`);
+    return found;
+  }
+
+  async history(type: string, id: string): Promise<Stored[]> {
+    const r = await this.db.query<{ content: Stored }>(
+      'SELECT content FROM resource_history WHERE resource_type = $1 AND id = $2 ORDER BY version_id DESC',
+      [type, id],
+    );
+    if (r.rows.length === 0) throw notFound(`${type}/${id} was not found`);
+    return r.rows.map((row) => row.content);
+  }
+
+  /**
+   * Writes a new version. `expectedVersion` (from If-Match) must be the current one (412 otherwise);
+   * `mutate` lets operations change the current version inside the same locked transaction.
+   */
+  async update<T extends Resource>(
+    type: string,
+    id: string,
+    next: T | ((current: Stored<T>) => T | Promise<T>),
+    options: { expectedVersion?: string; tx?: SqlExecutor } = {},
+  ): Promise<Stored<T>> {
+    const write = async (tx: SqlExecutor) => {
+      const r = await tx.query<{ content: Stored<T>; version_id: number }>(
+        'SELECT content, version_id FROM resource WHERE resource_type = $1 AND id = $2 FOR UPDATE',
+        [type, id],
+      );
+      const row = r.rows[0];
+      if (!row) throw notFound(`${type}/${id} was not found`);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== String(row.version_id)) {
+        throw preconditionFailed(`${type}/${id} is at version ${row.version_id}, not ${options.expectedVersion}`);
+      }
+      const body = typeof next === 'function' ? await next(row.content) : next;
+      const stored = stamp({ ...body, resourceType: type } as T, id, row.version_id + 1);
+      await tx.query('UPDATE resource SET version_id = $3, last_updated = $4, content = $5 WHERE resource_type = $1 AND id = $2', [
+        type,
+        id,
+        row.version_id + 1,
+        stored.meta.lastUpdated,
+        stored,
+      ]);
+      await this.writeHistoryAndIndex(tx, stored);
+      return stored;
+    };
+    return options.tx ? write(options.tx) : this.db.transaction(write);
+  }
+
+  async search(request: SearchRequest, tx: SqlExecutor = this.db): Promise<SearchResult> {
+    const sql = new SearchSql(request);
+    const where = sql.where();
+    const countParams = [...sql.params];
+    const order = sql.orderBy();
+    const limit = `LIMIT ${request.count} OFFSET ${request.offset}`;
+    const [rows, count] = await Promise.all([
+      request.count === 0
+        ? Promise.resolve({ rows: [] as Array<{ content: Stored }> })
+        : tx.query<{ content: Stored }>(`SELECT r.content FROM resource r WHERE ${where} ORDER BY ${order} ${limit}`, sql.params),
+      tx.query<{ total: string | number }>(`SELECT count(*) AS total FROM resource r WHERE ${where}`, countParams),
+    ]);
+    return { resources: rows.rows.map((row) => row.content), total: Number(count.rows[0]?.total ?? 0) };
+  }
+
+  private async writeHistoryAndIndex(tx: SqlExecutor, stored: Stored): Promise<void> {
+    await tx.query(
+      'INSERT INTO resource_history (resource_type, id, version_id, last_updated, content) VALUES ($1, $2, $3, $4, $5)',
+      [stored.resourceType, stored.id, Number(stored.meta.versionId), stored.meta.lastUpdated, stored],
+    );
+    await writeIndexRows(tx, stored);
+  }
+}
+
+function stamp<T extends Resource>(resource: T, id: string, version: number): Stored<T> {
+  return {
+    ...resource,
+    id,
+    meta: { ...resource.meta, versionId: String(version), lastUpdated: new Date().toISOString() },
+  } as Stored<T>;
+}

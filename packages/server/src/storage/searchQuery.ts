@@ -1,0 +1,110 @@
+import type { SearchFilter, SearchRequest, SortRule } from '../fhir/searchRequest';
+import { parseDateValue } from '../fhir/searchRequest';
+import { indexedParameters } from '../fhir/searchParameters';
+
+/** Builds parameterised SQL for a search; values never enter the SQL text. */
+export class SearchSql {
+  readonly params: unknown[] = [];
+
+  constructor(private readonly request: SearchRequest) {
+    this.params.push(request.resourceType);
+  }
+
+  private bind(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
+  where(): string {
+    return ['r.resource_type = $1', ...this.request.filters.map((f) => this.condition(f))].join(' AND ');
+  }
+
+  orderBy(): string {
+    const rules = this.request.sort.map((s) => `${this.sortExpression(s)} ${s.descending ? 'DESC' : 'ASC'} NULLS LAST`);
+    return [...rules, ...(rules.length === 0 ? ['r.last_updated DESC'] : []), 'r.id'].join(', ');
+  }
+
+  private condition(f: SearchFilter): string {
+    if (f.modifier === 'missing') {
+      const exists = `EXISTS (${this.indexRow(f)})`;
+      return f.values[0] === 'true' ? `NOT ${exists}` : exists;
+    }
+    return `(${f.values.map((v) => this.alternative(f, v)).join(' OR ')})`;
+  }
+
+  private indexRow(f: SearchFilter, extra = 'TRUE'): string {
+    const table = f.kind === 'string' ? 'search_string' : f.kind === 'date' ? 'search_date' : 'search_token';
+    return `SELECT 1 FROM ${table} x WHERE x.resource_type = r.resource_type AND x.resource_id = r.id AND x.param = ${this.bind(f.code)} AND ${extra}`;
+  }
+
+  private alternative(f: SearchFilter, value: string): string {
+    switch (f.kind) {
+      case 'id':
+        return `r.id = ${this.bind(value)}`;
+      case 'lastUpdated':
+        return this.dateCondition(f.code, value, 'r.last_updated', 'r.last_updated');
+      case 'date':
+        return `EXISTS (${this.indexRow(f, this.dateCondition(f.code, value, 'x.low', 'x.high'))})`;
+      case 'string':
+        return `EXISTS (${this.indexRow(f, this.stringCondition(f, value))})`;
+      case 'reference':
+        return `EXISTS (${this.indexRow(f, `x.value = ANY(${this.bind(this.referenceValues(f.code, value))}::text[])`)})`;
+      default:
+        return `EXISTS (${this.indexRow(f, this.tokenCondition(value))})`;
+    }
+  }
+
+  private stringCondition(f: SearchFilter, value: string): string {
+    const lower = value.toLowerCase();
+    if (f.modifier === 'exact') return `x.value = ${this.bind(lower)}`;
+    const escaped = lower.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const pattern = f.modifier === 'contains' ? `%${escaped}%` : `${escaped}%`;
+    return `x.value LIKE ${this.bind(pattern)}`;
+  }
+
+  private tokenCondition(value: string): string {
+    const bar = value.indexOf('|');
+    if (bar < 0) return `x.value = ${this.bind(value)}`;
+    const system = value.slice(0, bar);
+    const code = value.slice(bar + 1);
+    const parts = [system ? `x.system = ${this.bind(system)}` : 'x.system IS NULL'];
+    if (code) parts.push(`x.value = ${this.bind(code)}`);
+    return parts.join(' AND ');
+  }
+
+  /** "Patient/1", or a bare id matched against every target type. */
+  private referenceValues(code: string, value: string): string[] {
+    const relative = value.replace(/^.*\/fhir\/R4\//, '');
+    if (relative.includes('/')) return [relative];
+    const targets = indexedParameters(this.request.resourceType).get(code)?.targets ?? [];
+    return targets.map((t) => `${t}/${relative}`);
+  }
+
+  private dateCondition(key: string, value: string, low: string, high: string): string {
+    const { prefix, low: pLow, high: pHigh } = parseDateValue(key, value);
+    const a = this.bind(pLow);
+    const b = this.bind(pHigh);
+    switch (prefix) {
+      case 'gt':
+        return `${high} > ${b}::timestamptz`;
+      case 'ge':
+        return `${high} >= ${a}::timestamptz`;
+      case 'lt':
+        return `${low} < ${a}::timestamptz`;
+      case 'le':
+        return `${low} <= ${b}::timestamptz`;
+      case 'ne':
+        return `NOT (${low} >= ${a}::timestamptz AND ${high} <= ${b}::timestamptz)`;
+      default:
+        return `(${low} >= ${a}::timestamptz AND ${high} <= ${b}::timestamptz)`;
+    }
+  }
+
+  private sortExpression(s: SortRule): string {
+    if (s.kind === 'id') return 'r.id';
+    if (s.kind === 'lastUpdated') return 'r.last_updated';
+    const [table, column] = s.kind === 'date' ? ['search_date', 'low'] : s.kind === 'string' ? ['search_string', 'value'] : ['search_token', 'value'];
+    const fn = s.descending ? 'max' : 'min';
+    return `(SELECT ${fn}(x.${column}) FROM ${table} x WHERE x.resource_type = r.resource_type AND x.resource_id = r.id AND x.param = ${this.bind(s.code)})`;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The one HTTP client of the web app: same origin, Bearer token from sessionStorage,
+ * FHIR OperationOutcome errors turned into ApiError with readable issues.
+ */
+import type { OperationOutcome } from '@medplum/fhirtypes';
+
+const TOKEN_KEY = 'ovi.accessToken';
+
+export const tokenStore = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string): void => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: (): void => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** One problem the server reported; `expression` holds linkIds or FHIRPath of the field. */
+export interface ApiIssue {
+  message: string;
+  expression: string[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly issues: ApiIssue[],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(issues.map((i) => i.message).join('; ') || `HTTP ${status}`);
+  }
+}
+
+type UnauthorizedListener = () => void;
+let unauthorizedListener: UnauthorizedListener | undefined;
+
+/** The session registers here so that an expired token takes the user back to login. */
+export function setUnauthorizedListener(listener: UnauthorizedListener | undefined): void {
+  unauthorizedListener = listener;
+}
+
+export interface ApiResponse<T> {
+  data: T;
+  headers: Headers;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+function isFhirPath(path: string): boolean {
+  return path.startsWith('/fhir/');
+}
+
+function issuesFrom(body: unknown): ApiIssue[] {
+  const outcome = body as Partial<OperationOutcome> | null;
+  if (!outcome || outcome.resourceType !== 'OperationOutcome') return [];
+  return (outcome.issue ?? []).map((issue) => ({
+    message: issue.details?.text ?? issue.diagnostics ?? issue.code ?? '',
+    expression: issue.expression ?? issue.location ?? [],
+  }));
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const mediaType = isFhirPath(path) ? 'application/fhir+json' : 'application/json';
+  const headers: Record<string, string> = { Accept: `${mediaType}, application/json`, ...options.headers };
+  const token = tokenStore.get();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = mediaType;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(0, []);
+  }
+  const body = await readBody(response);
+  if (!response.ok) {
+    if (response.status === 401 && token) unauthorizedListener?.();
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new ApiError(response.status, issuesFrom(body), Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  }
+  return { data: body as T, headers: response.headers };
+}
+
+export const api = {
+  get: async <T>(path: string, headers?: Record<string, string>): Promise<T> => (await request<T>('GET', path, { headers })).data,
+  post: <T>(path: string, body: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
+};
