@@ -44,6 +44,12 @@ export interface RoutingRule {
   title: LocalizedText;
   /** All conditions must hold. */
   when: RuleCondition[];
+  /**
+   * Optional exception: the rule does not fire when all of these hold. Lets a general rule
+   * step aside for a milder, more specific one (safety first would otherwise always pick
+   * the general rule, since it is the more urgent of the two).
+   */
+  unless?: RuleCondition[];
   then: RoutingTarget;
   explanation: LocalizedText;
 }
@@ -72,6 +78,16 @@ function valueHolds(value: AnswerValue, c: AnswerCondition): boolean {
   if (c.atLeast !== undefined && !(typeof value === 'number' && value >= c.atLeast)) return false;
   if (c.atMost !== undefined && !(typeof value === 'number' && value <= c.atMost)) return false;
   return true;
+}
+
+function allHold(conditions: RuleCondition[], answers: AnswerMap, age: number | undefined): boolean {
+  return conditions.every((c) => conditionHolds(c, answers, age));
+}
+
+/** Whether a rule fires: every `when` condition holds and the `unless` exception does not. */
+export function ruleMatches(rule: RoutingRule, answers: AnswerMap, age: number | undefined): boolean {
+  if (rule.when.length === 0 || !allHold(rule.when, answers, age)) return false;
+  return !(rule.unless && rule.unless.length > 0 && allHold(rule.unless, answers, age));
 }
 
 export function conditionHolds(condition: RuleCondition, answers: AnswerMap, age: number | undefined): boolean {
@@ -108,7 +124,7 @@ function explain(winner: RoutingRule, others: RoutingRule[]): LocalizedText {
 export function suggestRouting(answers: AnswerMap, context: { age?: number }, ruleSet: RoutingRuleSet): RoutingSuggestion {
   const matched = ruleSet.rules
     .map((rule, index) => ({ rule, index }))
-    .filter(({ rule }) => rule.when.length > 0 && rule.when.every((c) => conditionHolds(c, answers, context.age)))
+    .filter(({ rule }) => ruleMatches(rule, answers, context.age))
     .sort(
       (a, b) =>
         urgencyRank(a.rule.then.urgency) - urgencyRank(b.rule.then.urgency) ||

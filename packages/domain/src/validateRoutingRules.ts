@@ -14,7 +14,7 @@ import {
 } from './validation';
 
 const SET_KEYS = ['version', 'fallback', 'rules'] as const;
-const RULE_KEYS = ['id', 'order', 'title', 'when', 'then', 'explanation'] as const;
+const RULE_KEYS = ['id', 'order', 'title', 'when', 'unless', 'then', 'explanation'] as const;
 const TARGET_KEYS = ['urgency', 'profession', 'service'] as const;
 const ANSWER_KEYS = ['linkId', 'anyOf', 'equals', 'atLeast', 'atMost'] as const;
 const AGE_KEYS = ['ageAtLeast', 'ageBelow'] as const;
@@ -72,11 +72,14 @@ function checkRule(value: unknown, path: string, errors: string[], linkIds: Set<
   }
   checkNumber(value.order, pathOf(path, 'order'), errors);
   checkLocalizedText(value.title, pathOf(path, 'title'), errors);
-  const whenPath = pathOf(path, 'when');
-  if (!Array.isArray(value.when) || value.when.length === 0) {
-    errors.push(`${whenPath}: must be a non-empty array of conditions`);
-  } else {
-    value.when.forEach((c: unknown, i: number) => checkCondition(c, pathOf(whenPath, i), errors, linkIds));
+  for (const key of ['when', 'unless'] as const) {
+    const list = value[key];
+    if (key === 'unless' && list === undefined) continue;
+    if (!Array.isArray(list) || list.length === 0) {
+      errors.push(`${pathOf(path, key)}: must be a non-empty array of conditions`);
+    } else {
+      list.forEach((c: unknown, i: number) => checkCondition(c, pathOf(pathOf(path, key), i), errors, linkIds));
+    }
   }
   if (checkObject(value.then, pathOf(path, 'then'), TARGET_KEYS, errors)) checkTarget(value.then, pathOf(path, 'then'), errors);
   checkLocalizedText(value.explanation, pathOf(path, 'explanation'), errors);

@@ -1,0 +1,37 @@
+import { inject } from 'vitest';
+import { startTestServer, type Backend, type TestServer } from './oviTestServer';
+
+/** Every API suite runs on both back-ends: embedded PGlite and a real PostgreSQL server. */
+export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+
+export function startOn(backend: Backend): Promise<TestServer> {
+  return startTestServer(backend, backend === 'postgres' ? inject('postgresUrl') : undefined);
+}
+
+/** A contact request answer set, as the web app sends it. */
+export function contactBody(patient: string, answers: Record<string, string | number | boolean>, extra: Record<string, unknown> = {}) {
+  const item = Object.entries(answers).map(([linkId, value]) => {
+    if (typeof value === 'boolean') return { linkId, answer: [{ valueBoolean: value }] };
+    if (typeof value === 'number') return { linkId, answer: [{ valueInteger: value }] };
+    if (linkId === 'description') return { linkId, answer: [{ valueString: value }] };
+    const system = linkId === 'reason' ? 'https://fhir.ovi.fi/CodeSystem/contact-reason' : undefined;
+    return { linkId, answer: [{ valueCoding: { ...(system ? { system } : {}), code: value } }] };
+  });
+  return {
+    resourceType: 'QuestionnaireResponse',
+    status: 'completed',
+    questionnaire: 'https://fhir.ovi.fi/Questionnaire/contact-request',
+    subject: { reference: patient },
+    item,
+    ...extra,
+  };
+}
+
+export const BACK_PAIN = { reason: 'back-pain', 'back-red-flags': false, duration: 'weeks', severity: 6, description: 'Selkä on ollut kipeä kolme viikkoa.', 'contact-preference': 'phone' };
+export const CHEST_SEVERE = { reason: 'chest', 'chest-severe': true, duration: 'today', severity: 9, description: 'Kova puristava kipu rinnassa.', 'contact-preference': 'phone' };
+
+/** Count of stored resources other than audit records: "nothing changed" checks. */
+export async function countNonAudit(server: TestServer): Promise<number> {
+  const r = await server.ovi.services.db.query<{ n: string }>("SELECT count(*) AS n FROM resource WHERE resource_type <> 'AuditEvent'");
+  return Number(r.rows[0]?.n ?? 0);
+}

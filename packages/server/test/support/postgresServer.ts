@@ -1,0 +1,275 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import pg from 'pg';
+
+/**
+ * A throw-away PostgreSQL server for tests: its own data directory in a fresh temporary
+ * folder, listening on a free loopback port, trust authentication for the superuser `ovi`.
+ *
+ * PostgreSQL refuses to run as root; as root the server runs as the `postgres` OS user
+ * (created by Debian's package, or here if missing). As any other user it runs as that user.
+ */
+export interface PostgresServer {
+  /** `postgres://ovi@127.0.0.1:<port>/ovi` */
+  url: string;
+  /** Stops the server (fast shutdown) and removes its folder. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'ovi';
+const DATABASE = 'ovi';
+const OS_USER = 'postgres';
+
+interface Binaries {
+  dir: string;
+  initdb: string;
+  pgCtl: string;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Debian's server binaries (highest major version first), else `initdb`/`pg_ctl` on PATH. */
+export function findPostgresBinaries(): Binaries | undefined {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+(\.\d+)?$/.test(v))
+        .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a))
+    : [];
+  const dirs = [...versions.map((v) => join(root, v, 'bin')), ...(process.env.PATH ?? '').split(delimiter).filter(Boolean)];
+  for (const dir of dirs) {
+    const initdb = join(dir, 'initdb');
+    const pgCtl = join(dir, 'pg_ctl');
+    if (isExecutable(initdb) && isExecutable(pgCtl)) return { dir, initdb, pgCtl };
+  }
+  return undefined;
+}
+
+interface RunResult {
+  stdout: string;
+  stderr: string;
+}
+
+function run(file: string, args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      file,
+      args,
+      { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
+      (error, stdout, stderr) => {
+        if (error) {
+          const detail = [String(stdout).trim(), String(stderr).trim()].filter(Boolean).join('\n');
+          reject(new Error(`${[file, ...args].join(' ')} failed: ${error.message}${detail ? `\n${detail}` : ''}`));
+        } else {
+          resolve({ stdout: String(stdout), stderr: String(stderr) });
+        }
+      },
+    );
+  });
+}
+
+const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
+
+function findTool(name: string): string | undefined {
+  for (const dir of ['/usr/sbin', '/usr/bin', '/sbin', '/bin', ...(process.env.PATH ?? '').split(delimiter)]) {
+    if (dir && isExecutable(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** A way to run a command as the server's OS user: directly, or as `postgres` when we are root. */
+type Runner = (file: string, args: string[], options?: { cwd?: string; timeoutMs?: number }) => Promise<RunResult>;
+
+async function osUserExists(name: string): Promise<boolean> {
+  try {
+    await run('id', ['-u', name], { timeoutMs: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function makeRunner(): Promise<{ runAs: Runner; runAsSync: (file: string, args: string[]) => void; uid?: number; gid?: number }> {
+  if (!isRoot()) {
+    return { runAs: run, runAsSync: (file, args) => void execFileSync(file, args, { stdio: 'ignore', timeout: 30_000 }) };
+  }
+  if (!(await osUserExists(OS_USER))) {
+    const useradd = findTool('useradd');
+    if (!useradd) throw new Error(`PostgreSQL cannot run as root and there is no '${OS_USER}' OS user, nor useradd to create one`);
+    await run(useradd, ['--system', '--user-group', '--no-create-home', '--shell', '/bin/sh', OS_USER]);
+  }
+  const uid = Number((await run('id', ['-u', OS_USER])).stdout.trim());
+  const gid = Number((await run('id', ['-g', OS_USER])).stdout.trim());
+  const runuser = findTool('runuser');
+  if (runuser) {
+    return {
+      uid,
+      gid,
+      runAs: (file, args, options) => run(runuser, ['-u', OS_USER, '--', file, ...args], options),
+      runAsSync: (file, args) => void execFileSync(runuser, ['-u', OS_USER, '--', file, ...args], { stdio: 'ignore', timeout: 30_000 }),
+    };
+  }
+  const su = findTool('su');
+  if (!su) throw new Error(`PostgreSQL cannot run as root and neither runuser nor su is available to switch to '${OS_USER}'`);
+  const line = (file: string, args: string[]) => [file, ...args].map(shellQuote).join(' ');
+  return {
+    uid,
+    gid,
+    runAs: (file, args, options) => run(su, ['-s', '/bin/sh', OS_USER, '-c', line(file, args)], options),
+    runAsSync: (file, args) => void execFileSync(su, ['-s', '/bin/sh', OS_USER, '-c', line(file, args)], { stdio: 'ignore', timeout: 30_000 }),
+  };
+}
+
+/** A port that was free a moment ago: bind port 0 on loopback and let the kernel choose. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close((err) => (err ? reject(err) : port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+async function makeWorkDir(runAs: Runner, uid?: number, gid?: number): Promise<string> {
+  // A fresh folder per server, so a folder left behind by an earlier, killed run never matters.
+  const candidates = [tmpdir(), '/tmp'].filter((d, i, all) => all.indexOf(d) === i);
+  let lastError: unknown;
+  for (const base of candidates) {
+    const dir = await mkdtemp(join(base, 'ovi-pg-'));
+    try {
+      if (uid !== undefined && gid !== undefined) {
+        await chown(dir, uid, gid);
+        // The postgres user must be able to reach the folder (every parent traversable).
+        await runAs('test', ['-w', dir], { timeoutMs: 10_000 });
+      }
+      return dir;
+    } catch (error) {
+      lastError = error;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  throw new Error(`No temporary folder usable by the '${OS_USER}' OS user: ${String(lastError)}`);
+}
+
+async function tail(file: string, lines = 40): Promise<string> {
+  try {
+    return (await readFile(file, 'utf8')).trim().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+function unavailableMessage(): string {
+  const base =
+    'PostgreSQL server binaries (initdb, pg_ctl) were not found under /usr/lib/postgresql/*/bin or on PATH. ' +
+    'Tests on a real PostgreSQL server are not optional.';
+  return process.env.CI
+    ? `${base} CI must install them first: .ci/run installs the Debian package 'postgresql'.`
+    : `${base} Install them (Debian/Ubuntu: sudo apt-get install postgresql) or run .ci/run as root.`;
+}
+
+/** Starts a private PostgreSQL server and an empty database `ovi` owned by superuser `ovi`. */
+export async function startPostgres(): Promise<PostgresServer> {
+  const bins = findPostgresBinaries();
+  if (!bins) throw new Error(unavailableMessage());
+
+  const { runAs, runAsSync, uid, gid } = await makeRunner();
+  const workDir = await makeWorkDir(runAs, uid, gid);
+  const dataDir = join(workDir, 'data');
+  const logFile = join(workDir, 'postgres.log');
+  let running = false;
+  let stopped = false;
+
+  // If the test process exits without calling stop(), do not leave a server behind.
+  const onExit = () => {
+    if (!running) return;
+    try {
+      runAsSync(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop']);
+    } catch {
+      /* best effort */
+    }
+  };
+  process.once('exit', onExit);
+
+  const cleanup = async () => {
+    process.removeListener('exit', onExit);
+    await rm(workDir, { recursive: true, force: true });
+  };
+
+  try {
+    await runAs(bins.initdb, ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
+      cwd: workDir,
+      timeoutMs: 120_000,
+    });
+
+    let port = 0;
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const options = [
+        `-p ${port}`,
+        `-k ${shellQuote(workDir)}`,
+        '-c listen_addresses=127.0.0.1',
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_connections=200',
+      ].join(' ');
+      try {
+        await runAs(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], { cwd: workDir, timeoutMs: 90_000 });
+        running = true;
+        break;
+      } catch (error) {
+        // Another process may have taken the port between our check and the start: try another.
+        if (attempt >= 3) throw error;
+      }
+    }
+
+    const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/${DATABASE}`;
+    const admin = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres` });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${DATABASE}`);
+    } finally {
+      await admin.end();
+    }
+
+    return {
+      url,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        try {
+          if (running) await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], { cwd: workDir, timeoutMs: 90_000 });
+          running = false;
+        } finally {
+          if (!running) await cleanup();
+        }
+      },
+    };
+  } catch (error) {
+    if (running) {
+      await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { cwd: workDir }).catch(() => undefined);
+      running = false;
+    }
+    const log = await tail(logFile);
+    await cleanup();
+    throw new Error(`Could not start PostgreSQL (${bins.dir}): ${error instanceof Error ? error.message : String(error)}${log ? `\n--- server log ---\n${log}` : ''}`);
+  }
+}

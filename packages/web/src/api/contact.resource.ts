@@ -1,0 +1,85 @@
+/** Sending a contact (QuestionnaireResponse) and reading the resident's own contacts and replies. */
+import type { Bundle, Communication, QuestionnaireResponse, Task } from '@medplum/fhirtypes';
+import { EXTENSIONS } from '@ovi/domain/src/codes';
+import { api } from './client';
+import { FHIR_BASE, idOf, resourcesOf, type Texts } from './fhir';
+import { fetchTask, toContactTask, type ContactTask } from './task.resource';
+import { toResponseItems, type Answers, type QuestionnaireView } from './questionnaire.resource';
+
+export type StaffChannel = 'phone' | 'walk-in';
+
+export interface SentContact {
+  responseId?: string;
+  task?: ContactTask;
+}
+
+/** POSTs the answers; the server creates the guidance Task and names it in `X-Ovi-Task`. */
+export async function sendContact(args: {
+  questionnaire: QuestionnaireView;
+  answers: Answers;
+  subject: string;
+  channel?: StaffChannel;
+}): Promise<SentContact> {
+  const body: QuestionnaireResponse = {
+    resourceType: 'QuestionnaireResponse',
+    status: 'completed',
+    questionnaire: args.questionnaire.url,
+    subject: { reference: args.subject },
+    authored: new Date().toISOString(),
+    item: toResponseItems(args.questionnaire.items, args.answers),
+    ...(args.channel ? { extension: [{ url: EXTENSIONS.contactChannel, valueCode: args.channel }] } : {}),
+  };
+  const { data, headers } = await api.post<QuestionnaireResponse>(`${FHIR_BASE}/QuestionnaireResponse`, body);
+  const taskId = idOf(headers.get('X-Ovi-Task') ?? undefined);
+  let task: ContactTask | undefined;
+  if (taskId) {
+    try {
+      task = await fetchTask(taskId);
+    } catch {
+      task = undefined; // the contact is stored; only the follow-up read failed
+    }
+  }
+  return { responseId: data?.id, task };
+}
+
+export interface MyContact extends ContactTask {
+  /** The reason the resident chose, in every language the questionnaire offers. */
+  reason?: Texts;
+  reply?: string;
+  replyAt?: string;
+}
+
+async function reasonOf(task: ContactTask, questionnaire: QuestionnaireView | undefined): Promise<Texts | undefined> {
+  const responseId = idOf(task.responseRef);
+  if (!responseId) return undefined;
+  try {
+    const response = await api.get<QuestionnaireResponse>(`${FHIR_BASE}/QuestionnaireResponse/${encodeURIComponent(responseId)}`);
+    const coding = response.item?.find((i) => i.linkId === 'reason')?.answer?.[0]?.valueCoding;
+    if (!coding) return undefined;
+    const option = questionnaire?.items.find((q) => q.linkId === 'reason')?.options.find((o) => o.code === coding.code);
+    return option?.display ?? { fi: coding.display ?? coding.code ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function fetchMyContacts(patientRef: string, questionnaire: QuestionnaireView | undefined): Promise<MyContact[]> {
+  const subject = encodeURIComponent(patientRef);
+  const [taskBundle, commBundle] = await Promise.all([
+    api.get<Bundle>(`${FHIR_BASE}/Task?patient=${subject}&_sort=-_lastUpdated&_count=50`),
+    api.get<Bundle>(`${FHIR_BASE}/Communication?subject=${subject}&_count=100`),
+  ]);
+  const communications = resourcesOf<Communication>(commBundle, 'Communication');
+  const tasks = resourcesOf<Task>(taskBundle, 'Task').map(toContactTask);
+  return Promise.all(
+    tasks.map(async (task): Promise<MyContact> => {
+      const reply = communications.find((c) => c.basedOn?.some((b) => b.reference === `Task/${task.id}`));
+      return {
+        ...task,
+        reason: await reasonOf(task, questionnaire),
+        reply: reply?.payload?.[0]?.contentString,
+        replyAt: reply?.sent ?? reply?.meta?.lastUpdated,
+      };
+    }),
+  );
+}

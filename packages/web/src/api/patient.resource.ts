@@ -1,0 +1,43 @@
+/** Looking up a client by personal identity code, and reading one Patient. */
+import type { Bundle, HumanName, Patient } from '@medplum/fhirtypes';
+import { SYSTEMS } from '@ovi/domain/src/codes';
+import { api } from './client';
+import { FHIR_BASE, resourcesOf } from './fhir';
+
+export interface PatientSummary {
+  reference: string;
+  name: string;
+  birthDate?: string;
+}
+
+/** DDMMYY, century sign, three digits, check character. */
+const PIC_PATTERN = /^\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]$/;
+
+export function normalisePic(value: string): string {
+  return value.trim().toUpperCase();
+}
+
+export function looksLikePic(value: string): boolean {
+  return PIC_PATTERN.test(normalisePic(value));
+}
+
+export function nameOf(names: HumanName[] | undefined): string {
+  const name = names?.find((n) => n.use === 'official') ?? names?.[0];
+  if (!name) return '';
+  return name.text ?? [...(name.given ?? []), name.family ?? ''].join(' ').trim();
+}
+
+export function toPatientSummary(patient: Patient): PatientSummary {
+  return { reference: `Patient/${patient.id ?? ''}`, name: nameOf(patient.name), birthDate: patient.birthDate };
+}
+
+export async function findPatientByPic(pic: string): Promise<PatientSummary | undefined> {
+  const identifier = encodeURIComponent(`${SYSTEMS.personalIdentityCode}|${normalisePic(pic)}`);
+  const bundle = await api.get<Bundle>(`${FHIR_BASE}/Patient?identifier=${identifier}`);
+  const found = resourcesOf<Patient>(bundle, 'Patient')[0];
+  return found ? toPatientSummary(found) : undefined;
+}
+
+export async function fetchPatient(reference: string): Promise<PatientSummary> {
+  return toPatientSummary(await api.get<Patient>(`${FHIR_BASE}/${reference}`));
+}

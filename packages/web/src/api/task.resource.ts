@@ -1,0 +1,91 @@
+/** The guidance Task (docs/API.md "The guidance Task") as a plain view model. */
+import type { Task, TaskInput, TaskOutput } from '@medplum/fhirtypes';
+import type { LocalizedText } from '@ovi/domain/src/types';
+import { api } from './client';
+import { FHIR_BASE } from './fhir';
+
+export type ContactStatus = 'waiting' | 'handled' | 'cancelled';
+
+export interface RuleExplanation extends Partial<LocalizedText> {
+  ruleId?: string;
+}
+
+export interface ContactTask {
+  id: string;
+  status: ContactStatus;
+  patientRef?: string;
+  patientName?: string;
+  responseRef?: string;
+  description?: string;
+  authoredOn?: string;
+  lastModified?: string;
+  /** The deadline staff work to: the stricter of the law and the region's promise. */
+  deadline?: string;
+  legalDeadline?: string;
+  regionalDeadline?: string;
+  assessmentDue?: string;
+  urgency?: string;
+  channel?: string;
+  service?: string;
+  profession?: string;
+  rule?: RuleExplanation;
+  outcome?: string;
+  note?: string;
+  routedTaskRef?: string;
+}
+
+const codeOf = (p: TaskInput | TaskOutput) => p.type.coding?.[0]?.code;
+
+function input(task: Task, code: string): TaskInput | undefined {
+  return task.input?.find((i) => codeOf(i) === code);
+}
+
+function output(task: Task, code: string): TaskOutput | undefined {
+  return task.output?.find((o) => codeOf(o) === code);
+}
+
+function parseRule(text: string | undefined): RuleExplanation | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object') return parsed as RuleExplanation;
+  } catch {
+    /* a plain-text explanation */
+  }
+  return { fi: text, sv: text, en: text };
+}
+
+function statusOf(task: Task): ContactStatus {
+  if (task.status === 'completed') return 'handled';
+  if (task.status === 'cancelled' || task.status === 'rejected' || task.status === 'failed' || task.status === 'entered-in-error') return 'cancelled';
+  return 'waiting';
+}
+
+export function toContactTask(task: Task): ContactTask {
+  return {
+    id: task.id ?? '',
+    status: statusOf(task),
+    patientRef: task.for?.reference,
+    patientName: task.for?.display,
+    responseRef: task.focus?.reference,
+    description: task.description,
+    authoredOn: task.authoredOn,
+    lastModified: task.lastModified ?? task.meta?.lastUpdated,
+    deadline: task.restriction?.period?.end,
+    legalDeadline: input(task, 'legal-deadline')?.valueDateTime,
+    regionalDeadline: input(task, 'regional-deadline')?.valueDateTime,
+    assessmentDue: input(task, 'assessment-due')?.valueDateTime,
+    urgency: input(task, 'urgency')?.valueCode,
+    channel: input(task, 'channel')?.valueCode,
+    service: input(task, 'service')?.valueCode,
+    profession: task.performerType?.[0]?.coding?.[0]?.code,
+    rule: parseRule(input(task, 'rule')?.valueString),
+    outcome: task.businessStatus?.coding?.[0]?.code,
+    note: output(task, 'note')?.valueString,
+    routedTaskRef: output(task, 'routed-task')?.valueReference?.reference,
+  };
+}
+
+export async function fetchTask(id: string): Promise<ContactTask> {
+  return toContactTask(await api.get<Task>(`${FHIR_BASE}/Task/${encodeURIComponent(id)}`));
+}
