@@ -1,5 +1,5 @@
 /** Small builders for the FHIR datatypes the demo region repeats. */
-import type { CodeableConcept, ContactPoint, Extension, Meta, Reference } from '@medplum/fhirtypes';
+import type { CodeableConcept, ContactPoint, Extension, Meta, Reference, Resource } from '@medplum/fhirtypes';
 import { EXTENSIONS, SYSTEMS } from '../../../domain/src/codes';
 import type { Language } from '../../../domain/src/types';
 
@@ -14,7 +14,8 @@ export function language(code: Language): CodeableConcept {
   return { coding: [{ system: 'urn:ietf:bcp:47', code, display: LANGUAGE_NAMES[code] }] };
 }
 
-export function ref(reference: string, display?: string): Reference {
+/** A reference; the target type comes from where it is used (the string is not checked here). */
+export function ref<T extends Resource>(reference: string, display?: string): Reference<T> {
   return display ? { reference, display } : { reference };
 }
 

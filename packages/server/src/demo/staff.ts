@@ -32,13 +32,13 @@ function practitioner(s: StaffData, index: number): Practitioner {
 }
 
 function practitionerRole(s: StaffData): PractitionerRole {
-  const atSite = s.site !== 'county';
+  const site = s.site === 'county' ? undefined : s.site;
   return {
     resourceType: 'PractitionerRole', id: `role-${s.id.replace(/^pr-/, '')}`, meta: DEMO_META, active: true,
     practitioner: ref(`Practitioner/${s.id}`, `${s.given} ${s.family}`),
-    organization: atSite ? ref(siteOrgRef(s.site), SITES[s.site].name) : ref(COUNTY_REF, COUNTY.name),
+    organization: site ? ref(siteOrgRef(site), SITES[site].name) : ref(COUNTY_REF, COUNTY.name),
     code: [roleCode(s)],
-    ...(atSite ? { location: [ref(siteLocationRef(s.site), SITES[s.site].name)] } : {}),
+    ...(site ? { location: [ref(siteLocationRef(site), SITES[site].name)] } : {}),
     ...(s.service ? { healthcareService: [ref(`HealthcareService/${s.service}`)] } : {}),
   };
 }

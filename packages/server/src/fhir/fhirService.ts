@@ -23,9 +23,12 @@ export interface RequestContext {
 /** Hooks that give resources of one type their domain meaning when created. */
 export interface CreateHook {
   /** Checks and completes the resource; may decide access itself. Runs before storing. */
-  prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant?: AccessGrant }>;
-  /** Runs in the storing transaction; returns response headers. */
-  afterCreate(ctx: RequestContext, stored: Stored, tx: SqlExecutor): Promise<Record<string, string>>;
+  prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant?: AccessGrant; prepared?: unknown }>;
+  /**
+   * Runs in the storing transaction with what `prepare` worked out; returns response headers.
+   * It may use only `tx`: PGlite has one connection, so any other query would wait forever.
+   */
+  afterCreate(ctx: RequestContext, stored: Stored, tx: SqlExecutor, prepared: unknown): Promise<Record<string, string>>;
 }
 
 /**
@@ -81,11 +84,12 @@ export class FhirService {
     let resource = validateIncoming(body, type);
     const hook = this.hooks[type];
     let grant: AccessGrant | undefined;
-    if (hook) ({ resource, grant } = await hook.prepare(ctx, stripServerFields(resource)));
+    let prepared: unknown;
+    if (hook) ({ resource, grant, prepared } = await hook.prepare(ctx, stripServerFields(resource)));
     grant ??= await this.authorize(ctx, resource, 'create', [type], false);
     return this.db.transaction(async (tx) => {
       const stored = await this.store.create(stripServerFields(resource), { tx });
-      const headers = hook ? await hook.afterCreate(ctx, stored, tx) : {};
+      const headers = hook ? await hook.afterCreate(ctx, stored, tx, prepared) : {};
       if (holdsPersonalData(stored)) {
         await this.audit.record({ ...auditBase(ctx, 'create', grant), what: [`${type}/${stored.id}`], patients: patientsOf(stored), success: true }, tx);
       }

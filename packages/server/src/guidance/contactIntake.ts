@@ -10,14 +10,23 @@ import {
   suggestRouting,
   toHelsinkiDate,
   type Channel,
+  type Deadlines,
+  type RoutingSuggestion,
 } from '@ovi/domain';
 import type { CreateHook, RequestContext } from '../fhir/fhirService';
+import type { SqlExecutor } from '../db/database';
 import type { ResourceStore, Stored } from '../storage/resourceStore';
 import type { AccessPolicy, AccessGrant } from '../access/accessPolicy';
-import { hasRole, isStaff } from '../auth/userContext';
+import { hasRole } from '../auth/userContext';
 import { badRequest, invalidResource, notFound } from '../fhir/outcomes';
 import type { GuidanceSettings } from './guidanceSettings';
 import { buildGuidanceTask } from './guidanceTask';
+
+interface Suggested {
+  contactAt: Date;
+  suggestion: RoutingSuggestion;
+  deadlines: Deadlines;
+}
 
 const STAFF_CHANNELS = new Set<string>(CHANNELS.filter((c) => c !== 'web-form'));
 
@@ -33,12 +42,12 @@ export class ContactIntake implements CreateHook {
     private readonly settings: GuidanceSettings,
   ) {}
 
-  async prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant: AccessGrant }> {
+  async prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant: AccessGrant; prepared?: Suggested }> {
     const response = resource as QuestionnaireResponse;
     const patientRef = response.subject?.reference;
     if (!patientRef?.startsWith('Patient/')) throw badRequest('subject must reference the Patient the contact is about', ['QuestionnaireResponse.subject']);
     if (response.status !== 'completed') throw badRequest("A contact is sent with status 'completed'", ['QuestionnaireResponse.status']);
-    const grant = await this.grant(ctx, patientRef);
+    const { grant, patient } = await this.grant(ctx, patientRef);
     const questionnaire = await this.questionnaire(response.questionnaire);
     const issues = checkResponseAgainstQuestionnaire(questionnaire, response);
     if (issues.length > 0) {
@@ -51,18 +60,15 @@ export class ContactIntake implements CreateHook {
       author: { reference: ctx.user.fhirUser, display: ctx.user.name },
       extension: [...(response.extension ?? []).filter((e) => e.url !== EXTENSIONS.contactChannel), { url: EXTENSIONS.contactChannel, valueCode: channel }],
     };
-    return { resource: completed, grant };
+    const prepared = response.questionnaire === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient) : undefined;
+    return { resource: completed, grant, prepared };
   }
 
-  async afterCreate(_ctx: RequestContext, stored: Stored, tx: Parameters<CreateHook['afterCreate']>[2]): Promise<Record<string, string>> {
-    const response = stored as Stored<QuestionnaireResponse>;
-    if (response.questionnaire !== CONTACT_QUESTIONNAIRE_URL) return {};
-    const patientRef = response.subject?.reference ?? '';
-    const patient = await this.store.read<Patient>('Patient', patientRef.replace('Patient/', ''), tx);
+  /** Runs the routing rules and the care-guarantee deadlines for the contact. */
+  private async suggest(response: QuestionnaireResponse, patient: Patient): Promise<Suggested> {
     const contactAt = new Date(response.authored ?? Date.now());
-    const answers = extractAnswers(response);
     const age = patient.birthDate ? ageOn(patient.birthDate, toHelsinkiDate(contactAt)) : undefined;
-    const suggestion = suggestRouting(answers, { age }, await this.settings.routingRules());
+    const suggestion = suggestRouting(extractAnswers(response), { age }, await this.settings.routingRules());
     const deadlines = computeDeadlines({
       contactAt,
       service: suggestion.service,
@@ -70,10 +76,17 @@ export class ContactIntake implements CreateHook {
       birthDate: patient.birthDate,
       config: await this.settings.careGuarantee(),
     });
+    return { contactAt, suggestion, deadlines };
+  }
+
+  async afterCreate(_ctx: RequestContext, stored: Stored, tx: SqlExecutor, prepared: unknown): Promise<Record<string, string>> {
+    if (!prepared) return {};
+    const { contactAt, suggestion, deadlines } = prepared as Suggested;
+    const response = stored as Stored<QuestionnaireResponse>;
     const channel = (response.extension?.find((e) => e.url === EXTENSIONS.contactChannel)?.valueCode ?? 'web-form') as Channel;
     const reason = response.item?.find((i) => i.linkId === 'reason')?.answer?.[0]?.valueCoding;
     const task = buildGuidanceTask({
-      patient: patientRef,
+      patient: response.subject?.reference ?? '',
       response: `QuestionnaireResponse/${response.id}`,
       channel,
       contactAt,
@@ -81,21 +94,17 @@ export class ContactIntake implements CreateHook {
       deadlines,
       summary: reason?.display ?? reason?.code ?? 'Yhteydenotto',
     });
-    const stored2 = await this.store.create(task, { tx });
-    return { 'X-Ovi-Task': `Task/${stored2.id}` };
+    const created = await this.store.create(task, { tx });
+    return { 'X-Ovi-Task': `Task/${created.id}` };
   }
 
-  private async grant(ctx: RequestContext, patientRef: string): Promise<AccessGrant> {
-    const patient = await this.store.readOptional('Patient', patientRef.replace('Patient/', ''));
-    if (hasRole(ctx.user, 'resident')) {
-      if (patientRef !== ctx.user.fhirUser || !patient) throw notFound(`${patientRef} was not found`);
-      return { patients: [patientRef], byRecordedReason: false };
-    }
-    if (!patient) throw notFound(`${patientRef} was not found`);
+  private async grant(ctx: RequestContext, patientRef: string): Promise<{ grant: AccessGrant; patient: Patient }> {
+    const patient = await this.store.readOptional<Patient>('Patient', patientRef.replace('Patient/', ''));
+    const isOwn = hasRole(ctx.user, 'resident') && patientRef === ctx.user.fhirUser;
+    if (!patient || (hasRole(ctx.user, 'resident') && !isOwn)) throw notFound(`${patientRef} was not found`);
     // Recording a contact is how client guidance starts a relationship.
-    if (hasRole(ctx.user, 'guidance')) return { patients: [patientRef], byRecordedReason: false };
-    if (!isStaff(ctx.user)) return this.access.checkPatients(ctx.user, 'QuestionnaireResponse', [patientRef], 'create');
-    return this.access.checkPatients(ctx.user, 'QuestionnaireResponse', [patientRef], 'create', ctx.reason);
+    if (isOwn || hasRole(ctx.user, 'guidance')) return { grant: { patients: [patientRef], byRecordedReason: false }, patient };
+    return { grant: await this.access.checkPatients(ctx.user, 'QuestionnaireResponse', [patientRef], 'create', ctx.reason), patient };
   }
 
   private async questionnaire(canonical: string | undefined): Promise<Questionnaire> {

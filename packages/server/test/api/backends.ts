@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { startTestServer, type Backend, type TestServer } from './oviTestServer';
+import { buildContactResponse, type ContactAnswers } from '../../src/guidance/contactResponse';
 
 /** Every API suite runs on both back-ends: embedded PGlite and a real PostgreSQL server. */
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
@@ -9,22 +10,8 @@ export function startOn(backend: Backend): Promise<TestServer> {
 }
 
 /** A contact request answer set, as the web app sends it. */
-export function contactBody(patient: string, answers: Record<string, string | number | boolean>, extra: Record<string, unknown> = {}) {
-  const item = Object.entries(answers).map(([linkId, value]) => {
-    if (typeof value === 'boolean') return { linkId, answer: [{ valueBoolean: value }] };
-    if (typeof value === 'number') return { linkId, answer: [{ valueInteger: value }] };
-    if (linkId === 'description') return { linkId, answer: [{ valueString: value }] };
-    const system = linkId === 'reason' ? 'https://fhir.ovi.fi/CodeSystem/contact-reason' : undefined;
-    return { linkId, answer: [{ valueCoding: { ...(system ? { system } : {}), code: value } }] };
-  });
-  return {
-    resourceType: 'QuestionnaireResponse',
-    status: 'completed',
-    questionnaire: 'https://fhir.ovi.fi/Questionnaire/contact-request',
-    subject: { reference: patient },
-    item,
-    ...extra,
-  };
+export function contactBody(patient: string, answers: ContactAnswers, extra: Record<string, unknown> = {}) {
+  return { ...buildContactResponse(patient, answers), ...extra };
 }
 
 export const BACK_PAIN = { reason: 'back-pain', 'back-red-flags': false, duration: 'weeks', severity: 6, description: 'Selkä on ollut kipeä kolme viikkoa.', 'contact-preference': 'phone' };

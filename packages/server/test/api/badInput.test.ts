@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from './oviTestServer';
 import { BACKENDS, BACK_PAIN, contactBody, countNonAudit, startOn } from './backends';
+import type { ContactAnswers } from '../../src/guidance/contactResponse';
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
   let server: TestServer;
@@ -29,7 +30,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   }
 
   const contact = (answers: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-    contactBody(resident.fhirUser, answers as Record<string, string>, extra);
+    contactBody(resident.fhirUser, answers as ContactAnswers, extra);
 
   it('login', async () => {
     await expectRejected(401, 'POST', '/auth/login', { body: { username: 'resident', password: 'wrong' }, headers: { 'content-type': 'application/json' } });

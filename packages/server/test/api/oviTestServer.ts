@@ -35,7 +35,7 @@ async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; 
 }
 
 /** Starts a real Ovi HTTP server on loopback with the demo region, on PGlite or PostgreSQL. */
-export async function startTestServer(backend: Backend, postgresUrl?: string): Promise<TestServer> {
+export async function startTestServer(backend: Backend, postgresUrl?: string, options: { webDir?: string } = {}): Promise<TestServer> {
   const database = backend === 'postgres' ? await freshPostgresDatabase(requireUrl(postgresUrl)) : undefined;
   const ovi = await createOvi({
     port: 0,
@@ -45,6 +45,7 @@ export async function startTestServer(backend: Backend, postgresUrl?: string): P
     seedDemo: true,
     logLevel: 'silent',
     bodyLimit: 1024 * 1024,
+    webDir: options.webDir,
   });
   await ovi.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ovi.app.server.address();

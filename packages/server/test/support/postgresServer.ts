@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, rmSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -199,9 +199,9 @@ export async function startPostgres(): Promise<PostgresServer> {
 
   // If the test process exits without calling stop(), do not leave a server behind.
   const onExit = () => {
-    if (!running) return;
     try {
-      runAsSync(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop']);
+      if (running) runAsSync(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop']);
+      rmSync(workDir, { recursive: true, force: true });
     } catch {
       /* best effort */
     }

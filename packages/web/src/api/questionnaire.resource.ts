@@ -134,6 +134,11 @@ export async function fetchContactQuestionnaire(): Promise<QuestionnaireView> {
 
 /* ---------- enableWhen and validation ---------- */
 
+/** Whether an answer counts: text made only of spaces does not. */
+export function hasAnswer(a: AnswerValue | undefined): a is AnswerValue {
+  return a !== undefined && !(a.kind === 'string' && a.value.trim() === '');
+}
+
 function sameAnswer(a: AnswerValue, b: AnswerValue): boolean {
   if (a.kind === 'coding' && b.kind === 'coding') return a.code === b.code && (!a.system || !b.system || a.system === b.system);
   if (a.kind === 'boolean' && b.kind === 'boolean') return a.value === b.value;
@@ -189,7 +194,8 @@ export function enabledLinkIds(items: Question[], answers: Answers): Set<string>
     for (const q of list) {
       if (!isEnabledBy(q, effective)) continue;
       enabled.add(q.linkId);
-      if (answers[q.linkId] !== undefined) effective[q.linkId] = answers[q.linkId];
+      const a = answers[q.linkId];
+      if (hasAnswer(a)) effective[q.linkId] = a;
       walk(q.items);
     }
   };
@@ -206,9 +212,11 @@ export function validateAnswers(items: Question[], answers: Answers): Record<str
     for (const q of list) {
       if (!enabled.has(q.linkId)) continue;
       const a = answers[q.linkId];
-      if (q.type !== 'group' && q.type !== 'display' && q.required && a === undefined) problems[q.linkId] = 'required';
-      if (a?.kind === 'integer' && ((q.min !== undefined && a.value < q.min) || (q.max !== undefined && a.value > q.max))) problems[q.linkId] = 'range';
-      if (a?.kind === 'string' && a.value.length > q.maxLength) problems[q.linkId] = 'tooLong';
+      if (q.type !== 'group' && q.type !== 'display' && q.required && !hasAnswer(a)) problems[q.linkId] = 'required';
+      if (a?.kind === 'integer' && (!Number.isInteger(a.value) || (q.min !== undefined && a.value < q.min) || (q.max !== undefined && a.value > q.max))) {
+        problems[q.linkId] = 'range';
+      }
+      if (a?.kind === 'string' && a.value.trim().length > q.maxLength) problems[q.linkId] = 'tooLong';
       walk(q.items);
     }
   };
@@ -229,7 +237,7 @@ function toFhirAnswer(q: Question, a: AnswerValue): QuestionnaireResponseItemAns
     case 'integer':
       return { valueInteger: a.value };
     case 'string':
-      return { valueString: a.value };
+      return { valueString: a.value.trim() };
   }
 }
 
@@ -244,7 +252,7 @@ export function toResponseItems(items: Question[], answers: Answers): Questionna
         return children.length > 0 ? [{ linkId: q.linkId, text: q.text.fi, item: children }] : [];
       }
       const a = answers[q.linkId];
-      if (a === undefined) return [];
+      if (!hasAnswer(a)) return [];
       const nested = build(q.items);
       return [{ linkId: q.linkId, text: q.text.fi, answer: [{ ...toFhirAnswer(q, a), ...(nested.length ? { item: nested } : {}) }] }];
     });
@@ -254,7 +262,12 @@ export function toResponseItems(items: Question[], answers: Answers): Questionna
 /** Every question of the questionnaire by linkId, nested ones included. */
 export function questionsByLinkId(items: Question[]): Map<string, Question> {
   const map = new Map<string, Question>();
-  const walk = (list: Question[]) => list.forEach((q) => (map.set(q.linkId, q), walk(q.items)));
+  const walk = (list: Question[]): void => {
+    for (const q of list) {
+      map.set(q.linkId, q);
+      walk(q.items);
+    }
+  };
   walk(items);
   return map;
 }

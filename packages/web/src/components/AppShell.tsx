@@ -1,0 +1,45 @@
+/** Skip link, banner with language and sign-out, navigation, the main landmark and a footer. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/SessionContext';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { MainNav } from './MainNav';
+
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="header-tools">
+            <LanguageSwitcher />
+            {user && (
+              <div className="user-box">
+                <span className="user-name">{t('app.signedInAs', { name: user.name })}</span>
+                <button type="button" className="button button-quiet" onClick={signOut} data-testid="logout">
+                  {t('app.logout')}
+                </button>
+              </div>
+            )}
+          </div>
+        </div>
+        {user && <MainNav roles={user.roles} />}
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </>
+  );
+}

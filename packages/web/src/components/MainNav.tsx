@@ -1,0 +1,28 @@
+/** The sections this user's roles reach; the current one is marked for assistive technology. */
+import { useTranslation } from 'react-i18next';
+import { Link, useRouter } from '../app/router';
+import { navFor } from '../app/routes';
+import type { Role } from '../api/auth.resource';
+
+export function MainNav({ roles }: { roles: Role[] }) {
+  const { t } = useTranslation();
+  const { path } = useRouter();
+  const entries = navFor(roles);
+  if (entries.length === 0) return null;
+  return (
+    <nav aria-label={t('app.mainNav')} className="main-nav">
+      <ul>
+        {entries.map((entry) => {
+          const isCurrent = path === entry.path || path.startsWith(`${entry.path}/`);
+          return (
+            <li key={entry.path}>
+              <Link to={entry.path} data-testid={entry.testId} aria-current={isCurrent ? 'page' : undefined}>
+                {t(entry.labelKey)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

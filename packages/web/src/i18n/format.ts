@@ -1,0 +1,55 @@
+/** Dates and times in the reader's language, always on Helsinki time. */
+import type { Language } from '@ovi/domain/src/types';
+
+const LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+const TIME_ZONE = 'Europe/Helsinki';
+
+function valid(iso: string | undefined): Date | undefined {
+  if (!iso) return undefined;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+export function formatDateTime(iso: string | undefined, lang: Language): string {
+  const d = valid(iso);
+  if (!d) return '';
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+/** A deadline for a resident: weekday, date and time in words they read at a glance. */
+export function formatDeadline(iso: string | undefined, lang: Language): string {
+  const d = valid(iso);
+  if (!d) return '';
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+/** A calendar date such as a birth date ('YYYY-MM-DD'), shown without time-zone shifts. */
+export function formatDate(date: string | undefined, lang: Language): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatTime(date: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
+}
+
+export function formatPercent(share: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+export function formatNumber(n: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang]).format(n);
+}
+
+/** Time to a deadline as an i18n key and count: "2 h left", "overdue 1 day". */
+export function timeLeft(deadline: string | undefined, now: Date): { key: string; count: number; overdue: boolean } | undefined {
+  const d = valid(deadline);
+  if (!d) return undefined;
+  const minutes = Math.floor((d.getTime() - now.getTime()) / 60_000);
+  const overdue = minutes < 0;
+  const abs = Math.abs(minutes);
+  const [unit, count] = abs < 60 ? ['minutes', abs] : abs < 48 * 60 ? ['hours', Math.floor(abs / 60)] : ['days', Math.floor(abs / (24 * 60))];
+  return { key: `time.${overdue ? 'overdue' : 'left'}_${unit}`, count, overdue };
+}

@@ -1,0 +1,46 @@
+/** One sent contact: reason, status, deadline and the reply. */
+import { useTranslation } from 'react-i18next';
+import type { MyContact } from '../api/contact.resource';
+import { pickText } from '../api/fhir';
+import { formatDateTime, formatDeadline } from '../i18n/format';
+import { useLanguage } from '../i18n/useLanguage';
+
+export function MyContactItem({ contact }: { contact: MyContact }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const reason = pickText(contact.reason, lang) || contact.description || t('myContacts.reasonFallback');
+  const headingId = `contact-${contact.id}-title`;
+  return (
+    <li className="card my-contact" data-testid="my-contact" data-task-id={contact.id} aria-labelledby={headingId}>
+      <div className="card-head">
+        <h2 id={headingId} className="card-title">
+          {reason}
+        </h2>
+        <span className={`status status-${contact.status}`}>
+          <span className="visually-hidden">{t('myContacts.statusLabel')}: </span>
+          {t(`myContacts.status.${contact.status}`)}
+        </span>
+      </div>
+      {contact.authoredOn && <p className="meta">{t('myContacts.sentOn', { date: formatDateTime(contact.authoredOn, lang) })}</p>}
+      {contact.status === 'waiting' && contact.deadline && (
+        <dl className="facts">
+          <div>
+            <dt>{t('myContacts.deadline')}</dt>
+            <dd>
+              <time dateTime={contact.deadline}>{formatDeadline(contact.deadline, lang)}</time>
+            </dd>
+          </div>
+        </dl>
+      )}
+      {contact.reply ? (
+        <div className="reply" data-testid="my-contact-reply">
+          <h3 className="reply-title">{t('myContacts.reply')}</h3>
+          <p className="reply-text">{contact.reply}</p>
+          {contact.replyAt && <p className="reply-time">{formatDateTime(contact.replyAt, lang)}</p>}
+        </div>
+      ) : (
+        <p className="muted">{t('myContacts.noReply')}</p>
+      )}
+    </li>
+  );
+}

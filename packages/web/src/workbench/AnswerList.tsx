@@ -1,0 +1,31 @@
+/** The resident's answers as question → answer, in the reader's language. */
+import { useTranslation } from 'react-i18next';
+import { pickText } from '../api/fhir';
+import type { AnsweredQuestion } from '../api/guidance.resource';
+import { useLanguage } from '../i18n/useLanguage';
+
+export function AnswerList({ answers }: { answers: AnsweredQuestion[] }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (answers.length === 0) return <p className="muted">{t('contact.noAnswers')}</p>;
+  const text = (a: AnsweredQuestion): string => {
+    switch (a.answer.kind) {
+      case 'texts':
+        return pickText(a.answer.value, lang);
+      case 'boolean':
+        return a.answer.value ? t('common.yes') : t('common.no');
+      case 'plain':
+        return a.answer.value;
+    }
+  };
+  return (
+    <dl className="answers" data-testid="contact-answers">
+      {answers.map((a, i) => (
+        <div key={`${a.linkId}-${i}`} className={a.depth > 0 ? 'answer nested' : 'answer'}>
+          <dt>{pickText(a.question, lang)}</dt>
+          <dd>{text(a)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

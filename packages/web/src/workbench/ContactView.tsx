@@ -1,0 +1,74 @@
+/** One contact for the professional: who, the answers, the rule's reasoning, deadlines, and the decision. */
+import { useTranslation } from 'react-i18next';
+import { fetchContactDetail } from '../api/guidance.resource';
+import { Link } from '../app/router';
+import { PATHS } from '../app/routes';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { UrgencyBadge } from '../components/UrgencyBadge';
+import { useAsync } from '../components/useAsync';
+import { formatDate, formatDateTime } from '../i18n/format';
+import { useLanguage } from '../i18n/useLanguage';
+import { AnswerList } from './AnswerList';
+import { DeadlineList } from './DeadlineList';
+import { DecisionForm } from './DecisionForm';
+import { HandledSummary } from './HandledSummary';
+import { RuleExplanation } from './RuleExplanation';
+
+export function ContactView({ taskId }: { taskId: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const detail = useAsync(() => fetchContactDetail(taskId), [taskId]);
+  const task = detail.data?.task;
+  const patient = detail.data?.patient;
+  const name = patient?.name || task?.patientName || '';
+  const title = name ? `${t('contact.title')}: ${name}` : t('contact.title');
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={PATHS.queue}>
+          <span aria-hidden="true">← </span>
+          {t('common.backToQueue')}
+        </Link>
+      </p>
+      <PageHeading title={title}>{title}</PageHeading>
+      {detail.loading && !detail.data && <Loading />}
+      {detail.error !== undefined && <ErrorMessage error={detail.error} onRetry={detail.reload} />}
+      {task && detail.data && (
+        <div className="contact-layout" data-testid="contact-detail" data-task-id={task.id}>
+          <div className="contact-main">
+            <section className="panel" aria-labelledby="client-title">
+              <h2 id="client-title">{t('contact.client')}</h2>
+              <p className="client-line">
+                <strong>{name}</strong>
+                {patient?.birthDate && <> · {t('common.born', { date: formatDate(patient.birthDate, lang) })}</>}
+              </p>
+              <div className="badge-row">
+                <UrgencyBadge urgency={task.urgency} />
+                {task.channel && <span className="badge badge-muted">{t(`channel.${task.channel}`, { defaultValue: task.channel })}</span>}
+              </div>
+              {task.description && <p className="summary">{task.description}</p>}
+              {task.authoredOn && (
+                <p className="muted">
+                  {t('contact.received')}: {formatDateTime(task.authoredOn, lang)}
+                </p>
+              )}
+            </section>
+            <section className="panel" aria-labelledby="answers-title">
+              <h2 id="answers-title">{t('contact.answers')}</h2>
+              <AnswerList answers={detail.data.answers} />
+            </section>
+            <RuleExplanation task={task} />
+            <section className="panel" aria-labelledby="deadlines-title">
+              <h2 id="deadlines-title">{t('contact.deadlines')}</h2>
+              <DeadlineList task={task} now={new Date()} />
+            </section>
+          </div>
+          <div className="contact-side">{task.status === 'waiting' ? <DecisionForm taskId={task.id} /> : <HandledSummary task={task} />}</div>
+        </div>
+      )}
+    </>
+  );
+}

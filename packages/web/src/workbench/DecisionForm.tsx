@@ -1,0 +1,146 @@
+/** The professional's decision on a contact: outcome, a message to the resident, and where to route it. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { GUIDANCE_OUTCOMES, type GuidanceOutcome } from '@ovi/domain/src/types';
+import { ApiError } from '../api/client';
+import { fetchRouteTargets, resolveContact } from '../api/guidance.resource';
+import { useRouter } from '../app/router';
+import { PATHS } from '../app/routes';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
+import { FieldError } from '../components/questionnaire/FieldError';
+import { useAsync } from '../components/useAsync';
+import { RouteTargetSelect } from './RouteTargetSelect';
+
+const MAX_NOTE = 4000;
+
+type Field = 'outcome' | 'note' | 'routeTo';
+
+export function DecisionForm({ taskId }: { taskId: string }) {
+  const { t } = useTranslation();
+  const { navigate } = useRouter();
+  const [outcome, setOutcome] = useState<GuidanceOutcome>();
+  const [note, setNote] = useState('');
+  const [routeTo, setRouteTo] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<unknown>();
+  const [submitting, setSubmitting] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const targets = useAsync(fetchRouteTargets, []);
+
+  const check = (): Partial<Record<Field, string>> => ({
+    ...(outcome ? {} : { outcome: t('decision.outcomeRequired') }),
+    ...(note.trim() ? {} : { note: t('decision.noteRequired') }),
+    ...(outcome === 'routed' && !routeTo ? { routeTo: t('decision.routeRequired') } : {}),
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting) return;
+    const found = check();
+    setErrors(found);
+    setFailure(undefined);
+    setAttempt((n) => n + 1);
+    if (Object.keys(found).length > 0 || !outcome) return;
+    setSubmitting(true);
+    try {
+      await resolveContact(taskId, { outcome, note: note.trim(), routeTo: outcome === 'routed' ? routeTo : undefined });
+      navigate(PATHS.queue, { flash: 'decision-done' });
+    } catch (error) {
+      setFailure(error);
+      setAttempt((n) => n + 1);
+      setSubmitting(false);
+    }
+  };
+
+  const summary: SummaryItem[] = (
+    [
+      ['outcome', 'decision-outcome-solved'],
+      ['note', 'decision-note'],
+      ['routeTo', 'decision-routeto'],
+    ] as const
+  ).flatMap(([field, id]) => (errors[field] ? [{ fieldId: id, message: errors[field] ?? '' }] : []));
+
+  return (
+    <section className="panel" aria-labelledby="decision-title">
+      <h2 id="decision-title">{t('decision.title')}</h2>
+      <form noValidate onSubmit={(e) => void submit(e)} data-testid="decision-form" aria-busy={submitting}>
+        <ErrorSummary items={summary} focusKey={attempt} />
+        {failure !== undefined &&
+          (failure instanceof ApiError && failure.status === 409 ? (
+            <div role="alert" className="notice notice-error">
+              <p>{t('decision.alreadyHandled')}</p>
+            </div>
+          ) : (
+            <ErrorMessage error={failure} />
+          ))}
+        <fieldset className={errors.outcome ? 'field choice has-error' : 'field choice'} aria-describedby={errors.outcome ? 'decision-outcome-error' : undefined}>
+          <legend>{t('decision.outcome')}</legend>
+          <FieldError id="decision-outcome-error" message={errors.outcome} />
+          <div className="options">
+            {GUIDANCE_OUTCOMES.map((code) => (
+              <div className="option" key={code}>
+                <input
+                  type="radio"
+                  id={`decision-outcome-${code}`}
+                  name="decision-outcome"
+                  value={code}
+                  checked={outcome === code}
+                  required
+                  data-testid={`decision-outcome-${code}`}
+                  onChange={() => {
+                    setOutcome(code);
+                    setErrors(({ outcome: _o, ...rest }) => rest);
+                  }}
+                />
+                <label htmlFor={`decision-outcome-${code}`}>{t(`outcome.${code}`)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        {outcome === 'emergency' && <p className="callout callout-warning">{t('decision.emergencyHint')}</p>}
+        {outcome === 'routed' && (
+          <div className={errors.routeTo ? 'field has-error' : 'field'}>
+            <label htmlFor="decision-routeto">{t('decision.routeTo')}</label>
+            <FieldError id="decision-routeto-error" message={errors.routeTo} />
+            {targets.error !== undefined && <ErrorMessage error={targets.error} onRetry={targets.reload} />}
+            <RouteTargetSelect
+              id="decision-routeto"
+              targets={targets.data ?? []}
+              value={routeTo}
+              error={errors.routeTo}
+              errorId="decision-routeto-error"
+              onChange={setRouteTo}
+            />
+          </div>
+        )}
+        <div className={errors.note ? 'field has-error' : 'field'}>
+          <label htmlFor="decision-note">
+            {t('decision.note')} <span className="required-mark">({t('common.required')})</span>
+          </label>
+          <p id="decision-note-hint" className="hint">
+            {t('decision.noteHint')}
+          </p>
+          <FieldError id="decision-note-error" message={errors.note} />
+          <textarea
+            id="decision-note"
+            className="input"
+            rows={5}
+            maxLength={MAX_NOTE}
+            value={note}
+            required
+            aria-invalid={errors.note ? true : undefined}
+            aria-describedby={errors.note ? 'decision-note-hint decision-note-error' : 'decision-note-hint'}
+            data-testid="decision-note"
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={submitting} data-testid="decision-submit">
+            {submitting ? t('decision.submitting') : t('decision.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+/** Recording a phone call or walk-in: find the client, confirm, fill the same questionnaire. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sendContact, type SentContact, type StaffChannel } from '../api/contact.resource';
+import type { PatientSummary } from '../api/patient.resource';
+import { fetchContactQuestionnaire } from '../api/questionnaire.resource';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { QuestionnaireForm } from '../components/questionnaire/QuestionnaireForm';
+import { useAsync } from '../components/useAsync';
+import { ChannelChoice } from './ChannelChoice';
+import { ContactRecorded } from './ContactRecorded';
+import { PatientCard } from './PatientCard';
+import { PatientLookup } from './PatientLookup';
+
+export function PhoneContact() {
+  const { t } = useTranslation();
+  const questionnaire = useAsync(fetchContactQuestionnaire, []);
+  const [patient, setPatient] = useState<PatientSummary>();
+  const [channel, setChannel] = useState<StaffChannel>('phone');
+  const [sent, setSent] = useState<SentContact>();
+  const form = questionnaire.data;
+
+  const reset = () => {
+    setPatient(undefined);
+    setSent(undefined);
+    setChannel('phone');
+  };
+
+  return (
+    <>
+      <PageHeading title={t('phone.title')}>{t('phone.title')}</PageHeading>
+      {sent ? (
+        <ContactRecorded sent={sent} onAnother={reset} />
+      ) : (
+        <>
+          <p className="lead">{t('phone.intro')}</p>
+          <section className="panel" aria-labelledby="lookup-title">
+            <h2 id="lookup-title">{t('phone.lookupTitle')}</h2>
+            {patient ? (
+              <PatientCard patient={patient} onChange={reset} />
+            ) : (
+              <PatientLookup onFound={setPatient} />
+            )}
+          </section>
+          {patient && (
+            <section className="panel" aria-labelledby="form-title">
+              <h2 id="form-title">{t('phone.formTitle')}</h2>
+              {questionnaire.loading && !form && <Loading />}
+              {questionnaire.error !== undefined && <ErrorMessage error={questionnaire.error} onRetry={questionnaire.reload} />}
+              {form && (
+                <QuestionnaireForm
+                  questionnaire={form}
+                  showServerDetail
+                  header={<ChannelChoice value={channel} onChange={setChannel} />}
+                  onSubmit={async (answers) => {
+                    setSent(await sendContact({ questionnaire: form, answers, subject: patient.reference, channel }));
+                  }}
+                />
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

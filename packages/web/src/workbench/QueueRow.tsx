@@ -1,0 +1,56 @@
+/** One open contact in the queue: urgency, who, why, how, and how much time is left. */
+import { useTranslation } from 'react-i18next';
+import type { QueueItem } from '../api/queue.resource';
+import { Link } from '../app/router';
+import { taskPath } from '../app/routes';
+import { TimeLeft } from '../components/TimeLeft';
+import { UrgencyBadge } from '../components/UrgencyBadge';
+import { formatDateTime } from '../i18n/format';
+import { useLanguage } from '../i18n/useLanguage';
+
+export function QueueRow({ item, now }: { item: QueueItem; now: Date }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const name = item.patient.name || item.patient.id;
+  return (
+    <li className={`card queue-item urgency-edge-${item.urgency}`} data-testid="queue-item" data-task-id={item.taskId}>
+      <div className="card-head">
+        <UrgencyBadge urgency={item.urgency} />
+        <TimeLeft deadline={item.deadline} now={now} />
+      </div>
+      <h2 className="card-title">
+        <Link to={taskPath(item.taskId)} aria-label={t('queue.openLabel', { name })}>
+          {name}
+          {item.patient.age !== undefined && <span className="age">, {t('common.yearsOld', { age: item.patient.age })}</span>}
+        </Link>
+      </h2>
+      {item.summary && <p className="summary">{item.summary}</p>}
+      <dl className="facts facts-inline">
+        {item.channel && (
+          <div>
+            <dt>{t('channel.label')}</dt>
+            <dd>{t(`channel.${item.channel}`, { defaultValue: item.channel })}</dd>
+          </div>
+        )}
+        {item.profession && (
+          <div>
+            <dt>{t('profession.label')}</dt>
+            <dd>{t(`profession.${item.profession}`, { defaultValue: item.profession })}</dd>
+          </div>
+        )}
+        {item.authoredOn && (
+          <div>
+            <dt>{t('queue.received')}</dt>
+            <dd>{formatDateTime(item.authoredOn, lang)}</dd>
+          </div>
+        )}
+        {item.deadline && (
+          <div>
+            <dt>{t('queue.deadline')}</dt>
+            <dd>{formatDateTime(item.deadline, lang)}</dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+}
