@@ -82,21 +82,20 @@ export class SearchSql {
 
   private dateCondition(key: string, value: string, low: string, high: string): string {
     const { prefix, low: pLow, high: pHigh } = parseDateValue(key, value);
-    const a = this.bind(pLow);
-    const b = this.bind(pHigh);
+    const at = (instant: string) => `${this.bind(instant)}::timestamptz`;
     switch (prefix) {
       case 'gt':
-        return `${high} > ${b}::timestamptz`;
+        return `${high} > ${at(pHigh)}`;
       case 'ge':
-        return `${high} >= ${a}::timestamptz`;
+        return `${high} >= ${at(pLow)}`;
       case 'lt':
-        return `${low} < ${a}::timestamptz`;
+        return `${low} < ${at(pLow)}`;
       case 'le':
-        return `${low} <= ${b}::timestamptz`;
+        return `${low} <= ${at(pHigh)}`;
       case 'ne':
-        return `NOT (${low} >= ${a}::timestamptz AND ${high} <= ${b}::timestamptz)`;
+        return `NOT (${low} >= ${at(pLow)} AND ${high} <= ${at(pHigh)})`;
       default:
-        return `(${low} >= ${a}::timestamptz AND ${high} <= ${b}::timestamptz)`;
+        return `(${low} >= ${at(pLow)} AND ${high} <= ${at(pHigh)})`;
     }
   }
 

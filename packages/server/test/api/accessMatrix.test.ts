@@ -81,7 +81,7 @@ describe.each(BACKENDS)('access matrix on %s', (backend) => {
     expect(forOther.status).toBe(404);
     // nobody writes audit records through the API
     const audit = { resourceType: 'AuditEvent', type: { code: 'rest' }, recorded: new Date().toISOString(), agent: [{ requestor: true }], source: { observer: { display: 'x' } } };
-    expect((await server.call('POST', '/fhir/R4/AuditEvent', { token: resident.token, body: audit })).status).toBe(404);
+    expect((await server.call('POST', '/fhir/R4/AuditEvent', { token: resident.token, body: audit })).status).toBe(403);
     // resolving is for staff with a relationship
     const params = { resourceType: 'Parameters', parameter: [{ name: 'outcome', valueCode: 'solved' }, { name: 'note', valueString: 'x' }] };
     expect((await server.call('POST', `/fhir/R4/${queuedTask}/$resolve`, { token: resident.token, body: params })).status).toBe(403);

@@ -11,8 +11,15 @@ interface Location {
   navigations: number;
 }
 
+export interface NavigateOptions {
+  /** A one-off value for the next screen, e.g. `{ flash: 'decision-done' }`. */
+  state?: unknown;
+  /** Replace the current history entry instead of adding one. */
+  replace?: boolean;
+}
+
 interface Router extends Location {
-  navigate: (to: string, state?: unknown) => void;
+  navigate: (to: string, options?: NavigateOptions) => void;
 }
 
 const RouterContext = createContext<Router | undefined>(undefined);
@@ -26,9 +33,11 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
-  const navigate = useCallback((to: string, state?: unknown) => {
-    history.pushState(state ?? null, '', to);
-    setLocation((l) => ({ path: new URL(to, window.location.href).pathname, state: state ?? null, navigations: l.navigations + 1 }));
+  const navigate = useCallback((to: string, options: NavigateOptions = {}) => {
+    const state = options.state ?? null;
+    if (options.replace) history.replaceState(state, '', to);
+    else history.pushState(state, '', to);
+    setLocation((l) => ({ path: new URL(to, window.location.href).pathname, state, navigations: l.navigations + 1 }));
   }, []);
 
   const value = useMemo(() => ({ ...location, navigate }), [location, navigate]);

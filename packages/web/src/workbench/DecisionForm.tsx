@@ -45,7 +45,7 @@ export function DecisionForm({ taskId }: { taskId: string }) {
     setSubmitting(true);
     try {
       await resolveContact(taskId, { outcome, note: note.trim(), routeTo: outcome === 'routed' ? routeTo : undefined });
-      navigate(PATHS.queue, { flash: 'decision-done' });
+      navigate(PATHS.queue, { state: { flash: 'decision-done' } });
     } catch (error) {
       setFailure(error);
       setAttempt((n) => n + 1);

@@ -1,0 +1,64 @@
+/** Chooses the screen from the path and the signed-in user's roles (`GET /auth/me`). */
+import { useEffect, useMemo } from 'react';
+import { AccessLog } from '../resident/AccessLog';
+import { MyContacts } from '../resident/MyContacts';
+import { SendContact } from '../resident/SendContact';
+import { ContactView } from '../workbench/ContactView';
+import { PhoneContact } from '../workbench/PhoneContact';
+import { Queue } from '../workbench/Queue';
+import { CareGuaranteeRules } from '../admin/CareGuaranteeRules';
+import { QuestionnaireList } from '../admin/QuestionnaireList';
+import { RoutingRules } from '../admin/RoutingRules';
+import { ManagerDashboard } from '../manager/ManagerDashboard';
+import { LoginPage } from '../auth/LoginPage';
+import { useSession } from '../auth/SessionContext';
+import { AppShell } from '../components/AppShell';
+import { Loading } from '../components/Loading';
+import { useRouter } from './router';
+import { PATHS, homeFor, isAllowed } from './routes';
+
+function Screen({ path }: { path: string }) {
+  if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
+  switch (path) {
+    case PATHS.sendContact:
+      return <SendContact />;
+    case PATHS.myContacts:
+      return <MyContacts />;
+    case PATHS.accessLog:
+      return <AccessLog />;
+    case PATHS.queue:
+      return <Queue />;
+    case PATHS.phoneContact:
+      return <PhoneContact />;
+    case PATHS.questionnaires:
+      return <QuestionnaireList />;
+    case PATHS.routingRules:
+      return <RoutingRules />;
+    case PATHS.careGuarantee:
+      return <CareGuaranteeRules />;
+    case PATHS.figures:
+      return <ManagerDashboard />;
+    default:
+      return null;
+  }
+}
+
+export function App() {
+  const { status, user } = useSession();
+  const { path, navigate } = useRouter();
+  const roles = useMemo(() => user?.roles ?? [], [user]);
+  const allowed = status === 'signed-in' && isAllowed(path, roles);
+
+  useEffect(() => {
+    // Signed in on a path that is not theirs (or on / or /login): go to their first screen.
+    if (status === 'signed-in' && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
+  }, [status, path, roles, navigate]);
+
+  return (
+    <AppShell>
+      {status === 'checking' && <Loading />}
+      {status === 'signed-out' && <LoginPage />}
+      {allowed && <Screen path={path} />}
+    </AppShell>
+  );
+}

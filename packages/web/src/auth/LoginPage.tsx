@@ -1,0 +1,104 @@
+/** Sign-in with user name and password; explains the demo accounts. */
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { errorKey } from '../components/errorText';
+import { PageHeading } from '../components/PageHeading';
+import { DemoAccounts } from './DemoAccounts';
+import { useSession } from './SessionContext';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { signIn, expired } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting) return;
+    if (!username.trim() || !password) {
+      setError(t('login.missing'));
+      return;
+    }
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      await signIn(username.trim(), password);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setError(t('login.wrong'));
+      else if (e instanceof ApiError && e.status === 429)
+        setError(e.retryAfterSeconds ? t('login.locked', { seconds: e.retryAfterSeconds }) : t('login.lockedSoon'));
+      else setError(t(errorKey(e)));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <div className="login-layout">
+      <section className="panel login-panel" aria-labelledby="login-heading">
+        <PageHeading title={t('login.title')}>
+          <span id="login-heading">{t('login.title')}</span>
+        </PageHeading>
+        <p>{t('login.intro')}</p>
+        {expired && !error && (
+          <p role="status" className="notice notice-info">
+            {t('errors.unauthorized')}
+          </p>
+        )}
+        <form noValidate onSubmit={(e) => void submit(e)} aria-busy={submitting}>
+          {error && (
+            <p id="login-error" role="alert" className="notice notice-error">
+              {error}
+            </p>
+          )}
+          <div className="field">
+            <label htmlFor="login-username">{t('login.username')}</label>
+            <input
+              id="login-username"
+              className="input"
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'login-error' : undefined}
+              data-testid="login-username"
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="login-password">{t('login.password')}</label>
+            <input
+              id="login-password"
+              ref={passwordRef}
+              className="input"
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? 'login-error' : undefined}
+              data-testid="login-password"
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary button-wide" disabled={submitting} data-testid="login-submit">
+              {submitting ? t('login.submitting') : t('login.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <DemoAccounts
+        onPick={(name) => {
+          setUsername(name);
+          passwordRef.current?.focus();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/** Figures for managers: counts only, small groups hidden by the server (null). */
+import { useTranslation } from 'react-i18next';
+import { GUIDANCE_OUTCOMES, URGENCIES } from '@ovi/domain/src/types';
+import { fetchStats, type Count } from '../api/stats.resource';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { useAsync } from '../components/useAsync';
+import { formatNumber, formatPercent } from '../i18n/format';
+import { useLanguage } from '../i18n/useLanguage';
+import { OutcomeChart, type ChartRow } from './OutcomeChart';
+import { StatTile } from './StatTile';
+
+/** Known codes first, in their usual order, then anything else the server reports. */
+function rowsOf(counts: Record<string, Count>, known: readonly string[], label: (code: string) => string): ChartRow[] {
+  const codes = [...known, ...Object.keys(counts).filter((k) => !known.includes(k))];
+  return codes.map((code) => ({ key: code, label: label(code), value: code in counts ? (counts[code] ?? null) : 0 }));
+}
+
+export function ManagerDashboard() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const stats = useAsync(fetchStats, []);
+  const s = stats.data;
+  const count = (v: Count) => (v === null ? null : formatNumber(v, lang));
+  const share = (v: number | null) => (v === null ? null : formatPercent(v, lang));
+
+  return (
+    <>
+      <PageHeading title={t('manager.title')}>{t('manager.title')}</PageHeading>
+      <p className="lead">{t('manager.intro')}</p>
+      {stats.loading && !s && <Loading />}
+      {stats.error !== undefined && <ErrorMessage error={stats.error} onRetry={stats.reload} />}
+      {s && (
+        <>
+          <div className="tiles">
+            <StatTile label={t('manager.contacts')} value={count(s.contacts)} testId="stat-contacts" />
+            <StatTile label={t('manager.open')} value={count(s.open)} testId="stat-open" />
+            <StatTile label={t('manager.firstContact')} value={share(s.firstContactResolutionShare)} testId="stat-first-contact" />
+            <StatTile label={t('manager.withinDeadline')} value={share(s.withinDeadlineShare)} testId="stat-within-deadline" />
+          </div>
+          <OutcomeChart rows={rowsOf(s.byOutcome, GUIDANCE_OUTCOMES, (c) => t(`outcome.${c}`, { defaultValue: c }))} />
+          <section className="panel" aria-labelledby="urgency-title">
+            <h2 id="urgency-title">{t('manager.byUrgency')}</h2>
+            <table className="table table-compact" aria-labelledby="urgency-title">
+              <thead>
+                <tr>
+                  <th scope="col">{t('urgency.label')}</th>
+                  <th scope="col" className="num">
+                    {t('manager.count')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rowsOf(s.byUrgency, URGENCIES, (c) => t(`urgency.${c}`, { defaultValue: c })).map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    <td className="num">{r.value === null ? t('common.hidden') : formatNumber(r.value, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
