@@ -16,7 +16,11 @@ export function AppShell({ children }: { children: ReactNode }) {
       <header className="site-header">
         <div className="header-inner">
           <div className="brand">
-            <span className="brand-mark" aria-hidden="true" />
+            <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <rect width="32" height="32" rx="6" fill="#1f4e5f" />
+              <path d="M10 6h12v20H10z" fill="none" stroke="#fff" strokeWidth="2.5" />
+              <circle cx="19" cy="16" r="1.6" fill="#fff" />
+            </svg>
             <span className="brand-name">{t('app.name')}</span>
             <span className="brand-tagline">{t('app.tagline')}</span>
           </div>

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startTestServer, type TestServer } from '../api/oviTestServer';
+
+const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page; WCAG 2.1 A/AA violations fail the test with their ids. */
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, `accessibility of ${screen}`).toEqual([]);
+}
+
+async function logIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('logout').waitFor();
+}
+
+async function logOut(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-username').waitFor();
+}
+
+describe('the one-contact path in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite', undefined, { webDir });
+    browser = await launchChromium();
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, locale: 'fi-FI' });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('resident sends → guidance nurse resolves → resident reads the reply', async () => {
+    const note = 'Hei Aino! Fysioterapeutti soittaa sinulle huomenna aamupäivällä.';
+    await page.goto(server.url);
+    await page.getByTestId('login-username').waitFor();
+    await expectAccessible(page, 'login');
+
+    // 1. The resident sends a contact about back pain from a phone-sized screen.
+    await logIn(page, server.url, 'resident');
+    await page.getByTestId('nav-send-contact').click();
+    await page.getByTestId('questionnaire-form').waitFor();
+    await expectAccessible(page, 'contact form');
+    await page.getByTestId('answer-reason').getByRole('radio').first().check();
+    await page.getByTestId('answer-back-red-flags').getByRole('radio').last().check();
+    await page.getByTestId('answer-duration').getByRole('radio').nth(2).check();
+    await page.getByTestId('answer-severity').locator('input').fill('6');
+    await page.getByTestId('answer-description').locator('textarea').fill('Selkä on ollut kipeä kolme viikkoa, istuminen sattuu.');
+    await page.getByTestId('answer-contact-preference').getByRole('radio').first().check();
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('contact-confirmation').waitFor();
+    await expectAccessible(page, 'contact confirmation');
+    await logOut(page);
+
+    // 2. The guidance nurse finds it in the queue and answers it at the first contact.
+    await logIn(page, server.url, 'guidance');
+    const row = page.getByTestId('queue-item').filter({ hasText: 'Aino Nieminen' }).first();
+    await row.waitFor();
+    await expectAccessible(page, 'queue');
+    await row.getByRole('link').first().click();
+    await page.getByTestId('decision-form').waitFor();
+    await expectAccessible(page, 'contact view');
+    await page.getByTestId('decision-outcome-solved').check();
+    await page.getByTestId('decision-note').fill(note);
+    await page.getByTestId('decision-submit').click();
+    await page.getByTestId('decision-done').waitFor();
+    await logOut(page);
+
+    // 3. The resident sees the contact handled and reads the reply.
+    await logIn(page, server.url, 'resident');
+    await page.getByTestId('nav-my-contacts').click();
+    await expect.poll(async () => page.getByTestId('my-contact-reply').allTextContents(), { timeout: 15_000 }).toContainEqual(expect.stringContaining(note));
+    await expectAccessible(page, 'my contacts');
+    await page.getByTestId('nav-access-log').click();
+    await expect.poll(async () => page.locator('main').textContent(), { timeout: 15_000 }).toContain('Hanna Hoitaja');
+    await expectAccessible(page, 'access log');
+  });
+});
