@@ -40,7 +40,7 @@ export function CareGuaranteeRules() {
             <p>{t('admin.guarantee.officeHours', { start: data.officeHours.start, end: data.officeHours.end, zone: data.timeZone })}</p>
           )}
           <TableWrap labelledBy="guarantee-caption">
-            <table className="table" data-testid="care-guarantee">
+            <table className="table table-stack" data-testid="care-guarantee">
               <caption id="guarantee-caption">{t('admin.guarantee.caption', { version: data.version })}</caption>
               <thead>
                 <tr>
@@ -57,14 +57,16 @@ export function CareGuaranteeRules() {
                 {data.rules.map((r) => (
                   <tr key={r.id}>
                     <th scope="row">{pickText(r.label, lang) || r.id}</th>
-                    <td>{r.kind === 'legal' || r.kind === 'regional' ? t(`admin.guarantee.${r.kind}`) : r.kind}</td>
-                    <td>{t(`service.${r.service}`, { defaultValue: r.service })}</td>
-                    <td>
+                    <td data-label={t('admin.guarantee.kind')}>{r.kind === 'legal' || r.kind === 'regional' ? t(`admin.guarantee.${r.kind}`) : r.kind}</td>
+                    <td data-label={t('service.label')}>{t(`service.${r.service}`, { defaultValue: r.service })}</td>
+                    <td data-label={t('urgency.label')}>
                       <UrgencyBadge urgency={r.urgency} />
                     </td>
-                    <td>{ages(r)}</td>
-                    <td>{limit(r)}</td>
-                    <td className="small">{r.source ?? ''}</td>
+                    <td data-label={t('admin.guarantee.ages')}>{ages(r)}</td>
+                    <td data-label={t('admin.guarantee.limit')}>{limit(r)}</td>
+                    <td className="small" data-label={t('admin.guarantee.source')}>
+                      {r.source ?? ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>

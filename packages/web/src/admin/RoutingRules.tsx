@@ -31,7 +31,7 @@ export function RoutingRules() {
       {data.error !== undefined && <ErrorMessage error={data.error} onRetry={data.reload} />}
       {set && (
         <TableWrap labelledBy="rules-caption">
-          <table className="table" data-testid="routing-rules">
+          <table className="table table-stack" data-testid="routing-rules">
             <caption id="rules-caption">{t('admin.rules.caption', { version: set.version })}</caption>
             <thead>
               <tr>
@@ -45,9 +45,9 @@ export function RoutingRules() {
             <tbody>
               {set.rules.map((rule) => (
                 <tr key={rule.id}>
-                  <td>{rule.order}</td>
+                  <td data-label={t('admin.rules.order')}>{rule.order}</td>
                   <th scope="row">{pickText(rule.title, lang) || rule.id}</th>
-                  <td>
+                  <td data-label={t('admin.rules.conditions')}>
                     <ul className="plain-list">
                       {rule.when.map((c, i) => (
                         <li key={i}>{conditionText(c, questions, t, lang)}</li>
@@ -59,21 +59,21 @@ export function RoutingRules() {
                       </p>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t('admin.rules.result')}>
                     <TargetCell target={rule.then} />
                   </td>
-                  <td>{pickText(rule.explanation, lang)}</td>
+                  <td data-label={t('admin.rules.explanation')}>{pickText(rule.explanation, lang)}</td>
                 </tr>
               ))}
               {set.fallback && (
                 <tr>
-                  <td>–</td>
+                  <td data-label={t('admin.rules.order')}>–</td>
                   <th scope="row">{t('admin.rules.fallback')}</th>
-                  <td>–</td>
-                  <td>
+                  <td data-label={t('admin.rules.conditions')}>–</td>
+                  <td data-label={t('admin.rules.result')}>
                     <TargetCell target={set.fallback} />
                   </td>
-                  <td>{pickText(set.fallback.explanation, lang)}</td>
+                  <td data-label={t('admin.rules.explanation')}>{pickText(set.fallback.explanation, lang)}</td>
                 </tr>
               )}
             </tbody>

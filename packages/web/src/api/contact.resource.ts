@@ -1,6 +1,6 @@
 /** Sending a contact (QuestionnaireResponse) and reading the resident's own contacts and replies. */
 import type { Bundle, Communication, QuestionnaireResponse, Task } from '@medplum/fhirtypes';
-import { EXTENSIONS } from '@ovi/domain/src/codes';
+import { EXTENSIONS, TASK_CODES } from '@ovi/domain/src/codes';
 import { api } from './client';
 import { FHIR_BASE, idOf, resourcesOf, type Texts } from './fhir';
 import { fetchTask, toContactTask, type ContactTask } from './task.resource';
@@ -42,11 +42,17 @@ export async function sendContact(args: {
   return { responseId: data?.id, task };
 }
 
+export interface Reply {
+  id: string;
+  text: string;
+  sent?: string;
+}
+
 export interface MyContact extends ContactTask {
   /** The reason the resident chose, in every language the questionnaire offers. */
   reason?: Texts;
-  reply?: string;
-  replyAt?: string;
+  /** Messages from the professionals, oldest first: the decision and any later work. */
+  replies: Reply[];
 }
 
 async function reasonOf(task: ContactTask, questionnaire: QuestionnaireView | undefined): Promise<Texts | undefined> {
@@ -69,16 +75,23 @@ export async function fetchMyContacts(patientRef: string, questionnaire: Questio
     api.get<Bundle>(`${FHIR_BASE}/Task?patient=${subject}&_sort=-_lastUpdated&_count=50`),
     api.get<Bundle>(`${FHIR_BASE}/Communication?subject=${subject}&_count=100`),
   ]);
-  const communications = resourcesOf<Communication>(commBundle, 'Communication');
+  const replies = resourcesOf<Communication>(commBundle, 'Communication').flatMap((c): Array<Reply & { basedOn: string[] }> => {
+    const text = c.payload?.[0]?.contentString;
+    return text ? [{ id: c.id ?? '', text, sent: c.sent ?? c.meta?.lastUpdated, basedOn: (c.basedOn ?? []).map((b) => b.reference ?? '') }] : [];
+  });
   const tasks = resourcesOf<Task>(taskBundle, 'Task').map(toContactTask);
+  // Routed work is part of the contact it came from: the resident sees one item per contact.
+  const contacts = tasks.filter((task) => task.code !== TASK_CODES.routedWork);
   return Promise.all(
-    tasks.map(async (task): Promise<MyContact> => {
-      const reply = communications.find((c) => c.basedOn?.some((b) => b.reference === `Task/${task.id}`));
+    contacts.map(async (task): Promise<MyContact> => {
+      const related = new Set([`Task/${task.id}`, ...tasks.filter((w) => w.basedOn.includes(`Task/${task.id}`)).map((w) => `Task/${w.id}`)]);
       return {
         ...task,
         reason: await reasonOf(task, questionnaire),
-        reply: reply?.payload?.[0]?.contentString,
-        replyAt: reply?.sent ?? reply?.meta?.lastUpdated,
+        replies: replies
+          .filter((r) => r.basedOn.some((ref) => related.has(ref)))
+          .map(({ id, text, sent }) => ({ id, text, sent }))
+          .sort((x, y) => Date.parse(x.sent ?? '') - Date.parse(y.sent ?? '')),
       };
     }),
   );

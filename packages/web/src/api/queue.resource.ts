@@ -4,6 +4,8 @@ import { api } from './client';
 
 export interface QueueItem {
   taskId: string;
+  /** `client-guidance`, or `routed-work` for a contact routed to the user's team. */
+  kind?: string;
   patient: { id: string; name: string; birthDate?: string; age?: number };
   urgency: string;
   profession?: string;
@@ -25,6 +27,7 @@ export async function fetchQueue(): Promise<QueueItem[]> {
   const answer = await api.get<QueueAnswer>('/api/guidance/queue');
   return (answer.items ?? []).map((i) => ({
     taskId: i.taskId ?? '',
+    kind: i.kind,
     patient: { id: i.patient?.id ?? '', name: i.patient?.name ?? '', birthDate: i.patient?.birthDate, age: i.patient?.age },
     urgency: i.urgency ?? 'non-urgent',
     profession: i.profession,

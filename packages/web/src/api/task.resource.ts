@@ -12,6 +12,10 @@ export interface RuleExplanation extends Partial<LocalizedText> {
 
 export interface ContactTask {
   id: string;
+  /** `client-guidance`, or `routed-work` for the work a team got from a decision. */
+  code?: string;
+  /** For routed work: the guidance Task it came from. */
+  basedOn: string[];
   status: ContactStatus;
   patientRef?: string;
   patientName?: string;
@@ -64,6 +68,8 @@ function statusOf(task: Task): ContactStatus {
 export function toContactTask(task: Task): ContactTask {
   return {
     id: task.id ?? '',
+    code: task.code?.coding?.[0]?.code,
+    basedOn: (task.basedOn ?? []).flatMap((b) => (b.reference ? [b.reference] : [])),
     status: statusOf(task),
     patientRef: task.for?.reference,
     patientName: task.for?.display,

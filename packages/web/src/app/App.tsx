@@ -45,7 +45,7 @@ function Screen({ path }: { path: string }) {
 
 export function App() {
   const { status, user } = useSession();
-  const { path, navigate } = useRouter();
+  const { path, navigate, navigations } = useRouter();
   const roles = useMemo(() => user?.roles ?? [], [user]);
   const allowed = status === 'signed-in' && isAllowed(path, roles);
 
@@ -58,7 +58,8 @@ export function App() {
     <AppShell>
       {status === 'checking' && <Loading />}
       {status === 'signed-out' && <LoginPage />}
-      {allowed && <Screen path={path} />}
+      {/* Keyed by navigation: following a link to the current screen starts it afresh. */}
+      {allowed && <Screen key={navigations} path={path} />}
     </AppShell>
   );
 }

@@ -7,11 +7,13 @@ import type { Count } from '../api/stats.resource';
 import { formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 
-const BAR_HEIGHT = 28;
-const GAP = 12;
-const LABEL_WIDTH = 210;
-const CHART_WIDTH = 560;
-const VALUE_SPACE = 150;
+/* Labels sit above their bars so the chart reads the same at 360 px and on a desktop. */
+const WIDTH = 320;
+const LABEL_HEIGHT = 18;
+const BAR_HEIGHT = 20;
+const ROW_GAP = 12;
+const VALUE_SPACE = 96;
+const HIDDEN_BAR = 24;
 
 export interface ChartRow {
   key: string;
@@ -23,8 +25,9 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
-  const barSpace = CHART_WIDTH - LABEL_WIDTH - VALUE_SPACE;
-  const height = rows.length * (BAR_HEIGHT + GAP) + GAP;
+  const barSpace = WIDTH - VALUE_SPACE;
+  const rowHeight = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP;
+  const height = rows.length * rowHeight;
   const valueText = (v: Count) => (v === null ? t('common.hidden') : formatNumber(v, lang));
 
   return (
@@ -34,30 +37,22 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
         className="chart"
         role="img"
         aria-labelledby="outcome-chart-title outcome-chart-desc"
-        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
         preserveAspectRatio="xMinYMin meet"
         data-testid="outcome-chart"
       >
         <desc id="outcome-chart-desc">{rows.map((r) => `${r.label}: ${valueText(r.value)}`).join('; ')}</desc>
         {rows.map((r, i) => {
-          const y = GAP + i * (BAR_HEIGHT + GAP);
-          const width = r.value === null ? 0 : Math.max(2, (r.value / max) * barSpace);
+          const top = i * rowHeight;
+          const barY = top + LABEL_HEIGHT;
+          const width = r.value === null ? HIDDEN_BAR : r.value === 0 ? 0 : Math.max(2, (r.value / max) * barSpace);
           return (
             <g key={r.key}>
-              <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="middle" className="chart-label">
+              <text x={0} y={top + LABEL_HEIGHT - 5} className="chart-label">
                 {r.label}
               </text>
-              {r.value === null ? (
-                <rect x={LABEL_WIDTH} y={y} width={barSpace * 0.15} height={BAR_HEIGHT} className="chart-bar-hidden" />
-              ) : (
-                <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} className="chart-bar" />
-              )}
-              <text
-                x={LABEL_WIDTH + (r.value === null ? barSpace * 0.15 : width) + 8}
-                y={y + BAR_HEIGHT / 2}
-                dominantBaseline="middle"
-                className={r.value === null ? 'chart-value chart-value-hidden' : 'chart-value'}
-              >
+              <rect x={0} y={barY} width={width} height={BAR_HEIGHT} className={r.value === null ? 'chart-bar-hidden' : 'chart-bar'} />
+              <text x={width + 6} y={barY + BAR_HEIGHT / 2} dominantBaseline="middle" className={r.value === null ? 'chart-value chart-value-hidden' : 'chart-value'}>
                 {valueText(r.value)}
               </text>
             </g>

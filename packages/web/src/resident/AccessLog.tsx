@@ -23,7 +23,7 @@ export function AccessLog() {
       {log.data && log.data.length === 0 && <p className="empty">{t('accessLog.empty')}</p>}
       {log.data && log.data.length > 0 && (
         <TableWrap labelledBy="access-log-caption">
-          <table className="table" data-testid="access-log">
+          <table className="table table-stack" data-testid="access-log">
             <caption id="access-log-caption">{t('accessLog.caption')}</caption>
             <thead>
               <tr>

@@ -10,16 +10,16 @@ export function AccessLogRow({ entry }: { entry: AccessEntry }) {
   const flagged = entry.byRecordedReason;
   return (
     <tr className={flagged ? 'row-flagged' : undefined} data-testid="access-entry" data-flagged={flagged || undefined}>
-      <td>
+      <td data-label={t('accessLog.when')}>
         <time dateTime={entry.when}>{formatDateTime(entry.when, lang)}</time>
       </td>
-      <td>{entry.who || t('common.notGiven')}</td>
-      <td>{t(`accessLog.types.${entry.what ?? 'other'}`, { defaultValue: t('accessLog.types.other') })}</td>
-      <td>
+      <td data-label={t('accessLog.who')}>{entry.who || t('common.notGiven')}</td>
+      <td data-label={t('accessLog.what')}>{t(`accessLog.types.${entry.what ?? 'other'}`, { defaultValue: t('accessLog.types.other') })}</td>
+      <td data-label={t('accessLog.action')}>
         {t(`accessLog.actions.${entry.action}`)}
         {entry.refused && <span className="badge badge-muted"> {t('accessLog.refused')}</span>}
       </td>
-      <td>
+      <td data-label={t('accessLog.reason')}>
         {flagged && (
           <span className="badge badge-flag">
             <span aria-hidden="true">⚑ </span>

@@ -32,12 +32,14 @@ export function MyContactItem({ contact }: { contact: MyContact }) {
           </div>
         </dl>
       )}
-      {contact.reply ? (
-        <div className="reply" data-testid="my-contact-reply">
-          <h3 className="reply-title">{t('myContacts.reply')}</h3>
-          <p className="reply-text">{contact.reply}</p>
-          {contact.replyAt && <p className="reply-time">{formatDateTime(contact.replyAt, lang)}</p>}
-        </div>
+      {contact.replies.length > 0 ? (
+        contact.replies.map((reply) => (
+          <div key={reply.id} className="reply" data-testid="my-contact-reply">
+            <h3 className="reply-title">{t('myContacts.reply')}</h3>
+            <p className="reply-text">{reply.text}</p>
+            {reply.sent && <p className="reply-time">{formatDateTime(reply.sent, lang)}</p>}
+          </div>
+        ))
       ) : (
         <p className="muted">{t('myContacts.noReply')}</p>
       )}

@@ -21,6 +21,16 @@ export function Queue() {
   const [tick, setTick] = useState(0);
   const queue = useAsync(fetchQueue, [tick]);
   const [updatedAt, setUpdatedAt] = useState<Date>();
+  const [flash, setFlash] = useState<string>();
+
+  // A message from the previous screen: filled in after mounting so the live region
+  // announces it, then dropped from history so a reload does not repeat it.
+  useEffect(() => {
+    if ((state as { flash?: string } | null)?.flash === 'decision-done') {
+      setFlash(t('decision.done'));
+      history.replaceState(null, '', window.location.pathname);
+    }
+  }, [state, t]);
 
   useEffect(() => {
     const timer = window.setInterval(() => setTick((n) => n + 1), REFRESH_MS);
@@ -31,14 +41,13 @@ export function Queue() {
     if (queue.data) setUpdatedAt(new Date());
   }, [queue.data]);
 
-  const flash = (state as { flash?: string } | null)?.flash;
   const now = updatedAt ?? new Date();
 
   return (
     <>
       <PageHeading title={t('queue.title')}>{t('queue.title')}</PageHeading>
       <StatusMessage tone="success" testId="decision-done">
-        {flash === 'decision-done' ? t('decision.done') : undefined}
+        {flash}
       </StatusMessage>
       <p className="lead">{t('queue.intro')}</p>
       <div className="toolbar">

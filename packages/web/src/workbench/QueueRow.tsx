@@ -15,11 +15,14 @@ export function QueueRow({ item, now }: { item: QueueItem; now: Date }) {
   return (
     <li className={`card queue-item urgency-edge-${item.urgency}`} data-testid="queue-item" data-task-id={item.taskId}>
       <div className="card-head">
-        <UrgencyBadge urgency={item.urgency} />
+        <span className="badge-row">
+          <UrgencyBadge urgency={item.urgency} />
+          {item.kind === 'routed-work' && <span className="badge badge-muted">{t('queue.routed')}</span>}
+        </span>
         <TimeLeft deadline={item.deadline} now={now} />
       </div>
       <h2 className="card-title">
-        <Link to={taskPath(item.taskId)} aria-label={t('queue.openLabel', { name })}>
+        <Link to={taskPath(item.taskId)}>
           {name}
           {item.patient.age !== undefined && <span className="age">, {t('common.yearsOld', { age: item.patient.age })}</span>}
         </Link>

@@ -19,7 +19,7 @@ export function IntegerField({ question, value, error, onChange }: FieldProps) {
   };
 
   return (
-    <div className={error ? 'field integer has-error' : 'field integer'}>
+    <div className={error ? 'field integer has-error' : 'field integer'} data-testid={`answer-${question.linkId}`}>
       <label htmlFor={ids.field}>
         <QuestionLabel question={question} />
       </label>
@@ -40,7 +40,6 @@ export function IntegerField({ question, value, error, onChange }: FieldProps) {
         required={question.required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(ids, hasRange, !!error)}
-        data-testid={`answer-${question.linkId}`}
         onChange={(e) => change(e.target.value)}
         className="input input-number"
       />

@@ -106,7 +106,7 @@ export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHea
     ...general,
     ...[...questions.keys()]
       .filter((linkId) => problems[linkId] && enabled.has(linkId))
-      .map((linkId) => ({ fieldId: fieldIds(linkId).field, message: `${pickText(questions.get(linkId)?.text, lang)}: ${problems[linkId] ?? ''}` })),
+      .map((linkId) => ({ fieldId: fieldIds(linkId).field, message: `${pickText(questions.get(linkId)?.text, lang)} – ${problems[linkId] ?? ''}` })),
   ];
 
   return (

@@ -14,11 +14,10 @@ export function TextField({ question, value, error, onChange }: FieldProps) {
     required: question.required,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(ids, false, !!error),
-    'data-testid': `answer-${question.linkId}`,
   };
   const change = (next: string) => onChange(next === '' ? undefined : { kind: 'string', value: next });
   return (
-    <div className={error ? 'field text has-error' : 'field text'}>
+    <div className={error ? 'field text has-error' : 'field text'} data-testid={`answer-${question.linkId}`}>
       <label htmlFor={ids.field}>
         <QuestionLabel question={question} />
       </label>

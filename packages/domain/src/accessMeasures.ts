@@ -1,0 +1,120 @@
+/**
+ * Access indicators (pure).
+ *
+ * T3 ("kolmas vapaa aika"): for one professional, the days from the measuring day to the day
+ * of the third free non-urgent slot in the booking calendar; for a unit, the median of the
+ * professionals' T3 per profession. Days are Helsinki dates: a slot later on the measuring
+ * day counts 0. Only slots starting at or after the measuring moment count. With fewer than
+ * three free slots (the unit would have to use a queue book) T3 is `capDays`, 182 by THL's
+ * convention, and a longer T3 is also recorded as `capDays`.
+ *
+ * Waiting times: whole Helsinki calendar days from the date the wait is counted from (THL
+ * counts from the care-need assessment) to the appointment date.
+ */
+import { calendarDaysBetween, workingDaysBetween } from './calendarSpan';
+import { toHelsinkiDate } from './helsinkiTime';
+
+export interface T3Options {
+  /** Default 'calendar-days'. 'working-days' counts working days after the measuring day. */
+  unit?: 'calendar-days' | 'working-days';
+  /** Default 182. */
+  capDays?: number;
+}
+
+export const T3_CAP_DAYS = 182;
+
+function sorted(values: number[]): number[] {
+  if (values.some((v) => !Number.isFinite(v))) throw new RangeError('values must be finite numbers');
+  return [...values].sort((a, b) => a - b);
+}
+
+/** The median; the mean of the two middle values for an even count; null when empty. */
+export function median(values: number[]): number | null {
+  const s = sorted(values);
+  if (s.length === 0) return null;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/**
+ * The p-th percentile (0 < p ≤ 100) by the nearest-rank method: the smallest value such that
+ * at least p % of the values are at or below it, i.e. the value at rank ⌈p/100 · n⌉ in
+ * ascending order. Always one of the values, never interpolated; null when empty.
+ */
+export function percentile(values: number[], p: number): number | null {
+  if (!Number.isFinite(p) || p <= 0 || p > 100) throw new RangeError(`p must be in (0, 100], got ${p}`);
+  const s = sorted(values);
+  if (s.length === 0) return null;
+  return s[Math.ceil((p / 100) * s.length) - 1] as number;
+}
+
+function requireDate(d: Date, name: string): number {
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`${name} is an invalid Date`);
+  return ms;
+}
+
+/** T3 of one professional; `freeSlotStarts` are the starts of free non-urgent slots. */
+export function thirdNextAvailable(freeSlotStarts: Date[], measuredAt: Date, options: T3Options = {}): number {
+  const cap = options.capDays ?? T3_CAP_DAYS;
+  if (!Number.isInteger(cap) || cap < 0) throw new RangeError(`capDays must be a non-negative integer, got ${cap}`);
+  const now = requireDate(measuredAt, 'measuredAt');
+  const upcoming = freeSlotStarts.map((d) => requireDate(d, 'a slot start')).filter((ms) => ms >= now).sort((a, b) => a - b);
+  const third = upcoming[2];
+  if (third === undefined) return cap;
+  const from = toHelsinkiDate(measuredAt);
+  const to = toHelsinkiDate(new Date(third));
+  const days = options.unit === 'working-days' ? workingDaysBetween(from, to) : calendarDaysBetween(from, to);
+  return Math.min(days, cap);
+}
+
+export interface ProfessionT3 {
+  profession: string;
+  /** Median of the professionals' T3 (may end in .5 for an even count). */
+  t3: number;
+  professionals: number;
+}
+
+/** T3 of a unit per profession, sorted by profession. */
+export function t3ForUnit(
+  perProfessional: Array<{ practitioner: string; profession: string; freeSlotStarts: Date[] }>,
+  measuredAt: Date,
+  options?: T3Options,
+): ProfessionT3[] {
+  const groups = new Map<string, number[]>();
+  for (const p of perProfessional) {
+    const list = groups.get(p.profession) ?? [];
+    list.push(thirdNextAvailable(p.freeSlotStarts, measuredAt, options));
+    groups.set(p.profession, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([profession, values]) => ({ profession, t3: median(values) ?? 0, professionals: values.length }));
+}
+
+export interface WaitingTimeStats {
+  count: number;
+  medianDays: number | null;
+  /** Nearest-rank 90th percentile. */
+  p90Days: number | null;
+  /** Share (0–1) of appointments at or before their deadline. */
+  withinDeadlineShare: number | null;
+}
+
+/** Throws a RangeError for an invalid Date or an appointment before its contact. */
+export function waitingTimeStats(waits: Array<{ contactAt: Date; appointmentAt: Date; deadline: Date }>): WaitingTimeStats {
+  const days = waits.map((w, i) => {
+    const contact = requireDate(w.contactAt, `waits[${i}].contactAt`);
+    const appointment = requireDate(w.appointmentAt, `waits[${i}].appointmentAt`);
+    requireDate(w.deadline, `waits[${i}].deadline`);
+    if (appointment < contact) throw new RangeError(`waits[${i}]: appointmentAt is before contactAt`);
+    return calendarDaysBetween(toHelsinkiDate(w.contactAt), toHelsinkiDate(w.appointmentAt));
+  });
+  const within = waits.filter((w) => w.appointmentAt.getTime() <= w.deadline.getTime()).length;
+  return {
+    count: waits.length,
+    medianDays: median(days),
+    p90Days: percentile(days, 90),
+    withinDeadlineShare: waits.length === 0 ? null : within / waits.length,
+  };
+}
