@@ -9,6 +9,13 @@ import { hasCareRelationship } from './relationships';
 
 export type Interaction = 'read' | 'vread' | 'history' | 'search' | 'create' | 'update' | 'operation';
 
+/** What residents may write themselves; everything else is written by staff or by Ovi. */
+const RESIDENT_WRITES: Record<string, Interaction[]> = {
+  QuestionnaireResponse: ['create'],
+  Appointment: ['update'],
+  Observation: ['create'],
+};
+
 /** How access to personal data was granted: through a relationship, or by a recorded reason. */
 export interface AccessGrant {
   patients: string[];
@@ -27,6 +34,10 @@ export class AccessPolicy {
     if (!holdsPersonalData(resource)) return this.checkDirectory(user, resource.resourceType, interaction);
     if (resource.resourceType === 'AuditEvent' && interaction !== 'read' && interaction !== 'search') {
       throw forbidden('Audit records are written by Ovi itself');
+    }
+    const writes = interaction === 'create' || interaction === 'update';
+    if (writes && hasRole(user, 'resident') && !RESIDENT_WRITES[resource.resourceType]?.includes(interaction)) {
+      throw forbidden(`Residents cannot ${interaction} ${resource.resourceType} resources`);
     }
     const patients = patientsOf(resource);
     return this.checkPatients(user, resource.resourceType, patients, interaction, reason);

@@ -11,8 +11,8 @@ export async function seedDemoRegion(services: OviServices): Promise<boolean> {
   if (Number(count.rows[0]?.n ?? 0) > 0) return false;
   const region = buildDemoRegion();
   await db.transaction(async (tx) => {
-    await store.create(contactQuestionnaire, { id: contactQuestionnaire.id, tx });
-    for (const resource of region.resources) await store.create(resource, { id: resource.id, tx });
+    const all = [contactQuestionnaire, ...region.resources].map((r) => ({ ...r, id: r.id ?? '' }));
+    await store.createMany(all, tx);
   });
   for (const user of region.users) await accounts.upsert(user);
   const guidance = region.users.find((u) => u.username === 'guidance');

@@ -3,8 +3,10 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { Database, SqlExecutor } from '../db/database';
 import { conflict, notFound, preconditionFailed } from '../fhir/outcomes';
 import type { SearchRequest } from '../fhir/searchRequest';
-import { writeIndexRows } from './searchIndexer';
+import { insertIndexRows, writeIndexRows } from './searchIndexer';
 import { SearchSql } from './searchQuery';
+
+const BATCH = 500;
 
 export type Stored<T extends Resource = Resource> = T & { id: string; meta: { versionId: string; lastUpdated: string } };
 
@@ -32,6 +34,28 @@ export class ResourceStore {
       await this.writeHistoryAndIndex(tx, stored);
     };
     await (options.tx ? write(options.tx) : this.db.transaction(write));
+    return stored;
+  }
+
+  /** Creates many new resources with their own ids in a few statements (slot generation, seeding). */
+  async createMany<T extends Resource>(resources: Array<T & { id: string }>, tx: SqlExecutor): Promise<Array<Stored<T>>> {
+    const stored = resources.map((r) => stamp(r, r.id, 1));
+    for (let i = 0; i < stored.length; i += BATCH) {
+      const batch = stored.slice(i, i + BATCH);
+      const columns = [batch.map((r) => r.resourceType), batch.map((r) => r.id), batch.map((r) => r.meta.lastUpdated), batch.map((r) => JSON.stringify(r))];
+      const inserted = await tx.query(
+        `INSERT INTO resource (resource_type, id, version_id, last_updated, content)
+         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c) ON CONFLICT DO NOTHING`,
+        columns,
+      );
+      if (inserted.rowCount !== batch.length) throw conflict('Some of the resources already exist');
+      await tx.query(
+        `INSERT INTO resource_history (resource_type, id, version_id, last_updated, content)
+         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c)`,
+        columns,
+      );
+      await insertIndexRows(tx, batch as Array<Resource & { id: string }>);
+    }
     return stored;
   }
 

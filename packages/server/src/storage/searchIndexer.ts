@@ -81,29 +81,43 @@ function addDate(rows: IndexRows, param: string, value: unknown): void {
 /** Replaces a resource's index rows within the caller's transaction. */
 export async function writeIndexRows(tx: SqlExecutor, resource: Resource & { id: string }): Promise<void> {
   const { resourceType: type, id } = resource;
-  const rows = extractIndexRows(resource);
   await tx.query('DELETE FROM search_token WHERE resource_type = $1 AND resource_id = $2', [type, id]);
   await tx.query('DELETE FROM search_string WHERE resource_type = $1 AND resource_id = $2', [type, id]);
   await tx.query('DELETE FROM search_date WHERE resource_type = $1 AND resource_id = $2', [type, id]);
-  if (rows.tokens.length > 0) {
+  await insertIndexRows(tx, [resource]);
+}
+
+/** Inserts the index rows of new resources, three statements however many resources. */
+export async function insertIndexRows(tx: SqlExecutor, resources: Array<Resource & { id: string }>): Promise<void> {
+  const tokens: unknown[][] = [[], [], [], [], []];
+  const strings: unknown[][] = [[], [], [], []];
+  const dates: unknown[][] = [[], [], [], [], []];
+  for (const resource of resources) {
+    const rows = extractIndexRows(resource);
+    const owner = [resource.resourceType, resource.id];
+    for (const row of rows.tokens) [...owner, ...row].forEach((v, i) => tokens[i]?.push(v));
+    for (const row of rows.strings) [...owner, ...row].forEach((v, i) => strings[i]?.push(v));
+    for (const row of rows.dates) [...owner, ...row].forEach((v, i) => dates[i]?.push(v));
+  }
+  if (tokens[0]?.length) {
     await tx.query(
       `INSERT INTO search_token (resource_type, resource_id, param, system, value)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[])`,
-      [type, id, rows.tokens.map((r) => r[0]), rows.tokens.map((r) => r[1]), rows.tokens.map((r) => r[2])],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      tokens,
     );
   }
-  if (rows.strings.length > 0) {
+  if (strings[0]?.length) {
     await tx.query(
       `INSERT INTO search_string (resource_type, resource_id, param, value)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::text[])`,
-      [type, id, rows.strings.map((r) => r[0]), rows.strings.map((r) => r[1])],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      strings,
     );
   }
-  if (rows.dates.length > 0) {
+  if (dates[0]?.length) {
     await tx.query(
       `INSERT INTO search_date (resource_type, resource_id, param, low, high)
-       SELECT $1, $2, * FROM unnest($3::text[], $4::timestamptz[], $5::timestamptz[])`,
-      [type, id, rows.dates.map((r) => r[0]), rows.dates.map((r) => r[1]), rows.dates.map((r) => r[2])],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])`,
+      dates,
     );
   }
 }

@@ -2,6 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { useRouter } from '../app/router';
 import { errorKey } from '../components/errorText';
 import { PageHeading } from '../components/PageHeading';
 import { DemoAccounts } from './DemoAccounts';
@@ -10,6 +11,7 @@ import { useSession } from './SessionContext';
 export function LoginPage() {
   const { t } = useTranslation();
   const { signIn, expired } = useSession();
+  const { navigate } = useRouter();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -27,6 +29,8 @@ export function LoginPage() {
     setError(undefined);
     try {
       await signIn(username.trim(), password);
+      // Counts as a navigation, so the first screen's heading takes focus.
+      navigate(window.location.pathname, { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t('login.wrong'));
       else if (e instanceof ApiError && e.status === 429)

@@ -1,6 +1,8 @@
 /** Skip link, banner with language and sign-out, navigation, the main landmark and a footer. */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRouter } from '../app/router';
+import { PATHS } from '../app/routes';
 import { useSession } from '../auth/SessionContext';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
@@ -8,6 +10,11 @@ import { MainNav } from './MainNav';
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
+  const { navigate } = useRouter();
+  const logOut = () => {
+    signOut();
+    navigate(PATHS.login);
+  };
   return (
     <>
       <a className="skip-link" href="#main">
@@ -29,7 +36,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {user && (
               <div className="user-box">
                 <span className="user-name">{t('app.signedInAs', { name: user.name })}</span>
-                <button type="button" className="button button-quiet" onClick={signOut} data-testid="logout">
+                <button type="button" className="button button-quiet" onClick={logOut} data-testid="logout">
                   {t('app.logout')}
                 </button>
               </div>

@@ -16,11 +16,18 @@ export function formatDateTime(iso: string | undefined, lang: Language): string 
   return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
-/** A deadline for a resident: weekday, date and time in words they read at a glance. */
+/**
+ * A deadline for a resident: weekday and date, plus the time unless it is the end of the day
+ * ("ma 30.11." / "måndag 30 november" / "Monday 30 November").
+ */
 export function formatDeadline(iso: string | undefined, lang: Language): string {
   const d = valid(iso);
   if (!d) return '';
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const withTime = time !== '23:59' && time !== '00:00';
+  const date: Intl.DateTimeFormatOptions =
+    lang === 'fi' ? { weekday: 'short', day: 'numeric', month: 'numeric' } : { weekday: 'long', day: 'numeric', month: 'long' };
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, ...date, ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) }).format(d);
 }
 
 /** A calendar date such as a birth date ('YYYY-MM-DD'), shown without time-zone shifts. */
