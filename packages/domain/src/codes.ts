@@ -33,6 +33,8 @@ export const SYSTEMS = {
   taskParameter: `${OVI_FHIR_BASE}/CodeSystem/task-parameter`,
   /** Services (primary care, oral health, social services, family centre). */
   service: `${OVI_FHIR_BASE}/CodeSystem/service`,
+  /** Visit types (nurse-visit, physio-visit …): configuration data. */
+  visitType: `${OVI_FHIR_BASE}/CodeSystem/visit-type`,
   /** Login user names of Ovi accounts (Practitioner/Patient identifier). */
   username: `${OVI_FHIR_BASE}/sid/username`,
   /** Relationship: guardian (v3 RoleCode GUARD). */
@@ -41,6 +43,10 @@ export const SYSTEMS = {
 
 export const EXTENSIONS = {
   municipality: 'https://hl7.fi/fhir/finnish-base-profiles/StructureDefinition/municipality-code',
+  /** Visit modes a Slot or Appointment offers (on-site, phone, video, home-visit). */
+  visitMode: `${OVI_FHIR_BASE}/StructureDefinition/visit-mode`,
+  /** Why a proposed Appointment was ranked where it is. */
+  rankingReason: `${OVI_FHIR_BASE}/StructureDefinition/ranking-reason`,
   /** The channel of a contact on a QuestionnaireResponse. */
   contactChannel: `${OVI_FHIR_BASE}/StructureDefinition/contact-channel`,
 } as const;

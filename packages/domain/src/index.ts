@@ -19,3 +19,4 @@ export * from './validateScheduleTemplate';
 export * from './slotGeneration';
 export * from './slotSearch';
 export * from './accessMeasures';
+export * from './defaultVisitTypes';

@@ -14,6 +14,15 @@ export class SettingsStore {
     return r.rows[0];
   }
 
+  /** Every setting whose name starts with `prefix`, by name. */
+  async list<T>(prefix: string): Promise<Array<Setting<T> & { name: string }>> {
+    const r = await this.db.query<{ name: string; version: number; value: T }>(
+      "SELECT name, version, value FROM app_setting WHERE name LIKE $1 || '%' ORDER BY name",
+      [prefix.replace(/[\\%_]/g, (c) => `\\${c}`)],
+    );
+    return r.rows;
+  }
+
   /** Stores a new version; returns it. */
   async put<T>(name: string, value: T, updatedBy: string): Promise<Setting<T>> {
     const r = await this.db.query<{ version: number }>(
