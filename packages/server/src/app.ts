@@ -20,6 +20,11 @@ import { registerAuthRoutes } from './http/authRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
 import { registerWebApp } from './http/webApp';
 import { seedDemoRegion } from './demo/seedDemo';
+import { SchedulingSettings } from './scheduling/schedulingSettings';
+import { SlotMaterializer } from './scheduling/slotMaterializer';
+import { AppointmentChanges } from './scheduling/appointmentChanges';
+import { BookAppointment } from './scheduling/bookAppointment';
+import { registerSchedulingRoutes } from './http/schedulingRoutes';
 
 export interface OviServices {
   db: Database;
@@ -28,6 +33,8 @@ export interface OviServices {
   accounts: Accounts;
   tokens: TokenService;
   guidanceSettings: GuidanceSettings;
+  schedulingSettings: SchedulingSettings;
+  materializer: SlotMaterializer;
 }
 
 export interface Ovi {
@@ -46,12 +53,20 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const settings = new SettingsStore(db);
   const guidanceSettings = new GuidanceSettings(settings);
   await guidanceSettings.ensureDefaults();
-  const fhir = new FhirService(db, store, access, audit, {
-    QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings),
-  });
+  const schedulingSettings = new SchedulingSettings(settings);
+  await schedulingSettings.ensureDefaults();
+  const fhir = new FhirService(
+    db,
+    store,
+    access,
+    audit,
+    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings) },
+    { Appointment: new AppointmentChanges(store, schedulingSettings) },
+  );
+  const materializer = new SlotMaterializer(db, store, schedulingSettings);
   const accounts = new Accounts(db);
   const tokens = await TokenService.create(settings, config.tokenSecret);
-  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings };
+  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer };
   if (config.seedDemo) await seedDemoRegion(services);
 
   const app = Fastify({
@@ -68,7 +83,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), bookAppointment: new BookAppointment(db, fhir, schedulingSettings) });
+  registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   await registerWebApp(app, config.webDir);
   await app.ready();

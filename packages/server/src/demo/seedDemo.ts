@@ -3,6 +3,7 @@ import { buildContactResponse } from '../guidance/contactResponse';
 import type { OviServices } from '../app';
 import type { RequestContext } from '../fhir/fhirService';
 import { buildDemoRegion } from './demoRegion';
+import { demoTemplates } from './demoSchedules';
 
 /** Loads the demo region into an empty database; does nothing when data exists. */
 export async function seedDemoRegion(services: OviServices): Promise<boolean> {
@@ -15,6 +16,10 @@ export async function seedDemoRegion(services: OviServices): Promise<boolean> {
     await store.createMany(all, tx);
   });
   for (const user of region.users) await accounts.upsert(user);
+  for (const template of demoTemplates(region.resources)) {
+    await services.schedulingSettings.saveTemplate(template.id, template, 'demo');
+    await services.materializer.materialize(template);
+  }
   const guidance = region.users.find((u) => u.username === 'guidance');
   for (const contact of region.contacts) {
     const ctx: RequestContext = contact.channel === 'web-form' || !guidance

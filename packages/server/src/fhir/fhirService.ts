@@ -31,6 +31,14 @@ export interface CreateHook {
   afterCreate(ctx: RequestContext, stored: Stored, tx: SqlExecutor, prepared: unknown): Promise<Record<string, string>>;
 }
 
+/** Hooks that guard and complete updates of one type (e.g. cancelling an Appointment frees its slot). */
+export interface UpdateHook {
+  /** Checks the change; returns what to store. Runs before the transaction. */
+  prepareUpdate(ctx: RequestContext, current: Stored, next: Resource): Promise<Resource>;
+  /** Runs in the storing transaction; may use only `tx`. */
+  afterUpdate(ctx: RequestContext, stored: Stored, previous: Stored, tx: SqlExecutor): Promise<void>;
+}
+
 /**
  * FHIR REST semantics without HTTP: validation, access control and audit around the store.
  * Every read, search and write of personal data leaves an AuditEvent, refusals too.
@@ -42,6 +50,7 @@ export class FhirService {
     readonly access: AccessPolicy,
     readonly audit: AuditLog,
     private readonly hooks: Partial<Record<string, CreateHook>> = {},
+    private readonly updateHooks: Partial<Record<string, UpdateHook>> = {},
   ) {}
 
   async read(ctx: RequestContext, type: string, id: string): Promise<Stored> {
@@ -99,13 +108,16 @@ export class FhirService {
 
   async update(ctx: RequestContext, type: string, id: string, body: unknown, expectedVersion?: string): Promise<Stored> {
     assertType(type);
-    const resource = validateIncoming(body, type);
+    let resource = validateIncoming(body, type);
     if (resource.id !== id) throw badRequest(`The body's id '${resource.id ?? ''}' does not match the URL's '${id}'`, [`${type}.id`]);
     const current = await this.store.read(type, id);
     const grant = await this.authorize(ctx, current, 'update', [`${type}/${id}`], false);
+    const hook = this.updateHooks[type];
+    if (hook) resource = await hook.prepareUpdate(ctx, current, resource);
     await this.authorize(ctx, resource, 'update', [`${type}/${id}`], false);
     return this.db.transaction(async (tx) => {
       const stored = await this.store.update(type, id, stripServerFields(resource), { expectedVersion, tx });
+      if (hook) await hook.afterUpdate(ctx, stored, current, tx);
       if (holdsPersonalData(stored)) {
         await this.audit.record({ ...auditBase(ctx, 'update', grant), what: [`${type}/${id}`], patients: patientsOf(stored), success: true }, tx);
       }
@@ -144,6 +156,9 @@ export class FhirService {
     if (type === 'Patient' && isStaff(ctx.user) && request.filters.some((f) => f.code === 'identifier' && !f.modifier)) {
       return { patients: [], byRecordedReason: false }; // looking up a client by identifier to record a contact
     }
+    if (type === 'Appointment' && isStaff(ctx.user) && isOwnSchedule(request, ctx.user.fhirUser)) {
+      return { patients: [], byRecordedReason: false }; // a professional's own appointments
+    }
     const scoped = request.filters.filter((f) => f.code === param || (param !== '_id' && ['patient', 'subject', 'for'].includes(f.code)));
     const values = scoped.flatMap((f) => f.values);
     if (values.length !== 1 || !values[0]) {
@@ -159,6 +174,12 @@ export class FhirService {
       throw error;
     }
   }
+}
+
+/** A search confined to the professional's own appointments. */
+function isOwnSchedule(request: SearchRequest, fhirUser: string): boolean {
+  const own = request.filters.filter((f) => f.code === 'practitioner' || f.code === 'actor');
+  return own.length > 0 && own.every((f) => f.values.length === 1 && (f.values[0] === fhirUser || `Practitioner/${f.values[0]}` === fhirUser));
 }
 
 function auditBase(ctx: RequestContext, interaction: Interaction, grant?: AccessGrant) {

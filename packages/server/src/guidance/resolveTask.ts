@@ -1,10 +1,10 @@
-import { OperationOutcomeError, validateResource } from '@medplum/core';
-import type { Communication, Parameters, Reference, Task } from '@medplum/fhirtypes';
-import { GUIDANCE_OUTCOMES, SYSTEMS, TASK_CODES, type GuidanceOutcome } from '@ovi/domain';
+import type { Appointment, Communication, Reference, Task } from '@medplum/fhirtypes';
+import { GUIDANCE_OUTCOMES, SYSTEMS, TASK_CODES, calendarDaysBetween, toHelsinkiDate, type GuidanceOutcome } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import type { Stored } from '../storage/resourceStore';
-import { badRequest, conflict, forbidden, invalidResource } from '../fhir/outcomes';
+import { badRequest, conflict, forbidden } from '../fhir/outcomes';
+import { OperationParameters } from '../fhir/parameters';
 import { isStaff } from '../auth/userContext';
 import { taskInput } from './guidanceTask';
 
@@ -37,6 +37,7 @@ export class ResolveTask {
     if (code !== TASK_CODES.clientGuidance && code !== TASK_CODES.routedWork) throw badRequest(`Task/${taskId} is not a contact to resolve`);
     const grant = await this.fhir.authorize(ctx, current, 'operation', [`Task/${taskId}`], false);
     if (decision.routeTo) await this.assertTargetExists(decision.routeTo);
+    const booked = decision.appointment ? await this.bookedAppointment(decision.appointment, current) : undefined;
     return this.db.transaction(async (tx) => {
       const now = new Date().toISOString();
       let routedTask: Stored<Task> | undefined;
@@ -50,7 +51,7 @@ export class ResolveTask {
           if (decision.outcome === 'routed' && decision.routeTo) {
             routedTask = await this.fhir.store.create(routedWork(task, taskId, decision.routeTo, ctx.user.fhirUser), { tx });
           }
-          return completeTask(task, decision, ctx, now, routedTask);
+          return completeTask(task, decision, ctx, now, routedTask, booked);
         },
         { tx },
       );
@@ -72,6 +73,18 @@ export class ResolveTask {
     });
   }
 
+  /** The booked Appointment of the same client that answers this contact. */
+  private async bookedAppointment(ref: Reference, task: Task): Promise<Appointment> {
+    const id = ref.reference?.startsWith('Appointment/') ? ref.reference.slice('Appointment/'.length) : '';
+    const appointment = id ? await this.fhir.store.readOptional<Appointment>('Appointment', id) : undefined;
+    if (!appointment) throw badRequest(`appointment ${ref.reference ?? ''} does not exist`, ['Parameters.parameter.appointment']);
+    if (appointment.status !== 'booked') throw badRequest(`Appointment/${id} is ${appointment.status}, not booked`, ['Parameters.parameter.appointment']);
+    if (!appointment.participant.some((p) => p.actor?.reference === task.for?.reference)) {
+      throw badRequest(`Appointment/${id} is not for this contact's client`, ['Parameters.parameter.appointment']);
+    }
+    return appointment;
+  }
+
   private async assertTargetExists(ref: Reference): Promise<void> {
     const [type, id] = (ref.reference ?? '').split('/');
     if (!type || !id || !ROUTE_TARGETS.has(type)) {
@@ -82,34 +95,24 @@ export class ResolveTask {
 }
 
 function parseDecision(body: unknown): Decision {
-  if (typeof body !== 'object' || body === null || (body as { resourceType?: unknown }).resourceType !== 'Parameters') {
-    throw badRequest('The body must be a FHIR Parameters resource');
-  }
-  try {
-    validateResource(body as Parameters);
-  } catch (error) {
-    if (error instanceof OperationOutcomeError) throw invalidResource(error.outcome.issue ?? []);
-    throw error;
-  }
-  const params = (body as Parameters).parameter ?? [];
-  const known = new Set(['outcome', 'note', 'routeTo', 'appointment']);
-  const unknown = params.find((p) => !known.has(p.name ?? ''));
-  if (unknown) throw badRequest(`Unknown parameter '${unknown.name}'`, [`Parameters.parameter.${unknown.name}`]);
-  const get = (name: string) => params.find((p) => p.name === name);
-  const outcome = get('outcome')?.valueCode;
+  const params = OperationParameters.parse(body, ['outcome', 'note', 'routeTo', 'appointment']);
+  const outcome = params.get('outcome')?.valueCode;
   if (!outcome || !(GUIDANCE_OUTCOMES as readonly string[]).includes(outcome)) {
     throw badRequest(`outcome must be a valueCode, one of ${GUIDANCE_OUTCOMES.join(', ')}`, ['Parameters.parameter.outcome']);
   }
-  const note = get('note')?.valueString?.trim();
+  const note = params.get('note')?.valueString?.trim();
   if (!note) throw badRequest('note (valueString) to the resident is required', ['Parameters.parameter.note']);
   if (note.length > MAX_NOTE) throw badRequest(`note is longer than ${MAX_NOTE} characters`, ['Parameters.parameter.note']);
-  const routeTo = get('routeTo')?.valueReference;
+  const routeTo = params.get('routeTo')?.valueReference;
   if (outcome === 'routed' && !routeTo) throw badRequest('routeTo (valueReference) is required when the outcome is routed', ['Parameters.parameter.routeTo']);
   if (outcome !== 'routed' && routeTo) throw badRequest('routeTo is only for the outcome routed', ['Parameters.parameter.routeTo']);
-  return { outcome: outcome as GuidanceOutcome, note, routeTo, appointment: get('appointment')?.valueReference };
+  const appointment = params.get('appointment')?.valueReference;
+  if (outcome === 'booked' && !appointment) throw badRequest('appointment (valueReference to the booked Appointment) is required when the outcome is booked', ['Parameters.parameter.appointment']);
+  if (outcome !== 'booked' && appointment) throw badRequest('appointment is only for the outcome booked', ['Parameters.parameter.appointment']);
+  return { outcome: outcome as GuidanceOutcome, note, routeTo, appointment };
 }
 
-function completeTask(task: Task, decision: Decision, ctx: RequestContext, now: string, routed?: Stored<Task>): Task {
+function completeTask(task: Task, decision: Decision, ctx: RequestContext, now: string, routed?: Stored<Task>, booked?: Appointment): Task {
   return {
     ...task,
     status: 'completed',
@@ -121,7 +124,16 @@ function completeTask(task: Task, decision: Decision, ctx: RequestContext, now: 
       { type: { coding: [{ system: SYSTEMS.taskParameter, code: 'note' }] }, valueString: decision.note },
       { type: { coding: [{ system: SYSTEMS.taskParameter, code: 'resolved-by' }] }, valueReference: { reference: ctx.user.fhirUser, display: ctx.user.name } },
       ...(routed ? [{ type: { coding: [{ system: SYSTEMS.taskParameter, code: 'routed-task' }] }, valueReference: { reference: `Task/${routed.id}` } }] : []),
-      ...(decision.appointment ? [{ type: { coding: [{ system: SYSTEMS.taskParameter, code: 'appointment' }] }, valueReference: decision.appointment }] : []),
+      ...(booked
+        ? [
+            { type: { coding: [{ system: SYSTEMS.taskParameter, code: 'appointment' }] }, valueReference: { reference: `Appointment/${booked.id}` } },
+            { type: { coding: [{ system: SYSTEMS.taskParameter, code: 'appointment-start' }] }, valueDateTime: booked.start },
+            {
+              type: { coding: [{ system: SYSTEMS.taskParameter, code: 'waiting-days' }] },
+              valueInteger: calendarDaysBetween(toHelsinkiDate(new Date(task.authoredOn ?? now)), toHelsinkiDate(new Date(booked.start ?? now))),
+            },
+          ]
+        : []),
     ],
   };
 }

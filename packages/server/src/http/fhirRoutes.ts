@@ -3,6 +3,8 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { FhirService } from '../fhir/fhirService';
 import type { TokenService } from '../auth/tokens';
 import type { ResolveTask } from '../guidance/resolveTask';
+import type { BookAppointment } from '../scheduling/bookAppointment';
+import { findAppointments } from '../scheduling/findAppointments';
 import { capabilityStatement } from '../fhir/capabilityStatement';
 import { badRequest, notFound } from '../fhir/outcomes';
 import { requestContext } from './requestContext';
@@ -14,12 +16,13 @@ interface Deps {
   fhir: FhirService;
   tokens: TokenService;
   resolveTask: ResolveTask;
+  bookAppointment: BookAppointment;
 }
 
 type Params = { type: string; id: string; vid: string; op: string };
 
 /** The FHIR R4 REST API: HTTP in, plain calls to FhirService, HTTP out. */
-export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask }: Deps): void {
+export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, bookAppointment }: Deps): void {
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
@@ -35,6 +38,13 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.header('Location', `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`);
     return send(reply, 201, resource);
+  });
+
+  app.post<{ Params: Params }>(`${base}/:type/:op`, async (request, reply) => {
+    const { type, op } = request.params;
+    if (type === 'Appointment' && op === '$find') return send(reply, 200, await findAppointments(fhir, await ctx(request), request.body));
+    if (type === 'Appointment' && op === '$book') return send(reply, 201, await bookAppointment.run(await ctx(request), request.body));
+    throw notFound(`Operation ${op} is not defined on ${type}`);
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {

@@ -15,6 +15,8 @@ export const tokenStore = {
 /** One problem the server reported; `expression` holds linkIds or FHIRPath of the field. */
 export interface ApiIssue {
   message: string;
+  /** The server's technical detail, when it gives one apart from the message. */
+  diagnostics?: string;
   expression: string[];
 }
 
@@ -55,6 +57,7 @@ function issuesFrom(body: unknown): ApiIssue[] {
   if (!outcome || outcome.resourceType !== 'OperationOutcome') return [];
   return (outcome.issue ?? []).map((issue) => ({
     message: issue.details?.text ?? issue.diagnostics ?? issue.code ?? '',
+    diagnostics: issue.diagnostics,
     expression: issue.expression ?? issue.location ?? [],
   }));
 }
@@ -98,4 +101,5 @@ export async function request<T>(method: string, path: string, options: RequestO
 export const api = {
   get: async <T>(path: string, headers?: Record<string, string>): Promise<T> => (await request<T>('GET', path, { headers })).data,
   post: <T>(path: string, body: unknown, headers?: Record<string, string>) => request<T>('POST', path, { body, headers }),
+  put: <T>(path: string, body: unknown, headers?: Record<string, string>) => request<T>('PUT', path, { body, headers }),
 };

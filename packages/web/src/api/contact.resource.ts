@@ -1,6 +1,7 @@
 /** Sending a contact (QuestionnaireResponse) and reading the resident's own contacts and replies. */
 import type { Bundle, Communication, QuestionnaireResponse, Task } from '@medplum/fhirtypes';
 import { EXTENSIONS, TASK_CODES } from '@ovi/domain/src/codes';
+import { fetchMyAppointments, type AppointmentView } from './appointment.resource';
 import { api } from './client';
 import { FHIR_BASE, idOf, resourcesOf, type Texts } from './fhir';
 import { fetchTask, toContactTask, type ContactTask } from './task.resource';
@@ -53,6 +54,8 @@ export interface MyContact extends ContactTask {
   reason?: Texts;
   /** Messages from the professionals, oldest first: the decision and any later work. */
   replies: Reply[];
+  /** The visit booked for this contact (by the decision or by the team it was routed to). */
+  appointment?: AppointmentView;
 }
 
 async function reasonOf(task: ContactTask, questionnaire: QuestionnaireView | undefined): Promise<Texts | undefined> {
@@ -82,11 +85,17 @@ export async function fetchMyContacts(patientRef: string, questionnaire: Questio
   const tasks = resourcesOf<Task>(taskBundle, 'Task').map(toContactTask);
   // Routed work is part of the contact it came from: the resident sees one item per contact.
   const contacts = tasks.filter((task) => task.code !== TASK_CODES.routedWork);
+  const appointments = tasks.some((task) => task.appointmentRef)
+    ? await fetchMyAppointments(patientRef).catch((): AppointmentView[] => [])
+    : [];
   return Promise.all(
     contacts.map(async (task): Promise<MyContact> => {
-      const related = new Set([`Task/${task.id}`, ...tasks.filter((w) => w.basedOn.includes(`Task/${task.id}`)).map((w) => `Task/${w.id}`)]);
+      const work = tasks.filter((w) => w.basedOn.includes(`Task/${task.id}`));
+      const related = new Set([`Task/${task.id}`, ...work.map((w) => `Task/${w.id}`)]);
+      const appointmentRef = [task, ...work].find((w) => w.appointmentRef)?.appointmentRef;
       return {
         ...task,
+        appointment: appointments.find((a) => `Appointment/${a.id}` === appointmentRef),
         reason: await reasonOf(task, questionnaire),
         replies: replies
           .filter((r) => r.basedOn.some((ref) => related.has(ref)))

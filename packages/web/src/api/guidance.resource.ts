@@ -1,6 +1,7 @@
 /** One contact as the professional sees it, the routing targets, and recording the decision ($resolve). */
 import type { Bundle, CareTeam, HealthcareService, Parameters, QuestionnaireResponse, QuestionnaireResponseItem, Task } from '@medplum/fhirtypes';
 import type { GuidanceOutcome } from '@ovi/domain/src/types';
+import { reasonHeaders } from './accessReason';
 import { api } from './client';
 import { FHIR_BASE, idOf, resourcesOf, type Texts } from './fhir';
 import { fetchTask, toContactTask, type ContactTask } from './task.resource';
@@ -62,12 +63,15 @@ async function questionnaireFor(canonical: string | undefined): Promise<Question
   return all.find((q) => q.url === url && (!version || q.version === version)) ?? all.find((q) => q.url === url);
 }
 
-export async function fetchContactDetail(taskId: string): Promise<ContactDetail> {
-  const task = await fetchTask(taskId);
+/** `reason`: recorded when the professional has no care relationship with the client (sent as X-Access-Reason). */
+export async function fetchContactDetail(taskId: string, reason?: string): Promise<ContactDetail> {
+  const task = await fetchTask(taskId, reason);
   const responseId = idOf(task.responseRef);
   const [response, patient] = await Promise.all([
-    responseId ? api.get<QuestionnaireResponse>(`${FHIR_BASE}/QuestionnaireResponse/${encodeURIComponent(responseId)}`) : undefined,
-    task.patientRef ? fetchPatient(task.patientRef).catch(() => undefined) : undefined,
+    responseId
+      ? api.get<QuestionnaireResponse>(`${FHIR_BASE}/QuestionnaireResponse/${encodeURIComponent(responseId)}`, reasonHeaders(reason))
+      : undefined,
+    task.patientRef ? fetchPatient(task.patientRef, reason).catch(() => undefined) : undefined,
   ]);
   const questionnaire = await questionnaireFor(response?.questionnaire).catch(() => undefined);
   return { task, patient, answers: flatten(response?.item, questionnaire) };
@@ -96,17 +100,20 @@ export interface Decision {
   outcome: GuidanceOutcome;
   note: string;
   routeTo?: string;
+  /** `Appointment/<id>` booked for the client; sent when the outcome is `booked`. */
+  appointment?: string;
 }
 
-export async function resolveContact(taskId: string, decision: Decision): Promise<ContactTask> {
+export async function resolveContact(taskId: string, decision: Decision, reason?: string): Promise<ContactTask> {
   const body: Parameters = {
     resourceType: 'Parameters',
     parameter: [
       { name: 'outcome', valueCode: decision.outcome },
       { name: 'note', valueString: decision.note },
       ...(decision.outcome === 'routed' && decision.routeTo ? [{ name: 'routeTo', valueReference: { reference: decision.routeTo } }] : []),
+      ...(decision.outcome === 'booked' && decision.appointment ? [{ name: 'appointment', valueReference: { reference: decision.appointment } }] : []),
     ],
   };
-  const { data } = await api.post<Task>(`${FHIR_BASE}/Task/${encodeURIComponent(taskId)}/$resolve`, body);
+  const { data } = await api.post<Task>(`${FHIR_BASE}/Task/${encodeURIComponent(taskId)}/$resolve`, body, reasonHeaders(reason));
   return toContactTask(data);
 }

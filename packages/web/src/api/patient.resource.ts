@@ -1,6 +1,7 @@
 /** Looking up a client by personal identity code, and reading one Patient. */
 import type { Bundle, HumanName, Patient } from '@medplum/fhirtypes';
 import { SYSTEMS } from '@ovi/domain/src/codes';
+import { reasonHeaders } from './accessReason';
 import { api } from './client';
 import { FHIR_BASE, resourcesOf } from './fhir';
 
@@ -38,6 +39,6 @@ export async function findPatientByPic(pic: string): Promise<PatientSummary | un
   return found ? toPatientSummary(found) : undefined;
 }
 
-export async function fetchPatient(reference: string): Promise<PatientSummary> {
-  return toPatientSummary(await api.get<Patient>(`${FHIR_BASE}/${reference}`));
+export async function fetchPatient(reference: string, reason?: string): Promise<PatientSummary> {
+  return toPatientSummary(await api.get<Patient>(`${FHIR_BASE}/${reference}`, reasonHeaders(reason)));
 }

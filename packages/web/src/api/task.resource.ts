@@ -2,6 +2,7 @@
 import type { Task, TaskInput, TaskOutput } from '@medplum/fhirtypes';
 import type { LocalizedText } from '@ovi/domain/src/types';
 import { api } from './client';
+import { reasonHeaders } from './accessReason';
 import { FHIR_BASE } from './fhir';
 
 export type ContactStatus = 'waiting' | 'handled' | 'cancelled';
@@ -36,6 +37,10 @@ export interface ContactTask {
   outcome?: string;
   note?: string;
   routedTaskRef?: string;
+  /** `Appointment/<id>` when the decision booked a visit. */
+  appointmentRef?: string;
+  /** Calendar days from the contact to the booked visit. */
+  waitingDays?: number;
 }
 
 const codeOf = (p: TaskInput | TaskOutput) => p.type.coding?.[0]?.code;
@@ -89,9 +94,12 @@ export function toContactTask(task: Task): ContactTask {
     outcome: task.businessStatus?.coding?.[0]?.code,
     note: output(task, 'note')?.valueString,
     routedTaskRef: output(task, 'routed-task')?.valueReference?.reference,
+    appointmentRef: output(task, 'appointment')?.valueReference?.reference,
+    waitingDays: output(task, 'waiting-days')?.valueInteger,
   };
 }
 
-export async function fetchTask(id: string): Promise<ContactTask> {
-  return toContactTask(await api.get<Task>(`${FHIR_BASE}/Task/${encodeURIComponent(id)}`));
+/** `reason`: the professional's recorded reason when they have no care relationship. */
+export async function fetchTask(id: string, reason?: string): Promise<ContactTask> {
+  return toContactTask(await api.get<Task>(`${FHIR_BASE}/Task/${encodeURIComponent(id)}`, reasonHeaders(reason)));
 }

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { TokenService } from '../auth/tokens';
+import type { ResourceStore } from '../storage/resourceStore';
+import type { SchedulingSettings } from '../scheduling/schedulingSettings';
+import type { SlotMaterializer } from '../scheduling/slotMaterializer';
+import { accessReport } from '../scheduling/accessReport';
+import { hasRole, isStaff } from '../auth/userContext';
+import { badRequest, forbidden } from '../fhir/outcomes';
+import { authenticate } from './requestContext';
+
+interface Deps {
+  tokens: TokenService;
+  store: ResourceStore;
+  settings: SchedulingSettings;
+  materializer: SlotMaterializer;
+}
+
+/** Schedule templates (admins write, staff read) and access measures (managers). */
+export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, settings, materializer }: Deps): void {
+  app.get('/api/schedule-templates', async (request) => {
+    const user = await authenticate(request, tokens);
+    if (!isStaff(user) && !hasRole(user, 'admin', 'manager')) throw forbidden('Schedules are for staff');
+    return { visitTypes: await settings.visitTypes(), templates: await settings.templates() };
+  });
+
+  app.put<{ Params: { id: string } }>('/api/schedule-templates/:id', async (request) => {
+    const user = await authenticate(request, tokens);
+    if (!hasRole(user, 'admin')) throw forbidden('Only administrators change schedule templates');
+    if (!/^[A-Za-z0-9\-.]{1,64}$/.test(request.params.id)) throw badRequest('Not a valid template id');
+    const template = await settings.saveTemplate(request.params.id, request.body, user.username);
+    return { template, slots: await materializer.materialize(template) };
+  });
+
+  app.get('/api/access/measures', async (request) => {
+    const user = await authenticate(request, tokens);
+    if (!hasRole(user, 'manager', 'admin')) throw forbidden('Access measures are for managers');
+    return accessReport(store, settings);
+  });
+}

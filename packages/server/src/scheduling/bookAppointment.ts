@@ -1,0 +1,89 @@
+import type { Appointment, Schedule, Slot } from '@medplum/fhirtypes';
+import { EXTENSIONS } from '@ovi/domain';
+import type { Database } from '../db/database';
+import type { FhirService, RequestContext } from '../fhir/fhirService';
+import type { Stored } from '../storage/resourceStore';
+import { OperationParameters } from '../fhir/parameters';
+import { badRequest, conflict, forbidden } from '../fhir/outcomes';
+import { hasRole, isStaff } from '../auth/userContext';
+import type { AccessGrant } from '../access/accessPolicy';
+import type { SchedulingSettings } from './schedulingSettings';
+import { slotModes, slotVisitType } from './slotResources';
+
+/**
+ * `Appointment/$book`: books one proposed Appointment atomically. The slot row is locked and
+ * must still be free, so two parallel bookings of one slot give one success and one 409.
+ */
+export class BookAppointment {
+  constructor(
+    private readonly db: Database,
+    private readonly fhir: FhirService,
+    private readonly settings: SchedulingSettings,
+  ) {}
+
+  async run(ctx: RequestContext, body: unknown): Promise<Stored<Appointment>> {
+    const params = OperationParameters.parse(body, ['appointment']);
+    const proposed = params.get('appointment')?.resource as Appointment | undefined;
+    if (proposed?.resourceType !== 'Appointment') throw badRequest('appointment must hold the proposed Appointment resource', ['Parameters.parameter.appointment']);
+    const slotId = proposed.slot?.[0]?.reference?.replace(/^Slot\//, '');
+    if (!slotId || proposed.slot?.length !== 1) throw badRequest('The Appointment must name exactly one Slot', ['Appointment.slot']);
+    const patient = proposed.participant?.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor?.reference;
+    if (!patient) throw badRequest('The Appointment must have the client as a participant', ['Appointment.participant']);
+    const slot = await this.fhir.store.readOptional<Slot>('Slot', slotId);
+    if (!slot) throw badRequest(`Slot/${slotId} does not exist`, ['Appointment.slot']);
+    const grant = await this.authorize(ctx, patient, slot);
+    const schedule = await this.fhir.store.read<Schedule>('Schedule', slot.schedule.reference?.replace('Schedule/', '') ?? '');
+    const requestedModes = (proposed.extension ?? []).filter((e) => e.url === EXTENSIONS.visitMode).map((e) => e.valueCode);
+    const modes = slotModes(slot).filter((m) => requestedModes.length === 0 || requestedModes.includes(m));
+    if (modes.length === 0) throw badRequest('The visit mode asked for is not offered at that time', ['Appointment.extension']);
+
+    return this.db.transaction(async (tx) => {
+      const taken = await this.fhir.store.update<Slot>(
+        'Slot',
+        slotId,
+        (current) => {
+          if (current.status !== 'free') throw conflict('That time was just booked by someone else; choose another time');
+          if (Date.parse(current.start) <= Date.now()) throw conflict('That time has already passed; choose another time');
+          return { ...current, status: 'busy' };
+        },
+        { tx },
+      );
+      const appointment = await this.fhir.store.create<Appointment>(
+        {
+          resourceType: 'Appointment',
+          status: 'booked',
+          created: new Date().toISOString(),
+          start: taken.start,
+          end: taken.end,
+          minutesDuration: Math.round((Date.parse(taken.end) - Date.parse(taken.start)) / 60_000),
+          slot: [{ reference: `Slot/${slotId}` }],
+          serviceType: taken.serviceType,
+          specialty: schedule.specialty,
+          extension: modes.slice(0, 1).map((m) => ({ url: EXTENSIONS.visitMode, valueCode: m })),
+          comment: proposed.comment,
+          participant: [
+            { actor: { reference: patient }, status: 'accepted' },
+            ...schedule.actor.map((actor) => ({ actor, status: 'accepted' as const })),
+          ],
+        },
+        { tx },
+      );
+      await this.fhir.audit.record(
+        { user: ctx.user, interaction: 'create', what: [`Appointment/${appointment.id}`, `Slot/${slotId}`], patients: [patient], success: true, reason: ctx.reason, byRecordedReason: grant.byRecordedReason, description: '$book' },
+        tx,
+      );
+      return appointment;
+    });
+  }
+
+  private async authorize(ctx: RequestContext, patient: string, slot: Slot): Promise<AccessGrant> {
+    if (hasRole(ctx.user, 'resident')) {
+      if (patient !== ctx.user.fhirUser) throw badRequest('You can book times only for yourself', ['Appointment.participant']);
+      const visitType = (await this.settings.visitTypes()).find((v) => v.code === slotVisitType(slot));
+      if (!visitType?.selfBookable) throw forbidden('This visit type is booked by the professional; ask the team to book it');
+      return { patients: [patient], byRecordedReason: false };
+    }
+    if (!isStaff(ctx.user)) throw forbidden('Booking is for professionals and residents');
+    return this.fhir.access.checkPatients(ctx.user, 'Appointment', [patient], 'create', ctx.reason);
+  }
+}

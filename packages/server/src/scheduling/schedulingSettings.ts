@@ -1,0 +1,58 @@
+import {
+  defaultVisitTypes,
+  validateWeeklyTemplate,
+  type VisitType,
+  type WeeklyTemplate,
+} from '@ovi/domain';
+import type { SettingsStore } from '../settings/settingsStore';
+import { badRequest, notFound } from '../fhir/outcomes';
+
+const VISIT_TYPES = 'visit-types';
+const TEMPLATE_PREFIX = 'schedule-template:';
+const BOOKING_RULES = 'booking-rules';
+
+export interface BookingRules {
+  /** Residents may cancel or move their own bookings up to this many hours before. */
+  cancelNoticeHours: number;
+  /** How far ahead slots are generated. */
+  horizonDays: number;
+}
+
+export const defaultBookingRules: BookingRules = { cancelNoticeHours: 24, horizonDays: 42 };
+
+/** Visit types, weekly templates and booking rules: configuration kept in the database. */
+export class SchedulingSettings {
+  constructor(private readonly settings: SettingsStore) {}
+
+  async ensureDefaults(): Promise<void> {
+    await this.settings.ensure(VISIT_TYPES, defaultVisitTypes);
+    await this.settings.ensure(BOOKING_RULES, defaultBookingRules);
+  }
+
+  async visitTypes(): Promise<VisitType[]> {
+    return (await this.settings.get<VisitType[]>(VISIT_TYPES))?.value ?? defaultVisitTypes;
+  }
+
+  async bookingRules(): Promise<BookingRules> {
+    return (await this.settings.get<BookingRules>(BOOKING_RULES))?.value ?? defaultBookingRules;
+  }
+
+  async templates(): Promise<WeeklyTemplate[]> {
+    return (await this.settings.list<WeeklyTemplate>(TEMPLATE_PREFIX)).map((s) => s.value);
+  }
+
+  async template(id: string): Promise<WeeklyTemplate> {
+    const stored = await this.settings.get<WeeklyTemplate>(`${TEMPLATE_PREFIX}${id}`);
+    if (!stored) throw notFound(`Schedule template ${id} was not found`);
+    return stored.value;
+  }
+
+  /** Validates and stores a template; the caller regenerates its slots. */
+  async saveTemplate(id: string, value: unknown, by: string): Promise<WeeklyTemplate> {
+    const { template, errors } = validateWeeklyTemplate(value, await this.visitTypes());
+    if (!template) throw badRequest(`Invalid schedule template: ${errors.join('; ')}`);
+    if (template.id !== id) throw badRequest(`The template's id '${template.id}' does not match the URL's '${id}'`, ['id']);
+    await this.settings.put(`${TEMPLATE_PREFIX}${id}`, template, by);
+    return template;
+  }
+}

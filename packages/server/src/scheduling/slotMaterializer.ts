@@ -1,0 +1,82 @@
+import type { Practitioner, PractitionerRole, Schedule, Slot } from '@medplum/fhirtypes';
+import { addCalendarDays, generateSlots, reconcileSlots, toHelsinkiDate, type WeeklyTemplate } from '@ovi/domain';
+import type { Database, SqlExecutor } from '../db/database';
+import type { ResourceStore } from '../storage/resourceStore';
+import type { SchedulingSettings } from './schedulingSettings';
+import { scheduleIdOf, scheduleResource, slotKeyOf, slotResource } from './slotResources';
+
+/**
+ * Turns a weekly template into stored Slot resources for the booking horizon. Regenerating
+ * adds new slots, withdraws free slots the template no longer has (status entered-in-error,
+ * history kept) and never touches a booked one.
+ */
+export class SlotMaterializer {
+  constructor(
+    private readonly db: Database,
+    private readonly store: ResourceStore,
+    private readonly settings: SchedulingSettings,
+  ) {}
+
+  async materialize(template: WeeklyTemplate, now = new Date(), horizonDays?: number): Promise<{ created: number; withdrawn: number; keptBooked: number }> {
+    const from = toHelsinkiDate(now);
+    const to = addCalendarDays(from, horizonDays ?? (await this.settings.bookingRules()).horizonDays);
+    const generated = generateSlots({ template, visitTypes: await this.settings.visitTypes(), exceptions: [], from, to }).filter((s) => s.start > now);
+    const context = await this.practitionerContext(template.practitioner);
+    return this.db.transaction(async (tx) => {
+      await this.ensureSchedule(tx, template, context);
+      const existing = await this.existingSlots(tx, template.practitioner, now);
+      const plan = reconcileSlots(
+        existing.map((s) => ({ key: slotKeyOf(s), booked: s.status === 'busy', start: new Date(s.start), end: new Date(s.end) })),
+        generated,
+      );
+      await this.store.createMany(plan.create.map(slotResource), tx);
+      const withdraw = new Set(plan.remove);
+      for (const slot of existing.filter((s) => withdraw.has(slotKeyOf(s)))) {
+        await this.store.update<Slot>('Slot', slot.id ?? '', (current) => ({ ...current, status: 'entered-in-error' }), { tx });
+      }
+      return { created: plan.create.length, withdrawn: withdraw.size, keptBooked: plan.keepBooked.length };
+    });
+  }
+
+  private async practitionerContext(practitioner: string): Promise<{ name?: string; profession?: string }> {
+    const found = await this.store.readOptional<Practitioner>('Practitioner', practitioner.replace('Practitioner/', ''));
+    const roles = await this.store.search({
+      resourceType: 'PractitionerRole',
+      filters: [{ code: 'practitioner', kind: 'reference', values: [practitioner] }],
+      sort: [],
+      count: 1,
+      offset: 0,
+    });
+    const role = roles.resources[0] as PractitionerRole | undefined;
+    const name = found?.name?.[0];
+    return {
+      name: name ? [...(name.given ?? []), name.family].filter(Boolean).join(' ') : undefined,
+      profession: role?.code?.[0]?.coding?.[0]?.code,
+    };
+  }
+
+  private async ensureSchedule(tx: SqlExecutor, template: WeeklyTemplate, context: { name?: string; profession?: string }): Promise<void> {
+    const schedule = scheduleResource({ practitioner: template.practitioner, practitionerName: context.name, location: template.location, profession: context.profession });
+    const current = await this.store.readOptional<Schedule>('Schedule', schedule.id, tx);
+    if (!current) await this.store.create(schedule, { id: schedule.id, tx });
+    else if (JSON.stringify(current.actor) !== JSON.stringify(schedule.actor)) await this.store.update('Schedule', schedule.id, schedule, { tx });
+  }
+
+  private async existingSlots(tx: SqlExecutor, practitioner: string, now: Date): Promise<Slot[]> {
+    const result = await this.store.search(
+      {
+        resourceType: 'Slot',
+        filters: [
+          { code: 'schedule', kind: 'reference', values: [`Schedule/${scheduleIdOf(practitioner)}`] },
+          { code: 'status', kind: 'token', values: ['free', 'busy'] },
+          { code: 'start', kind: 'date', values: [`ge${now.toISOString()}`] },
+        ],
+        sort: [],
+        count: 100_000,
+        offset: 0,
+      },
+      tx,
+    );
+    return result.resources as Slot[];
+  }
+}

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from './oviTestServer';
+import { BACKENDS, BACK_PAIN, contactBody, countNonAudit, startOn } from './backends';
+
+const PHYSIO = { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/profession', code: 'physiotherapist' }] };
+const params = (...parameter: unknown[]) => ({ resourceType: 'Parameters', parameter });
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const slotOf = (appointment: any) => appointment.slot[0].reference as string;
+const reasons = (appointment: any) => appointment.extension.filter((e: any) => e.url.endsWith('ranking-reason')).map((e: any) => e.valueCode);
+
+describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
+  let server: TestServer;
+  let resident: { token: string; fhirUser: string };
+  let guidance: { token: string; fhirUser: string };
+  let taskRef: string;
+
+  const find = async (token: string, extra: unknown[] = [], end = inDays(7)) =>
+    server.call('POST', '/fhir/R4/Appointment/$find', {
+      token,
+      body: params({ name: 'end', valueDateTime: end }, { name: 'specialty', valueCodeableConcept: PHYSIO }, { name: 'patient', valueReference: { reference: resident.fhirUser } }, ...extra),
+    });
+  const book = (token: string, appointment: unknown) => server.call('POST', '/fhir/R4/Appointment/$book', { token, body: params({ name: 'appointment', resource: appointment }) });
+  const proposals = (bundle: any) => bundle.entry.filter((e: any) => e.resource.resourceType === 'Appointment').map((e: any) => e.resource);
+
+  beforeAll(async () => {
+    server = await startOn(backend);
+    resident = await server.login('resident');
+    guidance = await server.login('guidance');
+    const sent = await server.call('POST', '/fhir/R4/QuestionnaireResponse', { token: resident.token, body: contactBody(resident.fhirUser, BACK_PAIN) });
+    taskRef = sent.headers.get('x-ovi-task') ?? '';
+  });
+  afterAll(async () => server?.close());
+
+  it('finds the earliest physiotherapist times before the deadline, own team first', async () => {
+    const r = await find(guidance.token);
+    expect(r.status).toBe(200);
+    const found = proposals(r.body);
+    expect(found.length).toBe(5);
+    for (const a of found) {
+      expect(a.status).toBe('proposed');
+      expect(a.specialty[0].coding[0].code).toBe('physiotherapist');
+      expect(Date.parse(a.start)).toBeGreaterThan(Date.now());
+      expect(Date.parse(a.start)).toBeLessThanOrEqual(Date.parse(inDays(7)));
+    }
+    expect(reasons(found[0])).toEqual(expect.arrayContaining(['own-team']));
+    const rest = found.slice(1).map((a: any) => Date.parse(a.start));
+    expect([...rest].sort((x, y) => x - y)).toEqual(rest);
+  });
+
+  it('says plainly when nothing fits before the deadline and offers later times', async () => {
+    const r = await find(guidance.token, [{ name: 'start', valueDateTime: inDays(0.001) }], inDays(0.002));
+    expect(r.status).toBe(200);
+    const outcome = r.body.entry.find((e: any) => e.search.mode === 'outcome');
+    expect(outcome.resource.issue[0].severity).toBe('warning');
+    expect(JSON.parse(outcome.resource.issue[0].details.text).fi).toBeTruthy();
+    for (const a of proposals(r.body)) expect(reasons(a)).toContain('after-deadline');
+  });
+
+  it('books atomically: of two parallel bookings of one slot exactly one wins', async () => {
+    // Two days ahead, so that the resident may still cancel it (24 hours' notice).
+    const later = [{ name: 'start', valueDateTime: inDays(2) }];
+    const [first] = proposals((await find(guidance.token, later)).body);
+    const results = await Promise.all([book(guidance.token, first), book(guidance.token, first)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const winner = results.find((r) => r.status === 201)?.body;
+    expect(winner.status).toBe('booked');
+    const again = proposals((await find(guidance.token, later)).body);
+    expect(again.map(slotOf)).not.toContain(slotOf(first));
+
+    // The guidance decision records the booking and the waiting time.
+    const resolved = await server.call('POST', `/fhir/R4/${taskRef}/$resolve`, {
+      token: guidance.token,
+      body: params({ name: 'outcome', valueCode: 'booked' }, { name: 'note', valueString: 'Aika fysioterapeutille varattu.' }, { name: 'appointment', valueReference: { reference: `Appointment/${winner.id}` } }),
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    const waiting = resolved.body.output.find((o: any) => o.type.coding[0].code === 'waiting-days');
+    expect(waiting.valueInteger).toBeGreaterThanOrEqual(0);
+    expect(waiting.valueInteger).toBeLessThanOrEqual(7);
+
+    // The resident sees it and cancels it; the slot is offered again.
+    const mine = await server.call('GET', `/fhir/R4/Appointment?patient=${resident.fhirUser}`, { token: resident.token });
+    const appointment = mine.body.entry.map((e: any) => e.resource).find((a: any) => a.id === winner.id);
+    expect(appointment.status).toBe('booked');
+    const cancelled = await server.call('PUT', `/fhir/R4/Appointment/${winner.id}`, { token: resident.token, body: { ...appointment, status: 'cancelled' } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const offered = proposals((await find(guidance.token, later)).body);
+    expect(offered.map(slotOf)).toContain(slotOf(first));
+    const history = await server.call('GET', `/fhir/R4/Appointment/${winner.id}/_history`, { token: resident.token });
+    expect(history.body.entry.map((e: any) => e.resource.status)).toEqual(['cancelled', 'booked']);
+    const twice = await server.call('PUT', `/fhir/R4/Appointment/${winner.id}`, { token: resident.token, body: { ...cancelled.body, status: 'cancelled' } });
+    expect(twice.status).toBe(409);
+  });
+
+  it('lets residents book self-bookable visits for themselves, within the rules', async () => {
+    const [physio] = proposals((await find(resident.token)).body);
+    const booked = await book(resident.token, physio);
+    expect(booked.status).toBe(201);
+    // A physician's visit is booked by professionals only.
+    const physician = { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/profession', code: 'physician' }] };
+    const doctor = proposals(
+      (await server.call('POST', '/fhir/R4/Appointment/$find', {
+        token: resident.token,
+        body: params({ name: 'end', valueDateTime: inDays(14) }, { name: 'specialty', valueCodeableConcept: physician }, { name: 'patient', valueReference: { reference: resident.fhirUser } }),
+      })).body,
+    )[0];
+    expect((await book(resident.token, doctor)).status).toBe(403);
+    // Not for someone else.
+    const other = { ...physio, participant: [{ actor: { reference: 'Patient/p-someone-else' }, status: 'needs-action' }] };
+    expect((await book(resident.token, other)).status).toBe(400);
+    // Cancelling too close to the time is refused with the reason.
+    await server.ovi.services.db.query(`UPDATE app_setting SET value = '{"cancelNoticeHours": 100000, "horizonDays": 42}' WHERE name = 'booking-rules'`);
+    const late = await server.call('PUT', `/fhir/R4/Appointment/${booked.body.id}`, { token: resident.token, body: { ...booked.body, status: 'cancelled' } });
+    expect(late.status).toBe(409);
+    expect(late.body.issue[0].diagnostics).toContain('100000');
+    await server.ovi.services.db.query(`UPDATE app_setting SET value = '{"cancelNoticeHours": 24, "horizonDays": 42}' WHERE name = 'booking-rules'`);
+    // Residents may not change anything else.
+    const moved = await server.call('PUT', `/fhir/R4/Appointment/${booked.body.id}`, { token: resident.token, body: { ...booked.body, comment: 'moved' } });
+    expect(moved.status).toBe(403);
+  });
+
+  it('shows a professional their own appointments only', async () => {
+    const physio = await server.login('physio');
+    const own = await server.call('GET', `/fhir/R4/Appointment?practitioner=${physio.fhirUser}&date=ge${new Date().toISOString().slice(0, 10)}`, { token: physio.token });
+    expect(own.status).toBe(200);
+    const other = await server.call('GET', `/fhir/R4/Appointment?practitioner=${guidance.fhirUser}`, { token: physio.token });
+    expect(other.status).toBe(403);
+  });
+
+  it('rejects bad booking input and changes nothing', async () => {
+    const before = await countNonAudit(server);
+    const bad = async (status: number, path: string, body: unknown) => {
+      const r = await server.call('POST', path, { token: guidance.token, body });
+      expect(r.status).toBe(status);
+      expect(r.body.resourceType).toBe('OperationOutcome');
+    };
+    await bad(400, '/fhir/R4/Appointment/$find', params({ name: 'specialty', valueCodeableConcept: PHYSIO }));
+    await bad(400, '/fhir/R4/Appointment/$find', params({ name: 'end', valueDateTime: inDays(7) }, { name: 'visit-type', valueCode: 'teleport' }));
+    await bad(400, '/fhir/R4/Appointment/$find', params({ name: 'end', valueDateTime: 'soon' }));
+    await bad(400, '/fhir/R4/Appointment/$find', params({ name: 'end', valueDateTime: inDays(-1) }));
+    await bad(400, '/fhir/R4/Appointment/$find', params({ name: 'end', valueDateTime: inDays(7) }, { name: 'count', valueInteger: 10_000 }));
+    await bad(400, '/fhir/R4/Appointment/$book', params({ name: 'appointment', resource: { resourceType: 'Appointment', status: 'proposed', participant: [{ actor: { reference: resident.fhirUser }, status: 'accepted' }], slot: [{ reference: 'Slot/nope' }] } }));
+    await bad(400, '/fhir/R4/Appointment/$book', params({ name: 'appointment', resource: { resourceType: 'Appointment', status: 'proposed', participant: [{ actor: { reference: 'Practitioner/x' }, status: 'accepted' }] } }));
+    await bad(400, '/fhir/R4/Appointment/$book', { resourceType: 'Parameters', parameter: [{ name: 'appointment', valueString: 'x' }] });
+    await bad(404, '/fhir/R4/Appointment/$teleport', params());
+    await bad(400, `/fhir/R4/${taskRef}/$resolve`, params({ name: 'outcome', valueCode: 'booked' }, { name: 'note', valueString: 'x' }));
+    expect(await countNonAudit(server)).toBe(before);
+  });
+
+  it('regenerates slots when a template changes, never removing a booked one', async () => {
+    const admin = (await server.login('admin')).token;
+    const all = (await server.call('GET', '/api/schedule-templates', { token: admin })).body;
+    const physio = await server.login('physio');
+    const template = all.templates.find((t: any) => t.practitioner === physio.fhirUser);
+    const booked = await server.call('GET', `/fhir/R4/Appointment?practitioner=${physio.fhirUser}`, { token: physio.token });
+    const bookedSlots = booked.body.entry.map((e: any) => e.resource).filter((a: any) => a.status === 'booked').map(slotOf);
+    const saved = await server.call('PUT', `/api/schedule-templates/${template.id}`, { token: admin, body: { ...template, blocks: template.blocks.filter((b: any) => b.start !== '08:00') } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.slots.withdrawn).toBeGreaterThan(0);
+    for (const slot of bookedSlots) {
+      const stored = (await server.ovi.services.store.read('Slot', slot.replace('Slot/', ''))) as any;
+      expect(stored.status).toBe('busy');
+    }
+    const invalid = await server.call('PUT', `/api/schedule-templates/${template.id}`, { token: admin, body: { ...template, blocks: [{ weekday: 9, start: '16:00', end: '08:00', visitType: 'x', modes: [] }] } });
+    expect(invalid.status).toBe(400);
+    expect((await server.call('PUT', `/api/schedule-templates/${template.id}`, { token: guidance.token, body: template })).status).toBe(403);
+  });
+
+  it('gives managers T3 per unit and profession', async () => {
+    const manager = await server.login('manager');
+    const r = await server.call('GET', '/api/access/measures', { token: manager.token });
+    expect(r.status).toBe(200);
+    const physio = r.body.t3.filter((x: any) => x.profession === 'physiotherapist');
+    expect(physio.length).toBeGreaterThan(0);
+    for (const row of r.body.t3) expect(row.t3Days).toBeGreaterThanOrEqual(0);
+    expect((await server.call('GET', '/api/access/measures', { token: guidance.token })).status).toBe(403);
+  });
+});
