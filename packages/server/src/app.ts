@@ -25,6 +25,8 @@ import { SlotMaterializer } from './scheduling/slotMaterializer';
 import { AppointmentChanges } from './scheduling/appointmentChanges';
 import { BookAppointment } from './scheduling/bookAppointment';
 import { registerSchedulingRoutes } from './http/schedulingRoutes';
+import { createMailer } from './notifications/mailer';
+import { AppointmentNotifier } from './notifications/appointmentNotifier';
 
 export interface OviServices {
   db: Database;
@@ -35,6 +37,7 @@ export interface OviServices {
   guidanceSettings: GuidanceSettings;
   schedulingSettings: SchedulingSettings;
   materializer: SlotMaterializer;
+  notifier: AppointmentNotifier;
 }
 
 export interface Ovi {
@@ -55,18 +58,19 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   await guidanceSettings.ensureDefaults();
   const schedulingSettings = new SchedulingSettings(settings);
   await schedulingSettings.ensureDefaults();
+  const notifier = new AppointmentNotifier(db, store, createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>'), (m) => console.warn(m));
   const fhir = new FhirService(
     db,
     store,
     access,
     audit,
     { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings) },
-    { Appointment: new AppointmentChanges(store, schedulingSettings) },
+    { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
   const accounts = new Accounts(db);
   const tokens = await TokenService.create(settings, config.tokenSecret);
-  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer };
+  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier };
   if (config.seedDemo) await seedDemoRegion(services);
 
   const app = Fastify({
@@ -83,15 +87,20 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), bookAppointment: new BookAppointment(db, fhir, schedulingSettings) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   await registerWebApp(app, config.webDir);
   await app.ready();
+  const reminders = config.reminderIntervalMinutes
+    ? setInterval(() => void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`)), config.reminderIntervalMinutes * 60_000)
+    : undefined;
+  reminders?.unref();
   return {
     app,
     services,
     close: async () => {
+      if (reminders) clearInterval(reminders);
       await app.close();
       await db.close();
     },

@@ -15,6 +15,11 @@ export interface OviConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** SMTP server for e-mail to residents (smtp://host:port); no e-mail without it. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** How often appointment reminders are sent; 0 turns the job off. */
+  reminderIntervalMinutes?: number;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir?: string }): OviConfig {
@@ -25,6 +30,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   if (env.OVI_TOKEN_SECRET !== undefined && env.OVI_TOKEN_SECRET.length < 32) problems.push('OVI_TOKEN_SECRET must be at least 32 characters');
   const logLevel = (env.LOG_LEVEL ?? 'info') as OviConfig['logLevel'];
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) problems.push(`LOG_LEVEL must be silent, error, warn, info or debug, got '${logLevel}'`);
+  if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) problems.push('SMTP_URL must start with smtp:// or smtps://');
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -36,5 +42,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     webDir: env.OVI_WEB_DIR ?? defaults.webDir,
     logLevel,
     bodyLimit: 1024 * 1024,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.OVI_MAIL_FROM ?? 'Ovi <no-reply@ovi.invalid>',
+    reminderIntervalMinutes: Number(env.OVI_REMINDER_INTERVAL_MINUTES ?? 15),
   };
 }

@@ -37,6 +37,8 @@ export interface UpdateHook {
   prepareUpdate(ctx: RequestContext, current: Stored, next: Resource): Promise<Resource>;
   /** Runs in the storing transaction; may use only `tx`. */
   afterUpdate(ctx: RequestContext, stored: Stored, previous: Stored, tx: SqlExecutor): Promise<void>;
+  /** Runs once the change is committed (e.g. e-mail). */
+  afterCommit?(stored: Stored, previous: Stored): void;
 }
 
 /**
@@ -115,7 +117,7 @@ export class FhirService {
     const hook = this.updateHooks[type];
     if (hook) resource = await hook.prepareUpdate(ctx, current, resource);
     await this.authorize(ctx, resource, 'update', [`${type}/${id}`], false);
-    return this.db.transaction(async (tx) => {
+    const updated = await this.db.transaction(async (tx) => {
       const stored = await this.store.update(type, id, stripServerFields(resource), { expectedVersion, tx });
       if (hook) await hook.afterUpdate(ctx, stored, current, tx);
       if (holdsPersonalData(stored)) {
@@ -123,6 +125,8 @@ export class FhirService {
       }
       return stored;
     });
+    hook?.afterCommit?.(updated, current);
+    return updated;
   }
 
   /** Access check plus audit: success for reads, refusal always. */

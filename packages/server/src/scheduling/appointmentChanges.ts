@@ -5,6 +5,7 @@ import type { ResourceStore, Stored } from '../storage/resourceStore';
 import { badRequest, conflict, forbidden } from '../fhir/outcomes';
 import { hasRole } from '../auth/userContext';
 import type { SchedulingSettings } from './schedulingSettings';
+import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
 
 /**
  * Updates of Appointments: cancelling (status → cancelled) frees the slot so that $find offers
@@ -15,7 +16,14 @@ export class AppointmentChanges implements UpdateHook {
   constructor(
     private readonly store: ResourceStore,
     private readonly settings: SchedulingSettings,
+    private readonly notifier: AppointmentNotifier,
   ) {}
+
+  afterCommit(stored: Stored, previous: Stored): void {
+    if ((stored as Appointment).status === 'cancelled' && (previous as Appointment).status !== 'cancelled') {
+      this.notifier.notify(stored as Appointment, 'cancellation');
+    }
+  }
 
   async prepareUpdate(ctx: RequestContext, current: Stored, next: Resource): Promise<Resource> {
     const before = current as Stored<Appointment>;

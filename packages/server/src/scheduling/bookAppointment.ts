@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden } from '../fhir/outcomes';
 import { hasRole, isStaff } from '../auth/userContext';
 import type { AccessGrant } from '../access/accessPolicy';
 import type { SchedulingSettings } from './schedulingSettings';
+import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
 import { slotModes, slotVisitType } from './slotResources';
 
 /**
@@ -19,6 +20,7 @@ export class BookAppointment {
     private readonly db: Database,
     private readonly fhir: FhirService,
     private readonly settings: SchedulingSettings,
+    private readonly notifier: AppointmentNotifier,
   ) {}
 
   async run(ctx: RequestContext, body: unknown): Promise<Stored<Appointment>> {
@@ -37,7 +39,7 @@ export class BookAppointment {
     const modes = slotModes(slot).filter((m) => requestedModes.length === 0 || requestedModes.includes(m));
     if (modes.length === 0) throw badRequest('The visit mode asked for is not offered at that time', ['Appointment.extension']);
 
-    return this.db.transaction(async (tx) => {
+    const booked = await this.db.transaction(async (tx) => {
       const taken = await this.fhir.store.update<Slot>(
         'Slot',
         slotId,
@@ -74,6 +76,8 @@ export class BookAppointment {
       );
       return appointment;
     });
+    this.notifier.notify(booked, 'confirmation');
+    return booked;
   }
 
   private async authorize(ctx: RequestContext, patient: string, slot: Slot): Promise<AccessGrant> {

@@ -35,7 +35,7 @@ async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; 
 }
 
 /** Starts a real Ovi HTTP server on loopback with the demo region, on PGlite or PostgreSQL. */
-export async function startTestServer(backend: Backend, postgresUrl?: string, options: { webDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, postgresUrl?: string, options: { webDir?: string; smtpUrl?: string } = {}): Promise<TestServer> {
   const database = backend === 'postgres' ? await freshPostgresDatabase(requireUrl(postgresUrl)) : undefined;
   const ovi = await createOvi({
     port: 0,
@@ -46,6 +46,8 @@ export async function startTestServer(backend: Backend, postgresUrl?: string, op
     logLevel: 'silent',
     bodyLimit: 1024 * 1024,
     webDir: options.webDir,
+    smtpUrl: options.smtpUrl,
+    reminderIntervalMinutes: 0,
   });
   await ovi.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ovi.app.server.address();

@@ -60,3 +60,40 @@ export function timeLeft(deadline: string | undefined, now: Date): { key: string
   const [unit, count] = abs < 60 ? ['minutes', abs] : abs < 48 * 60 ? ['hours', Math.floor(abs / 60)] : ['days', Math.floor(abs / (24 * 60))];
   return { key: `time.${overdue ? 'overdue' : 'left'}_${unit}`, count, overdue };
 }
+
+/** The day of a visit: "tiistai 25.11." / "tisdag 25 november" / "Tuesday 25 November" (Helsinki time). */
+export function formatVisitDay(iso: string | undefined, lang: Language): string {
+  const d = valid(iso);
+  if (!d) return '';
+  const date: Intl.DateTimeFormatOptions = lang === 'fi' ? { day: 'numeric', month: 'numeric' } : { day: 'numeric', month: 'long' };
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, weekday: 'long', ...date }).format(d);
+}
+
+/** A clock time on Helsinki time: "9.00" / "09:00". */
+export function formatClock(iso: string | undefined, lang: Language): string {
+  const d = valid(iso);
+  if (!d) return '';
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: TIME_ZONE, hour: 'numeric', minute: '2-digit' }).format(d);
+}
+
+/** A calendar date ('YYYY-MM-DD') with its weekday: "maanantai 24.11.2025" / "Monday 24 November 2025". */
+export function formatCalendarDay(date: string, lang: Language, withYear = true): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  const parts: Intl.DateTimeFormatOptions =
+    lang === 'fi' ? { day: 'numeric', month: 'numeric', ...(withYear ? { year: 'numeric' } : {}) } : { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) };
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', weekday: 'long', ...parts }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A calendar date ('YYYY-MM-DD') short: "24.11." / "24 Nov". */
+export function formatShortDay(date: string, lang: Language): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  const parts: Intl.DateTimeFormatOptions = lang === 'fi' ? { day: 'numeric', month: 'numeric' } : { day: 'numeric', month: 'short' };
+  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', weekday: 'short', ...parts }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** Days with at most one decimal: "3", "3,5". */
+export function formatDays(n: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(n);
+}

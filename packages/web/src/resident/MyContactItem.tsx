@@ -2,6 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import type { MyContact } from '../api/contact.resource';
 import { pickText } from '../api/fhir';
+import { Link } from '../app/router';
+import { PATHS } from '../app/routes';
+import { AppointmentFacts, appointmentWhen } from '../components/appointment/AppointmentFacts';
+import { AppointmentStatus } from '../components/appointment/AppointmentStatus';
 import { formatDateTime, formatDeadline } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 
@@ -31,6 +35,18 @@ export function MyContactItem({ contact }: { contact: MyContact }) {
             </dd>
           </div>
         </dl>
+      )}
+      {contact.appointment && (
+        <div className="appointment-box" data-testid="my-contact-appointment" data-appointment-id={contact.appointment.id}>
+          <h3 className="reply-title">
+            {t('myContacts.appointment')}: <time dateTime={contact.appointment.start}>{appointmentWhen(contact.appointment, lang, t)}</time>{' '}
+            <AppointmentStatus status={contact.appointment.status} />
+          </h3>
+          <AppointmentFacts appointment={contact.appointment} showWhen={false} />
+          <p className="reply-time">
+            <Link to={PATHS.appointments}>{t('myAppointments.seeAll')}</Link>
+          </p>
+        </div>
       )}
       {contact.replies.length > 0 ? (
         contact.replies.map((reply) => (

@@ -1,5 +1,7 @@
 /** One contact for the professional: who, the answers, the rule's reasoning, deadlines, and the decision. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { needsAccessReason } from '../api/accessReason';
 import { fetchContactDetail } from '../api/guidance.resource';
 import { Link } from '../app/router';
 import { PATHS } from '../app/routes';
@@ -10,6 +12,7 @@ import { UrgencyBadge } from '../components/UrgencyBadge';
 import { useAsync } from '../components/useAsync';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
+import { AccessReasonForm } from './AccessReasonForm';
 import { AnswerList } from './AnswerList';
 import { DeadlineList } from './DeadlineList';
 import { DecisionForm } from './DecisionForm';
@@ -19,7 +22,10 @@ import { RuleExplanation } from './RuleExplanation';
 export function ContactView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const detail = useAsync(() => fetchContactDetail(taskId), [taskId]);
+  /** Recorded when the professional has no care relationship with the client. */
+  const [reason, setReason] = useState<string>();
+  const detail = useAsync(() => fetchContactDetail(taskId, reason), [taskId, reason]);
+  const askReason = !detail.loading && needsAccessReason(detail.error);
   const task = detail.data?.task;
   const patient = detail.data?.patient;
   const name = patient?.name || task?.patientName || '';
@@ -35,7 +41,14 @@ export function ContactView({ taskId }: { taskId: string }) {
       </p>
       <PageHeading title={title}>{title}</PageHeading>
       {detail.loading && !detail.data && <Loading />}
-      {detail.error !== undefined && <ErrorMessage error={detail.error} onRetry={detail.reload} />}
+      {askReason && <AccessReasonForm onSubmit={setReason} />}
+      {detail.error !== undefined && !askReason && !detail.loading && <ErrorMessage error={detail.error} onRetry={detail.reload} />}
+      {reason && detail.data && (
+        <p className="notice notice-flag" role="status">
+          <span aria-hidden="true">⚑ </span>
+          {t('accessReason.active', { reason })}
+        </p>
+      )}
       {task && detail.data && (
         <div className="contact-layout" data-testid="contact-detail" data-task-id={task.id}>
           <div className="contact-main">
@@ -66,7 +79,7 @@ export function ContactView({ taskId }: { taskId: string }) {
               <DeadlineList task={task} now={new Date()} />
             </section>
           </div>
-          <div className="contact-side">{task.status === 'waiting' ? <DecisionForm taskId={task.id} /> : <HandledSummary task={task} />}</div>
+          <div className="contact-side">{task.status === 'waiting' ? <DecisionForm task={task} reason={reason} /> : <HandledSummary task={task} reason={reason} />}</div>
         </div>
       )}
     </>

@@ -2,26 +2,42 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUIDANCE_OUTCOMES, type GuidanceOutcome } from '@ovi/domain/src/types';
+import type { AppointmentView } from '../api/appointment.resource';
 import { ApiError } from '../api/client';
 import { fetchRouteTargets, resolveContact } from '../api/guidance.resource';
+import type { ContactTask } from '../api/task.resource';
 import { useRouter } from '../app/router';
 import { PATHS } from '../app/routes';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { FieldError } from '../components/questionnaire/FieldError';
+import { appointmentWhen } from '../components/appointment/AppointmentFacts';
 import { useAsync } from '../components/useAsync';
+import { useLanguage } from '../i18n/useLanguage';
+import { BookingPanel } from './booking/BookingPanel';
 import { RouteTargetSelect } from './RouteTargetSelect';
 
 const MAX_NOTE = 4000;
 
-type Field = 'outcome' | 'note' | 'routeTo';
+type Field = 'outcome' | 'note' | 'routeTo' | 'booking';
 
-export function DecisionForm({ taskId }: { taskId: string }) {
+interface Props {
+  task: ContactTask;
+  /** The reason recorded for opening a client without a care relationship (X-Access-Reason). */
+  reason?: string;
+}
+
+export function DecisionForm({ task, reason }: Props) {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const taskId = task.id;
   const { navigate } = useRouter();
   const [outcome, setOutcome] = useState<GuidanceOutcome>();
   const [note, setNote] = useState('');
   const [routeTo, setRouteTo] = useState('');
+  const [appointment, setAppointment] = useState<AppointmentView>();
+  /** The message written for the booked time, so it can go again with the booking. */
+  const [autoNote, setAutoNote] = useState<string>();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState<unknown>();
   const [submitting, setSubmitting] = useState(false);
@@ -32,7 +48,26 @@ export function DecisionForm({ taskId }: { taskId: string }) {
     ...(outcome ? {} : { outcome: t('decision.outcomeRequired') }),
     ...(note.trim() ? {} : { note: t('decision.noteRequired') }),
     ...(outcome === 'routed' && !routeTo ? { routeTo: t('decision.routeRequired') } : {}),
+    ...(outcome === 'booked' && !appointment ? { booking: t('booking.required') } : {}),
   });
+
+  const booked = (a: AppointmentView | undefined) => {
+    setAppointment(a);
+    setErrors(({ booking: _b, ...rest }) => rest);
+    // A ready message to the resident; the professional may rewrite it.
+    if (a && (!note.trim() || note === autoNote)) {
+      const text = t('booking.noteTemplate', {
+        when: appointmentWhen(a, lang, t),
+        who: a.practitionerName || t('appointment.notGiven'),
+        where: a.locationName || t('appointment.notGiven'),
+      });
+      setNote(text);
+      setAutoNote(text);
+    } else if (!a && note === autoNote) {
+      setNote('');
+      setAutoNote(undefined);
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +79,16 @@ export function DecisionForm({ taskId }: { taskId: string }) {
     if (Object.keys(found).length > 0 || !outcome) return;
     setSubmitting(true);
     try {
-      await resolveContact(taskId, { outcome, note: note.trim(), routeTo: outcome === 'routed' ? routeTo : undefined });
+      await resolveContact(
+        taskId,
+        {
+          outcome,
+          note: note.trim(),
+          routeTo: outcome === 'routed' ? routeTo : undefined,
+          appointment: outcome === 'booked' && appointment ? `Appointment/${appointment.id}` : undefined,
+        },
+        reason,
+      );
       navigate(PATHS.queue, { state: { flash: 'decision-done' } });
     } catch (error) {
       setFailure(error);
@@ -58,6 +102,7 @@ export function DecisionForm({ taskId }: { taskId: string }) {
       ['outcome', 'decision-outcome-solved'],
       ['note', 'decision-note'],
       ['routeTo', 'decision-routeto'],
+      ['booking', 'booking-mode'],
     ] as const
   ).flatMap(([field, id]) => (errors[field] ? [{ fieldId: id, message: errors[field] ?? '' }] : []));
 
@@ -99,6 +144,8 @@ export function DecisionForm({ taskId }: { taskId: string }) {
           </div>
         </fieldset>
         {outcome === 'emergency' && <p className="callout callout-warning">{t('decision.emergencyHint')}</p>}
+        {outcome === 'booked' && <BookingPanel task={task} reason={reason} booked={appointment} error={errors.booking} onBooked={booked} />}
+        {outcome !== undefined && outcome !== 'booked' && appointment && <p className="callout callout-warning">{t('booking.stillBooked')}</p>}
         {outcome === 'routed' && (
           <div className={errors.routeTo ? 'field has-error' : 'field'}>
             <label htmlFor="decision-routeto">{t('decision.routeTo')}</label>

@@ -1,9 +1,15 @@
-/** A contact that has been decided: its outcome and the message the resident got. */
+/** A contact that has been decided: its outcome, the message the resident got and any booked visit. */
 import { useTranslation } from 'react-i18next';
+import { fetchAppointment } from '../api/appointment.resource';
 import type { ContactTask } from '../api/task.resource';
+import { AppointmentFacts } from '../components/appointment/AppointmentFacts';
+import { AppointmentStatus } from '../components/appointment/AppointmentStatus';
+import { useAsync } from '../components/useAsync';
 
-export function HandledSummary({ task }: { task: ContactTask }) {
+export function HandledSummary({ task, reason }: { task: ContactTask; reason?: string }) {
   const { t } = useTranslation();
+  const ref = task.appointmentRef;
+  const appointment = useAsync(async () => (ref ? fetchAppointment(ref, reason) : undefined), [ref, reason]);
   return (
     <section className="panel" aria-labelledby="handled-title">
       <h2 id="handled-title">{t('contact.handled')}</h2>
@@ -21,6 +27,15 @@ export function HandledSummary({ task }: { task: ContactTask }) {
           </div>
         )}
       </dl>
+      {appointment.data && (
+        <div className="appointment-box">
+          <h3 className="reply-title">
+            {t('contact.appointment')} <AppointmentStatus status={appointment.data.status} />
+          </h3>
+          <AppointmentFacts appointment={appointment.data} />
+          {task.waitingDays !== undefined && <p className="muted">{t('contact.waitingDays', { count: task.waitingDays })}</p>}
+        </div>
+      )}
     </section>
   );
 }

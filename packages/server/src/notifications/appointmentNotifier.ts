@@ -1,0 +1,60 @@
+import type { Appointment, Location, Patient } from '@medplum/fhirtypes';
+import type { Language } from '@ovi/domain';
+import type { Database } from '../db/database';
+import type { ResourceStore } from '../storage/resourceStore';
+import type { Mailer } from './mailer';
+import { appointmentMessage, type MessageKind } from './appointmentMessages';
+
+const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
+
+/**
+ * Confirmations, cancellations and reminders of appointments by e-mail, each sent once:
+ * `notification_sent` records it first, so parallel server processes never send twice.
+ */
+export class AppointmentNotifier {
+  constructor(
+    private readonly db: Database,
+    private readonly store: ResourceStore,
+    private readonly mailer: Mailer,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {}
+
+  /** Fire-and-forget after a booking or cancellation has been committed. */
+  notify(appointment: Appointment, kind: MessageKind): void {
+    this.send(appointment, kind).catch((error: unknown) => this.log(`e-mail ${kind} for Appointment/${appointment.id} failed: ${(error as Error).message}`));
+  }
+
+  /** Sends reminders for booked appointments starting within the next `hours`. */
+  async sendReminders(now = new Date(), hours = 24): Promise<number> {
+    const due = await this.store.search({
+      resourceType: 'Appointment',
+      filters: [
+        { code: 'status', kind: 'token', values: ['booked'] },
+        { code: 'date', kind: 'date', values: [`gt${now.toISOString()}`] },
+        { code: 'date', kind: 'date', values: [`le${new Date(now.getTime() + hours * 3_600_000).toISOString()}`] },
+      ],
+      sort: [],
+      count: 1000,
+      offset: 0,
+    });
+    let sent = 0;
+    for (const appointment of due.resources as Appointment[]) if (await this.send(appointment, 'reminder')) sent++;
+    return sent;
+  }
+
+  private async send(appointment: Appointment, kind: MessageKind): Promise<boolean> {
+    const claimed = await this.db.query('INSERT INTO notification_sent (appointment_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING', [appointment.id, kind]);
+    if (claimed.rowCount === 0) return false;
+    const patientRef = appointment.participant.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor?.reference ?? '';
+    const patient = await this.store.readOptional<Patient>('Patient', patientRef.replace('Patient/', ''));
+    const to = patient?.telecom?.find((t) => t.system === 'email')?.value;
+    if (!to || !appointment.start) return false;
+    const locationRef = appointment.participant.find((p) => p.actor?.reference?.startsWith('Location/'))?.actor?.reference;
+    const location = locationRef ? await this.store.readOptional<Location>('Location', locationRef.replace('Location/', '')) : undefined;
+    const code = patient?.communication?.find((c) => c.preferred)?.language?.coding?.[0]?.code ?? patient?.communication?.[0]?.language?.coding?.[0]?.code;
+    const language = LANGUAGES.find((l) => code?.startsWith(l)) ?? 'fi';
+    const message = appointmentMessage(kind, language, new Date(appointment.start), location?.name);
+    await this.mailer.send({ to, ...message });
+    return true;
+  }
+}

@@ -1,0 +1,85 @@
+import { SMTPServer } from 'smtp-server';
+import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './oviTestServer';
+import { BACKENDS } from './backends';
+
+interface Received {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on loopback that keeps what arrives. */
+async function startSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const params = (...parameter: unknown[]) => ({ resourceType: 'Parameters', parameter });
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+};
+
+describe.each(BACKENDS)('appointment e-mails on %s', (backend) => {
+  let server: TestServer;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    server = await startTestServer(backend, backend === 'postgres' ? inject('postgresUrl') : undefined, { smtpUrl: smtp.url });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await smtp?.close();
+  });
+
+  it('confirms, cancels and reminds by e-mail without health details', async () => {
+    const resident = await server.login('resident');
+    const physio = { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/profession', code: 'physiotherapist' }] };
+    const found = await server.call('POST', '/fhir/R4/Appointment/$find', {
+      token: resident.token,
+      body: params(
+        { name: 'start', valueDateTime: new Date(Date.now() + 2 * 86_400_000).toISOString() },
+        { name: 'end', valueDateTime: new Date(Date.now() + 9 * 86_400_000).toISOString() },
+        { name: 'specialty', valueCodeableConcept: physio },
+        { name: 'patient', valueReference: { reference: resident.fhirUser } },
+      ),
+    });
+    const proposed = found.body.entry[0].resource;
+    const booked = await server.call('POST', '/fhir/R4/Appointment/$book', { token: resident.token, body: params({ name: 'appointment', resource: proposed }) });
+    expect(booked.status).toBe(201);
+    await until(() => smtp.received.length >= 1);
+    const patient = (await server.call('GET', `/fhir/R4/${resident.fhirUser}`, { token: resident.token })).body;
+    const email = patient.telecom.find((t: any) => t.system === 'email').value;
+    expect(smtp.received[0]?.to).toEqual([email]);
+    const confirmation = smtp.received[0]?.raw ?? '';
+    expect(confirmation).toMatch(/Subject: .*(varattu|bokad|booked)/);
+    expect(confirmation.toLowerCase()).not.toMatch(/fysioterap|physio|selk|back/);
+
+    // The reminder job sends once, however often it runs.
+    expect(await server.ovi.services.notifier.sendReminders(new Date(Date.parse(booked.body.start) - 3_600_000))).toBe(1);
+    expect(await server.ovi.services.notifier.sendReminders(new Date(Date.parse(booked.body.start) - 3_600_000))).toBe(0);
+    await until(() => smtp.received.length >= 2);
+    expect(smtp.received[1]?.raw).toMatch(/Subject: .*(Muistutus|Påminnelse|Reminder)/);
+
+    const cancelled = await server.call('PUT', `/fhir/R4/Appointment/${booked.body.id}`, { token: resident.token, body: { ...booked.body, status: 'cancelled' } });
+    expect(cancelled.status).toBe(200);
+    await until(() => smtp.received.length >= 3);
+    expect(smtp.received[2]?.raw).toMatch(/Subject: .*(peruttu|avbokad|cancelled)/);
+  });
+});

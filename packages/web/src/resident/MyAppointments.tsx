@@ -1,0 +1,80 @@
+/** "My appointments": upcoming first (earliest on top), then past and cancelled ones (latest on top). */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchMyAppointments, type AppointmentView } from '../api/appointment.resource';
+import { useUser } from '../auth/SessionContext';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { Loading } from '../components/Loading';
+import { PageHeading } from '../components/PageHeading';
+import { StatusMessage } from '../components/StatusMessage';
+import { useAsync } from '../components/useAsync';
+import { AppointmentItem } from './AppointmentItem';
+
+const ACTIVE = new Set(['booked', 'pending', 'arrived', 'checked-in']);
+
+function split(list: AppointmentView[], now: number): { upcoming: AppointmentView[]; past: AppointmentView[] } {
+  const isUpcoming = (a: AppointmentView) => ACTIVE.has(a.status) && Date.parse(a.end ?? a.start ?? '') >= now;
+  return {
+    upcoming: list.filter(isUpcoming),
+    past: list.filter((a) => !isUpcoming(a)).reverse(),
+  };
+}
+
+export function MyAppointments() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const [tick, setTick] = useState(0);
+  const [cancelled, setCancelled] = useState(false);
+  const appointments = useAsync(() => fetchMyAppointments(user.fhirUser), [user.fhirUser, tick]);
+  const now = Date.now();
+  const groups = appointments.data ? split(appointments.data, now) : undefined;
+
+  // The cancelled card moves away from under the focus: continue from the list's heading.
+  useEffect(() => {
+    if (cancelled && appointments.data) document.getElementById('upcoming-title')?.focus();
+  }, [cancelled, appointments.data]);
+
+  const onCancelled = () => {
+    setCancelled(true);
+    setTick((n) => n + 1);
+  };
+
+  return (
+    <>
+      <PageHeading title={t('myAppointments.title')}>{t('myAppointments.title')}</PageHeading>
+      <p className="lead">{t('myAppointments.intro')}</p>
+      <StatusMessage tone="success" testId="appointment-cancelled">
+        {cancelled ? t('myAppointments.cancelled') : undefined}
+      </StatusMessage>
+      {appointments.loading && !appointments.data && <Loading />}
+      {appointments.error !== undefined && <ErrorMessage error={appointments.error} onRetry={appointments.reload} />}
+      {appointments.data && appointments.data.length === 0 && <p className="empty">{t('myAppointments.empty')}</p>}
+      {groups && appointments.data && appointments.data.length > 0 && (
+        <>
+          <section aria-labelledby="upcoming-title" className="section">
+            <h2 id="upcoming-title" tabIndex={-1}>{t('myAppointments.upcoming')}</h2>
+            {groups.upcoming.length === 0 ? (
+              <p className="empty">{t('myAppointments.noUpcoming')}</p>
+            ) : (
+              <ul className="card-list">
+                {groups.upcoming.map((a) => (
+                  <AppointmentItem key={a.id} appointment={a} canCancel={a.status === 'booked'} onCancelled={onCancelled} />
+                ))}
+              </ul>
+            )}
+          </section>
+          {groups.past.length > 0 && (
+            <section aria-labelledby="past-title" className="section">
+              <h2 id="past-title">{t('myAppointments.past')}</h2>
+              <ul className="card-list">
+                {groups.past.map((a) => (
+                  <AppointmentItem key={a.id} appointment={a} canCancel={false} onCancelled={onCancelled} />
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Free times for the client up to the contact's deadline ($find), earliest first; picking one
+ * and pressing "Book" books it ($book). A time someone else took meanwhile (409) is said in
+ * words and the list is fetched again.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bookProposal, findSlots, type AppointmentView } from '../../api/appointment.resource';
+import { ApiError } from '../../api/client';
+import { pickText } from '../../api/fhir';
+import type { ContactTask } from '../../api/task.resource';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { FieldError } from '../../components/questionnaire/FieldError';
+import { useAsync } from '../../components/useAsync';
+import { formatDeadline } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+import { BookingFilters } from './BookingFilters';
+import { ProposalOption } from './ProposalOption';
+
+const PAGE = 5;
+
+interface Props {
+  task: ContactTask;
+  reason?: string;
+  /** A problem the decision form found (no time booked yet). */
+  error?: string;
+  onBooked: (appointment: AppointmentView) => void;
+}
+
+/** The window ends at the deadline; a deadline already passed still searches from now on. */
+function windowEnd(deadline: string | undefined, now: Date): Date {
+  const end = deadline ? new Date(deadline) : new Date(now.getTime() + 30 * 86_400_000);
+  return Number.isNaN(end.getTime()) || end < now ? now : end;
+}
+
+export function BookingSearch({ task, reason, error, onBooked }: Props) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [mode, setMode] = useState('');
+  const [profession, setProfession] = useState(task.profession ?? '');
+  const [count, setCount] = useState(PAGE);
+  const [tick, setTick] = useState(0);
+  const [selected, setSelected] = useState<string>();
+  const [chooseFirst, setChooseFirst] = useState(false);
+  const [taken, setTaken] = useState(false);
+  const [booking, setBooking] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+
+  const search = useAsync(() => {
+    const now = new Date();
+    return findSlots(
+      { start: now, end: windowEnd(task.deadline, now), profession: profession || undefined, patient: task.patientRef, visitMode: mode || undefined, count },
+      reason,
+    );
+  }, [mode, profession, count, tick, task.id, reason]);
+  const proposals = search.data?.proposals ?? [];
+  const chosen = proposals.find((p) => p.key === selected);
+  const problem = chooseFirst ? t('booking.chooseFirst') : error;
+
+  const changeFilter = (apply: () => void) => {
+    apply();
+    setSelected(undefined);
+    setCount(PAGE);
+    setTaken(false);
+  };
+
+  const book = async () => {
+    setFailure(undefined);
+    if (!chosen) {
+      setChooseFirst(true);
+      document.querySelector<HTMLInputElement>('[data-testid="booking-proposal-select"]')?.focus();
+      return;
+    }
+    setBooking(true);
+    try {
+      onBooked(await bookProposal(chosen.token, reason));
+    } catch (e) {
+      setBooking(false);
+      if (e instanceof ApiError && e.status === 409) {
+        setTaken(true);
+        setSelected(undefined);
+        setTick((n) => n + 1);
+      } else {
+        setFailure(e);
+      }
+    }
+  };
+
+  // Enter on a choice here must not send the whole decision.
+  const keepEnter = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement) event.preventDefault();
+  };
+
+  return (
+    <div onKeyDown={keepEnter}>
+      <p className="hint">{task.deadline ? t('booking.intro', { deadline: formatDeadline(task.deadline, lang) }) : t('booking.introNoDeadline')}</p>
+      <BookingFilters
+        mode={mode}
+        profession={profession}
+        suggested={task.profession}
+        onMode={(m) => changeFilter(() => setMode(m))}
+        onProfession={(p) => changeFilter(() => setProfession(p))}
+      />
+      {taken && (
+        <div role="alert" className="notice notice-error">
+          <p>{t('booking.taken')}</p>
+        </div>
+      )}
+      {search.loading && (
+        <p className="loading" role="status">
+          {t('booking.searching')}
+        </p>
+      )}
+      {search.error !== undefined && <ErrorMessage error={search.error} onRetry={search.reload} />}
+      {search.data?.warning && (
+        <p className="callout callout-warning" role="status" data-testid="booking-no-fit">
+          <span aria-hidden="true">⚠ </span>
+          {pickText(search.data.warning, lang)}
+        </p>
+      )}
+      {search.data && proposals.length === 0 && !search.data.warning && <p className="empty">{t('booking.none')}</p>}
+      {proposals.length > 0 && (
+        <fieldset className={problem ? 'field choice has-error' : 'field choice'} aria-busy={search.loading}>
+          <legend>{t('booking.times')}</legend>
+          <FieldError id="booking-proposal-error" message={problem} />
+          <ul className="options proposal-list">
+            {proposals.map((p) => (
+              <ProposalOption
+                key={p.key}
+                proposal={p}
+                checked={p.key === selected}
+                describedBy={problem ? 'booking-proposal-error' : undefined}
+                onSelect={() => {
+                  setSelected(p.key);
+                  setChooseFirst(false);
+                }}
+              />
+            ))}
+          </ul>
+          {proposals.length >= count && (
+            <button type="button" className="link-button" onClick={() => setCount((n) => n + PAGE)}>
+              {t('booking.more')}
+            </button>
+          )}
+        </fieldset>
+      )}
+      {failure !== undefined && <ErrorMessage error={failure} />}
+      {proposals.length > 0 && (
+        <button type="button" className="button button-primary" disabled={booking} data-testid="booking-book" onClick={() => void book()}>
+          {booking ? t('booking.booking') : t('booking.book')}
+        </button>
+      )}
+    </div>
+  );
+}
