@@ -25,6 +25,8 @@ import { SlotMaterializer } from './scheduling/slotMaterializer';
 import { AppointmentChanges } from './scheduling/appointmentChanges';
 import { BookAppointment } from './scheduling/bookAppointment';
 import { registerSchedulingRoutes } from './http/schedulingRoutes';
+import { ConsultationRequests } from './consultation/consultationRequests';
+import { AnswerConsultation } from './consultation/answerConsultation';
 import { createMailer } from './notifications/mailer';
 import { AppointmentNotifier } from './notifications/appointmentNotifier';
 
@@ -64,7 +66,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     store,
     access,
     audit,
-    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings) },
+    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings), Task: new ConsultationRequests(store, access) },
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
@@ -87,7 +89,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), answerConsultation: new AnswerConsultation(db, fhir), bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   await registerWebApp(app, config.webDir);

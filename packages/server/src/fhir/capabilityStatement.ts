@@ -2,6 +2,8 @@ import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { DIRECTORY_TYPES, PERSONAL_TYPES } from './resourceTypes';
 import { indexedParameters } from './searchParameters';
 
+const OPERATIONS: Record<string, string[]> = { Task: ['resolve', 'answer'], Appointment: ['find', 'book'] };
+
 /** What this server really does: the types, interactions, search parameters and operations. */
 export function capabilityStatement(baseUrl: string): CapabilityStatement {
   const resource = [...DIRECTORY_TYPES, ...PERSONAL_TYPES].sort().map((type) => ({
@@ -19,7 +21,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
       { name: '_lastUpdated', type: 'date' as const },
       ...[...indexedParameters(type).values()].map((p) => ({ name: p.code, type: p.kind })),
     ],
-    ...(type === 'Task' ? { operation: [{ name: 'resolve', definition: `${baseUrl}/OperationDefinition/Task-resolve` }] } : {}),
+    ...(OPERATIONS[type] ? { operation: OPERATIONS[type].map((name) => ({ name, definition: `${baseUrl}/OperationDefinition/${type}-${name}` })) } : {}),
   }));
   return {
     resourceType: 'CapabilityStatement',

@@ -4,6 +4,7 @@ import type { FhirService } from '../fhir/fhirService';
 import type { TokenService } from '../auth/tokens';
 import type { ResolveTask } from '../guidance/resolveTask';
 import type { BookAppointment } from '../scheduling/bookAppointment';
+import type { AnswerConsultation } from '../consultation/answerConsultation';
 import { findAppointments } from '../scheduling/findAppointments';
 import { capabilityStatement } from '../fhir/capabilityStatement';
 import { badRequest, notFound } from '../fhir/outcomes';
@@ -17,12 +18,13 @@ interface Deps {
   tokens: TokenService;
   resolveTask: ResolveTask;
   bookAppointment: BookAppointment;
+  answerConsultation: AnswerConsultation;
 }
 
 type Params = { type: string; id: string; vid: string; op: string };
 
 /** The FHIR R4 REST API: HTTP in, plain calls to FhirService, HTTP out. */
-export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, bookAppointment }: Deps): void {
+export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, bookAppointment, answerConsultation }: Deps): void {
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
@@ -67,6 +69,7 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   app.post<{ Params: Params }>(`${base}/:type/:id/:op`, async (request, reply) => {
     const { type, id, op } = request.params;
     if (type === 'Task' && op === '$resolve') return send(reply, 200, await resolveTask.run(await ctx(request), checkId(id), request.body));
+    if (type === 'Task' && op === '$answer') return send(reply, 200, await answerConsultation.run(await ctx(request), checkId(id), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);
   });
 }

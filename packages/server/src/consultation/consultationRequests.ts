@@ -1,0 +1,67 @@
+import type { Resource, Task } from '@medplum/fhirtypes';
+import { SYSTEMS } from '@ovi/domain';
+import type { SqlExecutor } from '../db/database';
+import type { CreateHook, RequestContext } from '../fhir/fhirService';
+import type { ResourceStore } from '../storage/resourceStore';
+import type { AccessGrant, AccessPolicy } from '../access/accessPolicy';
+import { badRequest, forbidden } from '../fhir/outcomes';
+import { isStaff } from '../auth/userContext';
+import { taskInput, inputValue } from '../guidance/guidanceTask';
+
+const TARGETS = new Set(['Practitioner', 'PractitionerRole', 'CareTeam', 'HealthcareService', 'Organization']);
+const MAX_QUESTION = 4000;
+export const CONSULTATION = 'consultation';
+
+/**
+ * Tasks created through the API are consultation requests: a professional asks another
+ * professional, a team or a specialist about a client, with the question and a due date.
+ * Other Tasks (contacts, routed work) are made by Ovi's own operations.
+ */
+export class ConsultationRequests implements CreateHook {
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant: AccessGrant }> {
+    if (!isStaff(ctx.user)) throw forbidden('Consultations are asked by professionals');
+    const task = resource as Task;
+    const code = task.code?.coding?.[0];
+    if (code?.system !== SYSTEMS.taskCode || code.code !== CONSULTATION) {
+      throw badRequest(`Only consultation requests can be created as Tasks (code ${SYSTEMS.taskCode}#${CONSULTATION})`, ['Task.code']);
+    }
+    const patient = task.for?.reference;
+    if (!patient?.startsWith('Patient/')) throw badRequest('for must reference the client the consultation is about', ['Task.for']);
+    const question = inputValue(task, 'question')?.valueString?.trim();
+    if (!question) throw badRequest('The question is required: an input of type question with valueString', ['Task.input']);
+    if (question.length > MAX_QUESTION) throw badRequest(`The question is longer than ${MAX_QUESTION} characters`, ['Task.input']);
+    const due = task.restriction?.period?.end;
+    if (!due || Number.isNaN(Date.parse(due)) || Date.parse(due) <= Date.now()) throw badRequest('restriction.period.end must be the due date, in the future', ['Task.restriction.period.end']);
+    const owner = task.owner?.reference ?? '';
+    const [ownerType, ownerId] = owner.split('/');
+    if (!ownerType || !ownerId || !TARGETS.has(ownerType)) throw badRequest('owner must be the professional, team or service asked', ['Task.owner']);
+    if (!(await this.store.readOptional(ownerType, ownerId))) throw badRequest(`owner ${owner} does not exist`, ['Task.owner']);
+    if (!(await this.store.readOptional('Patient', patient.replace('Patient/', '')))) throw badRequest(`${patient} does not exist`, ['Task.for']);
+    const grant = await this.access.checkPatients(ctx.user, 'Task', [patient], 'create', ctx.reason);
+    const request: Task = {
+      resourceType: 'Task',
+      status: 'requested',
+      intent: 'order',
+      priority: task.priority ?? 'routine',
+      code: { coding: [{ system: SYSTEMS.taskCode, code: CONSULTATION, display: 'Consultation' }] },
+      description: task.description,
+      for: { reference: patient },
+      focus: task.focus,
+      requester: { reference: ctx.user.fhirUser, display: ctx.user.name },
+      owner: task.owner,
+      authoredOn: new Date().toISOString(),
+      restriction: { period: { end: new Date(due).toISOString() } },
+      input: [taskInput('question', { valueString: question })],
+    };
+    return { resource: request, grant };
+  }
+
+  async afterCreate(_ctx: RequestContext, _stored: Resource, _tx: SqlExecutor): Promise<Record<string, string>> {
+    return {};
+  }
+}

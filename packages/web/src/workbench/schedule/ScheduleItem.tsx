@@ -1,0 +1,25 @@
+/** One visit in the day list: time, client, what and how, and its state. */
+import { useTranslation } from 'react-i18next';
+import type { AppointmentView } from '../../api/appointment.resource';
+import { AppointmentStatus } from '../../components/appointment/AppointmentStatus';
+import { modesText, timeRangeText, visitTypeLabel } from '../../components/appointment/visitLabels';
+import { formatClock } from '../../i18n/format';
+import { useLanguage } from '../../i18n/useLanguage';
+
+export function ScheduleItem({ appointment: a }: { appointment: AppointmentView }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const inactive = a.status === 'cancelled' || a.status === 'noshow' || a.status === 'entered-in-error';
+  return (
+    <li className={inactive ? 'card schedule-item schedule-item-inactive' : 'card schedule-item'} data-testid="schedule-appointment" data-appointment-id={a.id}>
+      <div className="card-head">
+        <p className="schedule-time">
+          <time dateTime={a.start}>{timeRangeText(formatClock(a.start, lang), formatClock(a.end, lang), t)}</time>
+        </p>
+        {a.status !== 'booked' && <AppointmentStatus status={a.status} />}
+      </div>
+      <p className="schedule-client">{a.patientName || t('appointment.clientFallback')}</p>
+      <p className="muted">{[visitTypeLabel(a.visitType, lang), modesText(a.modes, t), a.locationName].filter(Boolean).join(' · ')}</p>
+    </li>
+  );
+}
