@@ -26,15 +26,16 @@ export class SearchSql {
 
   private condition(f: SearchFilter): string {
     if (f.modifier === 'missing') {
-      const exists = `EXISTS (${this.indexRow(f)})`;
-      return f.values[0] === 'true' ? `NOT ${exists}` : exists;
+      const present = `r.id IN (${this.indexRow(f)})`;
+      return f.values[0] === 'true' ? `NOT ${present}` : present;
     }
     return `(${f.values.map((v) => this.alternative(f, v)).join(' OR ')})`;
   }
 
+  /** Ids of the resources with an index row of this parameter that meets `extra`; driven by the index. */
   private indexRow(f: SearchFilter, extra = 'TRUE'): string {
     const table = f.kind === 'string' ? 'search_string' : f.kind === 'date' ? 'search_date' : 'search_token';
-    return `SELECT 1 FROM ${table} x WHERE x.resource_type = r.resource_type AND x.resource_id = r.id AND x.param = ${this.bind(f.code)} AND ${extra}`;
+    return `SELECT x.resource_id FROM ${table} x WHERE x.resource_type = $1 AND x.param = ${this.bind(f.code)} AND ${extra}`;
   }
 
   private alternative(f: SearchFilter, value: string): string {
@@ -44,13 +45,13 @@ export class SearchSql {
       case 'lastUpdated':
         return this.dateCondition(f.code, value, 'r.last_updated', 'r.last_updated');
       case 'date':
-        return `EXISTS (${this.indexRow(f, this.dateCondition(f.code, value, 'x.low', 'x.high'))})`;
+        return `r.id IN (${this.indexRow(f, this.dateCondition(f.code, value, 'x.low', 'x.high'))})`;
       case 'string':
-        return `EXISTS (${this.indexRow(f, this.stringCondition(f, value))})`;
+        return `r.id IN (${this.indexRow(f, this.stringCondition(f, value))})`;
       case 'reference':
-        return `EXISTS (${this.indexRow(f, `x.value = ANY(${this.bind(this.referenceValues(f.code, value))}::text[])`)})`;
+        return `r.id IN (${this.indexRow(f, `x.value = ANY(${this.bind(this.referenceValues(f.code, value))}::text[])`)})`;
       default:
-        return `EXISTS (${this.indexRow(f, this.tokenCondition(value))})`;
+        return `r.id IN (${this.indexRow(f, this.tokenCondition(value))})`;
     }
   }
 
