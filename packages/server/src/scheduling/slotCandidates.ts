@@ -37,7 +37,7 @@ export async function loadCandidates(
     sort: [{ code: 'start', kind: 'date', descending: false }],
     count: window.count ?? MAX_SLOTS,
     offset: 0,
-  });
+  }, undefined, false);
   return (slots.resources as Slot[]).flatMap((slot) => {
     const owner = owners.get(slot.schedule.reference?.replace('Schedule/', '') ?? '');
     if (!owner) return [];
@@ -62,7 +62,7 @@ export async function loadCandidates(
 async function scheduleOwners(store: ResourceStore, profession?: string): Promise<Map<string, ScheduleOwner>> {
   const filters: SearchFilter[] = [{ code: 'active', kind: 'token', values: ['true'] }];
   if (profession) filters.push({ code: 'specialty', kind: 'token', values: [profession] });
-  const schedules = (await store.search({ resourceType: 'Schedule', filters, sort: [], count: 10_000, offset: 0 })).resources as Schedule[];
+  const schedules = (await store.search({ resourceType: 'Schedule', filters, sort: [], count: 10_000, offset: 0 }, undefined, false)).resources as Schedule[];
   const refs = (type: string) => [...new Set(schedules.flatMap((s) => s.actor.map((a) => a.reference ?? '')).filter((r) => r.startsWith(`${type}/`)))];
   const [practitioners, locations] = await Promise.all([byId<Practitioner>(store, 'Practitioner', refs('Practitioner')), byId<Location>(store, 'Location', refs('Location'))]);
   const owners = new Map<string, ScheduleOwner>();
@@ -89,6 +89,6 @@ async function scheduleOwners(store: ResourceStore, profession?: string): Promis
 async function byId<T extends { id?: string; resourceType: string }>(store: ResourceStore, type: string, refs: string[]): Promise<Map<string, T>> {
   if (refs.length === 0) return new Map();
   const ids = refs.map((r) => r.split('/')[1] ?? '');
-  const found = await store.search({ resourceType: type, filters: [{ code: '_id', kind: 'id', values: ids }], sort: [], count: ids.length, offset: 0 });
+  const found = await store.search({ resourceType: type, filters: [{ code: '_id', kind: 'id', values: ids }], sort: [], count: ids.length, offset: 0 }, undefined, false);
   return new Map(found.resources.map((r) => [`${type}/${r.id}`, r as unknown as T]));
 }

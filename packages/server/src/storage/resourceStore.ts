@@ -125,7 +125,8 @@ export class ResourceStore {
     return options.tx ? write(options.tx) : this.db.transaction(write);
   }
 
-  async search(request: SearchRequest, tx: SqlExecutor = this.db): Promise<SearchResult> {
+  /** Runs a search; internal callers that need no total pass `withTotal: false` to skip the count. */
+  async search(request: SearchRequest, tx: SqlExecutor = this.db, withTotal = true): Promise<SearchResult> {
     const sql = new SearchSql(request);
     const where = sql.where();
     const countParams = [...sql.params];
@@ -135,9 +136,12 @@ export class ResourceStore {
       request.count === 0
         ? Promise.resolve({ rows: [] as Array<{ content: Stored }> })
         : tx.query<{ content: Stored }>(`SELECT r.content FROM resource r WHERE ${where} ORDER BY ${order} ${limit}`, sql.params),
-      tx.query<{ total: string | number }>(`SELECT count(*) AS total FROM resource r WHERE ${where}`, countParams),
+      withTotal
+        ? tx.query<{ total: string | number }>(`SELECT count(*) AS total FROM resource r WHERE ${where}`, countParams)
+        : Promise.resolve(undefined),
     ]);
-    return { resources: rows.rows.map((row) => row.content), total: Number(count.rows[0]?.total ?? 0) };
+    const resources = rows.rows.map((row) => row.content);
+    return { resources, total: count ? Number(count.rows[0]?.total ?? 0) : resources.length };
   }
 
   private async writeHistoryAndIndex(tx: SqlExecutor, stored: Stored): Promise<void> {

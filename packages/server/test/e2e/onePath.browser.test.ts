@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
+import { buildContactResponse } from '../../src/guidance/contactResponse';
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -95,5 +96,50 @@ describe('the one-contact path in a real browser', () => {
     await page.getByTestId('nav-access-log').click();
     await expect.poll(async () => page.locator('main').textContent(), { timeout: 15_000 }).toContain('Hanna Hoitaja');
     await expectAccessible(page, 'access log');
+  });
+
+  it('guidance nurse books the earliest physiotherapist time; the resident sees and cancels it', async () => {
+    // A back-pain contact arrives; the rules suggest a physiotherapist.
+    const resident = await server.login('resident');
+    const sent = await server.call('POST', '/fhir/R4/QuestionnaireResponse', {
+      token: resident.token,
+      body: buildContactResponse(resident.fhirUser, { reason: 'back-pain', 'back-red-flags': false, duration: 'weeks', severity: 5, description: 'Polvi ja selkä kipeytyvät portaissa.', 'contact-preference': 'phone' }),
+    });
+    const taskId = (sent.headers.get('x-ovi-task') ?? '').replace('Task/', '');
+
+    await logIn(page, server.url, 'guidance');
+    const row = page.locator(`[data-testid="queue-item"][data-task-id="${taskId}"]`);
+    await row.waitFor();
+    await row.getByRole('link').first().click();
+    await page.getByTestId('decision-form').waitFor();
+    await page.getByTestId('decision-outcome-booked').check();
+    await page.getByTestId('booking-panel').waitFor();
+    const earliest = page.getByTestId('booking-proposal').first();
+    await earliest.waitFor();
+    await expectAccessible(page, 'booking panel');
+    await earliest.getByTestId('booking-proposal-select').check();
+    await page.getByTestId('booking-book').click();
+    await page.getByTestId('booking-booked').waitFor();
+    await page.getByTestId('decision-note').fill('Varasimme sinulle ajan fysioterapeutille.');
+    await page.getByTestId('decision-submit').click();
+    await page.getByTestId('decision-done').waitFor();
+    await logOut(page);
+
+    const task = (await server.call('GET', `/fhir/R4/Task/${taskId}`, { token: resident.token })).body;
+    expect(task.businessStatus.coding[0].code).toBe('booked');
+    const appointmentRef = task.output.find((o: { type: { coding: Array<{ code: string }> } }) => o.type.coding[0]?.code === 'appointment').valueReference.reference;
+
+    await logIn(page, server.url, 'resident');
+    await page.getByTestId('nav-appointments').click();
+    const appointment = page.locator(`[data-testid="appointment"][data-appointment-id="${appointmentRef.replace('Appointment/', '')}"]`);
+    await appointment.waitFor();
+    await expectAccessible(page, 'my appointments');
+    // The earliest time may be tomorrow morning: let this region allow cancelling until the start.
+    await server.ovi.services.db.query(`UPDATE app_setting SET value = '{"cancelNoticeHours": 0, "horizonDays": 42}' WHERE name = 'booking-rules'`);
+    await appointment.getByTestId('appointment-cancel').click();
+    await page.getByTestId('appointment-cancel-confirm').click();
+    await page.getByTestId('appointment-cancelled').waitFor();
+    const after = (await server.call('GET', `/fhir/R4/${appointmentRef}`, { token: resident.token })).body;
+    expect(after.status).toBe('cancelled');
   });
 });
