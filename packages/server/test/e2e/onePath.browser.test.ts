@@ -107,6 +107,7 @@ describe('the one-contact path in a real browser', () => {
     });
     const taskId = (sent.headers.get('x-ovi-task') ?? '').replace('Task/', '');
 
+    await logOut(page); // the first walk ended logged in as the resident
     await logIn(page, server.url, 'guidance');
     const row = page.locator(`[data-testid="queue-item"][data-task-id="${taskId}"]`);
     await row.waitFor();

@@ -3,12 +3,13 @@
  * times ($find), booking one ($book), a resident's own appointments and cancelling one, and a
  * professional's own day or week.
  */
-import type { Appointment, AppointmentParticipant, Bundle, OperationOutcome, Parameters } from '@medplum/fhirtypes';
+import type { Appointment, AppointmentParticipant, Bundle, OperationOutcome, Parameters, Patient } from '@medplum/fhirtypes';
 import { EXTENSIONS, SYSTEMS } from '@ovi/domain/src/codes';
 import type { LocalizedText } from '@ovi/domain/src/types';
 import { reasonHeaders } from './accessReason';
 import { api } from './client';
-import { FHIR_BASE, resourcesOf, typeOf } from './fhir';
+import { FHIR_BASE, idOf, resourcesOf, typeOf } from './fhir';
+import { nameOf } from './patient.resource';
 
 /** on-site | phone | video | home-visit (kept open: the server may offer more). */
 export type VisitModeCode = string;
@@ -40,7 +41,7 @@ declare const bookingTokenBrand: unique symbol;
 export type BookingToken = { readonly [bookingTokenBrand]: true };
 
 export interface SlotProposal extends AppointmentView {
-  /** The slot's id: stable while the list is refreshed. */
+  /** The Slot's id (without `Slot/`): stable while the list is refreshed. */
   key: string;
   token: BookingToken;
 }
@@ -85,16 +86,22 @@ export function toAppointmentView(a: Appointment): AppointmentView {
   };
 }
 
-/** `{"fi","sv","en"}` as JSON (the server's plain words), or one plain text for every language. */
-export function parseLocalized(text: string | undefined): Partial<LocalizedText> | undefined {
-  if (!text) return undefined;
+/** The server's plain words as JSON `{"fi","sv","en"}`, or undefined for any other text. */
+export function parseLocalizedJson(text: string | undefined): Partial<LocalizedText> | undefined {
+  if (!text?.trim().startsWith('{')) return undefined;
   try {
     const parsed = JSON.parse(text) as unknown;
     if (parsed && typeof parsed === 'object' && ('fi' in parsed || 'en' in parsed || 'sv' in parsed)) return parsed as Partial<LocalizedText>;
   } catch {
     /* plain text */
   }
-  return { fi: text, sv: text, en: text };
+  return undefined;
+}
+
+/** Localized JSON, or one plain text for every language. */
+export function parseLocalized(text: string | undefined): Partial<LocalizedText> | undefined {
+  if (!text) return undefined;
+  return parseLocalizedJson(text) ?? { fi: text, sv: text, en: text };
 }
 
 /* ---------- names of places and professionals the server left without a display ---------- */
@@ -123,16 +130,35 @@ async function loadNames(type: 'Location' | 'Practitioner', refs: string[]): Pro
   for (const ref of missing) names.set(ref, request.then((found) => found.get(ref)));
 }
 
-/** Fills in missing place and professional names; best effort, never fails. */
-async function withNames<T extends AppointmentView>(views: T[]): Promise<T[]> {
+/** Clients one by one (each read is checked and logged against the professional's relationship). */
+function loadPatientNames(refs: string[]): void {
+  for (const ref of new Set(refs)) {
+    if (names.has(ref)) continue;
+    names.set(
+      ref,
+      api
+        .get<Patient>(`${FHIR_BASE}/${ref}`)
+        .then((p) => nameOf(p.name) || undefined)
+        .catch(() => {
+          names.delete(ref); // try again next time
+          return undefined;
+        }),
+    );
+  }
+}
+
+/** Fills in missing place, professional and (for staff) client names; best effort, never fails. */
+async function withNames<T extends AppointmentView>(views: T[], { clients = false } = {}): Promise<T[]> {
   const needPlace = views.flatMap((v) => (v.locationRef && !v.locationName ? [v.locationRef] : []));
   const needPerson = views.flatMap((v) => (v.practitionerRef && !v.practitionerName ? [v.practitionerRef] : []));
+  if (clients) loadPatientNames(views.flatMap((v) => (v.patientRef && !v.patientName ? [v.patientRef] : [])));
   await Promise.all([loadNames('Location', needPlace), loadNames('Practitioner', needPerson)]);
   return Promise.all(
     views.map(async (v) => ({
       ...v,
       locationName: v.locationName ?? (v.locationRef ? await names.get(v.locationRef) : undefined),
       practitionerName: v.practitionerName ?? (v.practitionerRef ? await names.get(v.practitionerRef) : undefined),
+      patientName: v.patientName ?? (clients && v.patientRef ? await names.get(v.patientRef) : undefined),
     })),
   );
 }
@@ -172,7 +198,7 @@ export async function findSlots(query: SlotQuery, reason?: string): Promise<Slot
   const proposals = resourcesOf<Appointment>(data, 'Appointment')
     .map((a): SlotProposal => {
       const view = toAppointmentView(a);
-      return { ...view, key: view.slotRef ?? `${view.practitionerRef ?? ''}@${view.start ?? ''}`, token: a as unknown as BookingToken };
+      return { ...view, key: idOf(view.slotRef) ?? `${view.practitionerRef ?? ''}@${view.start ?? ''}`, token: a as unknown as BookingToken };
     })
     .sort(byStart);
   return { proposals: await withNames(proposals), warning: parseLocalized(issue?.details?.text ?? issue?.diagnostics) };
@@ -213,7 +239,7 @@ export async function fetchPractitionerAppointments(practitionerRef: string, fro
     '_count=100',
   ].join('&');
   const bundle = await api.get<Bundle>(`${FHIR_BASE}/Appointment?${query}`);
-  return withNames(resourcesOf<Appointment>(bundle, 'Appointment').map(toAppointmentView).sort(byStart));
+  return withNames(resourcesOf<Appointment>(bundle, 'Appointment').map(toAppointmentView).sort(byStart), { clients: true });
 }
 
 /** Reads the current version and PUTs it back as cancelled (409 when it is too late). */

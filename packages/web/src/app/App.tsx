@@ -1,14 +1,18 @@
 /** Chooses the screen from the path and the signed-in user's roles (`GET /auth/me`). */
 import { useEffect, useMemo } from 'react';
 import { AccessLog } from '../resident/AccessLog';
+import { MyAppointments } from '../resident/MyAppointments';
 import { MyContacts } from '../resident/MyContacts';
 import { SendContact } from '../resident/SendContact';
 import { ContactView } from '../workbench/ContactView';
 import { PhoneContact } from '../workbench/PhoneContact';
 import { Queue } from '../workbench/Queue';
+import { MySchedule } from '../workbench/schedule/MySchedule';
 import { CareGuaranteeRules } from '../admin/CareGuaranteeRules';
 import { QuestionnaireList } from '../admin/QuestionnaireList';
 import { RoutingRules } from '../admin/RoutingRules';
+import { ScheduleTemplates } from '../admin/ScheduleTemplates';
+import { AccessMeasures } from '../manager/AccessMeasures';
 import { ManagerDashboard } from '../manager/ManagerDashboard';
 import { LoginPage } from '../auth/LoginPage';
 import { useSession } from '../auth/SessionContext';
@@ -26,6 +30,10 @@ function Screen({ path }: { path: string }) {
       return <MyContacts />;
     case PATHS.accessLog:
       return <AccessLog />;
+    case PATHS.appointments:
+      return <MyAppointments />;
+    case PATHS.schedule:
+      return <MySchedule />;
     case PATHS.queue:
       return <Queue />;
     case PATHS.phoneContact:
@@ -36,8 +44,12 @@ function Screen({ path }: { path: string }) {
       return <RoutingRules />;
     case PATHS.careGuarantee:
       return <CareGuaranteeRules />;
+    case PATHS.schedules:
+      return <ScheduleTemplates />;
     case PATHS.figures:
       return <ManagerDashboard />;
+    case PATHS.access:
+      return <AccessMeasures />;
     default:
       return null;
   }

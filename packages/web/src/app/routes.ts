@@ -6,12 +6,16 @@ export const PATHS = {
   sendContact: '/contact',
   myContacts: '/my-contacts',
   accessLog: '/access-log',
+  appointments: '/appointments',
   queue: '/queue',
   phoneContact: '/phone-contact',
+  schedule: '/schedule',
   questionnaires: '/admin/questionnaires',
   routingRules: '/admin/routing-rules',
   careGuarantee: '/admin/care-guarantee',
+  schedules: '/admin/schedules',
   figures: '/figures',
+  access: '/access',
 } as const;
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
@@ -26,13 +30,17 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: PATHS.sendContact, labelKey: 'nav.sendContact', testId: 'nav-send-contact', roles: ['resident'] },
   { path: PATHS.myContacts, labelKey: 'nav.myContacts', testId: 'nav-my-contacts', roles: ['resident'] },
+  { path: PATHS.appointments, labelKey: 'nav.appointments', testId: 'nav-appointments', roles: ['resident'] },
   { path: PATHS.accessLog, labelKey: 'nav.accessLog', testId: 'nav-access-log', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
+  { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: PATHS.questionnaires, labelKey: 'nav.questionnaires', testId: 'nav-questionnaires', roles: ['admin'] },
   { path: PATHS.routingRules, labelKey: 'nav.routingRules', testId: 'nav-routing-rules', roles: ['admin'] },
   { path: PATHS.careGuarantee, labelKey: 'nav.careGuarantee', testId: 'nav-care-guarantee', roles: ['admin'] },
+  { path: PATHS.schedules, labelKey: 'nav.schedules', testId: 'nav-schedules', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
+  { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
 ];
 
 export function navFor(roles: Role[]): NavEntry[] {

@@ -82,7 +82,10 @@ export function formatCalendarDay(date: string, lang: Language, withYear = true)
   if (!y || !m || !d) return date;
   const parts: Intl.DateTimeFormatOptions =
     lang === 'fi' ? { day: 'numeric', month: 'numeric', ...(withYear ? { year: 'numeric' } : {}) } : { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}) };
-  return new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', weekday: 'long', ...parts }).format(new Date(Date.UTC(y, m - 1, d)));
+  const day = new Date(Date.UTC(y, m - 1, d));
+  // Weekday and date apart: Finnish then names the day as a heading ("tiistai", not "tiistaina").
+  const weekday = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', weekday: 'long' }).format(day);
+  return `${weekday} ${new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', ...parts }).format(day)}`;
 }
 
 /** A calendar date ('YYYY-MM-DD') short: "24.11." / "24 Nov". */

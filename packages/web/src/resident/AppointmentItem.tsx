@@ -1,9 +1,7 @@
 /** One appointment of the resident: when (as the heading), status, who, where, how; cancel if upcoming. */
-import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../api/appointment.resource';
-import { AppointmentFacts, appointmentWhen } from '../components/appointment/AppointmentFacts';
+import { AppointmentFacts, AppointmentWhen } from '../components/appointment/AppointmentFacts';
 import { AppointmentStatus } from '../components/appointment/AppointmentStatus';
-import { useLanguage } from '../i18n/useLanguage';
 import { CancelAppointment } from './CancelAppointment';
 
 interface Props {
@@ -13,14 +11,12 @@ interface Props {
 }
 
 export function AppointmentItem({ appointment: a, canCancel, onCancelled }: Props) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
   const headingId = `appointment-${a.id}-title`;
   return (
     <li className={`card appointment-card appointment-${a.status}`} data-testid="appointment" data-appointment-id={a.id} aria-labelledby={headingId}>
       <div className="card-head">
         <h3 id={headingId} className="card-title">
-          <time dateTime={a.start}>{appointmentWhen(a, lang, t)}</time>
+          <AppointmentWhen appointment={a} />
         </h3>
         <AppointmentStatus status={a.status} />
       </div>

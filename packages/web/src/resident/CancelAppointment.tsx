@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cancelAppointment, parseLocalized, type AppointmentView } from '../api/appointment.resource';
+import { cancelAppointment, parseLocalizedJson, type AppointmentView } from '../api/appointment.resource';
 import { ApiError } from '../api/client';
 import { pickText } from '../api/fhir';
 import { appointmentWhen } from '../components/appointment/AppointmentFacts';
@@ -46,14 +46,22 @@ export function CancelAppointment({ appointment, onCancelled }: Props) {
   };
 
   const tooLate = failure instanceof ApiError && failure.status === 409;
-  const serverText = tooLate ? pickText(parseLocalized(failure.issues[0]?.message), lang) : '';
+  // The server's own words: in the reader's language when it gives them as {fi, sv, en}; plain
+  // server messages are English.
+  const serverMessage = tooLate ? failure.issues[0]?.message : undefined;
+  const localized = parseLocalizedJson(serverMessage);
+  const serverText = localized ? pickText(localized, lang) : serverMessage;
 
   return (
     <div className="cancel-appointment">
       {tooLate ? (
         <div role="alert" className="notice notice-error">
           <p>{t('myAppointments.tooLate')}</p>
-          {serverText && <p className="small">{t('myAppointments.serverSaid', { message: serverText })}</p>}
+          {serverText && (
+            <p className="small">
+              {t('myAppointments.serverSaid')} <span lang={localized ? undefined : 'en'}>{serverText}</span>
+            </p>
+          )}
         </div>
       ) : (
         failure !== undefined && <ErrorMessage error={failure} />

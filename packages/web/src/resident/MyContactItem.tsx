@@ -4,7 +4,7 @@ import type { MyContact } from '../api/contact.resource';
 import { pickText } from '../api/fhir';
 import { Link } from '../app/router';
 import { PATHS } from '../app/routes';
-import { AppointmentFacts, appointmentWhen } from '../components/appointment/AppointmentFacts';
+import { AppointmentFacts, AppointmentWhen } from '../components/appointment/AppointmentFacts';
 import { AppointmentStatus } from '../components/appointment/AppointmentStatus';
 import { formatDateTime, formatDeadline } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
@@ -39,7 +39,7 @@ export function MyContactItem({ contact }: { contact: MyContact }) {
       {contact.appointment && (
         <div className="appointment-box" data-testid="my-contact-appointment" data-appointment-id={contact.appointment.id}>
           <h3 className="reply-title">
-            {t('myContacts.appointment')}: <time dateTime={contact.appointment.start}>{appointmentWhen(contact.appointment, lang, t)}</time>{' '}
+            {t('myContacts.appointment')}: <AppointmentWhen appointment={contact.appointment} />{' '}
             <AppointmentStatus status={contact.appointment.status} />
           </h3>
           <AppointmentFacts appointment={contact.appointment} showWhen={false} />

@@ -54,6 +54,7 @@ export function DecisionForm({ task, reason }: Props) {
   const booked = (a: AppointmentView | undefined) => {
     setAppointment(a);
     setErrors(({ booking: _b, ...rest }) => rest);
+    if (a && (!note.trim() || note === autoNote)) setErrors(({ note: _n, ...rest }) => rest);
     // A ready message to the resident; the professional may rewrite it.
     if (a && (!note.trim() || note === autoNote)) {
       const text = t('booking.noteTemplate', {

@@ -1,4 +1,5 @@
 /** When, with whom, where and how: the facts of one appointment, in the reader's language. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../api/appointment.resource';
 import { formatClock, formatVisitDay } from '../../i18n/format';
@@ -15,8 +16,8 @@ interface Props {
 export function AppointmentFacts({ appointment: a, showWhen = true, showClient = false }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const rows: Array<{ key: string; label: string; value?: string }> = [
-    ...(showWhen ? [{ key: 'when', label: t('appointment.when'), value: appointmentWhen(a, lang, t) }] : []),
+  const rows: Array<{ key: string; label: string; value?: ReactNode }> = [
+    ...(showWhen ? [{ key: 'when', label: t('appointment.when'), value: a.start ? <AppointmentWhen appointment={a} /> : undefined }] : []),
     ...(showClient ? [{ key: 'client', label: t('appointment.client'), value: a.patientName || t('appointment.clientFallback') }] : []),
     { key: 'who', label: t('appointment.professional'), value: a.practitionerName },
     { key: 'where', label: t('appointment.place'), value: a.locationName },
@@ -34,6 +35,18 @@ export function AppointmentFacts({ appointment: a, showWhen = true, showClient =
           </div>
         ))}
     </dl>
+  );
+}
+
+/** The day, and the time range kept on one line. */
+export function AppointmentWhen({ appointment: a }: { appointment: Pick<AppointmentView, 'start' | 'end'> }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (!a.start) return null;
+  return (
+    <time dateTime={a.start}>
+      {formatVisitDay(a.start, lang)} <span className="nowrap">{timeRangeText(formatClock(a.start, lang), formatClock(a.end, lang), t)}</span>
+    </time>
   );
 }
 

@@ -27,10 +27,16 @@ interface Props {
   onBooked: (appointment: AppointmentView) => void;
 }
 
-/** The window ends at the deadline; a deadline already passed still searches from now on. */
+const MAX_COUNT = 50;
+const MINUTE = 60_000;
+
+/**
+ * The window ends at the deadline. A deadline already passed leaves a one-minute window, so
+ * the server says nothing fits and offers the earliest later times.
+ */
 function windowEnd(deadline: string | undefined, now: Date): Date {
   const end = deadline ? new Date(deadline) : new Date(now.getTime() + 30 * 86_400_000);
-  return Number.isNaN(end.getTime()) || end < now ? now : end;
+  return Number.isNaN(end.getTime()) || end.getTime() < now.getTime() + MINUTE ? new Date(now.getTime() + MINUTE) : end;
 }
 
 export function BookingSearch({ task, reason, error, onBooked }: Props) {
@@ -137,8 +143,8 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
               />
             ))}
           </ul>
-          {proposals.length >= count && (
-            <button type="button" className="link-button" onClick={() => setCount((n) => n + PAGE)}>
+          {proposals.length >= count && count < MAX_COUNT && (
+            <button type="button" className="link-button" onClick={() => setCount((n) => Math.min(MAX_COUNT, n + PAGE))}>
               {t('booking.more')}
             </button>
           )}

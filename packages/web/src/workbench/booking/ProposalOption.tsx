@@ -36,7 +36,7 @@ export function ProposalOption({ proposal: p, checked, describedBy, onSelect }: 
       />
       <label htmlFor={id}>
         <span className="proposal-when">
-          <strong>{formatVisitDay(p.start, lang)}</strong> {timeRangeText(formatClock(p.start, lang), formatClock(p.end, lang), t)}
+          <strong>{formatVisitDay(p.start, lang)}</strong> <span className="nowrap">{timeRangeText(formatClock(p.start, lang), formatClock(p.end, lang), t)}</span>
         </span>
         {who && <span>{who}</span>}
         <span className="muted">{modesText(p.modes, t)}</span>

@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../api/appointment.resource';
 import { TableWrap } from '../../components/TableWrap';
-import { formatCalendarDay, formatClock, formatShortDay } from '../../i18n/format';
+import { formatClock, formatShortDay } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { helsinkiDateOf, helsinkiHour, isoWeekNumber, todayInHelsinki, weekOf } from './scheduleDays';
 
@@ -49,7 +49,7 @@ export function ScheduleWeek({ day, appointments, onOpenDay }: Props) {
               <th scope="col">{t('schedule.hour')}</th>
               {days.map((d) => (
                 <th key={d} scope="col" className={d === today ? 'week-today' : undefined} aria-current={d === today ? 'date' : undefined}>
-                  <button type="button" className="link-button" aria-label={formatCalendarDay(d, lang)} onClick={() => onOpenDay(d)}>
+                  <button type="button" className="link-button" onClick={() => onOpenDay(d)}>
                     {formatShortDay(d, lang)}
                   </button>
                 </th>
