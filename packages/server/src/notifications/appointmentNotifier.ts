@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { Mailer } from './mailer';
 import { appointmentMessage, type MessageKind } from './appointmentMessages';
+import { claimNotification } from '../storage/notificationLog';
 
 const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
 
@@ -43,8 +44,7 @@ export class AppointmentNotifier {
   }
 
   private async send(appointment: Appointment, kind: MessageKind): Promise<boolean> {
-    const claimed = await this.db.query('INSERT INTO notification_sent (appointment_id, kind) VALUES ($1, $2) ON CONFLICT DO NOTHING', [appointment.id, kind]);
-    if (claimed.rowCount === 0) return false;
+    if (!(await claimNotification(this.db, appointment.id ?? '', kind))) return false;
     const patientRef = appointment.participant.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor?.reference ?? '';
     const patient = await this.store.readOptional<Patient>('Patient', patientRef.replace('Patient/', ''));
     const to = patient?.telecom?.find((t) => t.system === 'email')?.value;
