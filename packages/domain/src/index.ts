@@ -20,3 +20,4 @@ export * from './slotGeneration';
 export * from './slotSearch';
 export * from './accessMeasures';
 export * from './defaultVisitTypes';
+export * from './validateScheduleException';

@@ -31,6 +31,21 @@ export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, 
     return { template, slots: await materializer.materialize(template) };
   });
 
+  app.get('/api/schedule-exceptions', async (request) => {
+    const user = await authenticate(request, tokens);
+    if (!isStaff(user) && !hasRole(user, 'admin', 'manager')) throw forbidden('Schedules are for staff');
+    return { exceptions: await settings.exceptions() };
+  });
+
+  app.put<{ Params: { id: string } }>('/api/schedule-exceptions/:id', async (request) => {
+    const user = await authenticate(request, tokens);
+    if (!hasRole(user, 'admin')) throw forbidden('Only administrators record absences and training');
+    if (!/^[A-Za-z0-9\-.]{1,64}$/.test(request.params.id)) throw badRequest('Not a valid id');
+    const exception = await settings.saveException(request.params.id, request.body, user.username);
+    const template = await settings.templateOf(exception.practitioner);
+    return { exception, slots: template ? await materializer.materialize(template) : undefined };
+  });
+
   app.get('/api/access/measures', async (request) => {
     const user = await authenticate(request, tokens);
     if (!hasRole(user, 'manager', 'admin')) throw forbidden('Access measures are for managers');

@@ -1,6 +1,8 @@
 import {
   defaultVisitTypes,
+  validateScheduleException,
   validateWeeklyTemplate,
+  type ScheduleException,
   type VisitType,
   type WeeklyTemplate,
 } from '@ovi/domain';
@@ -10,6 +12,7 @@ import { badRequest, notFound } from '../fhir/outcomes';
 const VISIT_TYPES = 'visit-types';
 const TEMPLATE_PREFIX = 'schedule-template:';
 const BOOKING_RULES = 'booking-rules';
+const EXCEPTION_PREFIX = 'schedule-exception:';
 
 export interface BookingRules {
   /** Residents may cancel or move their own bookings up to this many hours before. */
@@ -45,6 +48,24 @@ export class SchedulingSettings {
     const stored = await this.settings.get<WeeklyTemplate>(`${TEMPLATE_PREFIX}${id}`);
     if (!stored) throw notFound(`Schedule template ${id} was not found`);
     return stored.value;
+  }
+
+  async exceptions(practitioner?: string): Promise<Array<ScheduleException & { id: string }>> {
+    const all = (await this.settings.list<ScheduleException>(EXCEPTION_PREFIX)).map((s) => ({ ...s.value, id: s.name.slice(EXCEPTION_PREFIX.length) }));
+    return practitioner ? all.filter((e) => e.practitioner === practitioner) : all;
+  }
+
+  /** Validates and stores an absence or training period; the caller regenerates the slots. */
+  async saveException(id: string, value: unknown, by: string): Promise<ScheduleException> {
+    const { exception, errors } = validateScheduleException(value);
+    if (!exception) throw badRequest(`Invalid schedule exception: ${errors.join('; ')}`);
+    await this.settings.put(`${EXCEPTION_PREFIX}${id}`, exception, by);
+    return exception;
+  }
+
+  /** The template of a professional, if they have one. */
+  async templateOf(practitioner: string): Promise<WeeklyTemplate | undefined> {
+    return (await this.templates()).find((t) => t.practitioner === practitioner);
   }
 
   /** Validates and stores a template; the caller regenerates its slots. */

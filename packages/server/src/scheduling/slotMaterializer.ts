@@ -17,10 +17,11 @@ export class SlotMaterializer {
     private readonly settings: SchedulingSettings,
   ) {}
 
-  async materialize(template: WeeklyTemplate, now = new Date(), horizonDays?: number): Promise<{ created: number; withdrawn: number; keptBooked: number }> {
+  async materialize(template: WeeklyTemplate, now = new Date(), horizonDays?: number): Promise<{ created: number; withdrawn: number; keptBooked: number; bookedInTheWay: string[] }> {
     const from = toHelsinkiDate(now);
     const to = addCalendarDays(from, horizonDays ?? (await this.settings.bookingRules()).horizonDays);
-    const generated = generateSlots({ template, visitTypes: await this.settings.visitTypes(), exceptions: [], from, to }).filter((s) => s.start > now);
+    const exceptions = await this.settings.exceptions(template.practitioner);
+    const generated = generateSlots({ template, visitTypes: await this.settings.visitTypes(), exceptions, from, to }).filter((s) => s.start > now);
     const context = await this.practitionerContext(template.practitioner);
     return this.db.transaction(async (tx) => {
       await this.ensureSchedule(tx, template, context);
@@ -34,7 +35,10 @@ export class SlotMaterializer {
       for (const slot of existing.filter((s) => withdraw.has(slotKeyOf(s)))) {
         await this.store.update<Slot>('Slot', slot.id ?? '', (current) => ({ ...current, status: 'entered-in-error' }), { tx });
       }
-      return { created: plan.create.length, withdrawn: withdraw.size, keptBooked: plan.keepBooked.length };
+      const kept = new Set(plan.keepBooked);
+      // Booked times that the new template or an absence no longer covers: staff must move them.
+      const bookedInTheWay = existing.filter((s) => kept.has(slotKeyOf(s))).map((s) => `Slot/${s.id}`);
+      return { created: plan.create.length, withdrawn: withdraw.size, keptBooked: plan.keepBooked.length, bookedInTheWay };
     });
   }
 

@@ -166,6 +166,26 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
     expect((await server.call('PUT', `/api/schedule-templates/${template.id}`, { token: guidance.token, body: template })).status).toBe(403);
   });
 
+  it('withdraws free times during an absence and lists booked ones that are in the way', async () => {
+    const admin = (await server.login('admin')).token;
+    const physio = await server.login('physio');
+    const absence = { practitioner: physio.fhirUser, start: inDays(0), end: inDays(30), reason: 'absence', note: 'Vuosiloma' };
+    const saved = await server.call('PUT', '/api/schedule-exceptions/abs-physio-1', { token: admin, body: absence });
+    expect(saved.status).toBe(200);
+    expect(saved.body.slots.withdrawn).toBeGreaterThan(0);
+    const booked = await server.call('GET', `/fhir/R4/Appointment?practitioner=${physio.fhirUser}`, { token: physio.token });
+    const bookedSlots = booked.body.entry.map((e: any) => e.resource).filter((a: any) => a.status === 'booked').map(slotOf);
+    expect([...saved.body.slots.bookedInTheWay].sort()).toEqual([...bookedSlots].sort());
+    const offered = proposals((await find(guidance.token, [], inDays(25))).body);
+    expect(offered.some((a: any) => a.participant.some((p: any) => p.actor.reference === physio.fhirUser))).toBe(false);
+    const listed = await server.call('GET', '/api/schedule-exceptions', { token: guidance.token });
+    expect(listed.body.exceptions.map((e: any) => e.id)).toContain('abs-physio-1');
+    const invalid = await server.call('PUT', '/api/schedule-exceptions/abs-2', { token: admin, body: { ...absence, end: absence.start } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.issue[0].diagnostics).toContain('end');
+    expect((await server.call('PUT', '/api/schedule-exceptions/abs-3', { token: guidance.token, body: absence })).status).toBe(403);
+  });
+
   it('gives managers T3 per unit and profession', async () => {
     const manager = await server.login('manager');
     const r = await server.call('GET', '/api/access/measures', { token: manager.token });
