@@ -4,6 +4,7 @@ import type { ResourceStore } from '../storage/resourceStore';
 import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import type { SlotMaterializer } from '../scheduling/slotMaterializer';
 import { accessReport } from '../scheduling/accessReport';
+import { scheduleView } from '../scheduling/scheduleView';
 import { hasRole, isStaff } from '../auth/userContext';
 import { badRequest, forbidden } from '../fhir/outcomes';
 import { authenticate } from './requestContext';
@@ -44,6 +45,17 @@ export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, 
     const exception = await settings.saveException(request.params.id, request.body, user.username);
     const template = await settings.templateOf(exception.practitioner);
     return { exception, slots: template ? await materializer.materialize(template) : undefined };
+  });
+
+  app.get<{ Querystring: { from?: string; to?: string; team?: string; location?: string } }>('/api/schedule-view', async (request) => {
+    const user = await authenticate(request, tokens);
+    if (!isStaff(user) && !hasRole(user, 'manager', 'admin')) throw forbidden('Schedules are for staff');
+    return scheduleView(store, request.query);
+  });
+
+  app.get('/api/visit-types', async (request) => {
+    await authenticate(request, tokens);
+    return { visitTypes: await settings.visitTypes() };
   });
 
   app.get('/api/access/measures', async (request) => {

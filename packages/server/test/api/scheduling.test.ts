@@ -186,6 +186,30 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
     expect((await server.call('PUT', '/api/schedule-exceptions/abs-3', { token: guidance.token, body: absence })).status).toBe(403);
   });
 
+  it('shows a team\'s and a unit\'s times, free and taken, without client data', async () => {
+    const physio = await server.login('physio');
+    const from = new Date().toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+    const team = await server.call('GET', `/api/schedule-view?from=${from}&to=${to}&team=CareTeam/team-kokkola`, { token: physio.token });
+    expect(team.status).toBe(200);
+    expect(team.body.professionals.length).toBeGreaterThan(3);
+    const slots = team.body.professionals.flatMap((p: any) => p.slots);
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s: any) => s.status === 'free' || s.status === 'busy')).toBe(true);
+    expect(JSON.stringify(team.body)).not.toMatch(/Patient\//);
+    const unit = await server.call('GET', `/api/schedule-view?from=${from}&location=Location/loc-station-kokkola`, { token: (await server.login('manager')).token });
+    expect(unit.status).toBe(200);
+    expect(unit.body.professionals.every((p: any) => p.location === 'Location/loc-station-kokkola')).toBe(true);
+    for (const query of ['team=CareTeam/team-kokkola', `from=${from}`, `from=${from}&team=CareTeam/team-kokkola&location=Location/loc-station-kokkola`, `from=${from}&to=2099-01-01&team=CareTeam/team-kokkola`, `from=${from}&team=CareTeam/nope`, `from=tomorrow&team=CareTeam/team-kokkola`]) {
+      const r = await server.call('GET', `/api/schedule-view?${query}`, { token: physio.token });
+      expect(r.status, query).toBe(400);
+      expect(r.body.resourceType).toBe('OperationOutcome');
+    }
+    expect((await server.call('GET', `/api/schedule-view?from=${from}&team=CareTeam/team-kokkola`, { token: resident.token })).status).toBe(403);
+    const types = await server.call('GET', '/api/visit-types', { token: resident.token });
+    expect(types.body.visitTypes.some((v: any) => v.selfBookable)).toBe(true);
+  });
+
   it('gives managers T3 per unit and profession', async () => {
     const manager = await server.login('manager');
     const r = await server.call('GET', '/api/access/measures', { token: manager.token });
