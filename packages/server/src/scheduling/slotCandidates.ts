@@ -1,8 +1,8 @@
-import type { Location, Practitioner, Schedule, Slot } from '@medplum/fhirtypes';
-import type { SlotCandidate } from '@ovi/domain';
+import type { Location, Practitioner, Schedule } from '@medplum/fhirtypes';
+import type { SlotCandidate, VisitMode } from '@ovi/domain';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { SearchFilter } from '../fhir/searchRequest';
-import { slotModes, slotVisitType } from './slotResources';
+import { findFreeSlots } from '../storage/slotAvailability';
 
 interface ScheduleOwner {
   practitioner: string;
@@ -25,34 +25,22 @@ export async function loadCandidates(
 ): Promise<CandidateSlot[]> {
   const owners = await scheduleOwners(store, window.profession);
   if (owners.size === 0) return [];
-  const filters: SearchFilter[] = [
-    { code: 'schedule', kind: 'reference', values: [...owners.keys()].map((id) => `Schedule/${id}`) },
-    { code: 'status', kind: 'token', values: ['free'] },
-    { code: 'start', kind: 'date', values: [`ge${window.from.toISOString()}`] },
-  ];
-  if (window.to) filters.push({ code: 'start', kind: 'date', values: [`le${window.to.toISOString()}`] });
-  const slots = await store.search({
-    resourceType: 'Slot',
-    filters,
-    sort: [{ code: 'start', kind: 'date', descending: false }],
-    count: window.count ?? MAX_SLOTS,
-    offset: 0,
-  }, undefined, false);
-  return (slots.resources as Slot[]).flatMap((slot) => {
-    const owner = owners.get(slot.schedule.reference?.replace('Schedule/', '') ?? '');
+  const slots = await findFreeSlots(store.database, [...owners.keys()], window.from, window.to, window.count ?? MAX_SLOTS);
+  return slots.flatMap((slot) => {
+    const owner = owners.get(slot.scheduleId);
     if (!owner) return [];
     return [
       {
-        slotId: slot.id ?? '',
+        slotId: slot.slotId,
         practitioner: owner.practitioner,
         profession: owner.profession,
         location: owner.location,
         municipality: owner.municipality,
         languages: owner.languages,
-        start: new Date(slot.start),
-        end: new Date(slot.end),
-        visitType: slotVisitType(slot),
-        modes: slotModes(slot),
+        start: slot.start,
+        end: slot.end,
+        visitType: slot.visitType,
+        modes: slot.modes as VisitMode[],
         owner,
       },
     ];

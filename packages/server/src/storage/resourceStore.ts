@@ -4,6 +4,7 @@ import type { Database, SqlExecutor } from '../db/database';
 import { conflict, notFound, preconditionFailed } from '../fhir/outcomes';
 import type { SearchRequest } from '../fhir/searchRequest';
 import { insertIndexRows, writeIndexRows } from './searchIndexer';
+import { projectSlots } from './slotAvailability';
 import { SearchSql } from './searchQuery';
 
 const BATCH = 500;
@@ -21,6 +22,11 @@ export interface SearchResult {
  */
 export class ResourceStore {
   constructor(private readonly db: Database) {}
+
+  /** For storage-level projections (slot availability) that read outside the generic search. */
+  get database(): Database {
+    return this.db;
+  }
 
   async create<T extends Resource>(resource: T, options: { id?: string; tx?: SqlExecutor } = {}): Promise<Stored<T>> {
     const stored = stamp(resource, options.id ?? randomUUID(), 1);
@@ -55,6 +61,7 @@ export class ResourceStore {
         columns,
       );
       await insertIndexRows(tx, batch as Array<Resource & { id: string }>);
+      await projectSlots(tx, batch);
     }
     return stored;
   }
@@ -150,6 +157,7 @@ export class ResourceStore {
       [stored.resourceType, stored.id, Number(stored.meta.versionId), stored.meta.lastUpdated, stored],
     );
     await writeIndexRows(tx, stored);
+    await projectSlots(tx, [stored]);
   }
 }
 
