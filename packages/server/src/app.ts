@@ -19,6 +19,8 @@ import { registerFhirRoutes } from './http/fhirRoutes';
 import { registerAuthRoutes } from './http/authRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
 import { registerWebApp } from './http/webApp';
+import { installMetrics } from './http/metrics';
+import { openGuidanceCount } from './guidance/guidanceStats';
 import { seedDemoRegion } from './demo/seedDemo';
 import { SchedulingSettings } from './scheduling/schedulingSettings';
 import { SlotMaterializer } from './scheduling/slotMaterializer';
@@ -84,6 +86,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   app.addContentTypeParser(['application/json', 'application/fhir+json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   installErrorHandler(app);
   installSecurityHeaders(app);
+  installMetrics(app, { token: config.metricsToken, openQueue: () => openGuidanceCount(db) });
   app.get('/healthz', async () => {
     await db.query('SELECT 1');
     return { status: 'ok', database: db.kind };

@@ -18,6 +18,8 @@ export interface OviConfig {
   /** SMTP server for e-mail to residents (smtp://host:port); no e-mail without it. */
   smtpUrl?: string;
   mailFrom?: string;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   /** How often appointment reminders are sent; 0 turns the job off. */
   reminderIntervalMinutes?: number;
 }
@@ -45,5 +47,6 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.OVI_MAIL_FROM ?? 'Ovi <no-reply@ovi.invalid>',
     reminderIntervalMinutes: Number(env.OVI_REMINDER_INTERVAL_MINUTES ?? 15),
+    metricsToken: env.OVI_METRICS_TOKEN || undefined,
   };
 }

@@ -47,3 +47,13 @@ export async function guidanceStats(db: Database): Promise<GuidanceStats> {
     withinDeadlineShare: share(completed.filter((row) => row.in_time === true).length, completed.length),
   };
 }
+
+/** Open contacts in the client-guidance queue (for metrics). */
+export async function openGuidanceCount(db: Database): Promise<number> {
+  const r = await db.query<{ n: string }>(
+    `SELECT count(*) AS n FROM search_token c JOIN search_token s ON s.resource_type = 'Task' AND s.resource_id = c.resource_id AND s.param = 'status'
+      WHERE c.resource_type = 'Task' AND c.param = 'code' AND c.value = $1 AND s.value IN ('ready', 'in-progress')`,
+    [TASK_CODES.clientGuidance],
+  );
+  return Number(r.rows[0]?.n ?? 0);
+}

@@ -86,4 +86,16 @@ describe.each(BACKENDS)('FHIR REST on %s', (backend) => {
     expect((await server.call('GET', '/fhir/R4/Organization?_count=abc', { token: admin })).status).toBe(400);
     expect((await server.call('GET', '/fhir/R4/Organization?_lastUpdated=yesterday', { token: admin })).status).toBe(400);
   });
+
+  it('exposes Prometheus metrics with route patterns, never ids', async () => {
+    await server.call('GET', '/fhir/R4/Organization/ovi-county', { token: admin });
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toMatch(/ovi_http_requests_total\{method="GET",route="\/fhir\/R4\/:type\/:id",status="200"\} \d+/);
+    expect(text).toMatch(/ovi_http_request_duration_seconds_bucket/);
+    expect(text).toMatch(/ovi_guidance_queue_open \d+/);
+    expect(text).not.toContain('ovi-county');
+  });
 });
