@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { createOvi } from '../src/app';
 import { startPostgres } from '../test/support/postgresServer';
 import { benchScheduling } from './schedulingBench';
+import { benchThroughput } from './throughputBench';
+import { summarize } from './summary';
 
 const professionals = Number(process.env.BENCH_PROFESSIONALS ?? 500);
 const months = Number(process.env.BENCH_MONTHS ?? 6);
@@ -18,21 +20,14 @@ try {
   await ovi.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ovi.app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const scheduling = await benchScheduling(ovi, url, professionals, months);
+  const only = process.env.BENCH_ONLY;
+  const scheduling = only === 'throughput' ? undefined : await benchScheduling(ovi, url, professionals, months);
   await ovi.close();
-  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling };
+  const throughput = only === 'scheduling' ? undefined : await benchThroughput(postgres.url, Number(process.env.BENCH_SECONDS ?? 5));
+  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput };
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const s = scheduling;
-  const summary = [
-    `# Ovi benchmark (${results.measuredAt})`,
-    '',
-    `PostgreSQL server, ${s.professionals} professionals, ${s.months} months of slots: ${s.slots} slots generated in ${s.generationSeconds.toFixed(1)} s.`,
-    '',
-    `- \`$find\` (7-day window, one profession, ${s.find.requests} requests in a row): median ${s.find.medianMs} ms, p95 ${s.find.p95Ms} ms, max ${s.find.maxMs} ms`,
-    `- \`$book\`: ${s.book.attempts} attempts by ${s.book.concurrency} concurrent clients on the same few times: ${s.book.booked} booked, ${s.book.conflicts} refused with 409, ${s.book.otherErrors} other errors, **${s.book.doubleBookings} double bookings**, ${s.book.throughputPerSecond} requests/s`,
-    '',
-  ].join('\n');
+  const summary = summarize(results.measuredAt, scheduling, throughput);
   writeFileSync(join(out, 'summary.md'), summary);
   console.log(summary);
 } finally {

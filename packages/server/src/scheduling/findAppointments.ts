@@ -32,9 +32,11 @@ export async function findAppointments(fhir: FhirService, ctx: RequestContext, b
   const patient = params.get('patient')?.valueReference?.reference;
   if (hasRole(ctx.user, 'resident') && patient !== ctx.user.fhirUser) throw badRequest('patient must be yourself', ['Parameters.parameter.patient']);
   const profession = params.get('specialty')?.valueCodeableConcept?.coding?.[0]?.code;
-  const own = patient ? await ownProfessionals(fhir, ctx, patient) : { practitioners: [], team: [] };
-
-  const inWindow = await loadCandidates(fhir.store, { from: start, to: end, profession });
+  // Independent reads: on PostgreSQL they run on separate connections at once.
+  const [own, inWindow] = await Promise.all([
+    patient ? ownProfessionals(fhir, ctx, patient) : { practitioners: [], team: [] },
+    loadCandidates(fhir.store, { from: start, to: end, profession }),
+  ]);
   const candidates = inWindow.length > 0 ? inWindow : await loadCandidates(fhir.store, { from: end, profession, count: AFTER_DEADLINE_LOOKAHEAD });
   const result = findEarliestSlots(candidates, {
     start,

@@ -1,0 +1,31 @@
+/** A closed-loop load: `concurrency` clients each send the next request when the last answers. */
+export interface LoadFigures {
+  requests: number;
+  errors: number;
+  seconds: number;
+  throughputPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export async function runLoad(concurrency: number, seconds: number, request: (i: number) => Promise<boolean>): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const deadline = Date.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        const t = performance.now();
+        const ok = await request(next++).catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0) * 10) / 10;
+  return { requests: latencies.length, errors, seconds: Math.round(elapsed * 10) / 10, throughputPerSecond: Math.round(latencies.length / elapsed), p50Ms: at(50), p99Ms: at(99) };
+}

@@ -1,0 +1,34 @@
+import type { SchedulingFigures } from './schedulingBench';
+import type { ThroughputFigures } from './throughputBench';
+import type { LoadFigures } from './loadGenerator';
+
+/** The readable summary of a benchmark run. */
+export function summarize(measuredAt: string, scheduling?: SchedulingFigures, throughput?: ThroughputFigures): string {
+  return [`# Ovi benchmark (${measuredAt})`, '', ...(scheduling ? schedulingLines(scheduling) : []), ...(throughput ? throughputLines(throughput) : [])].join('\n');
+}
+
+function schedulingLines(s: SchedulingFigures): string[] {
+  return [
+    `PostgreSQL server, ${s.professionals} professionals, ${s.months} months of slots: ${s.slots} slots generated in ${s.generationSeconds.toFixed(1)} s.`,
+    '',
+    `- \`$find\` (7-day window, one profession, ${s.find.requests} requests in a row): median ${s.find.medianMs} ms, p95 ${s.find.p95Ms} ms, max ${s.find.maxMs} ms`,
+    `- \`$book\`: ${s.book.attempts} attempts by ${s.book.concurrency} concurrent clients on the same few times: ${s.book.booked} booked, ${s.book.conflicts} refused with 409, ${s.book.otherErrors} other errors, **${s.book.doubleBookings} double bookings**, ${s.book.throughputPerSecond} requests/s`,
+    '',
+  ];
+}
+
+const cell = (f: LoadFigures) => `${f.throughputPerSecond} (${f.p50Ms}/${f.p99Ms})`;
+
+function throughputLines(t: ThroughputFigures): string[] {
+  return [
+    `## Ovi vs the least an HTTP API can do vs raw SQL (same PostgreSQL, ${t.concurrency} concurrent clients; requests/s (p50/p99 ms))`,
+    '',
+    '| operation | Ovi (validation, access control, audit) | minimal HTTP server | raw SQL | Ovi / minimal | Ovi / SQL |',
+    '|---|---|---|---|---|---|',
+    ...(['create', 'read'] as const).map((op) => `| ${op} | ${cell(t[op].ovi)} | ${cell(t[op].minimal)} | ${cell(t[op].sql)} | ${t[op].oviVsMinimal} | ${t[op].oviVsSql} |`),
+    '',
+    `- guidance queue, 200 concurrent users: ${cell(t.queueAt200)}, ${t.queueAt200.errors} errors`,
+    `- \`$book\`, 200 concurrent users: ${cell(t.bookAt200)} (${t.bookAt200.booked} booked, ${t.bookAt200.conflicts} × 409, ${t.bookAt200.errors} other)`,
+    '',
+  ];
+}

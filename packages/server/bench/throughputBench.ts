@@ -1,0 +1,168 @@
+/**
+ * Ovi's FHIR API against the least an HTTP API can do on this stack and against raw SQL, on
+ * one PostgreSQL: create and read throughput and latency, and the guidance queue and booking
+ * at 200 concurrent users. Servers run as child processes; the load comes from this process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { runLoad, type LoadFigures } from './loadGenerator';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export interface ThroughputFigures {
+  concurrency: number;
+  create: { ovi: LoadFigures; minimal: LoadFigures; sql: LoadFigures; oviVsMinimal: number; oviVsSql: number };
+  read: { ovi: LoadFigures; minimal: LoadFigures; sql: LoadFigures; oviVsMinimal: number; oviVsSql: number };
+  queueAt200: LoadFigures;
+  bookAt200: LoadFigures & { booked: number; conflicts: number };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(ready)).status < 500) return child;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${script} did not start`);
+}
+
+export async function benchThroughput(serverUrl: string, seconds = 5, concurrency = 32): Promise<ThroughputFigures> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS ovi_throughput WITH (FORCE)');
+  await admin.query('CREATE DATABASE ovi_throughput');
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = '/ovi_throughput';
+  const databaseUrl = url.toString();
+
+  const [oviPort, minimalPort] = [await freePort(), await freePort()];
+  const ovi = await startProcess('packages/server/src/main.ts', { DATABASE_URL: databaseUrl, PORT: String(oviPort), HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVI_REMINDER_INTERVAL_MINUTES: '0' }, `http://127.0.0.1:${oviPort}/healthz`);
+  const minimal = await startProcess('packages/server/bench/minimalServer.ts', { DATABASE_URL: databaseUrl, PORT: String(minimalPort) }, `http://127.0.0.1:${minimalPort}/none`);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  try {
+    const oviBase = `http://127.0.0.1:${oviPort}`;
+    const login = async (username: string) => {
+      const r = await fetch(`${oviBase}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+      return (await r.json()) as { access_token: string; fhirUser: string };
+    };
+    const resident = await login('resident');
+    const guidance = await login('guidance');
+    const observation = {
+      resourceType: 'Observation',
+      status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] },
+      subject: { reference: resident.fhirUser },
+      effectiveDateTime: new Date().toISOString(),
+      valueQuantity: { value: 72.4, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+    };
+    const body = JSON.stringify(observation);
+    const oviHeaders = (token: string) => ({ 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` });
+    const oviIds: string[] = [];
+    const minimalIds: string[] = [];
+    const sqlIds: string[] = [];
+    await pool.query('CREATE TABLE IF NOT EXISTS bench_sql (id text PRIMARY KEY, content jsonb NOT NULL)');
+
+    const create = {
+      ovi: await runLoad(concurrency, seconds, async () => {
+        const r = await fetch(`${oviBase}/fhir/R4/Observation`, { method: 'POST', headers: oviHeaders(resident.access_token), body });
+        const created = (await r.json()) as { id: string };
+        if (r.status === 201) oviIds.push(created.id);
+        return r.status === 201;
+      }),
+      minimal: await runLoad(concurrency, seconds, async () => {
+        const r = await fetch(`http://127.0.0.1:${minimalPort}/Observation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        minimalIds.push(((await r.json()) as { id: string }).id);
+        return r.status === 201;
+      }),
+      sql: await runLoad(concurrency, seconds, async (i) => {
+        const id = `sql-${i}`;
+        await pool.query('INSERT INTO bench_sql (id, content) VALUES ($1, $2)', [id, { ...observation, id }]);
+        sqlIds.push(id);
+        return true;
+      }),
+    };
+    const pick = (ids: string[], i: number) => ids[i % ids.length] ?? '';
+    const read = {
+      ovi: await runLoad(concurrency, seconds, async (i) => {
+        const r = await fetch(`${oviBase}/fhir/R4/Observation/${pick(oviIds, i)}`, { headers: oviHeaders(resident.access_token) });
+        await r.arrayBuffer();
+        return r.status === 200;
+      }),
+      minimal: await runLoad(concurrency, seconds, async (i) => {
+        const r = await fetch(`http://127.0.0.1:${minimalPort}/Observation/${pick(minimalIds, i)}`);
+        await r.arrayBuffer();
+        return r.status === 200;
+      }),
+      sql: await runLoad(concurrency, seconds, async (i) => (await pool.query('SELECT content FROM bench_sql WHERE id = $1', [pick(sqlIds, i)])).rows.length === 1),
+    };
+    const queueAt200 = await runLoad(200, seconds, async () => {
+      const r = await fetch(`${oviBase}/api/guidance/queue`, { headers: oviHeaders(guidance.access_token) });
+      await r.arrayBuffer();
+      return r.status === 200;
+    });
+
+    // Booking: the queue's clients, each offered times from $find, 200 users booking at once.
+    const queue = (await (await fetch(`${oviBase}/api/guidance/queue`, { headers: oviHeaders(guidance.access_token) })).json()) as { items: Array<{ patient: { id: string } }> };
+    const proposals: unknown[] = [];
+    for (const item of queue.items) {
+      const found = await fetch(`${oviBase}/fhir/R4/Appointment/$find`, {
+        method: 'POST',
+        headers: oviHeaders(guidance.access_token),
+        body: JSON.stringify({
+          resourceType: 'Parameters',
+          parameter: [
+            { name: 'end', valueDateTime: new Date(Date.now() + 40 * 86_400_000).toISOString() },
+            { name: 'patient', valueReference: { reference: `Patient/${item.patient.id}` } },
+            { name: 'count', valueInteger: 50 },
+          ],
+        }),
+      });
+      for (const entry of ((await found.json()) as { entry?: Array<{ resource: { resourceType: string } }> }).entry ?? []) {
+        if (entry.resource.resourceType === 'Appointment') proposals.push(entry.resource);
+      }
+    }
+    let booked = 0;
+    let conflicts = 0;
+    const bookAt200 = await runLoad(200, seconds, async (i) => {
+      const r = await fetch(`${oviBase}/fhir/R4/Appointment/$book`, {
+        method: 'POST',
+        headers: oviHeaders(guidance.access_token),
+        body: JSON.stringify({ resourceType: 'Parameters', parameter: [{ name: 'appointment', resource: proposals[i % proposals.length] }] }),
+      });
+      await r.arrayBuffer();
+      if (r.status === 201) booked++;
+      if (r.status === 409) conflicts++;
+      return r.status === 201 || r.status === 409;
+    });
+    const ratio = (a: LoadFigures, b: LoadFigures) => Math.round((a.throughputPerSecond / b.throughputPerSecond) * 100) / 100;
+    return {
+      concurrency,
+      create: { ...create, oviVsMinimal: ratio(create.ovi, create.minimal), oviVsSql: ratio(create.ovi, create.sql) },
+      read: { ...read, oviVsMinimal: ratio(read.ovi, read.minimal), oviVsSql: ratio(read.ovi, read.sql) },
+      queueAt200,
+      bookAt200: { ...bookAt200, booked, conflicts },
+    };
+  } finally {
+    await pool.end();
+    ovi.kill('SIGTERM');
+    minimal.kill('SIGTERM');
+  }
+}
