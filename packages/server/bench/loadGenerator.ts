@@ -8,7 +8,8 @@ export interface LoadFigures {
   p99Ms: number;
 }
 
-export async function runLoad(concurrency: number, seconds: number, request: (i: number) => Promise<boolean>): Promise<LoadFigures> {
+/** With `thinkMs`, each client waits that long between requests: users of an app, not a flood. */
+export async function runLoad(concurrency: number, seconds: number, request: (i: number) => Promise<boolean>, thinkMs = 0): Promise<LoadFigures> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -21,6 +22,7 @@ export async function runLoad(concurrency: number, seconds: number, request: (i:
         const ok = await request(next++).catch(() => false);
         latencies.push(performance.now() - t);
         if (!ok) errors++;
+        if (thinkMs > 0) await new Promise((r) => setTimeout(r, thinkMs * (0.5 + ((next * 7919) % 1000) / 1000)));
       }
     }),
   );

@@ -16,8 +16,12 @@ export interface ThroughputFigures {
   concurrency: number;
   create: { ovi: LoadFigures; minimal: LoadFigures; sql: LoadFigures; oviVsMinimal: number; oviVsSql: number };
   read: { ovi: LoadFigures; minimal: LoadFigures; sql: LoadFigures; oviVsMinimal: number; oviVsSql: number };
+  /** 200 closed-loop clients without pause: the saturation point (latency = clients / throughput). */
   queueAt200: LoadFigures;
+  /** 200 users, each pausing about a second between requests, as people at a workbench do. */
+  queueAt200Users: LoadFigures;
   bookAt200: LoadFigures & { booked: number; conflicts: number };
+  bookAt200Users: LoadFigures;
 }
 
 const freePort = () =>
@@ -113,11 +117,13 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
       }),
       sql: await runLoad(concurrency, seconds, async (i) => (await pool.query('SELECT content FROM bench_sql WHERE id = $1', [pick(sqlIds, i)])).rows.length === 1),
     };
-    const queueAt200 = await runLoad(200, seconds, async () => {
+    const getQueue = async () => {
       const r = await fetch(`${oviBase}/api/guidance/queue`, { headers: oviHeaders(guidance.access_token) });
       await r.arrayBuffer();
       return r.status === 200;
-    });
+    };
+    const queueAt200 = await runLoad(200, seconds, getQueue);
+    const queueAt200Users = await runLoad(200, seconds * 2, getQueue, 1000);
 
     // Booking: the queue's clients, each offered times from $find, 200 users booking at once.
     const queue = (await (await fetch(`${oviBase}/api/guidance/queue`, { headers: oviHeaders(guidance.access_token) })).json()) as { items: Array<{ patient: { id: string } }> };
@@ -141,7 +147,7 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
     }
     let booked = 0;
     let conflicts = 0;
-    const bookAt200 = await runLoad(200, seconds, async (i) => {
+    const book = async (i: number) => {
       const r = await fetch(`${oviBase}/fhir/R4/Appointment/$book`, {
         method: 'POST',
         headers: oviHeaders(guidance.access_token),
@@ -151,14 +157,18 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
       if (r.status === 201) booked++;
       if (r.status === 409) conflicts++;
       return r.status === 201 || r.status === 409;
-    });
+    };
+    const bookAt200Users = await runLoad(200, seconds * 2, book, 1000);
+    const bookAt200 = await runLoad(200, seconds, book);
     const ratio = (a: LoadFigures, b: LoadFigures) => Math.round((a.throughputPerSecond / b.throughputPerSecond) * 100) / 100;
     return {
       concurrency,
       create: { ...create, oviVsMinimal: ratio(create.ovi, create.minimal), oviVsSql: ratio(create.ovi, create.sql) },
       read: { ...read, oviVsMinimal: ratio(read.ovi, read.minimal), oviVsSql: ratio(read.ovi, read.sql) },
       queueAt200,
+      queueAt200Users,
       bookAt200: { ...bookAt200, booked, conflicts },
+      bookAt200Users,
     };
   } finally {
     await pool.end();

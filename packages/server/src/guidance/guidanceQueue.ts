@@ -52,17 +52,17 @@ async function openTasks(db: Database, fhir: FhirService, ctx: RequestContext): 
   const byId = new Map<string, Task>();
   const searches: SearchFilter[][] = [[status, { code: 'owner', kind: 'reference', values: await ownerReferences(db, ctx.user) }]];
   if (hasRole(ctx.user, 'guidance')) searches.push([status, { code: 'code', kind: 'token', values: [TASK_CODES.clientGuidance] }]);
-  for (const filters of searches) {
-    const result = await fhir.store.search({ resourceType: 'Task', filters, sort: [], count: QUEUE_LIMIT, offset: 0 });
-    for (const task of result.resources as Task[]) byId.set(task.id ?? '', task);
-  }
+  const results = await Promise.all(
+    searches.map((filters) => fhir.store.search({ resourceType: 'Task', filters, sort: [], count: QUEUE_LIMIT, offset: 0 }, undefined, false)),
+  );
+  for (const result of results) for (const task of result.resources as Task[]) byId.set(task.id ?? '', task);
   return [...byId.values()];
 }
 
 async function readPatients(fhir: FhirService, tasks: Task[]): Promise<Map<string, Patient>> {
   const ids = [...new Set(tasks.map((t) => t.for?.reference?.replace('Patient/', '')).filter((id): id is string => !!id))];
   if (ids.length === 0) return new Map();
-  const result = await fhir.store.search({ resourceType: 'Patient', filters: [{ code: '_id', kind: 'id', values: ids }], sort: [], count: ids.length, offset: 0 });
+  const result = await fhir.store.search({ resourceType: 'Patient', filters: [{ code: '_id', kind: 'id', values: ids }], sort: [], count: ids.length, offset: 0 }, undefined, false);
   return new Map(result.resources.map((p) => [p.id, p as Patient]));
 }
 

@@ -3,7 +3,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { Database, SqlExecutor } from '../db/database';
 import { conflict, notFound, preconditionFailed } from '../fhir/outcomes';
 import type { SearchRequest } from '../fhir/searchRequest';
-import { insertIndexRows, writeIndexRows } from './searchIndexer';
+import { INDEX_INSERTS, indexColumns, indexParameters, writeIndexRows } from './searchIndexer';
 import { projectSlots } from './slotAvailability';
 import { SearchSql } from './searchQuery';
 
@@ -28,42 +28,44 @@ export class ResourceStore {
     return this.db;
   }
 
+  /** Creates one resource: row, history and index in a single atomic statement. */
   async create<T extends Resource>(resource: T, options: { id?: string; tx?: SqlExecutor } = {}): Promise<Stored<T>> {
     const stored = stamp(resource, options.id ?? randomUUID(), 1);
-    const write = async (tx: SqlExecutor) => {
-      const inserted = await tx.query(
-        `INSERT INTO resource (resource_type, id, version_id, last_updated, content)
-         VALUES ($1, $2, 1, $3, $4) ON CONFLICT DO NOTHING`,
-        [stored.resourceType, stored.id, stored.meta.lastUpdated, stored],
-      );
-      if (inserted.rowCount === 0) throw conflict(`${stored.resourceType}/${stored.id} already exists`);
-      await this.writeHistoryAndIndex(tx, stored);
-    };
-    await (options.tx ? write(options.tx) : this.db.transaction(write));
+    await this.insertNew([stored], options.tx ?? this.db);
     return stored;
   }
 
-  /** Creates many new resources with their own ids in a few statements (slot generation, seeding). */
+  /** Creates many new resources with their own ids, in batches (slot generation, seeding). */
   async createMany<T extends Resource>(resources: Array<T & { id: string }>, tx: SqlExecutor): Promise<Array<Stored<T>>> {
     const stored = resources.map((r) => stamp(r, r.id, 1));
-    for (let i = 0; i < stored.length; i += BATCH) {
-      const batch = stored.slice(i, i + BATCH);
-      const columns = [batch.map((r) => r.resourceType), batch.map((r) => r.id), batch.map((r) => r.meta.lastUpdated), batch.map((r) => JSON.stringify(r))];
-      const inserted = await tx.query(
-        `INSERT INTO resource (resource_type, id, version_id, last_updated, content)
-         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c) ON CONFLICT DO NOTHING`,
-        columns,
-      );
-      if (inserted.rowCount !== batch.length) throw conflict('Some of the resources already exist');
-      await tx.query(
-        `INSERT INTO resource_history (resource_type, id, version_id, last_updated, content)
-         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c)`,
-        columns,
-      );
-      await insertIndexRows(tx, batch as Array<Resource & { id: string }>);
-      await projectSlots(tx, batch);
-    }
+    for (let i = 0; i < stored.length; i += BATCH) await this.insertNew(stored.slice(i, i + BATCH) as Stored[], tx);
     return stored;
+  }
+
+  /**
+   * One statement inserts the resources, their history and their index rows; when any id is
+   * taken nothing but the free rows' resource lines could be written, so callers with several
+   * resources run it inside a transaction, which the conflict then rolls back.
+   */
+  private async insertNew(batch: Stored[], tx: SqlExecutor): Promise<void> {
+    const columns = [batch.map((r) => r.resourceType), batch.map((r) => r.id), batch.map((r) => r.meta.lastUpdated), batch.map((r) => JSON.stringify(r))];
+    const all = '(SELECT count(*) FROM res) = cardinality($2::text[])';
+    const r = await tx.query<{ inserted: number }>(
+      `WITH res AS (
+         INSERT INTO resource (resource_type, id, version_id, last_updated, content)
+         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c)
+         ON CONFLICT DO NOTHING RETURNING id),
+       hist AS (
+         INSERT INTO resource_history (resource_type, id, version_id, last_updated, content)
+         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c) WHERE ${all}),
+       ${INDEX_INSERTS(5, all)}
+       SELECT count(*)::int AS inserted FROM res`,
+      [...columns, ...indexParameters(indexColumns(batch))],
+    );
+    if (Number(r.rows[0]?.inserted) !== batch.length) {
+      throw conflict(batch.length === 1 ? `${batch[0]?.resourceType}/${batch[0]?.id} already exists` : 'Some of the resources already exist');
+    }
+    await projectSlots(tx, batch);
   }
 
   async read<T extends Resource = Resource>(type: string, id: string, tx: SqlExecutor = this.db): Promise<Stored<T>> {

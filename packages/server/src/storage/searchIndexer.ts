@@ -78,46 +78,49 @@ function addDate(rows: IndexRows, param: string, value: unknown): void {
   }
 }
 
-/** Replaces a resource's index rows within the caller's transaction. */
+/** Replaces a resource's index rows in one statement (the deletes see only the old rows). */
 export async function writeIndexRows(tx: SqlExecutor, resource: Resource & { id: string }): Promise<void> {
-  const { resourceType: type, id } = resource;
-  await tx.query('DELETE FROM search_token WHERE resource_type = $1 AND resource_id = $2', [type, id]);
-  await tx.query('DELETE FROM search_string WHERE resource_type = $1 AND resource_id = $2', [type, id]);
-  await tx.query('DELETE FROM search_date WHERE resource_type = $1 AND resource_id = $2', [type, id]);
-  await insertIndexRows(tx, [resource]);
+  await tx.query(
+    `WITH dt AS (DELETE FROM search_token WHERE resource_type = $1 AND resource_id = $2),
+       ds AS (DELETE FROM search_string WHERE resource_type = $1 AND resource_id = $2),
+       dd AS (DELETE FROM search_date WHERE resource_type = $1 AND resource_id = $2),
+       ${INDEX_INSERTS(3, 'TRUE')}
+     SELECT 1`,
+    [resource.resourceType, resource.id, ...indexParameters(indexColumns([resource]))],
+  );
 }
 
-/** Inserts the index rows of new resources, three statements however many resources. */
-export async function insertIndexRows(tx: SqlExecutor, resources: Array<Resource & { id: string }>): Promise<void> {
-  const tokens: unknown[][] = [[], [], [], [], []];
-  const strings: unknown[][] = [[], [], [], []];
-  const dates: unknown[][] = [[], [], [], [], []];
+export interface IndexColumns {
+  /** resource_type, resource_id, param, system, value */
+  tokens: unknown[][];
+  /** resource_type, resource_id, param, value */
+  strings: unknown[][];
+  /** resource_type, resource_id, param, low, high */
+  dates: unknown[][];
+}
+
+/** The index rows of resources as column arrays, ready for `unnest`. */
+export function indexColumns(resources: Array<Resource & { id: string }>): IndexColumns {
+  const columns: IndexColumns = { tokens: [[], [], [], [], []], strings: [[], [], [], []], dates: [[], [], [], [], []] };
   for (const resource of resources) {
     const rows = extractIndexRows(resource);
     const owner = [resource.resourceType, resource.id];
-    for (const row of rows.tokens) [...owner, ...row].forEach((v, i) => tokens[i]?.push(v));
-    for (const row of rows.strings) [...owner, ...row].forEach((v, i) => strings[i]?.push(v));
-    for (const row of rows.dates) [...owner, ...row].forEach((v, i) => dates[i]?.push(v));
+    for (const row of rows.tokens) [...owner, ...row].forEach((v, i) => columns.tokens[i]?.push(v));
+    for (const row of rows.strings) [...owner, ...row].forEach((v, i) => columns.strings[i]?.push(v));
+    for (const row of rows.dates) [...owner, ...row].forEach((v, i) => columns.dates[i]?.push(v));
   }
-  if (tokens[0]?.length) {
-    await tx.query(
-      `INSERT INTO search_token (resource_type, resource_id, param, system, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-      tokens,
-    );
-  }
-  if (strings[0]?.length) {
-    await tx.query(
-      `INSERT INTO search_string (resource_type, resource_id, param, value)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
-      strings,
-    );
-  }
-  if (dates[0]?.length) {
-    await tx.query(
-      `INSERT INTO search_date (resource_type, resource_id, param, low, high)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[])`,
-      dates,
-    );
-  }
+  return columns;
 }
+
+/** Statements (as CTE parts) that insert index columns bound from parameter `first` on. */
+export const INDEX_INSERTS = (first: number, guard: string) => {
+  const p = (n: number) => `$${first + n}`;
+  return `tok AS (INSERT INTO search_token (resource_type, resource_id, param, system, value)
+      SELECT * FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[]) WHERE ${guard}),
+    str AS (INSERT INTO search_string (resource_type, resource_id, param, value)
+      SELECT * FROM unnest(${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::text[]) WHERE ${guard}),
+    dat AS (INSERT INTO search_date (resource_type, resource_id, param, low, high)
+      SELECT * FROM unnest(${p(9)}::text[], ${p(10)}::text[], ${p(11)}::text[], ${p(12)}::timestamptz[], ${p(13)}::timestamptz[]) WHERE ${guard})`;
+};
+
+export const indexParameters = (columns: IndexColumns): unknown[] => [...columns.tokens, ...columns.strings, ...columns.dates];
