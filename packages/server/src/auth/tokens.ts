@@ -6,12 +6,19 @@ import type { Role, UserContext } from './userContext';
 
 const ISSUER = 'ovi';
 export const TOKEN_LIFETIME_SECONDS = 3600;
+const VERIFIED_CACHE_SIZE = 10_000;
 
 /**
  * Signed bearer tokens (HS256). The key comes from configuration or, failing that, from the
  * database, so every server process on one database accepts every other's tokens.
  */
 export class TokenService {
+  /**
+   * Tokens already verified, until they expire: verifying is a pure function of the token
+   * and the key, so remembering its result is safe in any number of processes.
+   */
+  private readonly verified = new Map<string, { user: UserContext; expiresAt: number }>();
+
   private constructor(private readonly key: Uint8Array) {}
 
   static async create(settings: SettingsStore, configuredSecret?: string): Promise<TokenService> {
@@ -31,15 +38,21 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<UserContext> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.user;
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      return {
+      const user: UserContext = {
         username: String(payload.sub),
         roles: (payload.roles as Role[]) ?? [],
         fhirUser: String(payload.fhirUser),
         name: String(payload.name ?? payload.sub),
       };
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+      this.verified.set(token, { user, expiresAt: (payload.exp ?? 0) * 1000 });
+      return user;
     } catch {
+      this.verified.delete(token);
       throw unauthorized('The access token is invalid or has expired; log in again');
     }
   }

@@ -1,0 +1,17 @@
+import { startTestServer } from '../api/oviTestServer';
+const t0 = Date.now();
+const s = await startTestServer('pglite');
+console.log('start ms', Date.now() - t0);
+const q = await s.ovi.services.db.query<any>("SELECT resource_type, count(*) n FROM resource GROUP BY 1 ORDER BY 1");
+console.log(q.rows);
+const u = await s.ovi.services.db.query<any>("SELECT username, roles, fhir_user FROM app_user ORDER BY 1");
+console.log(u.rows.length, u.rows.slice(0, 20));
+const tasks = await s.ovi.services.db.query<any>("SELECT id, content->'code'->'coding'->0->>'code' code, content->>'status' st, content->'for'->>'reference' f, content->'owner'->>'reference' o FROM resource WHERE resource_type='Task' ORDER BY 1 LIMIT 40");
+console.log(tasks.rows);
+const appts = await s.ovi.services.db.query<any>("SELECT id, content->>'status' st FROM resource WHERE resource_type='Appointment' LIMIT 5");
+console.log(appts.rows);
+const settings = await s.ovi.services.db.query<any>("SELECT name, version FROM app_setting ORDER BY 1");
+console.log(settings.rows);
+const org = await s.ovi.services.db.query<any>("SELECT id FROM resource WHERE resource_type='Organization' LIMIT 3");
+console.log(org.rows);
+await s.close();
