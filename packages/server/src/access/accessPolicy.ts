@@ -16,6 +16,13 @@ const RESIDENT_WRITES: Record<string, Interaction[]> = {
   Observation: ['create'],
 };
 
+/** Records that a plain update must not change: they change through Ovi's operations or never. */
+const CHANGED_ONLY_BY_OPERATIONS: Record<string, string> = {
+  Task: 'Tasks change through $resolve and $answer, which also tell the client and keep the record whole',
+  QuestionnaireResponse: 'A sent contact is kept as it was sent',
+  Communication: 'A sent message is kept as it was sent',
+};
+
 /** How access to personal data was granted: through a relationship, or by a recorded reason. */
 export interface AccessGrant {
   patients: string[];
@@ -34,6 +41,9 @@ export class AccessPolicy {
     if (!holdsPersonalData(resource)) return this.checkDirectory(user, resource.resourceType, interaction);
     if (resource.resourceType === 'AuditEvent' && interaction !== 'read' && interaction !== 'search') {
       throw forbidden('Audit records are written by Ovi itself');
+    }
+    if (interaction === 'update' && CHANGED_ONLY_BY_OPERATIONS[resource.resourceType]) {
+      throw forbidden(CHANGED_ONLY_BY_OPERATIONS[resource.resourceType] ?? '');
     }
     const writes = interaction === 'create' || interaction === 'update';
     if (writes && hasRole(user, 'resident') && !RESIDENT_WRITES[resource.resourceType]?.includes(interaction)) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { SqlExecutor } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
@@ -32,8 +33,20 @@ export interface AuditEntry {
 export class AuditLog {
   constructor(private readonly store: ResourceStore) {}
 
+  /**
+   * One AuditEvent per client touched, so that each client's access log names only them:
+   * a work-queue read of ten clients leaves ten records, none listing the others.
+   */
   async record(entry: AuditEntry, tx?: SqlExecutor): Promise<void> {
-    await this.store.create(toAuditEvent(entry), { tx });
+    const patients = [...new Set(entry.patients)];
+    if (patients.length <= 1) {
+      await this.store.create(toAuditEvent({ ...entry, patients }), { tx });
+      return;
+    }
+    const what = entry.what.filter((w) => !w.startsWith('Patient/'));
+    const events = patients.map((patient) => ({ ...toAuditEvent({ ...entry, what, patients: [patient] }), id: randomUUID() }));
+    if (tx) await this.store.createMany(events, tx);
+    else await this.store.transaction((t) => this.store.createMany(events, t));
   }
 }
 

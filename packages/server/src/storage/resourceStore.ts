@@ -23,6 +23,11 @@ export interface SearchResult {
 export class ResourceStore {
   constructor(private readonly db: Database) {}
 
+  /** Runs work in one database transaction. */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
   /** For storage-level projections (slot availability) that read outside the generic search. */
   get database(): Database {
     return this.db;
