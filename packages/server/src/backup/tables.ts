@@ -1,0 +1,98 @@
+import type { SqlExecutor } from '../db/database';
+
+/**
+ * Every application table a backup carries, in the order it is written and restored.
+ *
+ * `key` orders the rows for keyset pagination; `uniqueKey` says whether it identifies one
+ * row (a primary key) or a group (the search-index tables have no primary key, only their
+ * owner resource). `columns` is the full column list: a backup refuses to run when the
+ * database has a table or column that is not listed here, so a new migration cannot be
+ * silently left out of backups. `schema_migration` is not carried: the header's
+ * `schemaVersion` stands for it.
+ */
+export interface BackupTable {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly key: readonly string[];
+  readonly uniqueKey: boolean;
+}
+
+export const BACKUP_TABLES: readonly BackupTable[] = [
+  { name: 'resource', columns: ['resource_type', 'id', 'version_id', 'last_updated', 'content'], key: ['resource_type', 'id'], uniqueKey: true },
+  { name: 'resource_history', columns: ['resource_type', 'id', 'version_id', 'last_updated', 'content'], key: ['resource_type', 'id', 'version_id'], uniqueKey: true },
+  { name: 'search_token', columns: ['resource_type', 'resource_id', 'param', 'system', 'value'], key: ['resource_type', 'resource_id'], uniqueKey: false },
+  { name: 'search_string', columns: ['resource_type', 'resource_id', 'param', 'value'], key: ['resource_type', 'resource_id'], uniqueKey: false },
+  { name: 'search_date', columns: ['resource_type', 'resource_id', 'param', 'low', 'high'], key: ['resource_type', 'resource_id'], uniqueKey: false },
+  { name: 'app_user', columns: ['username', 'password_hash', 'roles', 'fhir_user', 'display_name', 'failed_attempts', 'locked_until'], key: ['username'], uniqueKey: true },
+  { name: 'app_setting', columns: ['name', 'version', 'value', 'updated_at', 'updated_by'], key: ['name'], uniqueKey: true },
+  { name: 'notification_sent', columns: ['appointment_id', 'kind', 'sent_at'], key: ['appointment_id', 'kind'], uniqueKey: true },
+  { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
+];
+
+/** Tables of the public schema that are deliberately not in a backup. */
+export const NOT_BACKED_UP = ['schema_migration'] as const;
+
+export function backupTable(name: string): BackupTable | undefined {
+  return BACKUP_TABLES.find((t) => t.name === name);
+}
+
+/** Differences between the database's public schema and {@link BACKUP_TABLES}; empty when they agree. */
+export async function schemaDifferences(db: SqlExecutor): Promise<string[]> {
+  const r = await db.query<{ table_name: string; column_name: string }>(
+    `SELECT c.table_name, c.column_name
+       FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+      ORDER BY c.table_name, c.ordinal_position`,
+  );
+  const actual = new Map<string, string[]>();
+  for (const row of r.rows) {
+    if ((NOT_BACKED_UP as readonly string[]).includes(row.table_name)) continue;
+    actual.set(row.table_name, [...(actual.get(row.table_name) ?? []), row.column_name]);
+  }
+  const problems: string[] = [];
+  for (const [table, columns] of actual) {
+    const known = backupTable(table);
+    if (!known) {
+      problems.push(`table ${table} is not in the backup`);
+      continue;
+    }
+    for (const column of columns) if (!known.columns.includes(column)) problems.push(`column ${table}.${column} is not in the backup`);
+    for (const column of known.columns) if (!columns.includes(column)) problems.push(`column ${table}.${column} is in the backup but not in the database`);
+  }
+  for (const table of BACKUP_TABLES) if (!actual.has(table.name)) problems.push(`table ${table.name} is in the backup but not in the database`);
+  return problems;
+}
+
+/** Throws when the backup and the database schema disagree (a migration added a table or column). */
+export async function assertSchemaKnown(db: SqlExecutor): Promise<void> {
+  const problems = await schemaDifferences(db);
+  if (problems.length > 0) {
+    throw new BackupError(`the database schema does not match the backup's table list (packages/server/src/backup/tables.ts):\n- ${problems.join('\n- ')}`);
+  }
+}
+
+/** The highest applied migration: a backup restores only into the same schema version. */
+export async function currentSchemaVersion(db: SqlExecutor): Promise<number> {
+  const r = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migration');
+  const version = r.rows[0]?.version;
+  if (version === null || version === undefined) throw new BackupError('the database has no applied migrations');
+  return Number(version);
+}
+
+/** A failure with a message meant for the operator; `exitCode` 2 means "refused", 1 "failed". */
+export class BackupError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+/** Quotes an identifier from {@link BACKUP_TABLES} (never from a file) for SQL. */
+export function ident(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected identifier ${name}`);
+  return `"${name}"`;
+}

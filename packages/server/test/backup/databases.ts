@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from '../../src/db/database';
+import { openDatabase } from '../../src/db/openDatabase';
+import { BACKUP_TABLES } from '../../src/backup/tables';
+
+export type Backend = 'pglite' | 'postgres';
+export const BACKENDS: Backend[] = ['pglite', 'postgres'];
+
+/** An empty database of `name` on the test server; `drop` removes it (connections and all). */
+export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `ovi_backup_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface FreshDatabase {
+  db: Database;
+  /** PostgreSQL URL (postgres only). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+/** A new, migrated, empty database: PGlite in memory or a new database on the PostgreSQL test server. */
+export async function freshDatabase(backend: Backend, postgresUrl: string): Promise<FreshDatabase> {
+  if (backend === 'pglite') {
+    const db = await openDatabase({});
+    return { db, close: () => db.close() };
+  }
+  const created = await createPostgresDatabase(postgresUrl);
+  const db = await openDatabase({ databaseUrl: created.url });
+  return {
+    db,
+    url: created.url,
+    close: async () => {
+      await db.close();
+      await created.drop();
+    },
+  };
+}
+
+/**
+ * Every row of every backed-up table as text, in a back-end independent form: jsonb as its
+ * canonical text (so 1.50 and 1.5 differ), timestamptz in UTC with microseconds, arrays as
+ * array literals. Rows are sorted in JavaScript (the two back-ends may collate differently).
+ */
+export async function snapshot(db: Database): Promise<Record<string, string[]>> {
+  const columns = await db.query<{ table_name: string; column_name: string; data_type: string }>(
+    "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position",
+  );
+  const result: Record<string, string[]> = {};
+  for (const table of BACKUP_TABLES) {
+    const expressions = columns.rows
+      .filter((c) => c.table_name === table.name)
+      .map((c) =>
+        c.data_type === 'timestamp with time zone'
+          ? `to_char("${c.column_name}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`
+          : `"${c.column_name}"::text`,
+      );
+    const r = await db.query<{ line: string }>(`SELECT json_build_array(${expressions.join(', ')})::text AS line FROM "${table.name}"`);
+    result[table.name] = r.rows.map((row) => row.line).sort();
+  }
+  return result;
+}
+
+/** Row count of every backed-up table. */
+export async function tableCounts(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of BACKUP_TABLES) {
+    const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table.name}"`);
+    counts[table.name] = Number(r.rows[0]?.n ?? 0);
+  }
+  return counts;
+}
