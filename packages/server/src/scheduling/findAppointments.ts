@@ -90,15 +90,11 @@ function proposedAppointment(p: SlotProposal, candidate: CandidateSlot | undefin
 
 /** The client's own professionals (generalPractitioner) and own team members (CareTeams). */
 async function ownProfessionals(fhir: FhirService, ctx: RequestContext, patient: string): Promise<{ practitioners: string[]; team: string[] }> {
-  const found = await fhir.read(ctx, 'Patient', patient.replace('Patient/', '')) as Patient;
+  const [found, teams] = await Promise.all([
+    fhir.read(ctx, 'Patient', patient.replace('Patient/', '')) as Promise<Patient>,
+    fhir.store.search({ resourceType: 'CareTeam', filters: [{ code: 'status', kind: 'token', values: ['active'] }], sort: [], count: 1000, offset: 0 }, undefined, false),
+  ]);
   const general = (found.generalPractitioner ?? []).map((g) => g.reference ?? '');
-  const teams = await fhir.store.search({
-    resourceType: 'CareTeam',
-    filters: [{ code: 'status', kind: 'token', values: ['active'] }],
-    sort: [],
-    count: 1000,
-    offset: 0,
-  });
   const own = (teams.resources as CareTeam[]).filter(
     (t) => t.subject?.reference === patient || (t.managingOrganization ?? []).some((o) => general.includes(o.reference ?? '')),
   );
