@@ -92,7 +92,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), answerConsultation: new AnswerConsultation(db, fhir), bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   await registerWebApp(app, config.webDir);

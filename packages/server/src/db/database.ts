@@ -14,6 +14,11 @@ export interface SqlExecutor {
 export interface Database extends SqlExecutor {
   /** Runs `work` in one transaction; rolls back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while holding a lock that other server processes on the same database wait
+   * for (a PostgreSQL session advisory lock; PGlite has one process, so no lock is needed).
+   */
+  withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
   /** Executes several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

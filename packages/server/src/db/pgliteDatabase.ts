@@ -19,6 +19,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
         const executor: SqlExecutor = { query: (sql, params) => run(tx, sql, params) };
         return work(executor);
       }),
+    withLock: (_key, work) => work(),
     exec: async (sql) => {
       await db.exec(sql);
     },

@@ -32,8 +32,15 @@ export async function openPostgresDatabase(url: string, poolSize = 20): Promise<
     query,
     transaction: async (work) => {
       const client = await pool.connect().catch(translate);
+      // A connection lost while borrowed must not crash the process: the statement in flight
+      // fails instead, and the broken connection is dropped rather than returned to the pool.
+      let broken = false;
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
-        await client.query('BEGIN');
+        await client.query('BEGIN').catch(translate);
         const executor: SqlExecutor = {
           query: async (sql, params) => {
             const r = await client.query(sql, params as unknown[]).catch(translate);
@@ -41,12 +48,30 @@ export async function openPostgresDatabase(url: string, poolSize = 20): Promise<
           },
         };
         const result = await work(executor);
-        await client.query('COMMIT');
+        await client.query('COMMIT').catch(translate);
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (error instanceof DatabaseUnavailableError) broken = true;
+        else await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        client.off('error', onError);
+        client.release(broken ? new Error('connection lost') : undefined);
+      }
+    },
+    withLock: async (key, work) => {
+      const client = await pool.connect().catch(translate);
+      const onError = () => undefined;
+      client.on('error', onError);
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]).catch(translate);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+        }
+      } finally {
+        client.off('error', onError);
         client.release();
       }
     },

@@ -4,12 +4,29 @@ import type { OviServices } from '../app';
 import type { RequestContext } from '../fhir/fhirService';
 import { buildDemoRegion } from './demoRegion';
 import { demoTemplates } from './demoSchedules';
+import { clearInterruptedDemo, demoSeedState, markDemoSeed } from '../storage/demoState';
 
-/** Loads the demo region into an empty database; does nothing when data exists. */
+const SEED_LOCK = 4242002;
+
+/**
+ * Loads the demo region into an empty database, once: processes starting together wait for
+ * one another, and a seed cut short (a crash on the first start) is cleared and redone.
+ * A database holding other data is never touched.
+ */
 export async function seedDemoRegion(services: OviServices): Promise<boolean> {
+  return services.db.withLock(SEED_LOCK, async () => {
+    const state = await demoSeedState(services.db);
+    if (state === 'done' || state === 'other-data') return false;
+    if (state === 'interrupted') await clearInterruptedDemo(services.db);
+    await markDemoSeed(services.db, 'started');
+    await seed(services);
+    await markDemoSeed(services.db, 'done');
+    return true;
+  });
+}
+
+async function seed(services: OviServices): Promise<void> {
   const { db, store, accounts, fhir } = services;
-  const count = await db.query<{ n: string }>("SELECT count(*) AS n FROM resource WHERE resource_type <> 'AuditEvent'");
-  if (Number(count.rows[0]?.n ?? 0) > 0) return false;
   const region = buildDemoRegion();
   await db.transaction(async (tx) => {
     const all = [contactQuestionnaire, ...region.resources].map((r) => ({ ...r, id: r.id ?? '' }));
@@ -34,5 +51,4 @@ export async function seedDemoRegion(services: OviServices): Promise<boolean> {
       }),
     );
   }
-  return true;
 }

@@ -79,7 +79,10 @@ export class FhirService {
   async search(ctx: RequestContext, type: string, query: URLSearchParams): Promise<Bundle> {
     assertType(type);
     const request = parseSearchRequest(type, groupQuery(query));
-    const personal = isPersonalType(type);
+    // A CareTeam about one client is that client's data; work teams are directory data.
+    const clientTeams = type === 'CareTeam' && request.filters.some((f) => ['subject', 'patient'].includes(f.code) && f.modifier !== 'missing');
+    if (type === 'CareTeam' && !clientTeams) request.filters.push({ code: 'subject', kind: 'reference', modifier: 'missing', values: ['true'] });
+    const personal = isPersonalType(type) || clientTeams;
     let grant: AccessGrant = { patients: [], byRecordedReason: false };
     if (personal) grant = await this.scopeSearch(ctx, request, query);
     const result = await this.store.search(request);

@@ -14,6 +14,10 @@ export function validateIncoming(body: unknown, expectedType?: string): Resource
     throw badRequest(`resourceType ${resourceType} does not match the URL's ${expectedType}`, ['resourceType']);
   }
   if (!isSupportedType(resourceType)) throw notFound(`Resource type ${resourceType} is not supported`);
+  const empty = emptyValues(body, resourceType);
+  if (empty.length > 0) {
+    throw invalidResource(empty.map((path) => ({ severity: 'error', code: 'structure', details: { text: `Empty value at ${path}: FHIR leaves out an element instead of sending it empty` }, expression: [path] })));
+  }
   try {
     validateResource(body as Resource);
   } catch (error) {
@@ -21,4 +25,20 @@ export function validateIncoming(body: unknown, expectedType?: string): Resource
     throw badRequest(`Invalid ${resourceType}: ${(error as Error).message}`);
   }
   return body as Resource;
+}
+
+/** Paths of empty strings, objects and arrays, which FHIR does not allow. */
+function emptyValues(value: unknown, path: string, found: string[] = []): string[] {
+  if (found.length >= 20) return found;
+  if (typeof value === 'string') {
+    if (value.trim() === '') found.push(path);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) found.push(path);
+    value.forEach((item, i) => emptyValues(item, `${path}[${i}]`, found));
+  } else if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) found.push(path);
+    for (const [key, item] of entries) emptyValues(item, `${path}.${key}`, found);
+  }
+  return found;
 }

@@ -6,6 +6,7 @@ import type { ResolveTask } from '../guidance/resolveTask';
 import type { BookAppointment } from '../scheduling/bookAppointment';
 import type { AnswerConsultation } from '../consultation/answerConsultation';
 import { findAppointments } from '../scheduling/findAppointments';
+import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import { capabilityStatement } from '../fhir/capabilityStatement';
 import { badRequest, notFound } from '../fhir/outcomes';
 import { requestContext } from './requestContext';
@@ -19,12 +20,13 @@ interface Deps {
   resolveTask: ResolveTask;
   bookAppointment: BookAppointment;
   answerConsultation: AnswerConsultation;
+  schedulingSettings: SchedulingSettings;
 }
 
 type Params = { type: string; id: string; vid: string; op: string };
 
 /** The FHIR R4 REST API: HTTP in, plain calls to FhirService, HTTP out. */
-export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, bookAppointment, answerConsultation }: Deps): void {
+export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, bookAppointment, answerConsultation, schedulingSettings }: Deps): void {
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
@@ -44,7 +46,7 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
 
   app.post<{ Params: Params }>(`${base}/:type/:op`, async (request, reply) => {
     const { type, op } = request.params;
-    if (type === 'Appointment' && op === '$find') return send(reply, 200, await findAppointments(fhir, await ctx(request), request.body));
+    if (type === 'Appointment' && op === '$find') return send(reply, 200, await findAppointments(fhir, schedulingSettings, await ctx(request), request.body));
     if (type === 'Appointment' && op === '$book') return send(reply, 201, await bookAppointment.run(await ctx(request), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);
   });

@@ -5,6 +5,7 @@ import { OperationParameters } from '../fhir/parameters';
 import { badRequest, forbidden } from '../fhir/outcomes';
 import { hasRole, isStaff } from '../auth/userContext';
 import { loadCandidates, type CandidateSlot } from './slotCandidates';
+import type { SchedulingSettings } from './schedulingSettings';
 
 const KNOWN = ['start', 'end', 'specialty', 'visit-type', 'appointment-type', 'location', 'municipality', 'language', 'patient', 'count'];
 const MAX_WINDOW_DAYS = 366;
@@ -15,7 +16,7 @@ const AFTER_DEADLINE_LOOKAHEAD = 200;
  * across units as proposed Appointments, the client's own professional or team first where
  * that keeps the deadline, and a plain warning when nothing fits before it.
  */
-export async function findAppointments(fhir: FhirService, ctx: RequestContext, body: unknown): Promise<Bundle> {
+export async function findAppointments(fhir: FhirService, settings: SchedulingSettings, ctx: RequestContext, body: unknown): Promise<Bundle> {
   if (!isStaff(ctx.user) && !hasRole(ctx.user, 'resident')) throw forbidden('Finding times is for professionals and residents');
   const params = OperationParameters.parse(body, KNOWN);
   const start = params.date('start') ?? new Date();
@@ -37,7 +38,10 @@ export async function findAppointments(fhir: FhirService, ctx: RequestContext, b
     patient ? ownProfessionals(fhir, ctx, patient) : { practitioners: [], team: [] },
     loadCandidates(fhir.store, { from: start, to: end, profession }),
   ]);
-  const candidates = inWindow.length > 0 ? inWindow : await loadCandidates(fhir.store, { from: end, profession, count: AFTER_DEADLINE_LOOKAHEAD });
+  const found = inWindow.length > 0 ? inWindow : await loadCandidates(fhir.store, { from: end, profession, count: AFTER_DEADLINE_LOOKAHEAD });
+  // Residents are offered only what they may book themselves.
+  const selfBookable = hasRole(ctx.user, 'resident') ? new Set((await settings.visitTypes()).filter((v) => v.selfBookable).map((v) => v.code)) : undefined;
+  const candidates = selfBookable ? found.filter((c) => selfBookable.has(c.visitType)) : found;
   const result = findEarliestSlots(candidates, {
     start,
     end,

@@ -25,7 +25,7 @@ export async function scheduleView(store: ResourceStore, query: { from?: string;
   if (!from || !isCalendarDate(from)) throw badRequest('from must be a date YYYY-MM-DD', ['from']);
   const until = to ?? from;
   if (!isCalendarDate(until) || until < from) throw badRequest('to must be a date YYYY-MM-DD, not before from', ['to']);
-  if (calendarDaysBetween(from, until) > MAX_DAYS) throw badRequest(`At most ${MAX_DAYS} days at a time`, ['to']);
+  if (calendarDaysBetween(from, until) >= MAX_DAYS) throw badRequest(`At most ${MAX_DAYS} days at a time`, ['to']);
   if (!query.team === !query.location) throw badRequest('Give either team=CareTeam/<id> or location=Location/<id>');
   const schedules = query.team ? await teamSchedules(store, query.team) : await locationSchedules(store, query.location ?? '');
   const slots = schedules.length === 0 ? [] : ((await store.search(

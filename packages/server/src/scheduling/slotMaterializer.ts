@@ -1,4 +1,4 @@
-import type { Practitioner, PractitionerRole, Schedule, Slot } from '@medplum/fhirtypes';
+import type { Location, Practitioner, PractitionerRole, Schedule, Slot } from '@medplum/fhirtypes';
 import { addCalendarDays, generateSlots, reconcileSlots, toHelsinkiDate, type WeeklyTemplate } from '@ovi/domain';
 import type { Database, SqlExecutor } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
@@ -60,7 +60,8 @@ export class SlotMaterializer {
   }
 
   private async ensureSchedule(tx: SqlExecutor, template: WeeklyTemplate, context: { name?: string; profession?: string }): Promise<void> {
-    const schedule = scheduleResource({ practitioner: template.practitioner, practitionerName: context.name, location: template.location, profession: context.profession });
+    const place = template.location ? await this.store.readOptional<Location>('Location', template.location.replace('Location/', ''), tx) : undefined;
+    const schedule = scheduleResource({ practitioner: template.practitioner, practitionerName: context.name, location: template.location, locationName: place?.name, profession: context.profession });
     const current = await this.store.readOptional<Schedule>('Schedule', schedule.id, tx);
     if (!current) await this.store.create(schedule, { id: schedule.id, tx });
     else if (JSON.stringify(current.actor) !== JSON.stringify(schedule.actor)) await this.store.update('Schedule', schedule.id, schedule, { tx });

@@ -8,12 +8,12 @@ export const scheduleIdOf = (practitioner: string) => `sched-${practitioner.repl
 /** Slot ids come from the deterministic slot key, so regenerating finds the same slots. */
 export const slotIdOf = (key: string) => `slot-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 
-export function scheduleResource(args: { practitioner: string; practitionerName?: string; location?: string; profession?: string }): Schedule & { id: string } {
+export function scheduleResource(args: { practitioner: string; practitionerName?: string; location?: string; locationName?: string; profession?: string }): Schedule & { id: string } {
   return {
     resourceType: 'Schedule',
     id: scheduleIdOf(args.practitioner),
     active: true,
-    actor: [{ reference: args.practitioner, display: args.practitionerName }, ...(args.location ? [{ reference: args.location }] : [])],
+    actor: [{ reference: args.practitioner, display: args.practitionerName }, ...(args.location ? [{ reference: args.location, display: args.locationName }] : [])],
     ...(args.profession ? { specialty: [{ coding: [{ system: SYSTEMS.profession, code: args.profession }] }] } : {}),
   };
 }

@@ -76,6 +76,28 @@ describe.each(BACKENDS)('FHIR REST on %s', (backend) => {
     expect(await countNonAudit(server)).toBe(before);
   });
 
+  it('rejects empty values, which FHIR does not allow', async () => {
+    const r = await server.call('POST', '/fhir/R4/Organization', { token: admin, body: { resourceType: 'Organization', name: '', alias: [] } });
+    expect(r.status).toBe(400);
+    expect(r.body.issue.flatMap((i: any) => i.expression)).toEqual(['Organization.name', 'Organization.alias']);
+  });
+
+  it('keeps clients\' own care teams out of work-team searches', async () => {
+    const physician = await server.login('physician');
+    const team = await server.call('POST', '/fhir/R4/CareTeam', {
+      token: physician.token,
+      headers: { 'x-access-reason': 'Hoitoneuvottelu' },
+      body: { resourceType: 'CareTeam', status: 'active', subject: { reference: 'Patient/p-aino-nieminen' }, participant: [{ member: { reference: physician.fhirUser } }] },
+    });
+    expect(team.status).toBe(201);
+    const manager = await server.login('manager');
+    const teams = await server.call('GET', '/fhir/R4/CareTeam?status=active', { token: manager.token });
+    expect(teams.status).toBe(200);
+    expect(teams.body.entry.some((e: any) => e.resource.subject)).toBe(false);
+    expect((await server.call('GET', '/fhir/R4/CareTeam?subject=Patient/p-aino-nieminen', { token: manager.token })).status).toBe(403);
+    expect((await server.call('GET', `/fhir/R4/CareTeam/${team.body.id}`, { token: manager.token })).status).toBe(403);
+  });
+
   it('answers 404 for unknown types and ids, and 400 for bad ids and parameters', async () => {
     expect((await server.call('GET', '/fhir/R4/Spaceship/1', { token: admin })).status).toBe(404);
     expect((await server.call('GET', '/fhir/R4/Organization/does-not-exist', { token: admin })).status).toBe(404);

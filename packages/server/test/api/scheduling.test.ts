@@ -96,14 +96,16 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
     const [physio] = proposals((await find(resident.token)).body);
     const booked = await book(resident.token, physio);
     expect(booked.status).toBe(201);
-    // A physician's visit is booked by professionals only.
+    // A physician's visit is booked by professionals only: residents are not offered it, and cannot book it.
     const physician = { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/profession', code: 'physician' }] };
-    const doctor = proposals(
-      (await server.call('POST', '/fhir/R4/Appointment/$find', {
-        token: resident.token,
+    const findDoctor = (token: string) =>
+      server.call('POST', '/fhir/R4/Appointment/$find', {
+        token,
         body: params({ name: 'end', valueDateTime: inDays(14) }, { name: 'specialty', valueCodeableConcept: physician }, { name: 'patient', valueReference: { reference: resident.fhirUser } }),
-      })).body,
-    )[0];
+      });
+    expect(proposals((await findDoctor(resident.token)).body)).toEqual([]);
+    const doctor = proposals((await findDoctor(guidance.token)).body)[0];
+    expect(doctor).toBeDefined();
     expect((await book(resident.token, doctor)).status).toBe(403);
     // Not for someone else.
     const other = { ...physio, participant: [{ actor: { reference: 'Patient/p-someone-else' }, status: 'needs-action' }] };

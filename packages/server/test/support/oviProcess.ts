@@ -21,6 +21,8 @@ export interface OviProcessOptions {
   readyTimeoutMs?: number;
   /** A short name for messages. */
   name?: string;
+  /** false: return at once after spawning, without waiting for /healthz (to kill it while it starts). */
+  waitUntilReady?: boolean;
 }
 
 export interface CallResult {
@@ -177,23 +179,7 @@ async function startOnce(options: OviProcessOptions, port: number): Promise<OviP
     if (!(await waitForExit(15_000))) throw new Error(`${name} (pid ${child.pid}) did not end within 15 s of ${signal}`);
   };
 
-  // Ready when /healthz answers 200; fail early when the process ends first.
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
-  const started = Date.now();
-  for (;;) {
-    if (exit) {
-      throw new Error(`${name} ended before it was ready (code ${exit.code}, signal ${exit.signal}) after ${Date.now() - started} ms:\n${output()}`);
-    }
-    const health = await call(url, 'GET', '/healthz', { timeoutMs: 2_000 });
-    if (health.status === 200) break;
-    if (Date.now() > deadline) {
-      await kill('SIGKILL').catch(() => undefined);
-      throw new Error(`${name} was not ready within ${options.readyTimeoutMs ?? 90_000} ms (last /healthz: ${health.status} ${health.error ?? ''}):\n${output()}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-
-  return {
+  const handle: OviProcess = {
     name,
     url,
     port,
@@ -215,4 +201,23 @@ async function startOnce(options: OviProcessOptions, port: number): Promise<OviP
     },
     output,
   };
+  if (options.waitUntilReady === false) return handle;
+
+  // Ready when /healthz answers 200; fail early when the process ends first.
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  const started = Date.now();
+  for (;;) {
+    if (exit) {
+      throw new Error(`${name} ended before it was ready (code ${exit.code}, signal ${exit.signal}) after ${Date.now() - started} ms:\n${output()}`);
+    }
+    const health = await call(url, 'GET', '/healthz', { timeoutMs: 2_000 });
+    if (health.status === 200) break;
+    if (Date.now() > deadline) {
+      await kill('SIGKILL').catch(() => undefined);
+      throw new Error(`${name} was not ready within ${options.readyTimeoutMs ?? 90_000} ms (last /healthz: ${health.status} ${health.error ?? ''}):\n${output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+
+  return handle;
 }
