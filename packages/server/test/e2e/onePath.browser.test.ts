@@ -143,4 +143,28 @@ describe('the one-contact path in a real browser', () => {
     const after = (await server.call('GET', `/fhir/R4/${appointmentRef}`, { token: resident.token })).body;
     expect(after.status).toBe('cancelled');
   });
+
+  it('resident books a self-bookable time themselves, and a team view shows it taken', async () => {
+    await logOut(page);
+    await logIn(page, server.url, 'resident');
+    await page.getByTestId('nav-book').click();
+    const types = page.getByTestId('selfbook-type');
+    await types.first().waitFor();
+    await expectAccessible(page, 'self-booking');
+    await page.locator('[data-testid="selfbook-type"]').filter({ hasText: /fysioterap/i }).first().click();
+    const proposal = page.getByTestId('selfbook-proposal').first();
+    await proposal.waitFor();
+    await proposal.getByTestId('selfbook-proposal-select').check();
+    await page.getByTestId('selfbook-book').click();
+    await page.getByTestId('selfbook-done').waitFor();
+    const resident = await server.login('resident');
+    const mine = await server.call('GET', `/fhir/R4/Appointment?patient=${resident.fhirUser}`, { token: resident.token });
+    const booked = mine.body.entry.map((e: { resource: { status: string; serviceType: Array<{ coding: Array<{ code: string }> }> } }) => e.resource).filter((a: { status: string }) => a.status === 'booked');
+    expect(booked.some((a: { serviceType: Array<{ coding: Array<{ code: string }> }> }) => a.serviceType[0]?.coding[0]?.code === 'physio-visit')).toBe(true);
+    await logOut(page);
+    await logIn(page, server.url, 'physio');
+    await page.getByTestId('nav-team-schedule').click();
+    await page.getByTestId('team-schedule').waitFor();
+    await expectAccessible(page, 'team schedule');
+  });
 });

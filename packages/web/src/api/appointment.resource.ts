@@ -174,6 +174,8 @@ export interface SlotQuery {
   /** `Patient/<id>` */
   patient?: string;
   visitMode?: VisitModeCode;
+  /** A visit-type code (`appointment-type`), e.g. nurse-visit: how residents book themselves. */
+  visitType?: string;
   count?: number;
 }
 
@@ -188,6 +190,7 @@ export async function findSlots(query: SlotQuery, reason?: string): Promise<Slot
       { name: 'end', valueDateTime: query.end.toISOString() },
       ...(query.profession ? [{ name: 'specialty', valueCodeableConcept: { coding: [{ system: SYSTEMS.profession, code: query.profession }] } }] : []),
       ...(query.visitMode ? [{ name: 'visit-type', valueCode: query.visitMode }] : []),
+      ...(query.visitType ? [{ name: 'appointment-type', valueCode: query.visitType }] : []),
       ...(query.patient ? [{ name: 'patient', valueReference: { reference: query.patient } }] : []),
       ...(query.count ? [{ name: 'count', valueInteger: query.count }] : []),
     ],

@@ -1,4 +1,4 @@
-/** Visit types and weekly schedule templates (`GET /api/schedule-templates`), read only. */
+/** Visit types (`GET /api/visit-types`) and weekly schedule templates (`GET /api/schedule-templates`), read only. */
 import type { Bundle, Location, Practitioner } from '@medplum/fhirtypes';
 import type { LocalizedText } from '@ovi/domain/src/types';
 import { api } from './client';
@@ -56,17 +56,27 @@ async function directoryNames(): Promise<Map<string, string>> {
   ]);
 }
 
+function toVisitType(v: Partial<VisitTypeView>): VisitTypeView {
+  return {
+    code: v.code ?? '',
+    label: v.label ?? {},
+    minutes: v.minutes,
+    modes: v.modes ?? [],
+    selfBookable: v.selfBookable === true,
+    nonUrgent: v.nonUrgent === true,
+  };
+}
+
+/** `GET /api/visit-types`: the region's visit types (any signed-in user). */
+export async function fetchVisitTypes(): Promise<VisitTypeView[]> {
+  const raw = await api.get<{ visitTypes?: Array<Partial<VisitTypeView>> }>('/api/visit-types');
+  return (raw.visitTypes ?? []).map(toVisitType).filter((v) => v.code);
+}
+
 export async function fetchScheduleTemplates(): Promise<ScheduleTemplates> {
   const [raw, names] = await Promise.all([api.get<Raw>('/api/schedule-templates'), directoryNames()]);
   return {
-    visitTypes: (raw.visitTypes ?? []).map((v) => ({
-      code: v.code ?? '',
-      label: v.label ?? {},
-      minutes: v.minutes,
-      modes: v.modes ?? [],
-      selfBookable: v.selfBookable === true,
-      nonUrgent: v.nonUrgent === true,
-    })),
+    visitTypes: (raw.visitTypes ?? []).map(toVisitType),
     templates: (raw.templates ?? [])
       .map((t, index) => ({
         id: t.id ?? String(index),

@@ -1,9 +1,11 @@
 /** Chooses the screen from the path and the signed-in user's roles (`GET /auth/me`). */
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { AccessLog } from '../resident/AccessLog';
 import { MyAppointments } from '../resident/MyAppointments';
 import { MyContacts } from '../resident/MyContacts';
 import { SendContact } from '../resident/SendContact';
+import { SelfBooking } from '../resident/booking/SelfBooking';
+import { TeamSchedule } from '../workbench/teamSchedule/TeamSchedule';
 import { ContactView } from '../workbench/ContactView';
 import { PhoneContact } from '../workbench/PhoneContact';
 import { Queue } from '../workbench/Queue';
@@ -21,8 +23,18 @@ import { Loading } from '../components/Loading';
 import { useRouter } from './router';
 import { PATHS, homeFor, isAllowed } from './routes';
 
+// Only administrators edit the directory: its forms load when first opened.
+const DirectoryPage = lazy(() => import('../admin/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+
 function Screen({ path }: { path: string }) {
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
+  if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <DirectoryPage path={path} />
+      </Suspense>
+    );
+  }
   switch (path) {
     case PATHS.sendContact:
       return <SendContact />;
@@ -32,6 +44,10 @@ function Screen({ path }: { path: string }) {
       return <AccessLog />;
     case PATHS.appointments:
       return <MyAppointments />;
+    case PATHS.book:
+      return <SelfBooking />;
+    case PATHS.teamSchedule:
+      return <TeamSchedule />;
     case PATHS.schedule:
       return <MySchedule />;
     case PATHS.queue:

@@ -7,18 +7,24 @@ export const PATHS = {
   myContacts: '/my-contacts',
   accessLog: '/access-log',
   appointments: '/appointments',
+  book: '/book',
   queue: '/queue',
   phoneContact: '/phone-contact',
   schedule: '/schedule',
+  teamSchedule: '/team-schedule',
   questionnaires: '/admin/questionnaires',
   routingRules: '/admin/routing-rules',
   careGuarantee: '/admin/care-guarantee',
   schedules: '/admin/schedules',
+  directory: '/admin/directory',
   figures: '/figures',
   access: '/access',
 } as const;
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
+
+/** `/admin/directory/<kind>`, its `/new` form, or one entry's form. */
+export const directoryPath = (kind: string, id?: string) => `${PATHS.directory}/${kind}${id ? `/${encodeURIComponent(id)}` : ''}`;
 
 export interface NavEntry {
   path: string;
@@ -30,6 +36,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: PATHS.sendContact, labelKey: 'nav.sendContact', testId: 'nav-send-contact', roles: ['resident'] },
   { path: PATHS.myContacts, labelKey: 'nav.myContacts', testId: 'nav-my-contacts', roles: ['resident'] },
+  { path: PATHS.book, labelKey: 'nav.book', testId: 'nav-book', roles: ['resident'] },
   { path: PATHS.appointments, labelKey: 'nav.appointments', testId: 'nav-appointments', roles: ['resident'] },
   { path: PATHS.accessLog, labelKey: 'nav.accessLog', testId: 'nav-access-log', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
@@ -39,8 +46,11 @@ export const NAV: NavEntry[] = [
   { path: PATHS.routingRules, labelKey: 'nav.routingRules', testId: 'nav-routing-rules', roles: ['admin'] },
   { path: PATHS.careGuarantee, labelKey: 'nav.careGuarantee', testId: 'nav-care-guarantee', roles: ['admin'] },
   { path: PATHS.schedules, labelKey: 'nav.schedules', testId: 'nav-schedules', roles: ['admin'] },
+  { path: PATHS.directory, labelKey: 'nav.directory', testId: 'nav-directory', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
+  // Last, so that a manager still starts from the figures.
+  { path: PATHS.teamSchedule, labelKey: 'nav.teamSchedule', testId: 'nav-team-schedule', roles: ['guidance', 'professional', 'manager'] },
 ];
 
 export function navFor(roles: Role[]): NavEntry[] {

@@ -2,6 +2,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchMyAppointments, type AppointmentView } from '../api/appointment.resource';
+import { fetchVisitTypes } from '../api/schedule.resource';
+import { Link } from '../app/router';
+import { PATHS } from '../app/routes';
+import { appointmentWhen } from '../components/appointment/AppointmentFacts';
+import { useLanguage } from '../i18n/useLanguage';
 import { useUser } from '../auth/SessionContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -9,6 +14,7 @@ import { PageHeading } from '../components/PageHeading';
 import { StatusMessage } from '../components/StatusMessage';
 import { useAsync } from '../components/useAsync';
 import { AppointmentItem } from './AppointmentItem';
+import type { MoveResult } from './MoveAppointment';
 
 const ACTIVE = new Set(['booked', 'pending', 'arrived', 'checked-in']);
 
@@ -24,18 +30,32 @@ export function MyAppointments() {
   const { t } = useTranslation();
   const user = useUser();
   const [tick, setTick] = useState(0);
-  const [cancelled, setCancelled] = useState(false);
+  const lang = useLanguage();
+  const [flash, setFlash] = useState<{ testId: string; text: string }>();
   const appointments = useAsync(() => fetchMyAppointments(user.fhirUser), [user.fhirUser, tick]);
+  // Only self-bookable visits can be moved here; without the list, nothing offers to move.
+  const visitTypes = useAsync(() => fetchVisitTypes().catch(() => []), []);
+  const movable = new Map((visitTypes.data ?? []).filter((v) => v.selfBookable).map((v) => [v.code, v]));
   const now = Date.now();
   const groups = appointments.data ? split(appointments.data, now) : undefined;
 
-  // The cancelled card moves away from under the focus: continue from the list's heading.
+  // The cancelled or moved card moves away from under the focus: continue from the list's heading.
   useEffect(() => {
-    if (cancelled && appointments.data) document.getElementById('upcoming-title')?.focus();
-  }, [cancelled, appointments.data]);
+    if (flash && appointments.data) document.getElementById('upcoming-title')?.focus();
+  }, [flash, appointments.data]);
 
   const onCancelled = () => {
-    setCancelled(true);
+    setFlash({ testId: 'appointment-cancelled', text: t('myAppointments.cancelled') });
+    setTick((n) => n + 1);
+  };
+
+  const onMoved = (result: MoveResult) => {
+    const when = [appointmentWhen(result.appointment, lang, t), result.appointment.practitionerName].filter(Boolean).join(', ');
+    setFlash(
+      result.kind === 'moved'
+        ? { testId: 'appointment-moved', text: t('move.moved', { when }) }
+        : { testId: 'appointment-cancelled', text: t('move.keptOld', { when }) },
+    );
     setTick((n) => n + 1);
   };
 
@@ -43,8 +63,11 @@ export function MyAppointments() {
     <>
       <PageHeading title={t('myAppointments.title')}>{t('myAppointments.title')}</PageHeading>
       <p className="lead">{t('myAppointments.intro')}</p>
-      <StatusMessage tone="success" testId="appointment-cancelled">
-        {cancelled ? t('myAppointments.cancelled') : undefined}
+      <p>
+        <Link to={PATHS.book}>{t('myAppointments.bookNew')}</Link>
+      </p>
+      <StatusMessage tone="success" testId={flash?.testId}>
+        {flash?.text}
       </StatusMessage>
       {appointments.loading && !appointments.data && <Loading />}
       {appointments.error !== undefined && <ErrorMessage error={appointments.error} onRetry={appointments.reload} />}
@@ -58,7 +81,14 @@ export function MyAppointments() {
             ) : (
               <ul className="card-list">
                 {groups.upcoming.map((a) => (
-                  <AppointmentItem key={a.id} appointment={a} canCancel={a.status === 'booked'} onCancelled={onCancelled} />
+                  <AppointmentItem
+                    key={a.id}
+                    appointment={a}
+                    canCancel={a.status === 'booked'}
+                    onCancelled={onCancelled}
+                    moveType={a.status === 'booked' && a.visitType ? movable.get(a.visitType) : undefined}
+                    onMoved={onMoved}
+                  />
                 ))}
               </ul>
             )}

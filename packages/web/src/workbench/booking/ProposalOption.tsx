@@ -14,24 +14,39 @@ interface Props {
   checked: boolean;
   describedBy?: string;
   onSelect: () => void;
+  /** The radio group's name; also the prefix of the ids. */
+  name?: string;
+  testId?: string;
+  selectTestId?: string;
+  /** Ranking badges are for staff; a resident sees the times only. */
+  showReasons?: boolean;
 }
 
-export function ProposalOption({ proposal: p, checked, describedBy, onSelect }: Props) {
+export function ProposalOption({
+  proposal: p,
+  checked,
+  describedBy,
+  onSelect,
+  name = 'booking-proposal',
+  testId = 'booking-proposal',
+  selectTestId = 'booking-proposal-select',
+  showReasons = true,
+}: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const id = `booking-proposal-${p.key}`;
-  const reasons = p.reasons.filter((r) => !SILENT_REASONS.has(r));
+  const id = `${name}-${p.key}`;
+  const reasons = showReasons ? p.reasons.filter((r) => !SILENT_REASONS.has(r)) : [];
   const who = [p.practitionerName, p.locationName].filter(Boolean).join(' · ');
   return (
-    <li className="option proposal" data-testid="booking-proposal" data-slot-id={p.key}>
+    <li className="option proposal" data-testid={testId} data-slot-id={p.key}>
       <input
         type="radio"
         id={id}
-        name="booking-proposal"
+        name={name}
         value={p.key}
         checked={checked}
         aria-describedby={describedBy}
-        data-testid="booking-proposal-select"
+        data-testid={selectTestId}
         onChange={onSelect}
       />
       <label htmlFor={id}>
