@@ -20,6 +20,7 @@ import { registerAuthRoutes } from './http/authRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
 import { registerWebApp } from './http/webApp';
 import { installMetrics } from './http/metrics';
+import { frameworkErrorOptions, installBodyParsing } from './http/bodyParsing';
 import { openGuidanceCount } from './guidance/guidanceStats';
 import { seedDemoRegion } from './demo/seedDemo';
 import { SchedulingSettings } from './scheduling/schedulingSettings';
@@ -81,9 +82,9 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-access-reason"]'] },
     bodyLimit: config.bodyLimit,
     trustProxy: process.env.OVI_TRUST_PROXY === 'true',
+    ...frameworkErrorOptions,
   });
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(['application/json', 'application/fhir+json'], { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  installBodyParsing(app);
   installErrorHandler(app);
   installSecurityHeaders(app);
   installMetrics(app, { token: config.metricsToken, openQueue: () => openGuidanceCount(db) });

@@ -5,10 +5,11 @@ import type { CreateHook, RequestContext } from '../fhir/fhirService';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { AccessGrant, AccessPolicy } from '../access/accessPolicy';
 import { badRequest, forbidden } from '../fhir/outcomes';
+import { localReference } from '../fhir/references';
 import { isStaff } from '../auth/userContext';
 import { taskInput, inputValue } from '../guidance/guidanceTask';
 
-const TARGETS = new Set(['Practitioner', 'PractitionerRole', 'CareTeam', 'HealthcareService', 'Organization']);
+const TARGETS = ['Practitioner', 'PractitionerRole', 'CareTeam', 'HealthcareService', 'Organization'];
 const MAX_QUESTION = 4000;
 export const CONSULTATION = 'consultation';
 
@@ -30,16 +31,13 @@ export class ConsultationRequests implements CreateHook {
     if (code?.system !== SYSTEMS.taskCode || code.code !== CONSULTATION) {
       throw badRequest(`Only consultation requests can be created as Tasks (code ${SYSTEMS.taskCode}#${CONSULTATION})`, ['Task.code']);
     }
-    const patient = task.for?.reference;
-    if (!patient?.startsWith('Patient/')) throw badRequest('for must reference the client the consultation is about', ['Task.for']);
+    const patient = localReference(task.for?.reference, ['Patient'], 'Task.for').reference;
     const question = inputValue(task, 'question')?.valueString?.trim();
     if (!question) throw badRequest('The question is required: an input of type question with valueString', ['Task.input']);
     if (question.length > MAX_QUESTION) throw badRequest(`The question is longer than ${MAX_QUESTION} characters`, ['Task.input']);
     const due = task.restriction?.period?.end;
     if (!due || Number.isNaN(Date.parse(due)) || Date.parse(due) <= Date.now()) throw badRequest('restriction.period.end must be the due date, in the future', ['Task.restriction.period.end']);
-    const owner = task.owner?.reference ?? '';
-    const [ownerType, ownerId] = owner.split('/');
-    if (!ownerType || !ownerId || !TARGETS.has(ownerType)) throw badRequest('owner must be the professional, team or service asked', ['Task.owner']);
+    const { type: ownerType, id: ownerId, reference: owner } = localReference(task.owner?.reference, TARGETS, 'Task.owner');
     if (!(await this.store.readOptional(ownerType, ownerId))) throw badRequest(`owner ${owner} does not exist`, ['Task.owner']);
     if (!(await this.store.readOptional('Patient', patient.replace('Patient/', '')))) throw badRequest(`${patient} does not exist`, ['Task.for']);
     const grant = await this.access.checkPatients(ctx.user, 'Task', [patient], 'create', ctx.reason);
@@ -53,7 +51,7 @@ export class ConsultationRequests implements CreateHook {
       for: { reference: patient },
       focus: task.focus,
       requester: { reference: ctx.user.fhirUser, display: ctx.user.name },
-      owner: task.owner,
+      owner: { reference: owner },
       authoredOn: new Date().toISOString(),
       restriction: { period: { end: new Date(due).toISOString() } },
       input: [taskInput('question', { valueString: question })],

@@ -205,7 +205,8 @@ function stripServerFields<T extends Resource>(resource: T): T {
 }
 
 function groupQuery(query: URLSearchParams): Record<string, string[]> {
-  const grouped: Record<string, string[]> = {};
+  // No prototype: a parameter named `constructor` or `__proto__` is just an unknown parameter.
+  const grouped = Object.create(null) as Record<string, string[]>;
   for (const [key, value] of query) (grouped[key] ??= []).push(value);
   return grouped;
 }

@@ -1,6 +1,7 @@
 import { OperationOutcomeError, validateResource } from '@medplum/core';
 import type { Parameters, ParametersParameter } from '@medplum/fhirtypes';
 import { badRequest, invalidResource } from './outcomes';
+import { assertStructure } from './validation';
 
 /** A validated `Parameters` body of an operation, with only the parameters it knows. */
 export class OperationParameters {
@@ -10,6 +11,7 @@ export class OperationParameters {
     if (typeof body !== 'object' || body === null || (body as { resourceType?: unknown }).resourceType !== 'Parameters') {
       throw badRequest('The body must be a FHIR Parameters resource');
     }
+    assertStructure(body, 'Parameters');
     try {
       validateResource(body as Parameters);
     } catch (error) {

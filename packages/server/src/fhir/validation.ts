@@ -2,6 +2,7 @@ import { OperationOutcomeError, validateResource } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { badRequest, invalidResource, notFound } from './outcomes';
 import { isSupportedType } from './resourceTypes';
+import { structureIssues } from './structureCheck';
 
 /** Checks a body against the R4 definitions; throws a 400 OperationOutcome saying what and where. */
 export function validateIncoming(body: unknown, expectedType?: string): Resource {
@@ -14,10 +15,7 @@ export function validateIncoming(body: unknown, expectedType?: string): Resource
     throw badRequest(`resourceType ${resourceType} does not match the URL's ${expectedType}`, ['resourceType']);
   }
   if (!isSupportedType(resourceType)) throw notFound(`Resource type ${resourceType} is not supported`);
-  const empty = emptyValues(body, resourceType);
-  if (empty.length > 0) {
-    throw invalidResource(empty.map((path) => ({ severity: 'error', code: 'structure', details: { text: `Empty value at ${path}: FHIR leaves out an element instead of sending it empty` }, expression: [path] })));
-  }
+  assertStructure(body, resourceType);
   try {
     validateResource(body as Resource);
   } catch (error) {
@@ -27,18 +25,10 @@ export function validateIncoming(body: unknown, expectedType?: string): Resource
   return body as Resource;
 }
 
-/** Paths of empty strings, objects and arrays, which FHIR does not allow. */
-function emptyValues(value: unknown, path: string, found: string[] = []): string[] {
-  if (found.length >= 20) return found;
-  if (typeof value === 'string') {
-    if (value.trim() === '') found.push(path);
-  } else if (Array.isArray(value)) {
-    if (value.length === 0) found.push(path);
-    value.forEach((item, i) => emptyValues(item, `${path}[${i}]`, found));
-  } else if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 0) found.push(path);
-    for (const [key, item] of entries) emptyValues(item, `${path}.${key}`, found);
+/** The strict shape check first: it is bounded, and it catches what the validator lets through. */
+export function assertStructure(body: unknown, type: string): void {
+  const issues = structureIssues(body, type, type);
+  if (issues.length > 0) {
+    throw invalidResource(issues.map((i) => ({ severity: 'error', code: 'structure', details: { text: `${i.path}: ${i.message}` }, diagnostics: `${i.path}: ${i.message}`, expression: [i.path] })));
   }
-  return found;
 }

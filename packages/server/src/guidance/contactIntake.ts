@@ -19,6 +19,7 @@ import type { ResourceStore, Stored } from '../storage/resourceStore';
 import type { AccessPolicy, AccessGrant } from '../access/accessPolicy';
 import { hasRole } from '../auth/userContext';
 import { badRequest, invalidResource, notFound } from '../fhir/outcomes';
+import { localReference } from '../fhir/references';
 import type { GuidanceSettings } from './guidanceSettings';
 import { buildGuidanceTask } from './guidanceTask';
 
@@ -44,8 +45,7 @@ export class ContactIntake implements CreateHook {
 
   async prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant: AccessGrant; prepared?: Suggested }> {
     const response = resource as QuestionnaireResponse;
-    const patientRef = response.subject?.reference;
-    if (!patientRef?.startsWith('Patient/')) throw badRequest('subject must reference the Patient the contact is about', ['QuestionnaireResponse.subject']);
+    const patientRef = localReference(response.subject?.reference, ['Patient'], 'QuestionnaireResponse.subject').reference;
     if (response.status !== 'completed') throw badRequest("A contact is sent with status 'completed'", ['QuestionnaireResponse.status']);
     const { grant, patient } = await this.grant(ctx, patientRef);
     const questionnaire = await this.questionnaire(response.questionnaire);

@@ -4,11 +4,12 @@ import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import type { Stored } from '../storage/resourceStore';
 import { badRequest, conflict, forbidden } from '../fhir/outcomes';
+import { localReference } from '../fhir/references';
 import { OperationParameters } from '../fhir/parameters';
 import { isStaff } from '../auth/userContext';
 import { taskInput } from './guidanceTask';
 
-const ROUTE_TARGETS = new Set(['CareTeam', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Organization']);
+const ROUTE_TARGETS = ['CareTeam', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Organization'];
 const MAX_NOTE = 4000;
 
 interface Decision {
@@ -75,8 +76,8 @@ export class ResolveTask {
 
   /** The booked Appointment of the same client that answers this contact. */
   private async bookedAppointment(ref: Reference, task: Task): Promise<Appointment> {
-    const id = ref.reference?.startsWith('Appointment/') ? ref.reference.slice('Appointment/'.length) : '';
-    const appointment = id ? await this.fhir.store.readOptional<Appointment>('Appointment', id) : undefined;
+    const { id } = localReference(ref.reference, ['Appointment'], 'Parameters.parameter.appointment');
+    const appointment = await this.fhir.store.readOptional<Appointment>('Appointment', id);
     if (!appointment) throw badRequest(`appointment ${ref.reference ?? ''} does not exist`, ['Parameters.parameter.appointment']);
     if (appointment.status !== 'booked') throw badRequest(`Appointment/${id} is ${appointment.status}, not booked`, ['Parameters.parameter.appointment']);
     if (!appointment.participant.some((p) => p.actor?.reference === task.for?.reference)) {
@@ -86,11 +87,8 @@ export class ResolveTask {
   }
 
   private async assertTargetExists(ref: Reference): Promise<void> {
-    const [type, id] = (ref.reference ?? '').split('/');
-    if (!type || !id || !ROUTE_TARGETS.has(type)) {
-      throw badRequest('routeTo must reference a CareTeam, HealthcareService, Practitioner, PractitionerRole or Organization', ['Parameters.parameter.routeTo']);
-    }
-    if (!(await this.fhir.store.readOptional(type, id))) throw badRequest(`routeTo ${ref.reference} does not exist`, ['Parameters.parameter.routeTo']);
+    const { type, id, reference } = localReference(ref.reference, ROUTE_TARGETS, 'Parameters.parameter.routeTo');
+    if (!(await this.fhir.store.readOptional(type, id))) throw badRequest(`routeTo ${reference} does not exist`, ['Parameters.parameter.routeTo']);
   }
 }
 

@@ -33,7 +33,8 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   app.get(`${base}/metadata`, async (request, reply) => send(reply, 200, capabilityStatement(`${request.protocol}://${request.host}${base}`)));
 
   app.get<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
-    const query = new URLSearchParams(request.url.split('?')[1] ?? '');
+    const at = request.url.indexOf('?');
+    const query = new URLSearchParams(at < 0 ? '' : request.url.slice(at + 1));
     return send(reply, 200, await fhir.search(await ctx(request), request.params.type, query));
   });
 

@@ -15,10 +15,23 @@ export async function authenticate(request: FastifyRequest, tokens: TokenService
   return tokens.verify(match[1]);
 }
 
+/** The reason is sent percent-encoded (it may hold any language's letters). */
+function decodeReason(raw: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw).trim();
+  } catch {
+    throw badRequest('X-Access-Reason must be percent-encoded text (encodeURIComponent)');
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) throw badRequest('X-Access-Reason must not contain control characters');
+  return decoded;
+}
+
 export async function requestContext(request: FastifyRequest, tokens: TokenService): Promise<RequestContext> {
   const user = await authenticate(request, tokens);
   const raw = request.headers['x-access-reason'];
-  const reason = typeof raw === 'string' ? decodeURIComponent(raw).trim() : undefined;
+  const reason = typeof raw === 'string' ? decodeReason(raw) : undefined;
   if (reason !== undefined && reason.length > MAX_REASON) throw badRequest(`X-Access-Reason is longer than ${MAX_REASON} characters`);
   return {
     user,

@@ -3,6 +3,7 @@ import { EXTENSIONS, SYSTEMS, VISIT_MODES, findEarliestSlots, type SlotProposal,
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { OperationParameters } from '../fhir/parameters';
 import { badRequest, forbidden } from '../fhir/outcomes';
+import { localReference } from '../fhir/references';
 import { hasRole, isStaff } from '../auth/userContext';
 import { loadCandidates, type CandidateSlot } from './slotCandidates';
 import type { SchedulingSettings } from './schedulingSettings';
@@ -30,7 +31,8 @@ export async function findAppointments(fhir: FhirService, settings: SchedulingSe
   }
   const count = params.get('count')?.valueInteger ?? 5;
   if (count < 1 || count > 50) throw badRequest('count must be between 1 and 50', ['Parameters.parameter.count']);
-  const patient = params.get('patient')?.valueReference?.reference;
+  const patientParam = params.get('patient')?.valueReference?.reference;
+  const patient = patientParam ? localReference(patientParam, ['Patient'], 'Parameters.parameter.patient').reference : undefined;
   if (hasRole(ctx.user, 'resident') && patient !== ctx.user.fhirUser) throw badRequest('patient must be yourself', ['Parameters.parameter.patient']);
   const profession = params.get('specialty')?.valueCodeableConcept?.coding?.[0]?.code;
   // Independent reads: on PostgreSQL they run on separate connections at once.
@@ -48,7 +50,7 @@ export async function findAppointments(fhir: FhirService, settings: SchedulingSe
     profession,
     visitMode: mode as VisitMode | undefined,
     visitType: params.get('appointment-type')?.valueCode,
-    location: params.get('location')?.valueReference?.reference,
+    location: params.get('location') ? localReference(params.get('location')?.valueReference?.reference, ['Location'], 'Parameters.parameter.location').reference : undefined,
     municipality: params.get('municipality')?.valueString,
     language: params.get('language')?.valueCode,
     ownPractitioners: own.practitioners,

@@ -1,0 +1,92 @@
+import { tryGetDataType } from '@medplum/core';
+
+const PRIMITIVES = new Set([
+  'boolean', 'integer', 'string', 'decimal', 'uri', 'url', 'canonical', 'base64Binary', 'instant', 'date', 'dateTime',
+  'time', 'code', 'oid', 'id', 'markdown', 'unsignedInt', 'positiveInt', 'uuid', 'xhtml',
+  'http://hl7.org/fhirpath/System.String',
+]);
+const NUMBERS = new Set(['integer', 'decimal', 'unsignedInt', 'positiveInt']);
+const MAX_ISSUES = 20;
+
+/**
+ * A strict shape check against the R4 definitions, run before Medplum's validator: every
+ * property must be defined for its type (prototype names like `constructor` included), arrays
+ * exactly where the definition repeats, objects where it expects a complex type, one value per
+ * choice element, and no empty strings, objects or arrays.
+ */
+export function structureIssues(value: unknown, type: string, path: string): Array<{ path: string; message: string }> {
+  const issues: Array<{ path: string; message: string }> = [];
+  checkObject(value, type, path, issues);
+  return issues;
+}
+
+function checkObject(value: unknown, type: string, path: string, issues: Array<{ path: string; message: string }>): void {
+  if (issues.length >= MAX_ISSUES) return;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    issues.push({ path, message: `expected an object (${type})` });
+    return;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) issues.push({ path, message: 'empty object: FHIR leaves an element out instead of sending it empty' });
+  const schema = tryGetDataType(type);
+  if (!schema) return;
+  const choices = new Map<string, string>();
+  for (const [key, item] of entries) {
+    if (key === 'resourceType' || key === 'fhir_comments') continue;
+    const at = `${path}.${key}`;
+    if (key.startsWith('_')) continue; // extensions of primitive values: checked by the validator
+    const match = elementFor(schema.elements, key);
+    if (!match) {
+      issues.push({ path: at, message: `unknown property '${key}' for ${type}` });
+      continue;
+    }
+    if (match.choice) {
+      const earlier = choices.get(match.choice);
+      if (earlier) issues.push({ path: at, message: `only one of ${match.choice} may be given (also ${earlier})` });
+      choices.set(match.choice, key);
+    }
+    if (match.isArray !== Array.isArray(item)) {
+      issues.push({ path: at, message: match.isArray ? 'expected an array' : 'expected a single value, not an array' });
+      continue;
+    }
+    const items = Array.isArray(item) ? item : [item];
+    if (items.length === 0) issues.push({ path: at, message: 'empty array: FHIR leaves an element out instead of sending it empty' });
+    items.forEach((element, i) => checkValue(element, match.type, Array.isArray(item) ? `${at}[${i}]` : at, issues));
+  }
+}
+
+function checkValue(value: unknown, type: string, path: string, issues: Array<{ path: string; message: string }>): void {
+  if (PRIMITIVES.has(type)) {
+    const expected = type === 'boolean' ? 'boolean' : NUMBERS.has(type) ? 'number' : 'string';
+    if (typeof value !== expected) issues.push({ path, message: `expected a ${type} value (JSON ${expected}), got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}` });
+    else if (typeof value === 'string' && value.trim() === '') issues.push({ path, message: 'empty string: FHIR leaves an element out instead of sending it empty' });
+    return;
+  }
+  if (type === 'Resource') {
+    const resourceType = (value as { resourceType?: unknown } | null)?.resourceType;
+    if (typeof resourceType !== 'string') issues.push({ path, message: 'expected a resource with resourceType' });
+    else checkObject(value, resourceType, path, issues);
+    return;
+  }
+  checkObject(value, type, path, issues);
+}
+
+interface ElementMatch {
+  type: string;
+  isArray: boolean;
+  choice?: string;
+}
+
+function elementFor(elements: Record<string, { isArray?: boolean; type?: Array<{ code: string }> }>, key: string): ElementMatch | undefined {
+  const direct = Object.prototype.hasOwnProperty.call(elements, key) ? elements[key] : undefined;
+  if (direct) return { type: direct.type?.[0]?.code ?? 'Element', isArray: !!direct.isArray };
+  for (const [name, element] of Object.entries(elements)) {
+    if (!name.endsWith('[x]')) continue;
+    const base = name.slice(0, -3);
+    if (!key.startsWith(base)) continue;
+    const suffix = key.slice(base.length);
+    const type = element.type?.find((t) => t.code.toLowerCase() === suffix.toLowerCase() && suffix[0] === suffix[0]?.toUpperCase());
+    if (type) return { type: type.code, isArray: !!element.isArray, choice: name };
+  }
+  return undefined;
+}
