@@ -50,6 +50,10 @@ export class AccessPolicy {
       throw forbidden(`Residents cannot ${interaction} ${resource.resourceType} resources`);
     }
     const patients = patientsOf(resource);
+    // A client may read the audit records that name them; the other clients are left out of what they see.
+    if (resource.resourceType === 'AuditEvent' && hasRole(user, 'resident') && patients.includes(user.fhirUser)) {
+      return { patients: [user.fhirUser], byRecordedReason: false };
+    }
     return this.checkPatients(user, resource.resourceType, patients, interaction, reason);
   }
 

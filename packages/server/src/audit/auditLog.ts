@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { SqlExecutor } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
@@ -33,21 +32,20 @@ export interface AuditEntry {
 export class AuditLog {
   constructor(private readonly store: ResourceStore) {}
 
-  /**
-   * One AuditEvent per client touched, so that each client's access log names only them:
-   * a work-queue read of ten clients leaves ten records, none listing the others.
-   */
   async record(entry: AuditEntry, tx?: SqlExecutor): Promise<void> {
-    const patients = [...new Set(entry.patients)];
-    if (patients.length <= 1) {
-      await this.store.create(toAuditEvent({ ...entry, patients }), { tx });
-      return;
-    }
-    const what = entry.what.filter((w) => !w.startsWith('Patient/'));
-    const events = patients.map((patient) => ({ ...toAuditEvent({ ...entry, what, patients: [patient] }), id: randomUUID() }));
-    if (tx) await this.store.createMany(events, tx);
-    else await this.store.transaction((t) => this.store.createMany(events, t));
+    await this.store.create(toAuditEvent({ ...entry, patients: [...new Set(entry.patients)] }), { tx });
   }
+}
+
+/**
+ * What a client sees of an audit record: the other clients one access touched (a work queue
+ * lists many) are left out, so no client's access log names another.
+ */
+export function auditEventForClient<T extends { resourceType: string }>(resource: T, client: string): T {
+  if (resource.resourceType !== 'AuditEvent') return resource;
+  const event = resource as unknown as AuditEvent;
+  const entity = (event.entity ?? []).filter((e) => !e.what?.reference?.startsWith('Patient/') || e.what.reference === client);
+  return { ...event, entity } as unknown as T;
 }
 
 export function toAuditEvent(entry: AuditEntry): AuditEvent {

@@ -2,7 +2,7 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Database, SqlExecutor } from '../db/database';
 import type { ResourceStore, Stored } from '../storage/resourceStore';
 import type { AccessGrant, AccessPolicy, Interaction } from '../access/accessPolicy';
-import type { AuditLog } from '../audit/auditLog';
+import { auditEventForClient, type AuditLog } from '../audit/auditLog';
 import type { UserContext } from '../auth/userContext';
 import { hasRole, isStaff } from '../auth/userContext';
 import { PATIENT_SEARCH_PARAM, patientsOf } from '../access/patientLinks';
@@ -59,21 +59,23 @@ export class FhirService {
     assertType(type);
     const resource = await this.store.read(type, id);
     await this.authorize(ctx, resource, 'read', [`${type}/${id}`]);
-    return resource;
+    return hasRole(ctx.user, 'resident') ? auditEventForClient(resource, ctx.user.fhirUser) : resource;
   }
 
   async vread(ctx: RequestContext, type: string, id: string, versionId: string): Promise<Stored> {
     assertType(type);
     const current = await this.store.read(type, id);
     await this.authorize(ctx, current, 'vread', [`${type}/${id}/_history/${versionId}`]);
-    return this.store.readVersion(type, id, versionId);
+    const version = await this.store.readVersion(type, id, versionId);
+    return hasRole(ctx.user, 'resident') ? auditEventForClient(version, ctx.user.fhirUser) : version;
   }
 
   async history(ctx: RequestContext, type: string, id: string): Promise<Bundle> {
     assertType(type);
     const current = await this.store.read(type, id);
     await this.authorize(ctx, current, 'history', [`${type}/${id}/_history`]);
-    return historyBundle(ctx.baseUrl, await this.store.history(type, id));
+    const versions = await this.store.history(type, id);
+    return historyBundle(ctx.baseUrl, hasRole(ctx.user, 'resident') ? versions.map((v) => auditEventForClient(v, ctx.user.fhirUser)) : versions);
   }
 
   async search(ctx: RequestContext, type: string, query: URLSearchParams): Promise<Bundle> {
@@ -90,7 +92,8 @@ export class FhirService {
       const patients = new Set([...grant.patients, ...result.resources.flatMap(patientsOf)]);
       await this.audit.record({ ...auditBase(ctx, 'search', grant), what: [`${type}?${query.toString()}`], patients: [...patients], success: true });
     }
-    return searchBundle(ctx.baseUrl, request, query, result.resources, result.total);
+    const resources = hasRole(ctx.user, 'resident') ? result.resources.map((r) => auditEventForClient(r, ctx.user.fhirUser)) : result.resources;
+    return searchBundle(ctx.baseUrl, request, query, resources, result.total);
   }
 
   async create(ctx: RequestContext, type: string, body: unknown): Promise<{ resource: Stored; headers: Record<string, string> }> {

@@ -119,4 +119,22 @@ describe.each(BACKENDS)('full access matrix on %s', (backend) => {
     const after = await server.ovi.services.db.query<{ n: string }>(`SELECT count(*) AS n FROM resource WHERE resource_type = 'AuditEvent' AND content->>'outcome' = '4'`);
     expect(Number(after.rows[0]?.n) - Number(before.rows[0]?.n)).toBe(3);
   });
+
+  it('shows a client the audit records that name them, without the other clients they name', async () => {
+    const guidance = await server.login('guidance');
+    const resident = await server.login('resident');
+    await server.call('POST', '/fhir/R4/QuestionnaireResponse', {
+      token: resident.token,
+      body: { resourceType: 'QuestionnaireResponse', status: 'completed', questionnaire: 'https://fhir.ovi.fi/Questionnaire/contact-request', subject: { reference: resident.fhirUser }, item: [{ linkId: 'reason', answer: [{ valueCoding: { system: 'https://fhir.ovi.fi/CodeSystem/contact-reason', code: 'other' } }] }, { linkId: 'duration', answer: [{ valueCoding: { system: 'https://fhir.ovi.fi/CodeSystem/contact-duration', code: 'days' } }] }, { linkId: 'description', answer: [{ valueString: 'Kysymys' }] }, { linkId: 'contact-preference', answer: [{ valueCoding: { system: 'https://fhir.ovi.fi/CodeSystem/contact-preference', code: 'message' } }] }] },
+    });
+    await server.call('GET', '/api/guidance/queue', { token: guidance.token }); // one record naming every queued client
+    const log = await server.call('GET', `/fhir/R4/AuditEvent?patient=${resident.fhirUser}&_count=100`, { token: resident.token });
+    const queueRead = log.body.entry.map((e: any) => e.resource).find((a: any) => a.agent[0].who.reference === guidance.fhirUser && a.outcomeDesc === 'work queue');
+    expect(queueRead).toBeDefined();
+    const named = queueRead.entity.filter((e: any) => e.what?.reference?.startsWith('Patient/')).map((e: any) => e.what.reference);
+    expect(named).toEqual([resident.fhirUser]);
+    const direct = await server.call('GET', `/fhir/R4/AuditEvent/${queueRead.id}`, { token: resident.token });
+    expect(direct.status).toBe(200);
+    expect(JSON.stringify(direct.body)).not.toContain(stranger);
+  });
 });

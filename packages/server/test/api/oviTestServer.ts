@@ -14,9 +14,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A fresh PostgreSQL database on the shared test server, dropped on close. */
-async function freshPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ovi_test_${randomBytes(6).toString('hex')}`;
+/** A fresh PostgreSQL database on the shared test server; `drop` removes it (connections and all). */
+export async function freshPostgresDatabase(serverUrl: string, prefix = 'ovi_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

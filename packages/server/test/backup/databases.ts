@@ -1,31 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { Database } from '../../src/db/database';
 import { openDatabase } from '../../src/db/openDatabase';
 import { BACKUP_TABLES } from '../../src/backup/tables';
+import { freshPostgresDatabase } from '../api/oviTestServer';
 
 export type Backend = 'pglite' | 'postgres';
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
 
-/** An empty database of `name` on the test server; `drop` removes it (connections and all). */
-export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ovi_backup_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+/** An empty database on the test server; `drop` removes it (connections and all). */
+export const createPostgresDatabase = (serverUrl: string) => freshPostgresDatabase(serverUrl, 'ovi_backup');
 
 export interface FreshDatabase {
   db: Database;
