@@ -16,7 +16,9 @@ export async function runLoad(concurrency: number, seconds: number, request: (i:
   const deadline = Date.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, client) => {
+      // Users arrive spread over one pause, not all in the same millisecond.
+      if (thinkMs > 0) await new Promise((r) => setTimeout(r, (thinkMs * client) / concurrency));
       while (Date.now() < deadline) {
         const t = performance.now();
         const ok = await request(next++).catch(() => false);
