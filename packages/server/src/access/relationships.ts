@@ -9,36 +9,37 @@ import { hasRole } from '../auth/userContext';
  * client-guidance Task for guidance staff), a CareTeam or an Appointment with both.
  */
 export async function hasCareRelationship(db: SqlExecutor, user: UserContext, patient: string): Promise<boolean> {
-  const owners = await ownerReferences(db, user);
+  // One round trip: the user's owner references (self, teams, services) are a CTE.
   const r = await db.query(
-    `SELECT 1 FROM search_token t
+    `WITH owners AS (${OWNER_REFERENCES_SQL})
+     SELECT 1 FROM search_token t
       WHERE t.resource_type = 'Task' AND t.param = 'patient' AND t.value = $1
         AND t.resource_id IN (
           SELECT o.resource_id FROM search_token o WHERE o.resource_type = 'Task' AND (
-               (o.param = 'owner' AND o.value = ANY($2::text[]))
-            OR (o.param = 'requester' AND o.value = $3)
-            OR ($4 AND o.param = 'code' AND o.value = $5)))
+               (o.param = 'owner' AND o.value IN (SELECT ref FROM owners))
+            OR (o.param = 'requester' AND o.value = $2)
+            OR ($3 AND o.param = 'code' AND o.value = $4)))
      UNION ALL
      SELECT 1 FROM search_token t
       WHERE t.resource_type IN ('CareTeam', 'Appointment') AND t.param = 'patient' AND t.value = $1
         AND EXISTS (SELECT 1 FROM search_token m WHERE m.resource_type = t.resource_type AND m.resource_id = t.resource_id
-                      AND m.param IN ('participant', 'practitioner', 'actor') AND m.value = $3)
+                      AND m.param IN ('participant', 'practitioner', 'actor') AND m.value = $2)
      LIMIT 1`,
-    [patient, owners, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance],
+    [patient, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance],
   );
   return r.rows.length > 0;
 }
 
+/** Self, the CareTeams one is a member of, and the services of one's PractitionerRoles ($2 = the user). */
+const OWNER_REFERENCES_SQL = `
+  SELECT $2::text AS ref
+  UNION SELECT 'CareTeam/' || resource_id FROM search_token WHERE resource_type = 'CareTeam' AND param = 'participant' AND value = $2
+  UNION SELECT s.value FROM search_token p JOIN search_token s
+      ON s.resource_type = 'PractitionerRole' AND s.resource_id = p.resource_id AND s.param = 'service'
+   WHERE p.resource_type = 'PractitionerRole' AND p.param = 'practitioner' AND p.value = $2`;
+
 /** The references a Task may be owned by for this user to see it: self, own teams, own services. */
 export async function ownerReferences(db: SqlExecutor, user: UserContext): Promise<string[]> {
-  const r = await db.query<{ ref: string }>(
-    `SELECT 'CareTeam/' || resource_id AS ref FROM search_token
-      WHERE resource_type = 'CareTeam' AND param = 'participant' AND value = $1
-     UNION
-     SELECT s.value AS ref FROM search_token p JOIN search_token s
-         ON s.resource_type = 'PractitionerRole' AND s.resource_id = p.resource_id AND s.param = 'service'
-      WHERE p.resource_type = 'PractitionerRole' AND p.param = 'practitioner' AND p.value = $1`,
-    [user.fhirUser],
-  );
-  return [user.fhirUser, ...r.rows.map((row) => row.ref)];
+  const r = await db.query<{ ref: string }>(`SELECT ref FROM (${OWNER_REFERENCES_SQL.replaceAll('$2', '$1')}) o`, [user.fhirUser]);
+  return r.rows.map((row) => row.ref);
 }
