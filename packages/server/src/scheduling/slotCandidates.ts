@@ -23,9 +23,13 @@ export async function loadCandidates(
   store: ResourceStore,
   window: { from: Date; to?: Date; profession?: string; count?: number },
 ): Promise<CandidateSlot[]> {
-  const owners = await scheduleOwners(store, window.profession);
-  if (owners.size === 0) return [];
-  const slots = await findFreeSlots(store.database, [...owners.keys()], window.from, window.to, window.count ?? MAX_SLOTS);
+  const schedules = await activeSchedules(store, window.profession);
+  if (schedules.length === 0) return [];
+  // The free times and who offers them are independent reads: one round trip for both.
+  const [owners, slots] = await Promise.all([
+    scheduleOwners(store, schedules),
+    findFreeSlots(store.database, schedules.map((s) => s.id ?? ''), window.from, window.to, window.count ?? MAX_SLOTS),
+  ]);
   return slots.flatMap((slot) => {
     const owner = owners.get(slot.scheduleId);
     if (!owner) return [];
@@ -47,10 +51,13 @@ export async function loadCandidates(
   });
 }
 
-async function scheduleOwners(store: ResourceStore, profession?: string): Promise<Map<string, ScheduleOwner>> {
+async function activeSchedules(store: ResourceStore, profession?: string): Promise<Schedule[]> {
   const filters: SearchFilter[] = [{ code: 'active', kind: 'token', values: ['true'] }];
   if (profession) filters.push({ code: 'specialty', kind: 'token', values: [profession] });
-  const schedules = (await store.search({ resourceType: 'Schedule', filters, sort: [], count: 10_000, offset: 0 }, undefined, false)).resources as Schedule[];
+  return (await store.search({ resourceType: 'Schedule', filters, sort: [], count: 10_000, offset: 0 }, undefined, false)).resources as Schedule[];
+}
+
+async function scheduleOwners(store: ResourceStore, schedules: Schedule[]): Promise<Map<string, ScheduleOwner>> {
   const refs = (type: string) => [...new Set(schedules.flatMap((s) => s.actor.map((a) => a.reference ?? '')).filter((r) => r.startsWith(`${type}/`)))];
   const [practitioners, locations] = await Promise.all([byId<Practitioner>(store, 'Practitioner', refs('Practitioner')), byId<Location>(store, 'Location', refs('Location'))]);
   const owners = new Map<string, ScheduleOwner>();
