@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createOvi } from '../src/app';
 import { startPostgres } from '../test/support/postgresServer';
 import { benchScheduling } from './schedulingBench';
-import { benchThroughput } from './throughputBench';
+import type { ChildProcess } from 'node:child_process';
+import { benchThroughput, freePort, startProcess } from './throughputBench';
 import { summarize } from './summary';
 
 const professionals = Number(process.env.BENCH_PROFESSIONALS ?? 500);
@@ -17,11 +18,16 @@ const out = join(process.cwd(), 'bench-results');
 const postgres = await startPostgres();
 try {
   const ovi = await createOvi({ port: 0, host: '127.0.0.1', databaseUrl: postgres.url, seedDemo: false, logLevel: 'silent', bodyLimit: 1 << 20, reminderIntervalMinutes: 0 });
-  await ovi.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = ovi.app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const only = process.env.BENCH_ONLY;
-  const scheduling = only === 'throughput' ? undefined : await benchScheduling(ovi, url, professionals, months);
+  let server: ChildProcess | undefined;
+  const serverUrl = async () => {
+    const port = await freePort();
+    const env = { DATABASE_URL: postgres.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVI_DEMO: 'false', OVI_REMINDER_INTERVAL_MINUTES: '0' };
+    server = await startProcess('packages/server/src/main.ts', env, `http://127.0.0.1:${port}/healthz`);
+    return `http://127.0.0.1:${port}`;
+  };
+  const scheduling = only === 'throughput' ? undefined : await benchScheduling(ovi, serverUrl, professionals, months);
+  server?.kill('SIGTERM');
   await ovi.close();
   const throughput = only === 'scheduling' ? undefined : await benchThroughput(postgres.url, Number(process.env.BENCH_SECONDS ?? 5));
   const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput };

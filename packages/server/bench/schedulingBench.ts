@@ -18,7 +18,11 @@ export interface SchedulingFigures {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
-export async function benchScheduling(ovi: Ovi, url: string, professionals: number, months: number): Promise<SchedulingFigures> {
+/**
+ * Generates the data in this process, then measures through `serverUrl()`: a server in a
+ * process of its own, so the load generator does not share the server's event loop.
+ */
+export async function benchScheduling(ovi: Ovi, serverUrl: () => Promise<string>, professionals: number, months: number): Promise<SchedulingFigures> {
   const { store, db, materializer, accounts } = ovi.services;
   const professions = PROFESSIONS.filter((p) => p !== 'guidance-nurse');
   const practitioners: Array<Practitioner & { id: string }> = [];
@@ -58,6 +62,7 @@ export async function benchScheduling(ovi: Ovi, url: string, professionals: numb
   const generationSeconds = (Date.now() - started) / 1000;
   const slots = Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM resource WHERE resource_type = 'Slot'")).rows[0]?.n ?? 0);
 
+  const url = await serverUrl();
   const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: 'bench-password' }) });
   const token = ((await login.json()) as { access_token: string }).access_token;
   const headers = { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` };

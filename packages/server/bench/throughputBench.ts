@@ -24,7 +24,7 @@ export interface ThroughputFigures {
   bookAt200Users: LoadFigures;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const address = s.address();
@@ -32,7 +32,7 @@ const freePort = () =>
     });
   });
 
-async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
+export async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (let i = 0; i < 600; i++) {
     try {
