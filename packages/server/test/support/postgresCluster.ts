@@ -1,10 +1,8 @@
-import { execFile, execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { findPostgresBinaries, freePort } from './postgresServer';
+import { findPostgresBinaries, freePort, makeRunner, makeWorkDir } from './postgresServer';
 
 /**
  * A private PostgreSQL server whose process tests may stop (also `-m immediate`, as a crash) and
@@ -35,44 +33,12 @@ export interface PostgresCluster {
 
 const SUPERUSER = 'ovi';
 const DATABASE = 'ovi';
-const OS_USER = 'postgres';
-
-type Run = (file: string, args: string[], timeoutMs?: number) => Promise<string>;
-
-function run(file: string, args: string[], timeoutMs = 120_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(file, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${[file, ...args].join(' ')} failed: ${error.message}\n${String(stdout)}${String(stderr)}`.trim()));
-      else resolve(String(stdout));
-    });
-  });
-}
-
-const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
-
-async function runner(): Promise<{ runAs: Run; runAsSync: (file: string, args: string[]) => void; uid?: number; gid?: number }> {
-  if (!isRoot()) return { runAs: run, runAsSync: (file, args) => void execFileSync(file, args, { stdio: 'ignore', timeout: 30_000 }) };
-  try {
-    await run('id', ['-u', OS_USER], 10_000);
-  } catch {
-    await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/bin/sh', OS_USER]);
-  }
-  const uid = Number((await run('id', ['-u', OS_USER])).trim());
-  const gid = Number((await run('id', ['-g', OS_USER])).trim());
-  return {
-    uid,
-    gid,
-    runAs: (file, args, timeoutMs) => run('runuser', ['-u', OS_USER, '--', file, ...args], timeoutMs),
-    runAsSync: (file, args) => void execFileSync('runuser', ['-u', OS_USER, '--', file, ...args], { stdio: 'ignore', timeout: 30_000 }),
-  };
-}
 
 export async function createPostgresCluster(): Promise<PostgresCluster> {
   const bins = findPostgresBinaries();
   if (!bins) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) were not found; install the Debian package postgresql');
-  const { runAs, runAsSync, uid, gid } = await runner();
-  const workDir = await mkdtemp(join(tmpdir(), 'ovi-pgc-'));
-  if (uid !== undefined && gid !== undefined) await chown(workDir, uid, gid);
+  const { runAs, runAsSync, uid, gid } = await makeRunner();
+  const workDir = await makeWorkDir(runAs, uid, gid);
   const dataDir = join(workDir, 'data');
   const logFile = join(workDir, 'postgres.log');
   let running = false;
@@ -108,7 +74,7 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
       '-c max_connections=100',
     ].join(' ');
     try {
-      await runAs(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], 90_000);
+      await runAs(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], { timeoutMs: 90_000 });
     } catch (error) {
       throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n--- server log ---\n${await log()}`);
     }
@@ -116,7 +82,7 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
   };
 
   try {
-    await runAs(bins.initdb, ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], 120_000);
+    await runAs(bins.initdb, ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { timeoutMs: 120_000 });
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
       try {
@@ -150,14 +116,14 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
     start,
     async stop(mode = 'fast') {
       if (!running) return;
-      await runAs(bins.pgCtl, ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop'], 90_000);
+      await runAs(bins.pgCtl, ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop'], { timeoutMs: 90_000 });
       running = false;
     },
     async destroy() {
       if (destroyed) return;
       destroyed = true;
       try {
-        if (running) await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '60', 'stop'], 90_000);
+        if (running) await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '60', 'stop'], { timeoutMs: 90_000 });
         running = false;
       } finally {
         process.removeListener('exit', onExit);

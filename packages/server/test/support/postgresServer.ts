@@ -91,7 +91,7 @@ function findTool(name: string): string | undefined {
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** A way to run a command as the server's OS user: directly, or as `postgres` when we are root. */
-type Runner = (file: string, args: string[], options?: { cwd?: string; timeoutMs?: number }) => Promise<RunResult>;
+export type Runner = (file: string, args: string[], options?: { cwd?: string; timeoutMs?: number }) => Promise<RunResult>;
 
 async function osUserExists(name: string): Promise<boolean> {
   try {
@@ -102,7 +102,7 @@ async function osUserExists(name: string): Promise<boolean> {
   }
 }
 
-async function makeRunner(): Promise<{ runAs: Runner; runAsSync: (file: string, args: string[]) => void; uid?: number; gid?: number }> {
+export async function makeRunner(): Promise<{ runAs: Runner; runAsSync: (file: string, args: string[]) => void; uid?: number; gid?: number }> {
   if (!isRoot()) {
     return { runAs: run, runAsSync: (file, args) => void execFileSync(file, args, { stdio: 'ignore', timeout: 30_000 }) };
   }
@@ -147,7 +147,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function makeWorkDir(runAs: Runner, uid?: number, gid?: number): Promise<string> {
+export async function makeWorkDir(runAs: Runner, uid?: number, gid?: number): Promise<string> {
   // A fresh folder per server, so a folder left behind by an earlier, killed run never matters.
   const candidates = [tmpdir(), '/tmp'].filter((d, i, all) => all.indexOf(d) === i);
   let lastError: unknown;
