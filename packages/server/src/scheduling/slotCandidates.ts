@@ -2,7 +2,6 @@ import type { Location, Practitioner, Schedule } from '@medplum/fhirtypes';
 import type { SlotCandidate, VisitMode } from '@ovi/domain';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { SearchFilter } from '../fhir/searchRequest';
-import { findFreeSlots } from '../storage/slotAvailability';
 
 interface ScheduleOwner {
   practitioner: string;
@@ -28,7 +27,7 @@ export async function loadCandidates(
   // The free times and who offers them are independent reads: one round trip for both.
   const [owners, slots] = await Promise.all([
     scheduleOwners(store, schedules),
-    findFreeSlots(store.database, schedules.map((s) => s.id ?? ''), window.from, window.to, window.count ?? MAX_SLOTS),
+    store.freeSlots(schedules.map((s) => s.id ?? ''), window.from, window.to, window.count ?? MAX_SLOTS),
   ]);
   return slots.flatMap((slot) => {
     const owner = owners.get(slot.scheduleId);

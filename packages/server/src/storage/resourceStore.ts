@@ -4,7 +4,7 @@ import type { Database, SqlExecutor } from '../db/database';
 import { conflict, notFound, preconditionFailed } from '../fhir/outcomes';
 import type { SearchRequest } from '../fhir/searchRequest';
 import { INDEX_INSERTS, indexColumns, indexParameters, writeIndexRows } from './searchIndexer';
-import { projectSlots } from './slotAvailability';
+import { findFreeSlots, projectSlots, type AvailableSlot } from './slotAvailability';
 import { SearchSql } from './searchQuery';
 
 const BATCH = 500;
@@ -28,9 +28,9 @@ export class ResourceStore {
     return this.db.transaction(work);
   }
 
-  /** For storage-level projections (slot availability) that read outside the generic search. */
-  get database(): Database {
-    return this.db;
+  /** Free slots of the given schedules from the store's slot projection, earliest first. */
+  freeSlots(scheduleIds: string[], from: Date, to: Date | undefined, limit: number): Promise<AvailableSlot[]> {
+    return findFreeSlots(this.db, scheduleIds, from, to, limit);
   }
 
   /** Creates one resource: row, history and index in a single atomic statement. */
