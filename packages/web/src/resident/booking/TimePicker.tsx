@@ -10,15 +10,12 @@ import { ApiError } from '../../api/client';
 import { pickText } from '../../api/fhir';
 import type { VisitTypeView } from '../../api/schedule.resource';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FieldError } from '../../components/questionnaire/FieldError';
 import { useAsync } from '../../components/useAsync';
 import { addCalendarDays } from '@ovi/domain/src/calendarDate';
 import { useLanguage } from '../../i18n/useLanguage';
-import { ProposalOption } from '../../workbench/booking/ProposalOption';
+import { MAX_PROPOSALS, PROPOSAL_PAGE, ProposalChoices } from '../../workbench/booking/ProposalChoices';
 import { startOfDay, todayInHelsinki } from '../../workbench/schedule/scheduleDays';
 
-const PAGE = 5;
-const MAX_COUNT = 50;
 const DAYS = 30;
 
 interface Props {
@@ -41,7 +38,7 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
   const [mode, setMode] = useState('');
   /** Optional: the first day to show times from ('' = from now). */
   const [fromDay, setFromDay] = useState('');
-  const [count, setCount] = useState(PAGE);
+  const [count, setCount] = useState(PROPOSAL_PAGE);
   const [tick, setTick] = useState(0);
   const [selected, setSelected] = useState<string>();
   const [chooseFirst, setChooseFirst] = useState(false);
@@ -65,7 +62,7 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
   const today = todayInHelsinki();
   const resetList = () => {
     setSelected(undefined);
-    setCount(PAGE);
+    setCount(PROPOSAL_PAGE);
     setTaken(false);
   };
 
@@ -154,33 +151,21 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
       )}
       {search.data && proposals.length === 0 && <p className="empty">{t('selfBook.none', { days: DAYS })}</p>}
       {proposals.length > 0 && (
-        <fieldset className={chooseFirst ? 'field choice has-error' : 'field choice'} aria-busy={search.loading}>
-          <legend>{t('selfBook.times', { days: DAYS })}</legend>
-          <FieldError id={errorId} message={chooseFirst ? t('booking.chooseFirst') : undefined} />
-          <ul className="options proposal-list">
-            {proposals.map((p) => (
-              <ProposalOption
-                key={p.key}
-                proposal={p}
-                checked={p.key === selected}
-                describedBy={chooseFirst ? errorId : undefined}
-                name={`${idPrefix}-time`}
-                testId="selfbook-proposal"
-                selectTestId="selfbook-proposal-select"
-                showReasons={false}
-                onSelect={() => {
-                  setSelected(p.key);
-                  setChooseFirst(false);
-                }}
-              />
-            ))}
-          </ul>
-          {proposals.length >= count && count < MAX_COUNT && (
-            <button type="button" className="link-button" onClick={() => setCount((n) => Math.min(MAX_COUNT, n + PAGE))}>
-              {t('booking.more')}
-            </button>
-          )}
-        </fieldset>
+        <ProposalChoices
+          legend={t('selfBook.times', { days: DAYS })}
+          proposals={proposals}
+          selected={selected}
+          onSelect={(key) => {
+            setSelected(key);
+            setChooseFirst(false);
+          }}
+          errorId={errorId}
+          problem={chooseFirst ? t('booking.chooseFirst') : undefined}
+          loading={search.loading}
+          count={count}
+          onMore={() => setCount((n) => Math.min(MAX_PROPOSALS, n + PROPOSAL_PAGE))}
+          option={{ name: `${idPrefix}-time`, testId: 'selfbook-proposal', selectTestId: 'selfbook-proposal-select', showReasons: false }}
+        />
       )}
       {failure !== undefined && <ErrorMessage error={failure} />}
       {proposals.length > 0 && (

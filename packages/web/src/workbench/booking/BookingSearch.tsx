@@ -10,14 +10,12 @@ import { ApiError } from '../../api/client';
 import { pickText } from '../../api/fhir';
 import type { ContactTask } from '../../api/task.resource';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { FieldError } from '../../components/questionnaire/FieldError';
 import { useAsync } from '../../components/useAsync';
 import { formatDeadline } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { BookingFilters } from './BookingFilters';
-import { ProposalOption } from './ProposalOption';
+import { MAX_PROPOSALS, PROPOSAL_PAGE, ProposalChoices } from './ProposalChoices';
 
-const PAGE = 5;
 
 interface Props {
   task: ContactTask;
@@ -27,7 +25,6 @@ interface Props {
   onBooked: (appointment: AppointmentView) => void;
 }
 
-const MAX_COUNT = 50;
 const MINUTE = 60_000;
 
 /**
@@ -44,7 +41,7 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
   const lang = useLanguage();
   const [mode, setMode] = useState('');
   const [profession, setProfession] = useState(task.profession ?? '');
-  const [count, setCount] = useState(PAGE);
+  const [count, setCount] = useState(PROPOSAL_PAGE);
   const [tick, setTick] = useState(0);
   const [selected, setSelected] = useState<string>();
   const [chooseFirst, setChooseFirst] = useState(false);
@@ -66,7 +63,7 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
   const changeFilter = (apply: () => void) => {
     apply();
     setSelected(undefined);
-    setCount(PAGE);
+    setCount(PROPOSAL_PAGE);
     setTaken(false);
   };
 
@@ -126,29 +123,20 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
       )}
       {search.data && proposals.length === 0 && !search.data.warning && <p className="empty">{t('booking.none')}</p>}
       {proposals.length > 0 && (
-        <fieldset className={problem ? 'field choice has-error' : 'field choice'} aria-busy={search.loading}>
-          <legend>{t('booking.times')}</legend>
-          <FieldError id="booking-proposal-error" message={problem} />
-          <ul className="options proposal-list">
-            {proposals.map((p) => (
-              <ProposalOption
-                key={p.key}
-                proposal={p}
-                checked={p.key === selected}
-                describedBy={problem ? 'booking-proposal-error' : undefined}
-                onSelect={() => {
-                  setSelected(p.key);
-                  setChooseFirst(false);
-                }}
-              />
-            ))}
-          </ul>
-          {proposals.length >= count && count < MAX_COUNT && (
-            <button type="button" className="link-button" onClick={() => setCount((n) => Math.min(MAX_COUNT, n + PAGE))}>
-              {t('booking.more')}
-            </button>
-          )}
-        </fieldset>
+        <ProposalChoices
+          legend={t('booking.times')}
+          proposals={proposals}
+          selected={selected}
+          onSelect={(key) => {
+            setSelected(key);
+            setChooseFirst(false);
+          }}
+          errorId="booking-proposal-error"
+          problem={problem}
+          loading={search.loading}
+          count={count}
+          onMore={() => setCount((n) => Math.min(MAX_PROPOSALS, n + PROPOSAL_PAGE))}
+        />
       )}
       {failure !== undefined && <ErrorMessage error={failure} />}
       {proposals.length > 0 && (
