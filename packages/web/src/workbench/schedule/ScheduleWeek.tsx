@@ -7,6 +7,7 @@ import type { AppointmentView } from '../../api/appointment.resource';
 import { TableWrap } from '../../components/TableWrap';
 import { formatClock, formatShortDay } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { WeekDayHeaders } from './WeekDayHeaders';
 import { helsinkiDateOf, helsinkiHour, isoWeekNumber, todayInHelsinki, weekOf } from './scheduleDays';
 
 const FIRST_HOUR = 8;
@@ -45,16 +46,7 @@ export function ScheduleWeek({ day, appointments, onOpenDay }: Props) {
             {t('schedule.weekCaption', { week: isoWeekNumber(day), from: formatShortDay(first, lang), to: formatShortDay(last, lang) })}
           </caption>
           <thead>
-            <tr>
-              <th scope="col">{t('schedule.hour')}</th>
-              {days.map((d) => (
-                <th key={d} scope="col" className={d === today ? 'week-today' : undefined} aria-current={d === today ? 'date' : undefined}>
-                  <button type="button" className="link-button" onClick={() => onOpenDay(d)}>
-                    {formatShortDay(d, lang)}
-                  </button>
-                </th>
-              ))}
-            </tr>
+            <WeekDayHeaders firstColumn={t('schedule.hour')} days={days} today={today} onOpenDay={onOpenDay} />
           </thead>
           <tbody>
             {rows.map((hour) => (

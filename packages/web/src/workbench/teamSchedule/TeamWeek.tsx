@@ -7,6 +7,7 @@ import type { TeamScheduleView } from '../../api/teamSchedule.resource';
 import { TableWrap } from '../../components/TableWrap';
 import { formatShortDay } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { WeekDayHeaders } from '../schedule/WeekDayHeaders';
 import { helsinkiDateOf, isoWeekNumber, todayInHelsinki, weekOf } from '../schedule/scheduleDays';
 
 interface Props {
@@ -54,16 +55,7 @@ export function TeamWeek({ day, scopeName, view, onOpenDay }: Props) {
               {t('teamSchedule.weekCaption', { name: scopeName, week: isoWeekNumber(day), from: formatShortDay(first, lang), to: formatShortDay(last, lang) })}
             </caption>
             <thead>
-              <tr>
-                <th scope="col">{t('teamSchedule.professional')}</th>
-                {days.map((d) => (
-                  <th key={d} scope="col" className={d === today ? 'week-today' : undefined} aria-current={d === today ? 'date' : undefined}>
-                    <button type="button" className="link-button" onClick={() => onOpenDay(d)}>
-                      {formatShortDay(d, lang)}
-                    </button>
-                  </th>
-                ))}
-              </tr>
+              <WeekDayHeaders firstColumn={t('teamSchedule.professional')} days={days} today={today} onOpenDay={onOpenDay} />
             </thead>
             <tbody>
               {dated.map((p, index) => (
