@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, SqlExecutor } from './database';
 import { DatabaseUnavailableError } from './database';
@@ -13,6 +14,25 @@ function translate(error: unknown): never {
   throw error;
 }
 
+/** At most this many distinct statements are kept prepared on each connection. */
+const PREPARED_LIMIT = 1000;
+const preparedNames = new Map<string, string>();
+
+/**
+ * A statement with parameters runs as a named prepared statement, so PostgreSQL parses and
+ * plans it once per connection instead of on every call (the resource insert's planning cost
+ * as much as its execution). Statements past the limit simply run unnamed.
+ */
+function statement(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  if (!values || values.length === 0) return { text };
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < PREPARED_LIMIT) {
+    name = `ovi_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    preparedNames.set(text, name);
+  }
+  return name ? { name, text, values } : { text, values };
+}
+
 /** A PostgreSQL server through a connection pool; it carries concurrency. */
 export async function openPostgresDatabase(url: string, poolSize = 20): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
@@ -21,7 +41,7 @@ export async function openPostgresDatabase(url: string, poolSize = 20): Promise<
   });
   const query: SqlExecutor['query'] = async (sql, params) => {
     try {
-      const r = await pool.query(sql, params as unknown[]);
+      const r = await pool.query(statement(sql, params));
       return { rows: r.rows, rowCount: r.rowCount ?? 0 };
     } catch (error) {
       return translate(error);
@@ -43,7 +63,7 @@ export async function openPostgresDatabase(url: string, poolSize = 20): Promise<
         await client.query('BEGIN').catch(translate);
         const executor: SqlExecutor = {
           query: async (sql, params) => {
-            const r = await client.query(sql, params as unknown[]).catch(translate);
+            const r = await client.query(statement(sql, params)).catch(translate);
             return { rows: r.rows, rowCount: r.rowCount ?? 0 };
           },
         };

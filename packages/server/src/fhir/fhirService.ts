@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { Database, SqlExecutor } from '../db/database';
 import type { ResourceStore, Stored } from '../storage/resourceStore';
@@ -104,13 +105,19 @@ export class FhirService {
     let prepared: unknown;
     if (hook) ({ resource, grant, prepared } = await hook.prepare(ctx, stripServerFields(resource)));
     grant ??= await this.authorize(ctx, resource, 'create', [type], false);
+    const toStore = { ...stripServerFields(resource), id: randomUUID() };
+    // The resource and its audit record go in one statement: both stored, or neither.
+    const audit = holdsPersonalData(toStore)
+      ? [this.audit.event({ ...auditBase(ctx, 'create', grant), what: [`${type}/${toStore.id}`], patients: patientsOf(toStore), success: true })]
+      : [];
+    if (!hook) {
+      const [stored] = await this.store.createMany([toStore, ...audit]);
+      return { resource: stored as Stored, headers: {} };
+    }
     return this.db.transaction(async (tx) => {
-      const stored = await this.store.create(stripServerFields(resource), { tx });
-      const headers = hook ? await hook.afterCreate(ctx, stored, tx, prepared) : {};
-      if (holdsPersonalData(stored)) {
-        await this.audit.record({ ...auditBase(ctx, 'create', grant), what: [`${type}/${stored.id}`], patients: patientsOf(stored), success: true }, tx);
-      }
-      return { resource: stored, headers };
+      const [stored] = await this.store.createMany([toStore, ...audit], tx);
+      const headers = await hook.afterCreate(ctx, stored as Stored, tx, prepared);
+      return { resource: stored as Stored, headers };
     });
   }
 

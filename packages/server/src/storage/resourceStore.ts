@@ -8,6 +8,7 @@ import { findFreeSlots, projectSlots, type AvailableSlot } from './slotAvailabil
 import { SearchSql } from './searchQuery';
 
 const BATCH = 500;
+const UNIQUE_VIOLATION = '23505';
 
 export type Stored<T extends Resource = Resource> = T & { id: string; meta: { versionId: string; lastUpdated: string } };
 
@@ -35,39 +36,42 @@ export class ResourceStore {
 
   /** Creates one resource: row, history and index in a single atomic statement. */
   async create<T extends Resource>(resource: T, options: { id?: string; tx?: SqlExecutor } = {}): Promise<Stored<T>> {
-    const stored = stamp(resource, options.id ?? randomUUID(), 1);
-    await this.insertNew([stored], options.tx ?? this.db);
-    return stored;
-  }
-
-  /** Creates many new resources with their own ids, in batches (slot generation, seeding). */
-  async createMany<T extends Resource>(resources: Array<T & { id: string }>, tx: SqlExecutor): Promise<Array<Stored<T>>> {
-    const stored = resources.map((r) => stamp(r, r.id, 1));
-    for (let i = 0; i < stored.length; i += BATCH) await this.insertNew(stored.slice(i, i + BATCH) as Stored[], tx);
-    return stored;
+    const [stored] = await this.createMany([{ ...resource, id: options.id ?? randomUUID() }], options.tx);
+    return stored as Stored<T>;
   }
 
   /**
-   * One statement inserts the resources, their history and their index rows; when any id is
-   * taken nothing but the free rows' resource lines could be written, so callers with several
-   * resources run it inside a transaction, which the conflict then rolls back.
+   * Creates new resources with their own ids: up to one batch in one statement, which is atomic
+   * by itself (a resource with its audit record needs no transaction); more batches, or Slots
+   * with their projection, run in `tx` or a transaction of their own.
    */
+  async createMany<T extends Resource>(resources: Array<T & { id: string }>, tx?: SqlExecutor): Promise<Array<Stored<T>>> {
+    const stored = resources.map((r) => stamp(r, r.id, 1));
+    const write = async (executor: SqlExecutor) => {
+      for (let i = 0; i < stored.length; i += BATCH) await this.insertNew(stored.slice(i, i + BATCH) as Stored[], executor);
+    };
+    if (tx || (stored.length <= BATCH && !stored.some(isSlot))) await write(tx ?? this.db);
+    else await this.db.transaction(write);
+    return stored;
+  }
+
+  /** One statement inserts the resources, their history and their index rows; a taken id fails it whole (409). */
   private async insertNew(batch: Stored[], tx: SqlExecutor): Promise<void> {
     const columns = [batch.map((r) => r.resourceType), batch.map((r) => r.id), batch.map((r) => r.meta.lastUpdated), batch.map((r) => JSON.stringify(r))];
-    const all = '(SELECT count(*) FROM res) = cardinality($2::text[])';
-    const r = await tx.query<{ inserted: number }>(
-      `WITH res AS (
-         INSERT INTO resource (resource_type, id, version_id, last_updated, content)
-         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c)
-         ON CONFLICT DO NOTHING RETURNING id),
-       hist AS (
-         INSERT INTO resource_history (resource_type, id, version_id, last_updated, content)
-         SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c) WHERE ${all}),
-       ${INDEX_INSERTS(5, all)}
-       SELECT count(*)::int AS inserted FROM res`,
-      [...columns, ...indexParameters(indexColumns(batch))],
-    );
-    if (Number(r.rows[0]?.inserted) !== batch.length) {
+    try {
+      await tx.query(
+        `WITH res AS (
+           INSERT INTO resource (resource_type, id, version_id, last_updated, content)
+           SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c)),
+         hist AS (
+           INSERT INTO resource_history (resource_type, id, version_id, last_updated, content)
+           SELECT t, i, 1, l, c FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[]) AS x(t, i, l, c)),
+         ${INDEX_INSERTS(5)}
+         SELECT 1`,
+        [...columns, ...indexParameters(indexColumns(batch))],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
       throw conflict(batch.length === 1 ? `${batch[0]?.resourceType}/${batch[0]?.id} already exists` : 'Some of the resources already exist');
     }
     await projectSlots(tx, batch);
@@ -167,6 +171,8 @@ export class ResourceStore {
     await projectSlots(tx, [stored]);
   }
 }
+
+const isSlot = (r: Resource) => r.resourceType === 'Slot';
 
 function stamp<T extends Resource>(resource: T, id: string, version: number): Stored<T> {
   return {

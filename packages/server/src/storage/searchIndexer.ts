@@ -84,7 +84,7 @@ export async function writeIndexRows(tx: SqlExecutor, resource: Resource & { id:
     `WITH dt AS (DELETE FROM search_token WHERE resource_type = $1 AND resource_id = $2),
        ds AS (DELETE FROM search_string WHERE resource_type = $1 AND resource_id = $2),
        dd AS (DELETE FROM search_date WHERE resource_type = $1 AND resource_id = $2),
-       ${INDEX_INSERTS(3, 'TRUE')}
+       ${INDEX_INSERTS(3)}
      SELECT 1`,
     [resource.resourceType, resource.id, ...indexParameters(indexColumns([resource]))],
   );
@@ -113,14 +113,14 @@ export function indexColumns(resources: Array<Resource & { id: string }>): Index
 }
 
 /** Statements (as CTE parts) that insert index columns bound from parameter `first` on. */
-export const INDEX_INSERTS = (first: number, guard: string) => {
+export const INDEX_INSERTS = (first: number) => {
   const p = (n: number) => `$${first + n}`;
   return `tok AS (INSERT INTO search_token (resource_type, resource_id, param, system, value)
-      SELECT * FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[]) WHERE ${guard}),
+      SELECT * FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[])),
     str AS (INSERT INTO search_string (resource_type, resource_id, param, value)
-      SELECT * FROM unnest(${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::text[]) WHERE ${guard}),
+      SELECT * FROM unnest(${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::text[])),
     dat AS (INSERT INTO search_date (resource_type, resource_id, param, low, high)
-      SELECT * FROM unnest(${p(9)}::text[], ${p(10)}::text[], ${p(11)}::text[], ${p(12)}::timestamptz[], ${p(13)}::timestamptz[]) WHERE ${guard})`;
+      SELECT * FROM unnest(${p(9)}::text[], ${p(10)}::text[], ${p(11)}::text[], ${p(12)}::timestamptz[], ${p(13)}::timestamptz[]))`;
 };
 
 export const indexParameters = (columns: IndexColumns): unknown[] => [...columns.tokens, ...columns.strings, ...columns.dates];

@@ -230,6 +230,8 @@ export async function startPostgres(): Promise<PostgresServer> {
         '-c synchronous_commit=off',
         '-c full_page_writes=off',
         '-c max_connections=200',
+        // e.g. `-c shared_preload_libraries=pg_stat_statements` when studying a benchmark.
+        ...(process.env.OVI_TEST_PG_OPTIONS ? [process.env.OVI_TEST_PG_OPTIONS] : []),
       ].join(' ');
       try {
         await runAs(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], { cwd: workDir, timeoutMs: 90_000 });
