@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runLoad, type LoadFigures } from './loadGenerator';
 
+const WARM_UP_SECONDS = 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export interface ThroughputFigures {
@@ -86,18 +87,23 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
     const sqlIds: string[] = [];
     await pool.query('CREATE TABLE IF NOT EXISTS bench_sql (id text PRIMARY KEY, content jsonb NOT NULL)');
 
+    const createOvi = async () => {
+      const r = await fetch(`${oviBase}/fhir/R4/Observation`, { method: 'POST', headers: oviHeaders(resident.access_token), body });
+      const created = (await r.json()) as { id: string };
+      if (r.status === 201) oviIds.push(created.id);
+      return r.status === 201;
+    };
+    const createMinimal = async () => {
+      const r = await fetch(`http://127.0.0.1:${minimalPort}/Observation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      minimalIds.push(((await r.json()) as { id: string }).id);
+      return r.status === 201;
+    };
+    // Both servers warm up first (JIT, connection pools): the figures are of a running service.
+    await runLoad(concurrency, WARM_UP_SECONDS, createOvi);
+    await runLoad(concurrency, WARM_UP_SECONDS, createMinimal);
     const create = {
-      ovi: await runLoad(concurrency, seconds, async () => {
-        const r = await fetch(`${oviBase}/fhir/R4/Observation`, { method: 'POST', headers: oviHeaders(resident.access_token), body });
-        const created = (await r.json()) as { id: string };
-        if (r.status === 201) oviIds.push(created.id);
-        return r.status === 201;
-      }),
-      minimal: await runLoad(concurrency, seconds, async () => {
-        const r = await fetch(`http://127.0.0.1:${minimalPort}/Observation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        minimalIds.push(((await r.json()) as { id: string }).id);
-        return r.status === 201;
-      }),
+      ovi: await runLoad(concurrency, seconds, createOvi),
+      minimal: await runLoad(concurrency, seconds, createMinimal),
       sql: await runLoad(concurrency, seconds, async (i) => {
         const id = `sql-${i}`;
         await pool.query('INSERT INTO bench_sql (id, content) VALUES ($1, $2)', [id, { ...observation, id }]);

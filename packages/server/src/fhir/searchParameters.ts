@@ -1,5 +1,6 @@
 import { getSearchParameters, parseFhirPath } from '@medplum/core';
 import type { SearchParameter } from '@medplum/fhirtypes';
+import { compileSimplePath, type PathEvaluator } from './simplePaths';
 
 export type IndexedKind = 'token' | 'reference' | 'string' | 'date' | 'uri';
 
@@ -7,6 +8,8 @@ export interface IndexedParameter {
   code: string;
   kind: IndexedKind;
   expression: ReturnType<typeof parseFhirPath>;
+  /** The same expression as a plain property walk, when it is that simple. */
+  simple?: PathEvaluator;
   /** For reference parameters: the types they may point to. */
   targets: string[];
 }
@@ -38,7 +41,8 @@ function compile(resourceType: string, code: string, sp: SearchParameter): Index
     .filter((part) => part.startsWith(`${resourceType}.`) || part.startsWith(`(${resourceType}.`));
   if (own.length === 0) return undefined;
   try {
-    return { code, kind: sp.type as IndexedKind, expression: parseFhirPath(own.join(' | ')), targets: sp.target ?? [] };
+    const expression = own.join(' | ');
+    return { code, kind: sp.type as IndexedKind, expression: parseFhirPath(expression), simple: compileSimplePath(resourceType, expression), targets: sp.target ?? [] };
   } catch {
     return undefined;
   }

@@ -10,13 +10,19 @@ export interface IndexRows {
   dates: Array<[param: string, low: string, high: string]>;
 }
 
-/** Extracts the values of every indexed search parameter of a resource. */
-export function extractIndexRows(resource: Resource): IndexRows {
+/**
+ * Extracts the values of every indexed search parameter of a resource: through the compiled
+ * plain property walk where there is one, else FHIRPath (`engine: 'fhirpath'` forces it, for tests).
+ */
+export function extractIndexRows(resource: Resource, engine: 'fast' | 'fhirpath' = 'fast'): IndexRows {
   const rows: IndexRows = { tokens: [], strings: [], dates: [] };
   for (const param of indexedParameters(resource.resourceType).values()) {
     let values: unknown[];
     try {
-      values = evalFhirPathTyped(param.expression, [toTypedValue(resource)]).map((v) => v.value);
+      values =
+        param.simple && engine === 'fast'
+          ? param.simple(resource)
+          : evalFhirPathTyped(param.expression, [toTypedValue(resource)]).map((v) => v.value);
     } catch {
       continue;
     }
