@@ -29,25 +29,12 @@ export interface AuditEntry {
   address?: string;
 }
 
-interface Waiting {
-  event: AuditEvent & { id: string };
-  done: (error?: unknown) => void;
-}
-
-/** At most this many records go into one statement. */
-const GROUP_LIMIT = 200;
-
 /**
  * Writes one FHIR AuditEvent per read, search or write of personal data, and per refusal.
- *
- * Records written outside a transaction are group-committed: the records of requests that
- * arrive while one insert runs go together into the next, and each request still answers only
- * once its own record is stored. Under load this turns dozens of statements into one.
+ * Records written outside a transaction are group-committed with other requests' writes; each
+ * request still answers only once its own record is stored.
  */
 export class AuditLog {
-  private waiting: Waiting[] = [];
-  private writing = false;
-
   constructor(private readonly store: ResourceStore) {}
 
   /** Stores the record, in `tx` when given (it then commits or rolls back with the change). */
@@ -57,31 +44,12 @@ export class AuditLog {
       await this.store.createMany([event], tx);
       return;
     }
-    await new Promise<void>((resolve, reject) => {
-      this.waiting.push({ event, done: (error) => (error ? reject(error) : resolve()) });
-      if (!this.writing) void this.writeWaiting();
-    });
+    await this.store.createGrouped([event]);
   }
 
   /** The AuditEvent for an entry, with its id, for storing together with the change it records. */
   event(entry: AuditEntry): AuditEvent & { id: string } {
     return { ...toAuditEvent({ ...entry, patients: [...new Set(entry.patients)] }), id: randomUUID() };
-  }
-
-  private async writeWaiting(): Promise<void> {
-    this.writing = true;
-    // Let the requests of this turn of the event loop join the first group too.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0, GROUP_LIMIT);
-      try {
-        await this.store.createMany(group.map((w) => w.event));
-        for (const w of group) w.done();
-      } catch (error) {
-        for (const w of group) w.done(error);
-      }
-    }
-    this.writing = false;
   }
 }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Database, SqlExecutor } from '../db/database';
-import { conflict, notFound, preconditionFailed } from '../fhir/outcomes';
+import { conflict, FhirError, notFound, preconditionFailed } from '../fhir/outcomes';
+import { GroupCommit } from './groupCommit';
 import type { SearchRequest } from '../fhir/searchRequest';
 import { INDEX_INSERTS, indexColumns, indexParameters, writeIndexRows } from './searchIndexer';
 import { findFreeSlots, projectSlots, type AvailableSlot } from './slotAvailability';
@@ -22,7 +23,14 @@ export interface SearchResult {
  * written together in one transaction so a crash never leaves half a write.
  */
 export class ResourceStore {
-  constructor(private readonly db: Database) {}
+  private readonly grouped: GroupCommit<Stored>;
+
+  constructor(private readonly db: Database) {
+    this.grouped = new GroupCommit<Stored>(
+      (batch) => this.insertNew(batch, db),
+      (error) => error instanceof FhirError && error.status === 409,
+    );
+  }
 
   /** Runs work in one database transaction. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -52,6 +60,17 @@ export class ResourceStore {
     };
     if (tx || (stored.length <= BATCH && !stored.some(isSlot))) await write(tx ?? this.db);
     else await this.db.transaction(write);
+    return stored;
+  }
+
+  /**
+   * Creates new resources with their own ids outside any transaction, group-committed with the
+   * creates of other requests into one statement (see GroupCommit): stored all together or not at all.
+   */
+  async createGrouped<T extends Resource>(resources: Array<T & { id: string }>): Promise<Array<Stored<T>>> {
+    if (resources.some(isSlot)) return this.createMany(resources);
+    const stored = resources.map((r) => stamp(r, r.id, 1));
+    await this.grouped.add(stored as Stored[]);
     return stored;
   }
 

@@ -60,6 +60,35 @@ describe.each(BACKENDS)('grouped writes on %s', (backend) => {
     expect(await auditCount(fresh.db)).toBe(before + 2);
   });
 
+  it('fails only the request whose id is taken when simultaneous creates share a statement', async () => {
+    const { db, statements } = counting(fresh.db);
+    const store = new ResourceStore(db);
+    const audit = new AuditLog(store);
+    await store.createMany([{ resourceType: 'Observation', id: 'taken', status: 'final', code: { text: 'x' } } as Observation & { id: string }]);
+    const used = statements();
+    const creates = Array.from({ length: 40 }, (_, n) => {
+      const observation = { resourceType: 'Observation', id: n === 17 ? 'taken' : `grouped-${n}`, status: 'final', code: { text: 'paino' } } as Observation & { id: string };
+      return store.createGrouped([observation, audit.event(entry(n))]);
+    });
+    const results = await Promise.allSettled(creates);
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    const refused = results[17];
+    expect(refused?.status === 'rejected' && (refused.reason as FhirError).status).toBe(409);
+    expect(await store.readOptional('Observation', 'grouped-39')).toBeDefined();
+    // One statement for the group, then each create alone once the group failed.
+    expect(statements() - used).toBeLessThanOrEqual(1 + 40 + 2);
+    const ids = await fresh.db.query<{ n: number }>("SELECT count(*)::int AS n FROM resource WHERE id LIKE 'grouped-%'");
+    expect(Number(ids.rows[0]?.n)).toBe(39);
+  });
+
+  it('groups creates when the database answers', async () => {
+    const { db, statements } = counting(fresh.db);
+    const store = new ResourceStore(db);
+    const used = statements();
+    await Promise.all(Array.from({ length: 50 }, (_, n) => store.createGrouped([{ resourceType: 'Observation', id: `together-${n}`, status: 'final', code: { text: 'x' } } as Observation & { id: string }])));
+    expect(statements() - used).toBeLessThanOrEqual(3);
+  });
+
   it('stores a resource with its audit record in one statement, or neither when an id is taken', async () => {
     const { db, statements } = counting(fresh.db);
     const store = new ResourceStore(db);
