@@ -1,3 +1,4 @@
+import type { Patient, Task } from '@medplum/fhirtypes';
 import type { SqlExecutor } from '../db/database';
 import { TASK_CODES } from '@ovi/domain';
 import type { UserContext } from '../auth/userContext';
@@ -42,4 +43,28 @@ const OWNER_REFERENCES_SQL = `
 export async function ownerReferences(db: SqlExecutor, user: UserContext): Promise<string[]> {
   const r = await db.query<{ ref: string }>(`SELECT ref FROM (${OWNER_REFERENCES_SQL.replaceAll('$2', '$1')}) o`, [user.fhirUser]);
   return r.rows.map((row) => row.ref);
+}
+
+/**
+ * The user's open work in one round trip: Tasks with one of `statuses` owned by them, their
+ * teams or their services, or (guidance staff) any client-guidance Task; newest first, each
+ * with its client's Patient resource (the work queue reads both on every refresh).
+ */
+export async function openWork(db: SqlExecutor, user: UserContext, statuses: string[], limit: number): Promise<Array<{ task: Task; patient?: Patient }>> {
+  const r = await db.query<{ task: Task; patient: Patient | null }>(
+    `WITH owners AS (${OWNER_REFERENCES_SQL}),
+     open AS (
+       SELECT r.id, r.content, r.last_updated FROM resource r
+        WHERE r.resource_type = 'Task'
+          AND r.id IN (SELECT x.resource_id FROM search_token x WHERE x.resource_type = 'Task' AND x.param = 'status' AND x.value = ANY($1::text[]))
+          AND r.id IN (SELECT x.resource_id FROM search_token x WHERE x.resource_type = 'Task' AND (
+                 (x.param = 'owner' AND x.value IN (SELECT ref FROM owners))
+              OR ($3 AND x.param = 'code' AND x.value = $4)))
+        ORDER BY r.last_updated DESC, r.id LIMIT $5)
+     SELECT o.content AS task, p.content AS patient FROM open o
+       LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(o.content->'for'->>'reference' FROM '^Patient/(.+)$')
+      ORDER BY o.last_updated DESC, o.id`,
+    [statuses, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance, limit],
+  );
+  return r.rows.map((row) => ({ task: row.task, ...(row.patient ? { patient: row.patient } : {}) }));
 }

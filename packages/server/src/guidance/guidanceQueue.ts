@@ -1,10 +1,9 @@
 import type { Patient, Task } from '@medplum/fhirtypes';
 import { TASK_CODES, ageOn, minutesLeft, sortQueue, toHelsinkiDate, type Urgency } from '@ovi/domain';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
-import type { SearchFilter } from '../fhir/searchRequest';
 import { forbidden } from '../fhir/outcomes';
 import { hasRole, isStaff } from '../auth/userContext';
-import { ownerReferences } from '../access/relationships';
+import { openWork } from '../access/relationships';
 import type { Database } from '../db/database';
 import { inputValue } from './guidanceTask';
 
@@ -30,8 +29,9 @@ const QUEUE_LIMIT = 500;
 /** The work a professional sees: open contacts ordered by urgency, then deadline. */
 export async function guidanceQueue(db: Database, fhir: FhirService, ctx: RequestContext): Promise<QueueItem[]> {
   if (!isStaff(ctx.user)) throw forbidden('The work queue is for client-guidance and team professionals');
-  const tasks = await openTasks(db, fhir, ctx);
-  const patients = await readPatients(fhir, tasks);
+  const work = await openWork(db, ctx.user, OPEN, QUEUE_LIMIT);
+  const tasks = work.map((w) => w.task);
+  const patients = new Map(work.flatMap((w) => (w.patient?.id ? [[w.patient.id, w.patient] as const] : [])));
   const now = new Date();
   const items = tasks.map((task) => toItem(task, patients, now));
   if (items.length > 0) {
@@ -45,25 +45,6 @@ export async function guidanceQueue(db: Database, fhir: FhirService, ctx: Reques
     });
   }
   return sortQueue(items);
-}
-
-async function openTasks(db: Database, fhir: FhirService, ctx: RequestContext): Promise<Task[]> {
-  const status: SearchFilter = { code: 'status', kind: 'token', values: OPEN };
-  const byId = new Map<string, Task>();
-  const searches: SearchFilter[][] = [[status, { code: 'owner', kind: 'reference', values: await ownerReferences(db, ctx.user) }]];
-  if (hasRole(ctx.user, 'guidance')) searches.push([status, { code: 'code', kind: 'token', values: [TASK_CODES.clientGuidance] }]);
-  const results = await Promise.all(
-    searches.map((filters) => fhir.store.search({ resourceType: 'Task', filters, sort: [], count: QUEUE_LIMIT, offset: 0 }, undefined, false)),
-  );
-  for (const result of results) for (const task of result.resources as Task[]) byId.set(task.id ?? '', task);
-  return [...byId.values()];
-}
-
-async function readPatients(fhir: FhirService, tasks: Task[]): Promise<Map<string, Patient>> {
-  const ids = [...new Set(tasks.map((t) => t.for?.reference?.replace('Patient/', '')).filter((id): id is string => !!id))];
-  if (ids.length === 0) return new Map();
-  const result = await fhir.store.search({ resourceType: 'Patient', filters: [{ code: '_id', kind: 'id', values: ids }], sort: [], count: ids.length, offset: 0 }, undefined, false);
-  return new Map(result.resources.map((p) => [p.id, p as Patient]));
 }
 
 function toItem(task: Task, patients: Map<string, Patient>, now: Date): QueueItem {
