@@ -23,13 +23,18 @@ export interface SearchResult {
  * written together in one transaction so a crash never leaves half a write.
  */
 export class ResourceStore {
-  private readonly grouped: GroupCommit<Stored>;
+  private readonly groupedCreates: GroupCommit<Stored>;
+  private readonly groupedReads: GroupCommit<ResourceKey, Stored | undefined>;
 
   constructor(private readonly db: Database) {
-    this.grouped = new GroupCommit<Stored>(
-      (batch) => this.insertNew(batch, db),
+    this.groupedCreates = new GroupCommit<Stored>(
+      async (batch) => {
+        await this.insertNew(batch, db);
+        return batch.map(() => undefined);
+      },
       (error) => error instanceof FhirError && error.status === 409,
     );
+    this.groupedReads = new GroupCommit<ResourceKey, Stored | undefined>((keys) => this.readAll(keys));
   }
 
   /** Runs work in one database transaction. */
@@ -70,7 +75,7 @@ export class ResourceStore {
   async createGrouped<T extends Resource>(resources: Array<T & { id: string }>): Promise<Array<Stored<T>>> {
     if (resources.some(isSlot)) return this.createMany(resources);
     const stored = resources.map((r) => stamp(r, r.id, 1));
-    await this.grouped.add(stored as Stored[]);
+    await this.groupedCreates.add(stored as Stored[]);
     return stored;
   }
 
@@ -96,15 +101,37 @@ export class ResourceStore {
     await projectSlots(tx, batch);
   }
 
-  async read<T extends Resource = Resource>(type: string, id: string, tx: SqlExecutor = this.db): Promise<Stored<T>> {
+  async read<T extends Resource = Resource>(type: string, id: string, tx?: SqlExecutor): Promise<Stored<T>> {
     const found = await this.readOptional<T>(type, id, tx);
     if (!found) throw notFound(`${type}/${id} was not found`);
     return found;
   }
 
-  async readOptional<T extends Resource = Resource>(type: string, id: string, tx: SqlExecutor = this.db): Promise<Stored<T> | undefined> {
+  /** Reads the current version; outside a transaction, together with other requests' reads. */
+  async readOptional<T extends Resource = Resource>(type: string, id: string, tx?: SqlExecutor): Promise<Stored<T> | undefined> {
+    if (!tx) return (await this.groupedReads.add([[type, id]]))[0] as Stored<T> | undefined;
     const r = await tx.query<{ content: Stored<T> }>('SELECT content FROM resource WHERE resource_type = $1 AND id = $2', [type, id]);
     return r.rows[0]?.content;
+  }
+
+  /** The current versions of several resources in one statement, in the order asked (undefined when missing). */
+  private async readAll(keys: ResourceKey[]): Promise<Array<Stored | undefined>> {
+    const r = await this.db.query<{ resource_type: string; id: string; content: Stored }>(
+      `SELECT r.resource_type, r.id, r.content FROM resource r
+        JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.resource_type = k.t AND r.id = k.i`,
+      [keys.map((k) => k[0]), keys.map((k) => k[1])],
+    );
+    const found = new Map(r.rows.map((row) => [`${row.resource_type}/${row.id}`, row.content]));
+    // A resource asked for by several requests is parsed once; each gets its own copy to change.
+    const given = new Set<string>();
+    return keys.map(([type, id]) => {
+      const key = `${type}/${id}`;
+      const content = found.get(key);
+      if (!content) return undefined;
+      if (given.has(key)) return structuredClone(content);
+      given.add(key);
+      return content;
+    });
   }
 
   async readVersion(type: string, id: string, versionId: string): Promise<Stored> {
@@ -190,6 +217,8 @@ export class ResourceStore {
     await projectSlots(tx, [stored]);
   }
 }
+
+type ResourceKey = [type: string, id: string];
 
 const isSlot = (r: Resource) => r.resourceType === 'Slot';
 

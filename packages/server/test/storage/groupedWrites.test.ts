@@ -89,6 +89,24 @@ describe.each(BACKENDS)('grouped writes on %s', (backend) => {
     expect(statements() - used).toBeLessThanOrEqual(3);
   });
 
+  it('reads simultaneous requests together: each its own resource, missing ones missing, shared ones as copies', async () => {
+    const { db, statements } = counting(fresh.db);
+    const store = new ResourceStore(db);
+    await store.createMany(Array.from({ length: 30 }, (_, n) => ({ resourceType: 'Observation', id: `read-${n}`, status: 'final', code: { text: `n${n}` } }) as Observation & { id: string }));
+    const used = statements();
+    const ids = [...Array.from({ length: 30 }, (_, n) => `read-${n}`), 'read-3', 'read-3', 'missing'];
+    const read = await Promise.all(ids.map((id) => store.readOptional<Observation>('Observation', id)));
+    expect(statements() - used).toBeLessThanOrEqual(2);
+    expect(read.slice(0, 30).map((o) => o?.code.text)).toEqual(Array.from({ length: 30 }, (_, n) => `n${n}`));
+    expect(read[32]).toBeUndefined();
+    const [a, b, c] = [read[3], read[30], read[31]];
+    expect(b).toEqual(a);
+    if (b) b.code.text = 'changed by one request';
+    expect(a?.code.text).toBe('n3');
+    expect(c?.code.text).toBe('n3');
+    await expect(store.read('Observation', 'missing')).rejects.toMatchObject({ status: 404 });
+  });
+
   it('stores a resource with its audit record in one statement, or neither when an id is taken', async () => {
     const { db, statements } = counting(fresh.db);
     const store = new ResourceStore(db);
