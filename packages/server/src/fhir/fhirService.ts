@@ -58,8 +58,10 @@ export class FhirService {
 
   async read(ctx: RequestContext, type: string, id: string): Promise<Stored> {
     assertType(type);
+    // A Patient record's client is known from its id: access is decided while the record is read.
+    const early = type === 'Patient' ? settle(this.access.checkPatients(ctx.user, type, [`Patient/${id}`], 'read', ctx.reason)) : undefined;
     const resource = await this.store.read(type, id);
-    await this.authorize(ctx, resource, 'read', [`${type}/${id}`]);
+    await this.authorize(ctx, resource, 'read', [`${type}/${id}`], true, early);
     return hasRole(ctx.user, 'resident') ? auditEventForClient(resource, ctx.user.fhirUser) : resource;
   }
 
@@ -142,11 +144,11 @@ export class FhirService {
     return updated;
   }
 
-  /** Access check plus audit: success for reads, refusal always. */
-  async authorize(ctx: RequestContext, resource: Resource, interaction: Interaction, what: string[], auditSuccess = true): Promise<AccessGrant> {
+  /** Access check (or the decision already under way) plus audit: success for reads, refusal always. */
+  async authorize(ctx: RequestContext, resource: Resource, interaction: Interaction, what: string[], auditSuccess = true, decided?: Promise<Settled<AccessGrant>>): Promise<AccessGrant> {
     const personal = holdsPersonalData(resource);
     try {
-      const grant = await this.access.check(ctx.user, resource, interaction, ctx.reason);
+      const grant = decided ? unwrap(await decided) : await this.access.check(ctx.user, resource, interaction, ctx.reason);
       if (personal && auditSuccess) {
         await this.audit.record({ ...auditBase(ctx, interaction, grant), what, patients: grant.patients, success: true });
       }
@@ -197,6 +199,20 @@ export class FhirService {
 function isOwnSchedule(request: SearchRequest, fhirUser: string): boolean {
   const own = request.filters.filter((f) => f.code === 'practitioner' || f.code === 'actor');
   return own.length > 0 && own.every((f) => f.values.length === 1 && (f.values[0] === fhirUser || `Practitioner/${f.values[0]}` === fhirUser));
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so it may wait unobserved while other work fails first. */
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+
+function unwrap<T>(settled: Settled<T>): T {
+  if (!settled.ok) throw settled.error;
+  return settled.value;
 }
 
 function auditBase(ctx: RequestContext, interaction: Interaction, grant?: AccessGrant) {

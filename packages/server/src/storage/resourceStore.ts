@@ -5,7 +5,7 @@ import { conflict, FhirError, notFound, preconditionFailed } from '../fhir/outco
 import { GroupCommit } from './groupCommit';
 import type { SearchRequest } from '../fhir/searchRequest';
 import { INDEX_INSERTS, indexColumns, indexParameters, writeIndexRows } from './searchIndexer';
-import { findFreeSlots, projectSlots, type AvailableSlot } from './slotAvailability';
+import { findFreeSlots, findScheduleOffers, projectSlots, type AvailableSlot, type ScheduleOffer } from './slotAvailability';
 import { SearchSql } from './searchQuery';
 
 const BATCH = 500;
@@ -42,9 +42,14 @@ export class ResourceStore {
     return this.db.transaction(work);
   }
 
-  /** Free slots of the given schedules from the store's slot projection, earliest first. */
-  freeSlots(scheduleIds: string[], from: Date, to: Date | undefined, limit: number): Promise<AvailableSlot[]> {
-    return findFreeSlots(this.db, scheduleIds, from, to, limit);
+  /** Free slots of active schedules (of one profession) from the store's slot projection, earliest first. */
+  freeSlots(window: { profession?: string; from: Date; to?: Date; limit: number }): Promise<AvailableSlot[]> {
+    return findFreeSlots(this.db, window);
+  }
+
+  /** Active Schedules (of one profession) with the Practitioner and Location they belong to. */
+  scheduleOffers(profession?: string): Promise<ScheduleOffer[]> {
+    return findScheduleOffers(this.db, profession);
   }
 
   /** Creates one resource: row, history and index in a single atomic statement. */

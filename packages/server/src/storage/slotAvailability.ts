@@ -1,4 +1,4 @@
-import type { Resource, Slot } from '@medplum/fhirtypes';
+import type { Location, Practitioner, Resource, Schedule, Slot } from '@medplum/fhirtypes';
 import { EXTENSIONS } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 
@@ -35,13 +35,27 @@ export async function projectSlots(tx: SqlExecutor, resources: Resource[]): Prom
   );
 }
 
-/** Free slots of the given schedules starting within [from, to], earliest first. */
-export async function findFreeSlots(db: SqlExecutor, scheduleIds: string[], from: Date, to: Date | undefined, limit: number): Promise<AvailableSlot[]> {
+/**
+ * Ids of active Schedules, of one profession when `professionParam` names its parameter; a
+ * separate statement text for each case, so that each keeps a plan of its own.
+ */
+export function activeScheduleIds(professionParam?: string): string {
+  const ofProfession = professionParam
+    ? `AND a.resource_id IN (SELECT s.resource_id FROM search_token s WHERE s.resource_type = 'Schedule' AND s.param = 'specialty' AND s.value = ${professionParam})`
+    : '';
+  return `SELECT a.resource_id FROM search_token a WHERE a.resource_type = 'Schedule' AND a.param = 'active' AND a.value = 'true' ${ofProfession}`;
+}
+
+/** Free slots of active schedules (of one profession) starting within [from, to], earliest first. */
+export async function findFreeSlots(db: SqlExecutor, window: { profession?: string; from: Date; to?: Date; limit: number }): Promise<AvailableSlot[]> {
+  const params: unknown[] = [window.from.toISOString(), window.to?.toISOString() ?? null, window.limit];
+  if (window.profession !== undefined) params.push(window.profession);
   const r = await db.query<{ slot_id: string; schedule_id: string; start_at: Date | string; end_at: Date | string; visit_type: string; modes: string[] }>(
     `SELECT slot_id, schedule_id, start_at, end_at, visit_type, modes FROM slot_availability
-      WHERE status = 'free' AND schedule_id = ANY($1::text[]) AND start_at >= $2 AND ($3::timestamptz IS NULL OR start_at <= $3)
-      ORDER BY start_at, slot_id LIMIT $4`,
-    [scheduleIds, from.toISOString(), to?.toISOString() ?? null, limit],
+      WHERE status = 'free' AND schedule_id IN (${activeScheduleIds(window.profession === undefined ? undefined : '$4')})
+        AND start_at >= $1 AND ($2::timestamptz IS NULL OR start_at <= $2)
+      ORDER BY start_at, slot_id LIMIT $3`,
+    params,
   );
   return r.rows.map((row) => ({
     slotId: row.slot_id,
@@ -51,4 +65,24 @@ export async function findFreeSlots(db: SqlExecutor, scheduleIds: string[], from
     visitType: row.visit_type,
     modes: row.modes.filter(Boolean),
   }));
+}
+
+/** Active Schedules (of one profession) with their Practitioner and Location resources, in one statement. */
+export interface ScheduleOffer {
+  schedule: Schedule;
+  practitioner?: Practitioner;
+  location?: Location;
+}
+
+export async function findScheduleOffers(db: SqlExecutor, profession?: string): Promise<ScheduleOffer[]> {
+  const r = await db.query<{ schedule: Schedule; practitioner: Practitioner | null; location: Location | null }>(
+    `SELECT s.content AS schedule, p.content AS practitioner, l.content AS location FROM resource s
+       LEFT JOIN resource p ON p.resource_type = 'Practitioner'
+        AND p.id = (SELECT substring(a->>'reference' FROM '^Practitioner/(.+)$') FROM jsonb_array_elements(s.content->'actor') a WHERE a->>'reference' LIKE 'Practitioner/%' LIMIT 1)
+       LEFT JOIN resource l ON l.resource_type = 'Location'
+        AND l.id = (SELECT substring(a->>'reference' FROM '^Location/(.+)$') FROM jsonb_array_elements(s.content->'actor') a WHERE a->>'reference' LIKE 'Location/%' LIMIT 1)
+      WHERE s.resource_type = 'Schedule' AND s.id IN (${activeScheduleIds(profession === undefined ? undefined : '$1')})`,
+    profession === undefined ? [] : [profession],
+  );
+  return r.rows.map((row) => ({ schedule: row.schedule, ...(row.practitioner ? { practitioner: row.practitioner } : {}), ...(row.location ? { location: row.location } : {}) }));
 }
