@@ -70,7 +70,8 @@ const NOTHING: LocalizedText = {
   en: 'No suitable free time was found. Try widening the search, for example to another location or visit mode.',
 };
 
-function matches(c: SlotCandidate, q: SlotQuery): boolean {
+/** Whether a free time meets the query's profession, visit mode and type, place and language. */
+export function matchesSlotQuery(c: SlotCandidate, q: SlotQuery): boolean {
   return (
     (q.profession === undefined || c.profession === q.profession) &&
     (q.visitMode === undefined || c.modes.includes(q.visitMode)) &&
@@ -91,7 +92,7 @@ export function findEarliestSlots(candidates: SlotCandidate[], query: SlotQuery)
   const own = new Set(query.ownPractitioners ?? []);
   const team = new Set((query.ownTeamPractitioners ?? []).filter((p) => !own.has(p)));
   const endMs = query.end.getTime();
-  const suitable = candidates.filter((c) => matches(c, query)).sort(byTime);
+  const suitable = candidates.filter((c) => matchesSlotQuery(c, query)).sort(byTime);
   const inWindow = suitable.filter((c) => c.start.getTime() <= endMs);
 
   const propose = (c: SlotCandidate, promoted: boolean, late: boolean): SlotProposal => {

@@ -1,16 +1,18 @@
 import type { Appointment, Bundle, CareTeam, Patient } from '@medplum/fhirtypes';
-import { EXTENSIONS, SYSTEMS, VISIT_MODES, findEarliestSlots, type SlotProposal, type VisitMode } from '@ovi/domain';
+import { EXTENSIONS, SYSTEMS, VISIT_MODES, findEarliestSlots, matchesSlotQuery, type SlotProposal, type SlotQuery, type VisitMode } from '@ovi/domain';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { OperationParameters } from '../fhir/parameters';
 import { badRequest, forbidden } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
 import { hasRole, isStaff } from '../auth/userContext';
-import { loadCandidates, type CandidateSlot } from './slotCandidates';
+import { loadCandidates, MAX_SLOTS, type CandidateSlot } from './slotCandidates';
 import type { SchedulingSettings } from './schedulingSettings';
 
 const KNOWN = ['start', 'end', 'specialty', 'visit-type', 'appointment-type', 'location', 'municipality', 'language', 'patient', 'count'];
 const MAX_WINDOW_DAYS = 366;
 const AFTER_DEADLINE_LOOKAHEAD = 200;
+/** Free times read first; most searches find their proposals among them. */
+const FIRST_PAGE = 200;
 
 /**
  * `Appointment/$find` (after the Argonaut Scheduling guide): the earliest suitable free times
@@ -35,16 +37,7 @@ export async function findAppointments(fhir: FhirService, settings: SchedulingSe
   const patient = patientParam ? localReference(patientParam, ['Patient'], 'Parameters.parameter.patient').reference : undefined;
   if (hasRole(ctx.user, 'resident') && patient !== ctx.user.fhirUser) throw badRequest('patient must be yourself', ['Parameters.parameter.patient']);
   const profession = params.get('specialty')?.valueCodeableConcept?.coding?.[0]?.code;
-  // Independent reads: on PostgreSQL they run on separate connections at once.
-  const [own, inWindow] = await Promise.all([
-    patient ? ownProfessionals(fhir, ctx, patient) : { practitioners: [], team: [] },
-    loadCandidates(fhir.store, { from: start, to: end, profession }),
-  ]);
-  const found = inWindow.length > 0 ? inWindow : await loadCandidates(fhir.store, { from: end, profession, count: AFTER_DEADLINE_LOOKAHEAD });
-  // Residents are offered only what they may book themselves.
-  const selfBookable = hasRole(ctx.user, 'resident') ? new Set((await settings.visitTypes()).filter((v) => v.selfBookable).map((v) => v.code)) : undefined;
-  const candidates = selfBookable ? found.filter((c) => selfBookable.has(c.visitType)) : found;
-  const result = findEarliestSlots(candidates, {
+  const query: SlotQuery = {
     start,
     end,
     profession,
@@ -53,10 +46,43 @@ export async function findAppointments(fhir: FhirService, settings: SchedulingSe
     location: params.get('location') ? localReference(params.get('location')?.valueReference?.reference, ['Location'], 'Parameters.parameter.location').reference : undefined,
     municipality: params.get('municipality')?.valueString,
     language: params.get('language')?.valueCode,
-    ownPractitioners: own.practitioners,
-    ownTeamPractitioners: own.team,
     limit: count,
-  });
+  };
+  // Independent reads: on PostgreSQL they run on separate connections at once.
+  const [own, firstPage, selfBookable] = await Promise.all([
+    patient ? ownProfessionals(fhir, ctx, patient) : { practitioners: [], team: [] },
+    loadCandidates(fhir.store, { from: start, to: end, profession, count: FIRST_PAGE }),
+    // Residents are offered only what they may book themselves.
+    hasRole(ctx.user, 'resident') ? settings.visitTypes().then((types) => new Set(types.filter((v) => v.selfBookable).map((v) => v.code))) : undefined,
+  ]);
+  const offered = (found: CandidateSlot[]) => (selfBookable ? found.filter((c) => selfBookable.has(c.visitType)) : found);
+  const ownQuery = { ...query, ownPractitioners: own.practitioners, ownTeamPractitioners: own.team };
+  // Only times that meet the query are kept while the window is read page by page.
+  const fitting = (found: CandidateSlot[]) => offered(found).filter((c) => matchesSlotQuery(c, query));
+  let candidates = fitting(firstPage);
+  let result = findEarliestSlots(candidates, ownQuery);
+  let lastPage = firstPage;
+  let pageSize = FIRST_PAGE;
+  if (lastPage.length === pageSize) {
+    // The own people's times may lie beyond the first page; so may enough times that fit.
+    const ownPeople = [...own.practitioners, ...own.team];
+    if (ownPeople.length > 0 && !firstPage.some((c) => ownPeople.includes(c.practitioner))) {
+      candidates = uniqueSlots([...candidates, ...fitting(await loadCandidates(fhir.store, { from: start, to: end, profession, practitioners: ownPeople }))]);
+      result = findEarliestSlots(candidates, ownQuery);
+    }
+    while (lastPage.length === pageSize && result.proposals.length < count) {
+      const last = lastPage[lastPage.length - 1];
+      pageSize = MAX_SLOTS;
+      lastPage = await loadCandidates(fhir.store, { from: start, to: end, profession, after: last && { start: last.start, slotId: last.slotId }, count: pageSize });
+      candidates = uniqueSlots([...candidates, ...fitting(lastPage)]);
+      result = findEarliestSlots(candidates, ownQuery);
+    }
+  }
+  if (!result.keepsDeadline) {
+    // Nothing suitable before the deadline: the earliest times after it.
+    candidates = offered(await loadCandidates(fhir.store, { from: end, profession, count: AFTER_DEADLINE_LOOKAHEAD }));
+    result = findEarliestSlots(candidates, ownQuery);
+  }
   const byId = new Map(candidates.map((c) => [c.slotId, c]));
   const entries: NonNullable<Bundle['entry']> = result.proposals.map((p) => ({
     resource: proposedAppointment(p, byId.get(p.slotId), patient, mode as VisitMode | undefined),
@@ -69,6 +95,10 @@ export async function findAppointments(fhir: FhirService, settings: SchedulingSe
     });
   }
   return { resourceType: 'Bundle', type: 'searchset', total: result.proposals.length, entry: entries };
+}
+
+function uniqueSlots(slots: CandidateSlot[]): CandidateSlot[] {
+  return [...new Map(slots.map((s) => [s.slotId, s])).values()];
 }
 
 function proposedAppointment(p: SlotProposal, candidate: CandidateSlot | undefined, patient: string | undefined, mode: VisitMode | undefined): Appointment {
@@ -95,7 +125,7 @@ function proposedAppointment(p: SlotProposal, candidate: CandidateSlot | undefin
 }
 
 /** The client's own professionals (generalPractitioner) and own team members (CareTeams). */
-async function ownProfessionals(fhir: FhirService, ctx: RequestContext, patient: string): Promise<{ practitioners: string[]; team: string[] }> {
+export async function ownProfessionals(fhir: FhirService, ctx: RequestContext, patient: string): Promise<{ practitioners: string[]; team: string[] }> {
   const [found, teams] = await Promise.all([
     fhir.read(ctx, 'Patient', patient.replace('Patient/', '')) as Promise<Patient>,
     fhir.store.search({ resourceType: 'CareTeam', filters: [{ code: 'status', kind: 'token', values: ['active'] }], sort: [], count: 1000, offset: 0 }, undefined, false),

@@ -14,17 +14,17 @@ interface ScheduleOwner {
 
 export type CandidateSlot = SlotCandidate & { owner: ScheduleOwner };
 
-const MAX_SLOTS = 2000;
+export const MAX_SLOTS = 2000;
 
 /** Free slots in a time window with who offers them, where and in which languages. */
 export async function loadCandidates(
   store: ResourceStore,
-  window: { from: Date; to?: Date; profession?: string; count?: number },
+  window: { from: Date; to?: Date; profession?: string; practitioners?: string[]; after?: { start: Date; slotId: string }; count?: number },
 ): Promise<CandidateSlot[]> {
   // Who offers times and which times are free are independent reads: one round trip for both.
   const [offers, slots] = await Promise.all([
     store.scheduleOffers(window.profession),
-    store.freeSlots({ profession: window.profession, from: window.from, to: window.to, limit: window.count ?? MAX_SLOTS }),
+    store.freeSlots({ ...window, limit: window.count ?? MAX_SLOTS }),
   ]);
   const owners = scheduleOwners(offers);
   return slots.flatMap((slot) => {

@@ -5,7 +5,7 @@ import { conflict, FhirError, notFound, preconditionFailed } from '../fhir/outco
 import { GroupCommit } from './groupCommit';
 import type { SearchRequest } from '../fhir/searchRequest';
 import { INDEX_INSERTS, indexColumns, indexParameters, writeIndexRows } from './searchIndexer';
-import { findFreeSlots, findScheduleOffers, projectSlots, type AvailableSlot, type ScheduleOffer } from './slotAvailability';
+import { findFreeSlots, findScheduleOffers, projectSlots, type AvailableSlot, type FreeSlotWindow, type ScheduleOffer } from './slotAvailability';
 import { SearchSql } from './searchQuery';
 
 const BATCH = 500;
@@ -43,7 +43,7 @@ export class ResourceStore {
   }
 
   /** Free slots of active schedules (of one profession) from the store's slot projection, earliest first. */
-  freeSlots(window: { profession?: string; from: Date; to?: Date; limit: number }): Promise<AvailableSlot[]> {
+  freeSlots(window: FreeSlotWindow): Promise<AvailableSlot[]> {
     return findFreeSlots(this.db, window);
   }
 

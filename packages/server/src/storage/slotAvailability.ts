@@ -40,19 +40,39 @@ export async function projectSlots(tx: SqlExecutor, resources: Resource[]): Prom
  * separate statement text for each case, so that each keeps a plan of its own.
  */
 export function activeScheduleIds(professionParam?: string): string {
-  const ofProfession = professionParam
-    ? `AND a.resource_id IN (SELECT s.resource_id FROM search_token s WHERE s.resource_type = 'Schedule' AND s.param = 'specialty' AND s.value = ${professionParam})`
-    : '';
-  return `SELECT a.resource_id FROM search_token a WHERE a.resource_type = 'Schedule' AND a.param = 'active' AND a.value = 'true' ${ofProfession}`;
+  const active = (id: string) =>
+    `EXISTS (SELECT 1 FROM search_token a WHERE a.resource_type = 'Schedule' AND a.resource_id = ${id} AND a.param = 'active' AND a.value = 'true')`;
+  // From the profession's few schedules, each checked through its own index rows: joining the
+  // two token lists instead made the planner compare every active schedule with every match.
+  if (professionParam) {
+    return `SELECT s.resource_id FROM search_token s WHERE s.resource_type = 'Schedule' AND s.param = 'specialty' AND s.value = ${professionParam} AND ${active('s.resource_id')}`;
+  }
+  return `SELECT r.id FROM resource r WHERE r.resource_type = 'Schedule' AND ${active('r.id')}`;
 }
 
-/** Free slots of active schedules (of one profession) starting within [from, to], earliest first. */
-export async function findFreeSlots(db: SqlExecutor, window: { profession?: string; from: Date; to?: Date; limit: number }): Promise<AvailableSlot[]> {
+/** Which free slots to find: of one profession and/or of some practitioners, in a time window. */
+export interface FreeSlotWindow {
+  profession?: string;
+  practitioners?: string[];
+  from: Date;
+  to?: Date;
+  /** Only times after this one (in start, slot id order): the next page. */
+  after?: { start: Date; slotId: string };
+  limit: number;
+}
+
+/** Free slots of active schedules starting within [from, to], earliest first. */
+export async function findFreeSlots(db: SqlExecutor, window: FreeSlotWindow): Promise<AvailableSlot[]> {
   const params: unknown[] = [window.from.toISOString(), window.to?.toISOString() ?? null, window.limit];
-  if (window.profession !== undefined) params.push(window.profession);
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const ofProfession = window.profession === undefined ? undefined : bind(window.profession);
+  const ofPractitioners = window.practitioners
+    ? `AND schedule_id IN (SELECT x.resource_id FROM search_token x WHERE x.resource_type = 'Schedule' AND x.param = 'actor' AND x.value = ANY(${bind(window.practitioners)}::text[]))`
+    : '';
+  const after = window.after ? `AND (start_at, slot_id) > (${bind(window.after.start.toISOString())}::timestamptz, ${bind(window.after.slotId)})` : '';
   const r = await db.query<{ slot_id: string; schedule_id: string; start_at: Date | string; end_at: Date | string; visit_type: string; modes: string[] }>(
     `SELECT slot_id, schedule_id, start_at, end_at, visit_type, modes FROM slot_availability
-      WHERE status = 'free' AND schedule_id IN (${activeScheduleIds(window.profession === undefined ? undefined : '$4')})
+      WHERE status = 'free' AND schedule_id IN (${activeScheduleIds(ofProfession)}) ${ofPractitioners} ${after}
         AND start_at >= $1 AND ($2::timestamptz IS NULL OR start_at <= $2)
       ORDER BY start_at, slot_id LIMIT $3`,
     params,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from './oviTestServer';
+import { findEarliestSlots } from '@ovi/domain';
 import { BACKENDS, BACK_PAIN, contactBody, countNonAudit, startOn } from './backends';
+import { loadCandidates } from '../../src/scheduling/slotCandidates';
+import { ownProfessionals } from '../../src/scheduling/findAppointments';
+
+/** The client's own professionals and team, as $find works them out. */
+const ownTeamOf = (server: TestServer, patient: string) =>
+  ownProfessionals(server.ovi.services.fhir, { user: { username: 'test', fhirUser: 'Practitioner/test', name: 'Test', roles: ['guidance'] }, reason: 'comparison in a test', baseUrl: '' }, patient);
 
 const PHYSIO = { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/profession', code: 'physiotherapist' }] };
 const params = (...parameter: unknown[]) => ({ resourceType: 'Parameters', parameter });
@@ -54,6 +61,53 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
     expect(outcome.resource.issue[0].severity).toBe('warning');
     expect(JSON.parse(outcome.resource.issue[0].details.text).fi).toBeTruthy();
     for (const a of proposals(r.body)) expect(reasons(a)).toContain('after-deadline');
+  });
+
+  it('gives the same times as a search over every free time of the window, whatever narrows it', async () => {
+    const store = server.ovi.services.store;
+    const end = inDays(45);
+    // A place whose only times come late in the window: finding them takes reading past the first times.
+    const late = Array.from({ length: 10 }, (_, i) => ({
+      resourceType: 'Slot' as const,
+      id: `late-slot-${i}`,
+      schedule: { reference: 'Schedule/late-schedule' },
+      status: 'free' as const,
+      start: new Date(Date.now() + (30 + i) * 86_400_000).toISOString(),
+      end: new Date(Date.now() + (30 + i) * 86_400_000 + 1_800_000).toISOString(),
+      serviceType: [{ coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/visit-type', code: 'physiotherapy' }] }],
+      extension: [{ url: 'https://fhir.ovi.fi/StructureDefinition/visit-mode', valueCode: 'on-site' }],
+    }));
+    await store.transaction((tx) =>
+      store.createMany(
+        [
+          { resourceType: 'Location', id: 'late-place', name: 'Myöhäinen toimipiste', address: { city: 'Lohtaja' } },
+          { resourceType: 'Schedule', id: 'late-schedule', active: true, actor: [{ reference: 'Practitioner/pr-sanna-kentala' }, { reference: 'Location/late-place' }], specialty: [PHYSIO] },
+          ...late,
+        ],
+        tx,
+      ),
+    );
+    const everyFree = (await loadCandidates(store, { from: new Date(), to: new Date(end), count: 1_000_000 })).sort((a, b) => a.start.getTime() - b.start.getTime());
+    expect(everyFree.length).toBeGreaterThan(400); // far more than Ovi reads at first
+    const variants: Array<{ extra: unknown[]; query: Record<string, string> }> = [
+      { extra: [], query: {} },
+      { extra: [{ name: 'location', valueReference: { reference: 'Location/late-place' } }], query: { location: 'Location/late-place' } },
+      { extra: [{ name: 'municipality', valueString: 'Lohtaja' }, { name: 'language', valueCode: 'fi' }], query: { municipality: 'Lohtaja', language: 'fi' } },
+      { extra: [{ name: 'language', valueCode: 'sv' }], query: { language: 'sv' } },
+      { extra: [{ name: 'visit-type', valueCode: 'home-visit' }], query: { visitMode: 'home-visit' } },
+      { extra: [{ name: 'municipality', valueString: 'Kannus' }], query: { municipality: 'Kannus' } },
+    ];
+    for (const { extra, query } of variants) {
+      const r = await server.call('POST', '/fhir/R4/Appointment/$find', {
+        token: guidance.token,
+        body: params({ name: 'end', valueDateTime: end }, { name: 'patient', valueReference: { reference: resident.fhirUser } }, { name: 'count', valueInteger: 8 }, ...extra),
+      });
+      expect(r.status).toBe(200);
+      const got = proposals(r.body).map(slotOf);
+      const own = await ownTeamOf(server, resident.fhirUser);
+      const reference = findEarliestSlots(everyFree, { start: new Date(Date.now() - 60_000), end: new Date(end), limit: 8, ownPractitioners: own.practitioners, ownTeamPractitioners: own.team, ...query });
+      expect(got).toEqual(reference.proposals.map((p) => `Slot/${p.slotId}`));
+    }
   });
 
   it('books atomically: of two parallel bookings of one slot exactly one wins', async () => {
