@@ -7,7 +7,7 @@ interface Waiting<I, O> {
 }
 
 /**
- * Group commit: the statements of requests that arrive while one statement runs go together
+ * Group commit: the statements of requests that arrive while earlier ones run go together
  * into the next, and each request still gets its own answer only once that statement is done.
  * Under load dozens of statements become one (each statement costs PostgreSQL a parse, a
  * commit and a round trip, and the server a system call); alone, a request waits one turn of
@@ -19,23 +19,25 @@ interface Waiting<I, O> {
  */
 export class GroupCommit<I, O = void> {
   private waiting: Array<Waiting<I, O>> = [];
-  private running = false;
+  private running = 0;
 
   constructor(
     private readonly run: (items: I[]) => Promise<O[]>,
     private readonly retryAlone: (error: unknown) => boolean = () => false,
+    /** Groups in flight at once: a second one keeps the database busy while the first answers. */
+    private readonly parallel = 2,
   ) {}
 
   /** Resolves with the results of `items` once they ran together: all of them or none. */
   add(items: I[]): Promise<O[]> {
     return new Promise<O[]>((resolve, reject) => {
       this.waiting.push({ items, done: (error, results) => (error ? reject(error) : resolve(results ?? [])) });
-      if (!this.running) void this.runWaiting();
+      if (this.running < this.parallel) void this.runWaiting();
     });
   }
 
   private async runWaiting(): Promise<void> {
-    this.running = true;
+    this.running++;
     // Let the requests of this turn of the event loop join the first group too.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.waiting.length > 0) {
@@ -52,7 +54,7 @@ export class GroupCommit<I, O = void> {
         else await Promise.all(group.map((w) => this.run(w.items).then((alone) => w.done(undefined, alone), (alone: unknown) => w.done(alone))));
       }
     }
-    this.running = false;
+    this.running--;
   }
 
   private take(): Array<Waiting<I, O>> {
