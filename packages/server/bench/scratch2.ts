@@ -1,0 +1,11 @@
+import { startPostgres } from '../test/support/postgresServer';
+import { createOvi } from '../src/app';
+const postgres = await startPostgres();
+const ovi = await createOvi({ port: 0, host: '127.0.0.1', databaseUrl: postgres.url, seedDemo: true, logLevel: 'silent', bodyLimit: 1 << 20, reminderIntervalMinutes: 0 });
+const db = ovi.services.db;
+const sql = process.argv[2]!;
+const params = JSON.parse(process.argv[3] ?? '[]');
+for (let i = 0; i < 3; i++) await db.query(sql, params);
+const r = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+console.log(r.rows.map((x) => x['QUERY PLAN']).join('\n'));
+await ovi.close(); await postgres.stop();
