@@ -10,6 +10,7 @@ import { benchScheduling } from './schedulingBench';
 import type { ChildProcess } from 'node:child_process';
 import { benchThroughput, freePort, startProcess } from './throughputBench';
 import { summarize } from './summary';
+import { benchEmbedded } from './embeddedBench';
 
 const professionals = Number(process.env.BENCH_PROFESSIONALS ?? 500);
 const months = Number(process.env.BENCH_MONTHS ?? 6);
@@ -26,14 +27,16 @@ try {
     server = await startProcess('packages/server/src/main.ts', env, `http://127.0.0.1:${port}/healthz`);
     return `http://127.0.0.1:${port}`;
   };
-  const scheduling = only === 'throughput' ? undefined : await benchScheduling(ovi, serverUrl, professionals, months);
+  const scheduling = only === 'throughput' || only === 'embedded' ? undefined : await benchScheduling(ovi, serverUrl, professionals, months);
   server?.kill('SIGTERM');
   await ovi.close();
-  const throughput = only === 'scheduling' ? undefined : await benchThroughput(postgres.url, Number(process.env.BENCH_SECONDS ?? 5));
-  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput };
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  const throughput = only === 'scheduling' || only === 'embedded' ? undefined : await benchThroughput(postgres.url, seconds);
+  const embedded = only === 'scheduling' || only === 'throughput' ? undefined : await benchEmbedded(seconds);
+  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput, embedded };
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const summary = summarize(results.measuredAt, scheduling, throughput);
+  const summary = summarize(results.measuredAt, scheduling, throughput, embedded);
   writeFileSync(join(out, 'summary.md'), summary);
   console.log(summary);
 } finally {

@@ -1,10 +1,27 @@
 import type { SchedulingFigures } from './schedulingBench';
 import type { ThroughputFigures } from './throughputBench';
 import type { LoadFigures } from './loadGenerator';
+import type { EmbeddedFigures } from './embeddedBench';
 
 /** The readable summary of a benchmark run. */
-export function summarize(measuredAt: string, scheduling?: SchedulingFigures, throughput?: ThroughputFigures): string {
-  return [`# Ovi benchmark (${measuredAt})`, '', ...(scheduling ? schedulingLines(scheduling) : []), ...(throughput ? throughputLines(throughput) : [])].join('\n');
+export function summarize(measuredAt: string, scheduling?: SchedulingFigures, throughput?: ThroughputFigures, embedded?: EmbeddedFigures): string {
+  return [
+    `# Ovi benchmark (${measuredAt})`,
+    '',
+    ...(scheduling ? schedulingLines(scheduling) : []),
+    ...(throughput ? throughputLines(throughput) : []),
+    ...(embedded ? embeddedLines(embedded) : []),
+  ].join('\n');
+}
+
+function embeddedLines(e: EmbeddedFigures): string[] {
+  return [
+    `## Ovi on the embedded database (PGlite, one connection; requests/s (p50/p99 ms))`,
+    '',
+    `- create (${e.concurrency} clients): ${cell(e.create)}; read: ${cell(e.read)}`,
+    `- guidance queue, 200 users pausing ~1 s: ${cell(e.queueAt200Users)}; \`$book\`, 200 users pausing ~1 s: ${cell(e.bookAt200Users)}`,
+    '',
+  ];
 }
 
 function schedulingLines(s: SchedulingFigures): string[] {

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runLoad, type LoadFigures } from './loadGenerator';
+import { OBSERVATION, oviWorkload, type OviWorkload } from './oviWorkload';
 
 const WARM_UP_SECONDS = 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -78,6 +79,18 @@ export async function startProcess(script: string, env: Record<string, string>, 
   throw new Error(`${script} did not start`);
 }
 
+/**
+ * 200 users of the workbench, each pausing about a second between requests: the guidance
+ * queue, then booking the times `$find` proposes. Run before any flat-out load, which leaves
+ * a backlog (dead rows, autovacuum) behind it.
+ */
+export async function userScenarios(ovi: OviWorkload, seconds: number): Promise<{ queueAt200Users: LoadFigures; bookAt200Users: LoadFigures }> {
+  const queueAt200Users = await runLoad(200, seconds * 2, () => ovi.getQueue(), 1000);
+  await ovi.findProposals();
+  const bookAt200Users = await runLoad(200, seconds * 2, (i) => ovi.book(i), 1000);
+  return { queueAt200Users, bookAt200Users };
+}
+
 export async function benchThroughput(serverUrl: string, seconds = 5, concurrency = 32): Promise<ThroughputFigures> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -89,39 +102,18 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
   const databaseUrl = url.toString();
 
   const [oviPort, minimalPort] = [await freePort(), await freePort()];
-  const ovi = await startProcess('packages/server/src/main.ts', { DATABASE_URL: databaseUrl, PORT: String(oviPort), HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVI_REMINDER_INTERVAL_MINUTES: '0' }, `http://127.0.0.1:${oviPort}/healthz`);
+  const oviProcess = await startProcess('packages/server/src/main.ts', { DATABASE_URL: databaseUrl, PORT: String(oviPort), HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVI_REMINDER_INTERVAL_MINUTES: '0' }, `http://127.0.0.1:${oviPort}/healthz`);
   const minimal = await startProcess('packages/server/bench/minimalServer.ts', { DATABASE_URL: databaseUrl, PORT: String(minimalPort) }, `http://127.0.0.1:${minimalPort}/none`);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
   try {
-    const oviBase = `http://127.0.0.1:${oviPort}`;
-    const login = async (username: string) => {
-      const r = await fetch(`${oviBase}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
-      return (await r.json()) as { access_token: string; fhirUser: string };
-    };
-    const resident = await login('resident');
-    const guidance = await login('guidance');
-    const observation = {
-      resourceType: 'Observation',
-      status: 'final',
-      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
-      code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] },
-      subject: { reference: resident.fhirUser },
-      effectiveDateTime: new Date().toISOString(),
-      valueQuantity: { value: 72.4, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
-    };
+    const ovi = await oviWorkload(`http://127.0.0.1:${oviPort}`);
+    const observation = OBSERVATION('Patient/p-aino-nieminen');
     const body = JSON.stringify(observation);
-    const oviHeaders = (token: string) => ({ 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` });
-    const oviIds: string[] = [];
     const minimalIds: string[] = [];
     const sqlIds: string[] = [];
     await pool.query('CREATE TABLE IF NOT EXISTS bench_sql (id text PRIMARY KEY, content jsonb NOT NULL)');
 
-    const createOvi = async () => {
-      const r = await fetch(`${oviBase}/fhir/R4/Observation`, { method: 'POST', headers: oviHeaders(resident.access_token), body });
-      const created = (await r.json()) as { id: string };
-      if (r.status === 201) oviIds.push(created.id);
-      return r.status === 201;
-    };
+    const createOvi = () => ovi.createObservation();
     const createMinimal = async () => {
       const r = await fetch(`http://127.0.0.1:${minimalPort}/Observation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       minimalIds.push(((await r.json()) as { id: string }).id);
@@ -140,11 +132,7 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
       }),
     };
     const pick = (ids: string[], i: number) => ids[i % ids.length] ?? '';
-    const readOvi = async (i: number) => {
-      const r = await fetch(`${oviBase}/fhir/R4/Observation/${pick(oviIds, i)}`, { headers: oviHeaders(resident.access_token) });
-      await r.arrayBuffer();
-      return r.status === 200;
-    };
+    const readOvi = (i: number) => ovi.readObservation(i);
     const readMinimal = async (i: number) => {
       const r = await fetch(`http://127.0.0.1:${minimalPort}/Observation/${pick(minimalIds, i)}`);
       await r.arrayBuffer();
@@ -154,62 +142,21 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
       ...(await takingTurns(() => runLoad(concurrency, seconds, readOvi), () => runLoad(concurrency, seconds, readMinimal))),
       sql: await runLoad(concurrency, seconds, async (i) => (await pool.query('SELECT content FROM bench_sql WHERE id = $1', [pick(sqlIds, i)])).rows.length === 1),
     };
-    const getQueue = async () => {
-      const r = await fetch(`${oviBase}/api/guidance/queue`, { headers: oviHeaders(guidance.access_token) });
-      await r.arrayBuffer();
-      return r.status === 200;
-    };
-    // Users first: the flat-out runs leave a backlog (dead rows, autovacuum) behind them.
-    const queueAt200Users = await runLoad(200, seconds * 2, getQueue, 1000);
-
-    // Booking: the queue's clients, each offered times from $find, 200 users booking at once.
-    const queue = (await (await fetch(`${oviBase}/api/guidance/queue`, { headers: oviHeaders(guidance.access_token) })).json()) as { items: Array<{ patient: { id: string } }> };
-    const proposals: unknown[] = [];
-    for (const item of queue.items) {
-      const found = await fetch(`${oviBase}/fhir/R4/Appointment/$find`, {
-        method: 'POST',
-        headers: oviHeaders(guidance.access_token),
-        body: JSON.stringify({
-          resourceType: 'Parameters',
-          parameter: [
-            { name: 'end', valueDateTime: new Date(Date.now() + 40 * 86_400_000).toISOString() },
-            { name: 'patient', valueReference: { reference: `Patient/${item.patient.id}` } },
-            { name: 'count', valueInteger: 50 },
-          ],
-        }),
-      });
-      for (const entry of ((await found.json()) as { entry?: Array<{ resource: { resourceType: string } }> }).entry ?? []) {
-        if (entry.resource.resourceType === 'Appointment') proposals.push(entry.resource);
-      }
-    }
-    let booked = 0;
-    let conflicts = 0;
-    const book = async (i: number) => {
-      const r = await fetch(`${oviBase}/fhir/R4/Appointment/$book`, {
-        method: 'POST',
-        headers: oviHeaders(guidance.access_token),
-        body: JSON.stringify({ resourceType: 'Parameters', parameter: [{ name: 'appointment', resource: proposals[i % proposals.length] }] }),
-      });
-      await r.arrayBuffer();
-      if (r.status === 201) booked++;
-      if (r.status === 409) conflicts++;
-      return r.status === 201 || r.status === 409;
-    };
-    const bookAt200Users = await runLoad(200, seconds * 2, book, 1000);
-    const queueAt200 = await runLoad(200, seconds, getQueue);
-    const bookAt200 = await runLoad(200, seconds, book);
+    const users = await userScenarios(ovi, seconds);
+    const queueAt200 = await runLoad(200, seconds, () => ovi.getQueue());
+    const bookAt200 = await runLoad(200, seconds, (i) => ovi.book(i));
     return {
       concurrency,
       create: { ...create, oviVsSql: ratio(create.ovi, create.sql) },
       read: { ...read, oviVsSql: ratio(read.ovi, read.sql) },
       queueAt200,
-      queueAt200Users,
-      bookAt200: { ...bookAt200, booked, conflicts },
-      bookAt200Users,
+      queueAt200Users: users.queueAt200Users,
+      bookAt200: { ...bookAt200, booked: ovi.booked, conflicts: ovi.conflicts },
+      bookAt200Users: users.bookAt200Users,
     };
   } finally {
     await pool.end();
-    ovi.kill('SIGTERM');
+    oviProcess.kill('SIGTERM');
     minimal.kill('SIGTERM');
   }
 }
