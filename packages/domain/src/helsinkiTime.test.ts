@@ -68,4 +68,14 @@ describe('helsinkiEndOfDay', () => {
     expect(toHelsinkiDate(end)).toBe('2025-03-30');
     expect(toHelsinkiDate(new Date(end.getTime() + 1))).toBe('2025-03-31');
   });
+
+  it('gives the Helsinki day of every quarter hour over two years as the time zone data does, remembered offsets and all', () => {
+    const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const from = Date.UTC(2025, 0, 1);
+    for (let round = 0; round < 2; round++) {
+      for (let ms = from; ms < from + 2 * 366 * 86_400_000; ms += 15 * 60_000 + 7_000) {
+        expect(toHelsinkiDate(new Date(ms))).toBe(reference.format(new Date(ms)));
+      }
+    }
+  });
 });

@@ -41,17 +41,36 @@ function wallClock(ms: number): { year: number; month: number; day: number; hour
   };
 }
 
-/** Offset of Helsinki from UTC at an instant, in milliseconds (2 h or 3 h). */
-function offsetAt(ms: number): number {
+/** Offset of Helsinki from UTC at an instant, in milliseconds (2 h or 3 h), from the time zone data. */
+function measuredOffsetAt(ms: number): number {
   const w = wallClock(ms);
   const wholeSeconds = Math.floor(ms / 1000) * 1000;
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - wholeSeconds;
 }
 
+const offsetsByHour = new Map<number, number>();
+
+/**
+ * Offset of Helsinki from UTC at an instant. The offset changes on whole UTC hours, so it is
+ * remembered per hour (reading the time zone data cost ~6 µs, and a work queue asks per row);
+ * an hour whose two ends differ is never remembered.
+ */
+function offsetAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  const known = offsetsByHour.get(hour);
+  if (known !== undefined) return known;
+  const offset = measuredOffsetAt(ms);
+  if (measuredOffsetAt(hour * HOUR_MS) === offset && measuredOffsetAt((hour + 1) * HOUR_MS - 1000) === offset) {
+    if (offsetsByHour.size >= 100_000) offsetsByHour.clear();
+    offsetsByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /** 'YYYY-MM-DD' of the Helsinki calendar day the instant falls on. */
 export function toHelsinkiDate(instant: Date): string {
-  const w = wallClock(requireValid(instant));
-  return formatCalendarDate({ year: w.year, month: w.month, day: w.day });
+  const local = new Date(requireValid(instant) + offsetAt(instant.getTime()));
+  return formatCalendarDate({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() });
 }
 
 /**

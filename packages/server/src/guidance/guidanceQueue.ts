@@ -33,7 +33,8 @@ export async function guidanceQueue(db: Database, fhir: FhirService, ctx: Reques
   const tasks = work.map((w) => w.task);
   const patients = new Map(work.flatMap((w) => (w.patient?.id ? [[w.patient.id, w.patient] as const] : [])));
   const now = new Date();
-  const items = tasks.map((task) => toItem(task, patients, now));
+  const today = toHelsinkiDate(now);
+  const items = tasks.map((task) => toItem(task, patients, now, today));
   if (items.length > 0) {
     await fhir.audit.record({
       user: ctx.user,
@@ -47,7 +48,7 @@ export async function guidanceQueue(db: Database, fhir: FhirService, ctx: Reques
   return sortQueue(items);
 }
 
-function toItem(task: Task, patients: Map<string, Patient>, now: Date): QueueItem {
+function toItem(task: Task, patients: Map<string, Patient>, now: Date, today: string): QueueItem {
   const patientId = task.for?.reference?.replace('Patient/', '') ?? '';
   const patient = patients.get(patientId);
   const deadline = task.restriction?.period?.end ?? task.authoredOn ?? now.toISOString();
@@ -59,7 +60,7 @@ function toItem(task: Task, patients: Map<string, Patient>, now: Date): QueueIte
       id: patientId,
       name: displayName(patient),
       birthDate: patient?.birthDate,
-      age: patient?.birthDate ? ageOn(patient.birthDate, toHelsinkiDate(now)) : undefined,
+      age: patient?.birthDate ? ageOn(patient.birthDate, today) : undefined,
     },
     urgency: (inputValue(task, 'urgency')?.valueCode ?? 'non-urgent') as Urgency,
     profession: task.performerType?.[0]?.coding?.[0]?.code,
