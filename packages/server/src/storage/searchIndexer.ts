@@ -28,7 +28,19 @@ export function extractIndexRows(resource: Resource, engine: 'fast' | 'fhirpath'
     }
     for (const value of values) addValue(rows, param.code, param.kind, value);
   }
-  return rows;
+  // A value found twice (a work-queue audit record names "Patient" as entity type once per
+  // client) matches no more searches than once: one row each.
+  return { tokens: distinctRows(rows.tokens), strings: distinctRows(rows.strings), dates: distinctRows(rows.dates) };
+}
+
+function distinctRows<T extends unknown[]>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const key = row.join('\u0000');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function addValue(rows: IndexRows, param: string, kind: string, value: unknown): void {
