@@ -1,4 +1,5 @@
-import type { Appointment, Schedule, Slot } from '@medplum/fhirtypes';
+import { randomUUID } from 'node:crypto';
+import type { Appointment, Resource, Schedule, Slot } from '@medplum/fhirtypes';
 import { EXTENSIONS } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
@@ -11,6 +12,8 @@ import type { AccessGrant } from '../access/accessPolicy';
 import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
 import { slotModes, slotVisitType } from './slotResources';
+
+const TAKEN = 'That time was just booked by someone else; choose another time';
 
 /**
  * `Appointment/$book`: books one proposed Appointment atomically. The slot row is locked and
@@ -35,8 +38,12 @@ export class BookAppointment {
     const patient = localReference(clientRef, ['Patient'], 'Appointment.participant').reference;
     const slot = await this.fhir.store.readOptional<Slot>('Slot', slotId);
     if (!slot) throw badRequest(`Slot/${slotId} does not exist`, ['Appointment.slot']);
-    const grant = await this.authorize(ctx, patient, slot);
-    const schedule = await this.fhir.store.read<Schedule>('Schedule', slot.schedule.reference?.replace('Schedule/', '') ?? '');
+    const [grant, schedule] = await Promise.all([
+      this.authorize(ctx, patient, slot),
+      this.fhir.store.read<Schedule>('Schedule', slot.schedule.reference?.replace('Schedule/', '') ?? ''),
+    ]);
+    // Most losing racers learn it here, without a transaction; the locked check below decides.
+    if (slot.status !== 'free') throw conflict(TAKEN);
     const requestedModes = (proposed.extension ?? []).filter((e) => e.url === EXTENSIONS.visitMode).map((e) => e.valueCode);
     const modes = slotModes(slot).filter((m) => requestedModes.length === 0 || requestedModes.includes(m));
     if (modes.length === 0) throw badRequest('The visit mode asked for is not offered at that time', ['Appointment.extension']);
@@ -46,37 +53,43 @@ export class BookAppointment {
         'Slot',
         slotId,
         (current) => {
-          if (current.status !== 'free') throw conflict('That time was just booked by someone else; choose another time');
+          if (current.status !== 'free') throw conflict(TAKEN);
           if (Date.parse(current.start) <= Date.now()) throw conflict('That time has already passed; choose another time');
           return { ...current, status: 'busy' };
         },
         { tx },
       );
-      const appointment = await this.fhir.store.create<Appointment>(
-        {
-          resourceType: 'Appointment',
-          status: 'booked',
-          created: new Date().toISOString(),
-          start: taken.start,
-          end: taken.end,
-          minutesDuration: Math.round((Date.parse(taken.end) - Date.parse(taken.start)) / 60_000),
-          slot: [{ reference: `Slot/${slotId}` }],
-          serviceType: taken.serviceType,
-          specialty: schedule.specialty,
-          extension: modes.slice(0, 1).map((m) => ({ url: EXTENSIONS.visitMode, valueCode: m })),
-          comment: proposed.comment,
-          participant: [
-            { actor: { reference: patient }, status: 'accepted' },
-            ...schedule.actor.map((actor) => ({ actor, status: 'accepted' as const })),
-          ],
-        },
-        { tx },
-      );
-      await this.fhir.audit.record(
-        { user: ctx.user, interaction: 'create', what: [`Appointment/${appointment.id}`, `Slot/${slotId}`], patients: [patient], success: true, reason: ctx.reason, byRecordedReason: grant.byRecordedReason, description: '$book' },
-        tx,
-      );
-      return appointment;
+      const appointment: Appointment & { id: string } = {
+        resourceType: 'Appointment',
+        id: randomUUID(),
+        status: 'booked',
+        created: new Date().toISOString(),
+        start: taken.start,
+        end: taken.end,
+        minutesDuration: Math.round((Date.parse(taken.end) - Date.parse(taken.start)) / 60_000),
+        slot: [{ reference: `Slot/${slotId}` }],
+        serviceType: taken.serviceType,
+        specialty: schedule.specialty,
+        extension: modes.slice(0, 1).map((m) => ({ url: EXTENSIONS.visitMode, valueCode: m })),
+        comment: proposed.comment,
+        participant: [
+          { actor: { reference: patient }, status: 'accepted' },
+          ...schedule.actor.map((actor) => ({ actor, status: 'accepted' as const })),
+        ],
+      };
+      // The Appointment and its audit record in one statement.
+      const audit = this.fhir.audit.event({
+        user: ctx.user,
+        interaction: 'create',
+        what: [`Appointment/${appointment.id}`, `Slot/${slotId}`],
+        patients: [patient],
+        success: true,
+        reason: ctx.reason,
+        byRecordedReason: grant.byRecordedReason,
+        description: '$book',
+      });
+      const [stored] = await this.fhir.store.createMany<Resource>([appointment, audit], tx);
+      return stored as Stored<Appointment>;
     });
     this.notifier.notify(booked, 'confirmation');
     return booked;

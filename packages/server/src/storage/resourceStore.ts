@@ -4,7 +4,7 @@ import type { Database, SqlExecutor } from '../db/database';
 import { conflict, FhirError, notFound, preconditionFailed } from '../fhir/outcomes';
 import { GroupCommit } from './groupCommit';
 import type { SearchRequest } from '../fhir/searchRequest';
-import { INDEX_INSERTS, indexColumns, indexParameters, writeIndexRows } from './searchIndexer';
+import { INDEX_INSERTS, indexColumns, indexParameters } from './searchIndexer';
 import { findFreeSlots, findScheduleOffers, projectSlots, type AvailableSlot, type FreeSlotWindow, type ScheduleOffer } from './slotAvailability';
 import { SearchSql } from './searchQuery';
 
@@ -181,14 +181,7 @@ export class ResourceStore {
       }
       const body = typeof next === 'function' ? await next(row.content) : next;
       const stored = stamp({ ...body, resourceType: type } as T, id, row.version_id + 1);
-      await tx.query('UPDATE resource SET version_id = $3, last_updated = $4, content = $5 WHERE resource_type = $1 AND id = $2', [
-        type,
-        id,
-        row.version_id + 1,
-        stored.meta.lastUpdated,
-        stored,
-      ]);
-      await this.writeHistoryAndIndex(tx, stored);
+      await writeVersion(tx, stored);
       return stored;
     };
     return options.tx ? write(options.tx) : this.db.transaction(write);
@@ -212,15 +205,24 @@ export class ResourceStore {
     const resources = rows.rows.map((row) => row.content);
     return { resources, total: count ? Number(count.rows[0]?.total ?? 0) : resources.length };
   }
+}
 
-  private async writeHistoryAndIndex(tx: SqlExecutor, stored: Stored): Promise<void> {
-    await tx.query(
-      'INSERT INTO resource_history (resource_type, id, version_id, last_updated, content) VALUES ($1, $2, $3, $4, $5)',
-      [stored.resourceType, stored.id, Number(stored.meta.versionId), stored.meta.lastUpdated, stored],
-    );
-    await writeIndexRows(tx, stored);
-    await projectSlots(tx, [stored]);
-  }
+/**
+ * A new version in one statement: the current row, its history row, and its index rows
+ * replaced (the deletes see only the old rows); then the slot projection.
+ */
+async function writeVersion(tx: SqlExecutor, stored: Stored): Promise<void> {
+  await tx.query(
+    `WITH cur AS (UPDATE resource SET version_id = $3, last_updated = $4, content = $5 WHERE resource_type = $1 AND id = $2),
+       hist AS (INSERT INTO resource_history (resource_type, id, version_id, last_updated, content) VALUES ($1, $2, $3, $4, $5)),
+       dt AS (DELETE FROM search_token WHERE resource_type = $1 AND resource_id = $2),
+       ds AS (DELETE FROM search_string WHERE resource_type = $1 AND resource_id = $2),
+       dd AS (DELETE FROM search_date WHERE resource_type = $1 AND resource_id = $2),
+       ${INDEX_INSERTS(6)}
+     SELECT 1`,
+    [stored.resourceType, stored.id, Number(stored.meta.versionId), stored.meta.lastUpdated, stored, ...indexParameters(indexColumns([stored]))],
+  );
+  await projectSlots(tx, [stored]);
 }
 
 type ResourceKey = [type: string, id: string];

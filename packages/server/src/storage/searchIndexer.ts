@@ -1,7 +1,6 @@
 import { evalFhirPathTyped, toTypedValue } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { indexedParameters } from '../fhir/searchParameters';
-import type { SqlExecutor } from '../db/database';
 import { dateBounds } from '../fhir/dateBounds';
 
 export interface IndexRows {
@@ -94,18 +93,6 @@ function addDate(rows: IndexRows, param: string, value: unknown): void {
     const high = period.end ? dateBounds(period.end)?.[1] : '9999-12-31T23:59:59Z';
     if (low && high) rows.dates.push([param, low, high]);
   }
-}
-
-/** Replaces a resource's index rows in one statement (the deletes see only the old rows). */
-export async function writeIndexRows(tx: SqlExecutor, resource: Resource & { id: string }): Promise<void> {
-  await tx.query(
-    `WITH dt AS (DELETE FROM search_token WHERE resource_type = $1 AND resource_id = $2),
-       ds AS (DELETE FROM search_string WHERE resource_type = $1 AND resource_id = $2),
-       dd AS (DELETE FROM search_date WHERE resource_type = $1 AND resource_id = $2),
-       ${INDEX_INSERTS(3)}
-     SELECT 1`,
-    [resource.resourceType, resource.id, ...indexParameters(indexColumns([resource]))],
-  );
 }
 
 export interface IndexColumns {
