@@ -3,7 +3,8 @@ import { tryGetDataType, type InternalTypeSchema } from '@medplum/core';
 /** Evaluates one search parameter expression on a resource; the values FHIRPath would give. */
 export type PathEvaluator = (resource: object) => unknown[];
 
-type Step = (value: unknown) => unknown[];
+/** One step of a walk: adds what it finds in `value` to `out`. */
+type Step = (value: unknown, out: unknown[]) => void;
 
 /**
  * Most R4 search parameter expressions are plain paths (`Observation.subject`), a path with a
@@ -19,10 +20,21 @@ export function compileSimplePath(resourceType: string, expression: string): Pat
   if (alternatives.some((a) => a === undefined)) return undefined;
   const steps = alternatives as Step[][];
   return (resource) => {
-    const results = steps.map((chain) => chain.reduce<unknown[]>((values, step) => values.flatMap(step), [resource]));
+    const results = steps.map((chain) => walk(chain, resource));
     // FHIRPath's union (`|`) leaves out duplicates.
     return results.length === 1 ? (results[0] ?? []) : distinct(results.flat());
   };
+}
+
+function walk(chain: Step[], resource: object): unknown[] {
+  let values: unknown[] = [resource];
+  for (const step of chain) {
+    const next: unknown[] = [];
+    for (const value of values) step(value, next);
+    if (next.length === 0) return next;
+    values = next;
+  }
+  return values;
 }
 
 function compileAlternative(resourceType: string, text: string): Step[] | undefined {
@@ -65,29 +77,41 @@ function compileFilter(condition: string): Step | undefined {
   const isType = /^resolve\(\) is ([A-Z][A-Za-z]+)$/.exec(condition);
   if (isType) {
     const wanted = isType[1];
-    return (value) => (referencedType(value) === wanted ? [value] : []);
+    return (value, out) => {
+      if (referencedType(value) === wanted) out.push(value);
+    };
   }
   const equals = /^([a-z][A-Za-z]*)='([^'\\]*)'$/.exec(condition);
   if (equals) {
     const [, key = '', expected] = equals;
-    return (value) => (typeof value === 'object' && value !== null && (value as Record<string, unknown>)[key] === expected ? [value] : []);
+    return (value, out) => {
+      if (typeof value === 'object' && value !== null && (value as Record<string, unknown>)[key] === expected) out.push(value);
+    };
   }
   return undefined;
 }
 
 const property =
   (name: string): Step =>
-  (value) =>
-    present(typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined);
+  (value, out) => {
+    if (typeof value === 'object' && value !== null) addPresent((value as Record<string, unknown>)[name], out);
+  };
 
 const choiceOf =
   (keys: string[]): Step =>
-  (value) =>
-    typeof value === 'object' && value !== null ? keys.flatMap((key) => present((value as Record<string, unknown>)[key])) : [];
+  (value, out) => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const key of keys) addPresent((value as Record<string, unknown>)[key], out);
+  };
 
-function present(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value.filter((v) => v !== undefined && v !== null) : [value];
+/** A property's values as FHIRPath sees them: arrays flattened, absent ones left out. */
+function addPresent(value: unknown, out: unknown[]): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) {
+    out.push(value);
+    return;
+  }
+  for (const item of value) if (item !== undefined && item !== null) out.push(item);
 }
 
 /** The type FHIRPath's `resolve()` gives a Reference: `Patient/1` and `Patient?identifier=…` are Patients. */
