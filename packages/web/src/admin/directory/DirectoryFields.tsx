@@ -9,6 +9,7 @@ import {
   type DirectoryForms,
   type DirectoryOptions,
   type RefOption,
+  type TeamMemberForm,
 } from '../../api/directory.resource';
 import { CheckboxField, CheckboxesField, FieldGroup, SelectField, TextField, fieldId, type Choice, type FieldProblem } from './fields';
 
@@ -28,190 +29,123 @@ function useProfessionChoices(): Choice[] {
   return PROFESSIONS.map((p) => ({ value: p, label: t(`profession.${p}`) }));
 }
 
-export function OrganizationFields({ form, onChange, problem, options, self }: FieldsProps<DirectoryForms['organizations']>) {
+/** The keys of F whose values are of type V. */
+type KeysOf<F, V> = { [K in keyof F]: F[K] extends V ? K : never }[keyof F] & string;
+
+/**
+ * Ties a control to one key of the form: the key is also its `field` id and the name its
+ * problems go by, so each control needs only its label and extras.
+ */
+function bindForm<F>({ form, onChange, problem }: FieldsProps<F>) {
+  const set = <K extends keyof F>(key: K, value: F[K]) => onChange({ ...form, [key]: value });
+  return {
+    text: <K extends KeysOf<F, string>>(field: K) => ({ field, value: form[field] as string, problem: problem(field), onChange: (v: string) => set(field, v as F[K]) }),
+    list: <K extends KeysOf<F, string[]>>(field: K) => ({ field, values: form[field] as string[], problem: problem(field), onChange: (v: string[]) => set(field, v as F[K]) }),
+    check: <K extends KeysOf<F, boolean>>(field: K) => ({ field, checked: form[field] as boolean, onChange: (v: boolean) => set(field, v as F[K]) }),
+  };
+}
+
+export function OrganizationFields(props: FieldsProps<DirectoryForms['organizations']>) {
   const { t } = useTranslation();
-  const set = (patch: Partial<typeof form>) => onChange({ ...form, ...patch });
+  const bind = bindForm(props);
   return (
     <>
-      <TextField field="name" label={t('directory.field.name')} value={form.name} required problem={problem('name')} onChange={(name) => set({ name })} />
+      <TextField {...bind.text('name')} label={t('directory.field.name')} required />
       <SelectField
-        field="partOf"
+        {...bind.text('partOf')}
         label={t('directory.field.partOf')}
         hint={t('directory.hint.partOf')}
-        value={form.partOf}
         emptyLabel={t('directory.none')}
-        choices={choicesOf(options.organizations, self)}
-        problem={problem('partOf')}
-        onChange={(partOf) => set({ partOf })}
+        choices={choicesOf(props.options.organizations, props.self)}
       />
-      <TextField
-        field="municipalityCode"
-        label={t('directory.field.municipalityCode')}
-        hint={t('directory.hint.municipalityCode')}
-        value={form.municipalityCode}
-        inputMode="numeric"
-        width="short"
-        problem={problem('municipalityCode')}
-        onChange={(municipalityCode) => set({ municipalityCode })}
-      />
-      <CheckboxField field="active" label={t('directory.field.active')} hint={t('directory.hint.active')} checked={form.active} onChange={(active) => set({ active })} />
+      <TextField {...bind.text('municipalityCode')} label={t('directory.field.municipalityCode')} hint={t('directory.hint.municipalityCode')} inputMode="numeric" width="short" />
+      <CheckboxField {...bind.check('active')} label={t('directory.field.active')} hint={t('directory.hint.active')} />
     </>
   );
 }
 
-export function LocationFields({ form, onChange, problem, options }: FieldsProps<DirectoryForms['locations']>) {
+export function LocationFields(props: FieldsProps<DirectoryForms['locations']>) {
   const { t } = useTranslation();
-  const set = (patch: Partial<typeof form>) => onChange({ ...form, ...patch });
+  const bind = bindForm(props);
   return (
     <>
-      <TextField field="name" label={t('directory.field.name')} value={form.name} required problem={problem('name')} onChange={(name) => set({ name })} />
+      <TextField {...bind.text('name')} label={t('directory.field.name')} required />
       <FieldGroup legend={t('directory.field.address')}>
-        <TextField field="line" label={t('directory.field.street')} value={form.line} autoComplete="off" problem={problem('line')} onChange={(line) => set({ line })} />
-        <TextField
-          field="postalCode"
-          label={t('directory.field.postalCode')}
-          value={form.postalCode}
-          inputMode="numeric"
-          width="short"
-          problem={problem('postalCode')}
-          onChange={(postalCode) => set({ postalCode })}
-        />
-        <TextField field="city" label={t('directory.field.city')} value={form.city} problem={problem('city')} onChange={(city) => set({ city })} />
+        <TextField {...bind.text('line')} label={t('directory.field.street')} autoComplete="off" />
+        <TextField {...bind.text('postalCode')} label={t('directory.field.postalCode')} inputMode="numeric" width="short" />
+        <TextField {...bind.text('city')} label={t('directory.field.city')} />
       </FieldGroup>
-      <SelectField
-        field="managingOrganization"
-        label={t('directory.field.managingOrganization')}
-        value={form.managingOrganization}
-        emptyLabel={t('directory.none')}
-        choices={choicesOf(options.organizations)}
-        problem={problem('managingOrganization')}
-        onChange={(managingOrganization) => set({ managingOrganization })}
-      />
+      <SelectField {...bind.text('managingOrganization')} label={t('directory.field.managingOrganization')} emptyLabel={t('directory.none')} choices={choicesOf(props.options.organizations)} />
     </>
   );
 }
 
-export function ServiceFields({ form, onChange, problem, options }: FieldsProps<DirectoryForms['services']>) {
+export function ServiceFields(props: FieldsProps<DirectoryForms['services']>) {
   const { t } = useTranslation();
-  const set = (patch: Partial<typeof form>) => onChange({ ...form, ...patch });
+  const bind = bindForm(props);
+  const { options } = props;
   return (
     <>
-      <TextField field="name" label={t('directory.field.name')} value={form.name} required problem={problem('name')} onChange={(name) => set({ name })} />
+      <TextField {...bind.text('name')} label={t('directory.field.name')} required />
       <SelectField
-        field="type"
+        {...bind.text('type')}
         label={t('directory.field.serviceType')}
-        value={form.type}
         emptyLabel={t('directory.choose')}
         choices={SERVICE_CODES.map((c) => ({ value: c, label: t(`service.${c}`) }))}
-        problem={problem('type')}
-        onChange={(type) => set({ type })}
       />
-      <SelectField
-        field="providedBy"
-        label={t('directory.field.providedBy')}
-        value={form.providedBy}
-        required
-        emptyLabel={t('directory.choose')}
-        choices={choicesOf(options.organizations)}
-        problem={problem('providedBy')}
-        onChange={(providedBy) => set({ providedBy })}
-      />
-      <CheckboxesField
-        field="locations"
-        legend={t('directory.field.serviceLocations')}
-        values={form.locations}
-        choices={choicesOf(options.locations)}
-        problem={problem('locations')}
-        onChange={(locations) => set({ locations })}
-      />
-      <CheckboxField field="active" label={t('directory.field.active')} hint={t('directory.hint.active')} checked={form.active} onChange={(active) => set({ active })} />
+      <SelectField {...bind.text('providedBy')} label={t('directory.field.providedBy')} required emptyLabel={t('directory.choose')} choices={choicesOf(options.organizations)} />
+      <CheckboxesField {...bind.list('locations')} legend={t('directory.field.serviceLocations')} choices={choicesOf(options.locations)} />
+      <CheckboxField {...bind.check('active')} label={t('directory.field.active')} hint={t('directory.hint.active')} />
     </>
   );
 }
 
-export function ProfessionalFields({ form, onChange, problem, options }: FieldsProps<DirectoryForms['professionals']>) {
+export function ProfessionalFields(props: FieldsProps<DirectoryForms['professionals']>) {
   const { t } = useTranslation();
   const professions = useProfessionChoices();
-  const set = (patch: Partial<typeof form>) => onChange({ ...form, ...patch });
+  const bind = bindForm(props);
+  const { options } = props;
+  const none = t('directory.none');
+  const choose = t('directory.choose');
   return (
     <>
       <FieldGroup legend={t('directory.group.person')}>
-        <TextField field="given" label={t('directory.field.given')} value={form.given} required problem={problem('given')} onChange={(given) => set({ given })} />
-        <TextField field="family" label={t('directory.field.family')} value={form.family} required problem={problem('family')} onChange={(family) => set({ family })} />
-        <TextField
-          field="terhikki"
-          label={t('directory.field.terhikki')}
-          hint={t('directory.hint.terhikki')}
-          value={form.terhikki}
-          inputMode="numeric"
-          width="short"
-          problem={problem('terhikki')}
-          onChange={(terhikki) => set({ terhikki })}
-        />
+        <TextField {...bind.text('given')} label={t('directory.field.given')} required />
+        <TextField {...bind.text('family')} label={t('directory.field.family')} required />
+        <TextField {...bind.text('terhikki')} label={t('directory.field.terhikki')} hint={t('directory.hint.terhikki')} inputMode="numeric" width="short" />
         <CheckboxesField
-          field="languages"
+          {...bind.list('languages')}
           legend={t('directory.field.languages')}
-          values={form.languages}
           inline
           choices={SERVICE_LANGUAGES.map((l) => ({ value: l, label: t(`directory.language.${l}`) }))}
-          problem={problem('languages')}
-          onChange={(languages) => set({ languages })}
         />
-        <CheckboxField field="active" label={t('directory.field.activePerson')} hint={t('directory.hint.activePerson')} checked={form.active} onChange={(active) => set({ active })} />
+        <CheckboxField {...bind.check('active')} label={t('directory.field.activePerson')} hint={t('directory.hint.activePerson')} />
       </FieldGroup>
       <FieldGroup legend={t('directory.group.role')}>
-        <SelectField
-          field="profession"
-          label={t('directory.field.profession')}
-          value={form.profession}
-          required
-          emptyLabel={t('directory.choose')}
-          choices={professions}
-          problem={problem('profession')}
-          onChange={(profession) => set({ profession })}
-        />
-        <SelectField
-          field="organization"
-          label={t('directory.field.organization')}
-          value={form.organization}
-          required
-          emptyLabel={t('directory.choose')}
-          choices={choicesOf(options.organizations)}
-          problem={problem('organization')}
-          onChange={(organization) => set({ organization })}
-        />
-        <SelectField
-          field="location"
-          label={t('directory.field.location')}
-          value={form.location}
-          emptyLabel={t('directory.none')}
-          choices={choicesOf(options.locations)}
-          problem={problem('location')}
-          onChange={(location) => set({ location })}
-        />
-        <SelectField
-          field="service"
-          label={t('directory.field.service')}
-          value={form.service}
-          emptyLabel={t('directory.none')}
-          choices={choicesOf(options.services)}
-          problem={problem('service')}
-          onChange={(service) => set({ service })}
-        />
+        <SelectField {...bind.text('profession')} label={t('directory.field.profession')} required emptyLabel={choose} choices={professions} />
+        <SelectField {...bind.text('organization')} label={t('directory.field.organization')} required emptyLabel={choose} choices={choicesOf(options.organizations)} />
+        <SelectField {...bind.text('location')} label={t('directory.field.location')} emptyLabel={none} choices={choicesOf(options.locations)} />
+        <SelectField {...bind.text('service')} label={t('directory.field.service')} emptyLabel={none} choices={choicesOf(options.services)} />
       </FieldGroup>
     </>
   );
 }
 
-export function TeamFields({ form, onChange, problem, options }: FieldsProps<DirectoryForms['teams']>) {
+export function TeamFields(props: FieldsProps<DirectoryForms['teams']>) {
+  const { form, onChange, problem, options } = props;
   const { t } = useTranslation();
   const professions = useProfessionChoices();
+  const bind = bindForm(props);
   const [focusField, setFocusField] = useState<string>();
   const addRef = useRef<HTMLButtonElement>(null);
   const [nextKey, setNextKey] = useState(0);
-  const set = (patch: Partial<typeof form>) => onChange({ ...form, ...patch });
-  const setMember = (index: number, patch: Partial<(typeof form.participants)[number]>) =>
-    set({ participants: form.participants.map((p, i) => (i === index ? { ...p, ...patch } : p)) });
+  const setParticipants = (participants: TeamMemberForm[]) => onChange({ ...form, participants });
+  /** A member's select: its field id and problems are `participants.<index>.<key>`. */
+  const bindMember = (member: TeamMemberForm, index: number, key: 'profession' | 'member') => {
+    const field = `participants.${index}.${key}`;
+    const onMemberChange = (value: string) => setParticipants(form.participants.map((p, i) => (i === index ? { ...p, [key]: value } : p)));
+    return { field, value: member[key], problem: problem(field), onChange: onMemberChange, required: true, emptyLabel: t('directory.choose') };
+  };
 
   useEffect(() => {
     if (!focusField) return;
@@ -221,62 +155,33 @@ export function TeamFields({ form, onChange, problem, options }: FieldsProps<Dir
   }, [focusField]);
 
   const add = () => {
-    set({ participants: [...form.participants, { key: `new${nextKey}`, profession: '', member: '' }] });
+    setParticipants([...form.participants, { key: `new${nextKey}`, profession: '', member: '' }]);
     setNextKey((n) => n + 1);
     setFocusField(`participants.${form.participants.length}.profession`);
   };
   const remove = (index: number) => {
-    set({ participants: form.participants.filter((_, i) => i !== index) });
+    setParticipants(form.participants.filter((_, i) => i !== index));
     setFocusField('add');
   };
 
   return (
     <>
-      <TextField field="name" label={t('directory.field.teamName')} value={form.name} required problem={problem('name')} onChange={(name) => set({ name })} />
+      <TextField {...bind.text('name')} label={t('directory.field.teamName')} required />
       <SelectField
-        field="status"
+        {...bind.text('status')}
         label={t('directory.field.status')}
-        value={form.status}
         required
         choices={CARE_TEAM_STATUSES.map((s) => ({ value: s, label: t(`directory.teamStatus.${s}`) }))}
-        problem={problem('status')}
-        onChange={(status) => set({ status })}
       />
-      <SelectField
-        field="managingOrganization"
-        label={t('directory.field.managingOrganization')}
-        value={form.managingOrganization}
-        emptyLabel={t('directory.none')}
-        choices={choicesOf(options.organizations)}
-        problem={problem('managingOrganization')}
-        onChange={(managingOrganization) => set({ managingOrganization })}
-      />
+      <SelectField {...bind.text('managingOrganization')} label={t('directory.field.managingOrganization')} emptyLabel={t('directory.none')} choices={choicesOf(options.organizations)} />
       <h3 className="form-subheading">{t('directory.group.members')}</h3>
       {form.participants.length === 0 && <p className="empty">{t('directory.noMembers')}</p>}
       <ol className="member-list">
         {form.participants.map((p, i) => (
           <li key={p.key}>
             <FieldGroup legend={t('directory.memberLegend', { number: i + 1 })}>
-              <SelectField
-                field={`participants.${i}.profession`}
-                label={t('directory.field.memberRole')}
-                value={p.profession}
-                required
-                emptyLabel={t('directory.choose')}
-                choices={professions}
-                problem={problem(`participants.${i}.profession`)}
-                onChange={(profession) => setMember(i, { profession })}
-              />
-              <SelectField
-                field={`participants.${i}.member`}
-                label={t('directory.field.member')}
-                value={p.member}
-                required
-                emptyLabel={t('directory.choose')}
-                choices={choicesOf(options.practitioners)}
-                problem={problem(`participants.${i}.member`)}
-                onChange={(member) => setMember(i, { member })}
-              />
+              <SelectField {...bindMember(p, i, 'profession')} label={t('directory.field.memberRole')} choices={professions} />
+              <SelectField {...bindMember(p, i, 'member')} label={t('directory.field.member')} choices={choicesOf(options.practitioners)} />
               <button type="button" className="button button-secondary" onClick={() => remove(i)}>
                 {t('directory.removeMember', { number: i + 1 })}
               </button>

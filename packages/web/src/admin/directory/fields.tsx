@@ -44,6 +44,27 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   );
 }
 
+function Hint({ id, hint }: { id: string; hint?: string }) {
+  if (!hint) return null;
+  return (
+    <p id={`${id}-hint`} className="hint">
+      {hint}
+    </p>
+  );
+}
+
+/** Label, hint and error above one control: the frame text inputs and selects share. */
+function LabelledField({ id, label, required, hint, problem, children }: { id: string; label: string; required?: boolean; hint?: string; problem?: FieldProblem; children: ReactNode }) {
+  return (
+    <div className={problem ? 'field has-error' : 'field'}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <Problem id={`${id}-error`} problem={problem} />
+      {children}
+    </div>
+  );
+}
+
 interface TextProps {
   field: string;
   label: string;
@@ -60,14 +81,7 @@ interface TextProps {
 export function TextField({ field, label, value, onChange, problem, hint, required, inputMode, autoComplete = 'off', width = 'full' }: TextProps) {
   const id = fieldId(field);
   return (
-    <div className={problem ? 'field has-error' : 'field'}>
-      <Label id={id} label={label} required={required} />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <Problem id={`${id}-error`} problem={problem} />
+    <LabelledField id={id} label={label} required={required} hint={hint} problem={problem}>
       <input
         id={id}
         type="text"
@@ -80,7 +94,7 @@ export function TextField({ field, label, value, onChange, problem, hint, requir
         aria-describedby={describedBy(id, !!hint, !!problem)}
         onChange={(e) => onChange(e.target.value)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -107,14 +121,7 @@ export function SelectField({ field, label, value, choices, onChange, emptyLabel
   // A value the lists do not know (e.g. an inactive target) stays visible and selected.
   const known = value === '' || choices.some((c) => c.value === value);
   return (
-    <div className={problem ? 'field has-error' : 'field'}>
-      <Label id={id} label={label} required={required} />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <Problem id={`${id}-error`} problem={problem} />
+    <LabelledField id={id} label={label} required={required} hint={hint} problem={problem}>
       <select
         id={id}
         className="input"
@@ -132,7 +139,7 @@ export function SelectField({ field, label, value, choices, onChange, emptyLabel
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -154,11 +161,7 @@ export function CheckboxesField({ field, legend, values, choices, onChange, prob
   return (
     <fieldset className={problem ? 'field has-error' : 'field'} aria-describedby={describedBy(id, !!hint, !!problem)}>
       <legend>{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={id} hint={hint} />
       <Problem id={`${id}-error`} problem={problem} />
       <ul className={inline ? 'options options-inline plain-options' : 'options plain-options'}>
         {choices.map((c, i) => {
@@ -183,11 +186,7 @@ export function CheckboxField({ field, label, checked, onChange, hint }: { field
         <input id={id} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
         <label htmlFor={id}>{label}</label>
       </div>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
+      <Hint id={id} hint={hint} />
     </div>
   );
 }

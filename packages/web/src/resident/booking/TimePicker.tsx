@@ -6,14 +6,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookProposal, findSlots, type AppointmentView } from '../../api/appointment.resource';
-import { ApiError } from '../../api/client';
 import { pickText } from '../../api/fhir';
 import type { VisitTypeView } from '../../api/schedule.resource';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';
 import { addCalendarDays } from '@ovi/domain/src/calendarDate';
 import { useLanguage } from '../../i18n/useLanguage';
-import { MAX_PROPOSALS, PROPOSAL_PAGE, ProposalChoices } from '../../workbench/booking/ProposalChoices';
+import { ProposalChoices } from '../../workbench/booking/ProposalChoices';
+import { SearchStatus } from '../../workbench/booking/SearchStatus';
+import { useProposalBooking } from '../../workbench/booking/useProposalBooking';
 import { startOfDay, todayInHelsinki } from '../../workbench/schedule/scheduleDays';
 
 const DAYS = 30;
@@ -38,13 +39,12 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
   const [mode, setMode] = useState('');
   /** Optional: the first day to show times from ('' = from now). */
   const [fromDay, setFromDay] = useState('');
-  const [count, setCount] = useState(PROPOSAL_PAGE);
-  const [tick, setTick] = useState(0);
-  const [selected, setSelected] = useState<string>();
-  const [chooseFirst, setChooseFirst] = useState(false);
-  const [taken, setTaken] = useState(false);
-  const [booking, setBooking] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
+  const flow = useProposalBooking({
+    book: (proposal) => bookProposal(proposal.token),
+    onBooked,
+    focusChoices: () => document.querySelector<HTMLInputElement>(`input[name="${idPrefix}-time"]`)?.focus(),
+  });
+  const { count, tick } = flow;
 
   const search = useAsync(
     () => {
@@ -55,38 +55,10 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
     [visitType.code, patientRef, mode, fromDay, count, tick],
   );
   const proposals = search.data?.proposals ?? [];
-  const chosen = proposals.find((p) => p.key === selected);
   const errorId = `${idPrefix}-time-error`;
   const modeId = `${idPrefix}-mode`;
   const fromId = `${idPrefix}-from`;
   const today = todayInHelsinki();
-  const resetList = () => {
-    setSelected(undefined);
-    setCount(PROPOSAL_PAGE);
-    setTaken(false);
-  };
-
-  const book = async () => {
-    setFailure(undefined);
-    if (!chosen) {
-      setChooseFirst(true);
-      document.querySelector<HTMLInputElement>(`input[name="${idPrefix}-time"]`)?.focus();
-      return;
-    }
-    setBooking(true);
-    try {
-      onBooked(await bookProposal(chosen.token));
-    } catch (e) {
-      setBooking(false);
-      if (e instanceof ApiError && e.status === 409) {
-        setTaken(true);
-        setSelected(undefined);
-        setTick((n) => n + 1);
-      } else {
-        setFailure(e);
-      }
-    }
-  };
 
   return (
     <div className="time-picker">
@@ -100,7 +72,7 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
               value={mode}
               onChange={(e) => {
                 setMode(e.target.value);
-                resetList();
+                flow.resetList();
               }}
             >
               <option value="">{t('selfBook.anyMode')}</option>
@@ -127,22 +99,12 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
             aria-describedby={`${fromId}-hint`}
             onChange={(e) => {
               setFromDay(e.target.value);
-              resetList();
+              flow.resetList();
             }}
           />
         </div>
       </div>
-      {taken && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('selfBook.taken')}</p>
-        </div>
-      )}
-      {search.loading && (
-        <p className="loading" role="status">
-          {t('booking.searching')}
-        </p>
-      )}
-      {search.error !== undefined && <ErrorMessage error={search.error} onRetry={search.reload} />}
+      <SearchStatus search={search} taken={flow.taken} takenText={t('selfBook.taken')} />
       {search.data?.warning && proposals.length > 0 && (
         <p className="callout callout-warning" role="status">
           <span aria-hidden="true">⚠ </span>
@@ -154,23 +116,20 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
         <ProposalChoices
           legend={t('selfBook.times', { days: DAYS })}
           proposals={proposals}
-          selected={selected}
-          onSelect={(key) => {
-            setSelected(key);
-            setChooseFirst(false);
-          }}
+          selected={flow.selected}
+          onSelect={flow.select}
           errorId={errorId}
-          problem={chooseFirst ? t('booking.chooseFirst') : undefined}
+          problem={flow.chooseFirst ? t('booking.chooseFirst') : undefined}
           loading={search.loading}
           count={count}
-          onMore={() => setCount((n) => Math.min(MAX_PROPOSALS, n + PROPOSAL_PAGE))}
+          onMore={flow.more}
           option={{ name: `${idPrefix}-time`, testId: 'selfbook-proposal', selectTestId: 'selfbook-proposal-select', showReasons: false }}
         />
       )}
-      {failure !== undefined && <ErrorMessage error={failure} />}
+      {flow.failure !== undefined && <ErrorMessage error={flow.failure} />}
       {proposals.length > 0 && (
-        <button type="button" className="button button-primary" disabled={booking} data-testid="selfbook-book" onClick={() => void book()}>
-          {booking ? t('booking.booking') : bookLabel}
+        <button type="button" className="button button-primary" disabled={flow.booking} data-testid="selfbook-book" onClick={() => void flow.bookChosen(proposals)}>
+          {flow.booking ? t('booking.booking') : bookLabel}
         </button>
       )}
     </div>

@@ -6,7 +6,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bookProposal, findSlots, type AppointmentView } from '../../api/appointment.resource';
-import { ApiError } from '../../api/client';
 import { pickText } from '../../api/fhir';
 import type { ContactTask } from '../../api/task.resource';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -14,7 +13,9 @@ import { useAsync } from '../../components/useAsync';
 import { formatDeadline } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { BookingFilters } from './BookingFilters';
-import { MAX_PROPOSALS, PROPOSAL_PAGE, ProposalChoices } from './ProposalChoices';
+import { ProposalChoices } from './ProposalChoices';
+import { SearchStatus } from './SearchStatus';
+import { useProposalBooking } from './useProposalBooking';
 
 
 interface Props {
@@ -41,13 +42,12 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
   const lang = useLanguage();
   const [mode, setMode] = useState('');
   const [profession, setProfession] = useState(task.profession ?? '');
-  const [count, setCount] = useState(PROPOSAL_PAGE);
-  const [tick, setTick] = useState(0);
-  const [selected, setSelected] = useState<string>();
-  const [chooseFirst, setChooseFirst] = useState(false);
-  const [taken, setTaken] = useState(false);
-  const [booking, setBooking] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
+  const flow = useProposalBooking({
+    book: (proposal) => bookProposal(proposal.token, reason),
+    onBooked,
+    focusChoices: () => document.querySelector<HTMLInputElement>('[data-testid="booking-proposal-select"]')?.focus(),
+  });
+  const { count, tick } = flow;
 
   const search = useAsync(() => {
     const now = new Date();
@@ -57,36 +57,11 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
     );
   }, [mode, profession, count, tick, task.id, reason]);
   const proposals = search.data?.proposals ?? [];
-  const chosen = proposals.find((p) => p.key === selected);
-  const problem = chooseFirst ? t('booking.chooseFirst') : error;
+  const problem = flow.chooseFirst ? t('booking.chooseFirst') : error;
 
   const changeFilter = (apply: () => void) => {
     apply();
-    setSelected(undefined);
-    setCount(PROPOSAL_PAGE);
-    setTaken(false);
-  };
-
-  const book = async () => {
-    setFailure(undefined);
-    if (!chosen) {
-      setChooseFirst(true);
-      document.querySelector<HTMLInputElement>('[data-testid="booking-proposal-select"]')?.focus();
-      return;
-    }
-    setBooking(true);
-    try {
-      onBooked(await bookProposal(chosen.token, reason));
-    } catch (e) {
-      setBooking(false);
-      if (e instanceof ApiError && e.status === 409) {
-        setTaken(true);
-        setSelected(undefined);
-        setTick((n) => n + 1);
-      } else {
-        setFailure(e);
-      }
-    }
+    flow.resetList();
   };
 
   // Enter on a choice here must not send the whole decision.
@@ -104,17 +79,7 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
         onMode={(m) => changeFilter(() => setMode(m))}
         onProfession={(p) => changeFilter(() => setProfession(p))}
       />
-      {taken && (
-        <div role="alert" className="notice notice-error">
-          <p>{t('booking.taken')}</p>
-        </div>
-      )}
-      {search.loading && (
-        <p className="loading" role="status">
-          {t('booking.searching')}
-        </p>
-      )}
-      {search.error !== undefined && <ErrorMessage error={search.error} onRetry={search.reload} />}
+      <SearchStatus search={search} taken={flow.taken} takenText={t('booking.taken')} />
       {search.data?.warning && (
         <p className="callout callout-warning" role="status" data-testid="booking-no-fit">
           <span aria-hidden="true">⚠ </span>
@@ -126,22 +91,19 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
         <ProposalChoices
           legend={t('booking.times')}
           proposals={proposals}
-          selected={selected}
-          onSelect={(key) => {
-            setSelected(key);
-            setChooseFirst(false);
-          }}
+          selected={flow.selected}
+          onSelect={flow.select}
           errorId="booking-proposal-error"
           problem={problem}
           loading={search.loading}
           count={count}
-          onMore={() => setCount((n) => Math.min(MAX_PROPOSALS, n + PROPOSAL_PAGE))}
+          onMore={flow.more}
         />
       )}
-      {failure !== undefined && <ErrorMessage error={failure} />}
+      {flow.failure !== undefined && <ErrorMessage error={flow.failure} />}
       {proposals.length > 0 && (
-        <button type="button" className="button button-primary" disabled={booking} data-testid="booking-book" onClick={() => void book()}>
-          {booking ? t('booking.booking') : t('booking.book')}
+        <button type="button" className="button button-primary" disabled={flow.booking} data-testid="booking-book" onClick={() => void flow.bookChosen(proposals)}>
+          {flow.booking ? t('booking.booking') : t('booking.book')}
         </button>
       )}
     </div>
