@@ -8,7 +8,16 @@ const cpu = (pid: number) => { const f = readFileSync(`/proc/${pid}/stat`, 'utf8
 const pgCpu = () => { let t = 0; for (const d of readdirSync('/proc')) { if (!/^\d+$/.test(d)) continue; try { if (readFileSync(`/proc/${d}/comm`, 'utf8').startsWith('postgres')) t += cpu(Number(d)); } catch {} } return t; };
 const postgres = await startPostgres();
 const port = await freePort();
-const child = await startProcess('packages/server/src/main.ts', { DATABASE_URL: postgres.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVI_REMINDER_INTERVAL_MINUTES: '0' }, `http://127.0.0.1:${port}/healthz`);
+let dbUrl = postgres.url;
+if (process.env.UNIX) {
+  const pgPort = new URL(postgres.url).port;
+  const { execSync } = await import('node:child_process');
+  const sock = execSync(`ls -d /tmp/*/.s.PGSQL.${pgPort} 2>/dev/null || find / -name .s.PGSQL.${pgPort} 2>/dev/null | head -1`).toString().trim().split('\n')[0]!;
+  const dir = sock.replace(/\/\.s\.PGSQL\.\d+$/, '');
+  dbUrl = `postgres://ovi@/ovi?host=${encodeURIComponent(dir)}&port=${pgPort}`;
+  console.log('unix socket', dbUrl);
+}
+const child = await startProcess('packages/server/src/main.ts', { DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVI_REMINDER_INTERVAL_MINUTES: '0' }, `http://127.0.0.1:${port}/healthz`);
 const base = `http://127.0.0.1:${port}`;
 const login = async (username: string) => (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) })).json()) as { access_token: string; fhirUser: string };
 const resident = await login('resident');

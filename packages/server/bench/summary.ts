@@ -46,8 +46,8 @@ function throughputLines(t: ThroughputFigures): string[] {
     '',
     `Ovi and the minimal server took turns; the median of ${t.create.rounds.length} rounds is shown (Ovi / minimal per round: create ${t.create.rounds.join(', ')}; read ${t.read.rounds.join(', ')}).`,
     '',
-    `- guidance queue, 200 users pausing ~1 s between requests: ${cell(t.queueAt200Users)}; 200 clients without pause (saturation): ${cell(t.queueAt200)}, ${t.queueAt200.errors} errors`,
-    `- \`$book\`, 200 users pausing ~1 s: ${cell(t.bookAt200Users)}; 200 clients without pause: ${cell(t.bookAt200)} (${t.bookAt200.booked} booked, ${t.bookAt200.conflicts} × 409, ${t.bookAt200.errors} other)`,
+    `- guidance queue, 200 users pausing ~1 s between requests: ${cell(t.queueAt200Users)} (longest stall of the load generator itself ${t.queueAt200Users.generatorStallMs} ms); 200 clients without pause (saturation): ${cell(t.queueAt200)}, ${t.queueAt200.errors} errors`,
+    `- \`$book\`, 200 users pausing ~1 s: ${cell(t.bookAt200Users)} (generator stall ${t.bookAt200Users.generatorStallMs} ms); 200 clients without pause: ${cell(t.bookAt200)} (${t.bookAt200.booked} booked, ${t.bookAt200.conflicts} × 409, ${t.bookAt200.errors} other)`,
     '',
   ];
 }

@@ -12,6 +12,8 @@ import { runLoad, type LoadFigures } from './loadGenerator';
 import { OBSERVATION, oviWorkload, type OviWorkload } from './oviWorkload';
 
 const WARM_UP_SECONDS = 3;
+/** The Node.js flags `npm start` and the production guide give Ovi; every server here gets the same. */
+const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** The round with the median Ovi ÷ minimal ratio, every round's ratio, and raw SQL. */
@@ -66,7 +68,7 @@ export const freePort = () =>
 export async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
   // BENCH_PROFILE=1 writes a CPU profile of each server process to bench-results/profiles.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(root, 'bench-results', 'profiles')}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, '--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(ready)).status < 500) return child;
