@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { freshPostgresDatabase } from '../api/oviTestServer';
 
 /**
  * What "nothing half-written" means for Ovi's storage, as SQL over its tables. Each query counts
@@ -76,31 +76,8 @@ export async function countsByType(query: Query): Promise<Record<string, number>
   return Object.fromEntries(r.rows.map((row) => [row.resource_type as string, Number(row.n)]));
 }
 
-/** A fresh database on a PostgreSQL server (superuser URL); `drop()` removes it. */
-export async function freshDatabase(serverUrl: string, prefix = 'ovi_durability'): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
+/** A fresh database on the PostgreSQL test server (the API tests' helper, another prefix). */
+export const freshDatabase = (serverUrl: string, prefix = 'ovi_durability') => freshPostgresDatabase(serverUrl, prefix);
 
 /** A `Query` over a pg connection that is opened for each call (survives server restarts). */
 export function pgQuery(url: string): Query {

@@ -1,8 +1,5 @@
-import { rmSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import pg from 'pg';
-import { findPostgresBinaries, freePort, makeRunner, makeWorkDir } from './postgresServer';
+import { freePort, serverFolder, tail } from './postgresServer';
 
 /**
  * A private PostgreSQL server whose process tests may stop (also `-m immediate`, as a crash) and
@@ -35,36 +32,14 @@ const SUPERUSER = 'ovi';
 const DATABASE = 'ovi';
 
 export async function createPostgresCluster(): Promise<PostgresCluster> {
-  const bins = findPostgresBinaries();
-  if (!bins) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) were not found; install the Debian package postgresql');
-  const { runAs, runAsSync, uid, gid } = await makeRunner();
-  const workDir = await makeWorkDir(runAs, uid, gid);
-  const dataDir = join(workDir, 'data');
-  const logFile = join(workDir, 'postgres.log');
-  let running = false;
+  const folder = await serverFolder();
+  const { bins, runAs, workDir, dataDir, logFile } = folder;
   let destroyed = false;
-
-  const onExit = () => {
-    try {
-      if (running) runAsSync(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop']);
-      rmSync(workDir, { recursive: true, force: true });
-    } catch {
-      /* best effort */
-    }
-  };
-  process.once('exit', onExit);
-
-  const log = async (lines = 40) => {
-    try {
-      return (await readFile(logFile, 'utf8')).trim().split('\n').slice(-lines).join('\n');
-    } catch {
-      return '';
-    }
-  };
+  const log = (lines = 40) => tail(logFile, lines);
 
   let port = 0;
   const start = async () => {
-    if (running) return;
+    if (folder.running) return;
     const options = [
       `-p ${port}`,
       `-k ${workDir}`,
@@ -78,11 +53,10 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
     } catch (error) {
       throw new Error(`PostgreSQL did not start on port ${port}: ${(error as Error).message}\n--- server log ---\n${await log()}`);
     }
-    running = true;
+    folder.running = true;
   };
 
   try {
-    await runAs(bins.initdb, ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { timeoutMs: 120_000 });
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
       try {
@@ -100,9 +74,8 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
       await admin.end();
     }
   } catch (error) {
-    if (running) await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
-    process.removeListener('exit', onExit);
-    await rm(workDir, { recursive: true, force: true });
+    await folder.stopServer('immediate').catch(() => undefined);
+    await folder.release();
     throw error;
   }
 
@@ -111,23 +84,17 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
     port,
     dataDir,
     get running() {
-      return running;
+      return folder.running;
     },
     start,
-    async stop(mode = 'fast') {
-      if (!running) return;
-      await runAs(bins.pgCtl, ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop'], { timeoutMs: 90_000 });
-      running = false;
-    },
+    stop: (mode = 'fast') => folder.stopServer(mode),
     async destroy() {
       if (destroyed) return;
       destroyed = true;
       try {
-        if (running) await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '60', 'stop'], { timeoutMs: 90_000 });
-        running = false;
+        await folder.stopServer('immediate');
       } finally {
-        process.removeListener('exit', onExit);
-        await rm(workDir, { recursive: true, force: true });
+        await folder.release();
       }
     },
     log,

@@ -168,7 +168,7 @@ export async function makeWorkDir(runAs: Runner, uid?: number, gid?: number): Pr
   throw new Error(`No temporary folder usable by the '${OS_USER}' OS user: ${String(lastError)}`);
 }
 
-async function tail(file: string, lines = 40): Promise<string> {
+export async function tail(file: string, lines = 40): Promise<string> {
   try {
     return (await readFile(file, 'utf8')).trim().split('\n').slice(-lines).join('\n');
   } catch {
@@ -185,40 +185,71 @@ function unavailableMessage(): string {
     : `${base} Install them (Debian/Ubuntu: sudo apt-get install postgresql) or run .ci/run as root.`;
 }
 
-/** Starts a private PostgreSQL server and an empty database `ovi` owned by superuser `ovi`. */
-export async function startPostgres(): Promise<PostgresServer> {
+/**
+ * A private server's folder (data folder and log) initialised by `initdb`, with a guard: if
+ * the test process exits while `running` is true, the server is stopped and the folder
+ * removed. `release()` removes the folder and the guard.
+ */
+export interface ServerFolder {
+  bins: Binaries;
+  runAs: Runner;
+  workDir: string;
+  dataDir: string;
+  logFile: string;
+  running: boolean;
+  /** Stops the server (`mode`) if it runs. */
+  stopServer(mode: 'fast' | 'immediate', options?: { timeoutMs?: number }): Promise<void>;
+  release(): Promise<void>;
+}
+
+export async function serverFolder(): Promise<ServerFolder> {
   const bins = findPostgresBinaries();
   if (!bins) throw new Error(unavailableMessage());
-
   const { runAs, runAsSync, uid, gid } = await makeRunner();
   const workDir = await makeWorkDir(runAs, uid, gid);
   const dataDir = join(workDir, 'data');
-  const logFile = join(workDir, 'postgres.log');
-  let running = false;
-  let stopped = false;
-
-  // If the test process exits without calling stop(), do not leave a server behind.
   const onExit = () => {
     try {
-      if (running) runAsSync(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop']);
+      if (folder.running) runAsSync(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', '-t', '10', 'stop']);
       rmSync(workDir, { recursive: true, force: true });
     } catch {
       /* best effort */
     }
   };
-  process.once('exit', onExit);
-
-  const cleanup = async () => {
-    process.removeListener('exit', onExit);
-    await rm(workDir, { recursive: true, force: true });
+  const folder: ServerFolder = {
+    bins,
+    runAs,
+    workDir,
+    dataDir,
+    logFile: join(workDir, 'postgres.log'),
+    running: false,
+    async stopServer(mode, options = {}) {
+      if (!folder.running) return;
+      await runAs(bins.pgCtl, ['-D', dataDir, '-m', mode, '-w', '-t', '60', 'stop'], { cwd: workDir, timeoutMs: options.timeoutMs ?? 90_000 });
+      folder.running = false;
+    },
+    async release() {
+      process.removeListener('exit', onExit);
+      await rm(workDir, { recursive: true, force: true });
+    },
   };
+  process.once('exit', onExit);
+  try {
+    await runAs(bins.initdb, ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], { cwd: workDir, timeoutMs: 120_000 });
+  } catch (error) {
+    await folder.release();
+    throw error;
+  }
+  return folder;
+}
+
+/** Starts a private PostgreSQL server and an empty database `ovi` owned by superuser `ovi`. */
+export async function startPostgres(): Promise<PostgresServer> {
+  const folder = await serverFolder();
+  const { bins, runAs, workDir, dataDir, logFile } = folder;
+  let stopped = false;
 
   try {
-    await runAs(bins.initdb, ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], {
-      cwd: workDir,
-      timeoutMs: 120_000,
-    });
-
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
@@ -235,7 +266,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       ].join(' ');
       try {
         await runAs(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], { cwd: workDir, timeoutMs: 90_000 });
-        running = true;
+        folder.running = true;
         break;
       } catch (error) {
         // Another process may have taken the port between our check and the start: try another.
@@ -258,20 +289,16 @@ export async function startPostgres(): Promise<PostgresServer> {
         if (stopped) return;
         stopped = true;
         try {
-          if (running) await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], { cwd: workDir, timeoutMs: 90_000 });
-          running = false;
+          await folder.stopServer('fast');
         } finally {
-          if (!running) await cleanup();
+          if (!folder.running) await folder.release();
         }
       },
     };
   } catch (error) {
-    if (running) {
-      await runAs(bins.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop'], { cwd: workDir }).catch(() => undefined);
-      running = false;
-    }
+    await folder.stopServer('immediate').catch(() => undefined);
     const log = await tail(logFile);
-    await cleanup();
+    await folder.release();
     throw new Error(`Could not start PostgreSQL (${bins.dir}): ${error instanceof Error ? error.message : String(error)}${log ? `\n--- server log ---\n${log}` : ''}`);
   }
 }
