@@ -25,5 +25,11 @@ export interface Database extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
 }
 
+/**
+ * Marks a statement whose best plan depends on its values (a search over the index: one token
+ * rare, another common): PostgreSQL plans it for each call instead of keeping a generic plan.
+ */
+export const PLAN_PER_CALL = '/* plan per call */ ';
+
 /** Thrown when the database cannot be reached; the HTTP layer answers 503. */
 export class DatabaseUnavailableError extends Error {}

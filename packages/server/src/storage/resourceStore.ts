@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
-import type { Database, SqlExecutor } from '../db/database';
+import { PLAN_PER_CALL, type Database, type SqlExecutor } from '../db/database';
 import { conflict, FhirError, notFound, preconditionFailed } from '../fhir/outcomes';
 import { GroupCommit } from './groupCommit';
 import type { SearchRequest } from '../fhir/searchRequest';
@@ -197,9 +197,9 @@ export class ResourceStore {
     const [rows, count] = await Promise.all([
       request.count === 0
         ? Promise.resolve({ rows: [] as Array<{ content: Stored }> })
-        : tx.query<{ content: Stored }>(`SELECT r.content FROM resource r WHERE ${where} ORDER BY ${order} ${limit}`, sql.params),
+        : tx.query<{ content: Stored }>(`${PLAN_PER_CALL}SELECT r.content FROM resource r WHERE ${where} ORDER BY ${order} ${limit}`, sql.params),
       withTotal
-        ? tx.query<{ total: string | number }>(`SELECT count(*) AS total FROM resource r WHERE ${where}`, countParams)
+        ? tx.query<{ total: string | number }>(`${PLAN_PER_CALL}SELECT count(*) AS total FROM resource r WHERE ${where}`, countParams)
         : Promise.resolve(undefined),
     ]);
     const resources = rows.rows.map((row) => row.content);
