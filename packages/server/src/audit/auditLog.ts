@@ -39,12 +39,7 @@ export class AuditLog {
 
   /** Stores the record, in `tx` when given (it then commits or rolls back with the change). */
   async record(entry: AuditEntry, tx?: SqlExecutor): Promise<void> {
-    const event = this.event(entry);
-    if (tx) {
-      await this.store.createMany([event], tx);
-      return;
-    }
-    await this.store.createGrouped([event]);
+    await this.store.createMany([this.event(entry)], tx);
   }
 
   /** The AuditEvent for an entry, with its id, for storing together with the change it records. */

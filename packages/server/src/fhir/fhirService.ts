@@ -113,7 +113,7 @@ export class FhirService {
       ? [this.audit.event({ ...auditBase(ctx, 'create', grant), what: [`${type}/${toStore.id}`], patients: patientsOf(toStore), success: true })]
       : [];
     if (!hook) {
-      const [stored] = await this.store.createGrouped([toStore, ...audit]);
+      const [stored] = await this.store.createMany([toStore, ...audit]);
       return { resource: stored as Stored, headers: {} };
     }
     return this.db.transaction(async (tx) => {

@@ -19,8 +19,9 @@ export interface SearchResult {
 }
 
 /**
- * FHIR resources in PostgreSQL: current version, full history and search index,
- * written together in one transaction so a crash never leaves half a write.
+ * FHIR resources in PostgreSQL: current version, full history and search index, written
+ * together in one statement so a crash never leaves half a write. Outside a transaction,
+ * creates and reads by id are grouped with other requests' (see GroupCommit).
  */
 export class ResourceStore {
   private readonly groupedCreates: GroupCommit<Stored>;
@@ -59,29 +60,20 @@ export class ResourceStore {
   }
 
   /**
-   * Creates new resources with their own ids: up to one batch in one statement, which is atomic
-   * by itself (a resource with its audit record needs no transaction); more batches, or Slots
-   * with their projection, run in `tx` or a transaction of their own.
+   * Creates new resources with their own ids, all or none. In `tx`, directly. Outside a
+   * transaction, up to one batch is group-committed with other requests' creates into one
+   * statement, atomic by itself (a resource with its audit record needs no transaction; see
+   * GroupCommit); more batches, or Slots with their projection, get a transaction of their own.
    */
   async createMany<T extends Resource>(resources: Array<T & { id: string }>, tx?: SqlExecutor): Promise<Array<Stored<T>>> {
-    const stored = resources.map((r) => stamp(r, r.id, 1));
+    const stored = resources.map((r) => stamp(r, r.id, 1)) as Stored[];
     const write = async (executor: SqlExecutor) => {
-      for (let i = 0; i < stored.length; i += BATCH) await this.insertNew(stored.slice(i, i + BATCH) as Stored[], executor);
+      for (let i = 0; i < stored.length; i += BATCH) await this.insertNew(stored.slice(i, i + BATCH), executor);
     };
-    if (tx || (stored.length <= BATCH && !stored.some(isSlot))) await write(tx ?? this.db);
+    if (tx) await write(tx);
+    else if (stored.length <= BATCH && !stored.some(isSlot)) await this.groupedCreates.add(stored);
     else await this.db.transaction(write);
-    return stored;
-  }
-
-  /**
-   * Creates new resources with their own ids outside any transaction, group-committed with the
-   * creates of other requests into one statement (see GroupCommit): stored all together or not at all.
-   */
-  async createGrouped<T extends Resource>(resources: Array<T & { id: string }>): Promise<Array<Stored<T>>> {
-    if (resources.some(isSlot)) return this.createMany(resources);
-    const stored = resources.map((r) => stamp(r, r.id, 1));
-    await this.groupedCreates.add(stored as Stored[]);
-    return stored;
+    return stored as Array<Stored<T>>;
   }
 
   /** One statement inserts the resources, their history and their index rows; a taken id fails it whole (409). */

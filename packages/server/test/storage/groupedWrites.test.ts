@@ -68,7 +68,7 @@ describe.each(BACKENDS)('grouped writes on %s', (backend) => {
     const used = statements();
     const creates = Array.from({ length: 40 }, (_, n) => {
       const observation = { resourceType: 'Observation', id: n === 17 ? 'taken' : `grouped-${n}`, status: 'final', code: { text: 'paino' } } as Observation & { id: string };
-      return store.createGrouped([observation, audit.event(entry(n))]);
+      return store.createMany([observation, audit.event(entry(n))]);
     });
     const results = await Promise.allSettled(creates);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
@@ -85,7 +85,7 @@ describe.each(BACKENDS)('grouped writes on %s', (backend) => {
     const { db, statements } = counting(fresh.db);
     const store = new ResourceStore(db);
     const used = statements();
-    await Promise.all(Array.from({ length: 50 }, (_, n) => store.createGrouped([{ resourceType: 'Observation', id: `together-${n}`, status: 'final', code: { text: 'x' } } as Observation & { id: string }])));
+    await Promise.all(Array.from({ length: 50 }, (_, n) => store.createMany([{ resourceType: 'Observation', id: `together-${n}`, status: 'final', code: { text: 'x' } } as Observation & { id: string }])));
     expect(statements() - used).toBeLessThanOrEqual(3);
   });
 
