@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { freePort, serverFolder, tail } from './postgresServer';
+import { serverFolder, startWithDatabase, tail } from './postgresServer';
 
 /**
  * A private PostgreSQL server whose process tests may stop (also `-m immediate`, as a crash) and
@@ -57,22 +56,10 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
   };
 
   try {
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
-      try {
-        await start();
-        break;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-      }
-    }
-    const admin = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres` });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${DATABASE}`);
-    } finally {
-      await admin.end();
-    }
+    await startWithDatabase(async (free) => {
+      port = free;
+      await start();
+    });
   } catch (error) {
     await folder.stopServer('immediate').catch(() => undefined);
     await folder.release();

@@ -243,6 +243,31 @@ export async function serverFolder(): Promise<ServerFolder> {
   return folder;
 }
 
+/**
+ * Starts a server on a free port with `start(port)` (another process may take the port between
+ * the check and the start: up to three tries), then creates the empty database `ovi`.
+ */
+export async function startWithDatabase(start: (port: number) => Promise<void>): Promise<number> {
+  let port = 0;
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    try {
+      await start(port);
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+  const admin = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return port;
+}
+
 /** Starts a private PostgreSQL server and an empty database `ovi` owned by superuser `ovi`. */
 export async function startPostgres(): Promise<PostgresServer> {
   const folder = await serverFolder();
@@ -250,9 +275,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   let stopped = false;
 
   try {
-    let port = 0;
-    for (let attempt = 1; ; attempt++) {
-      port = await freePort();
+    const port = await startWithDatabase(async (port) => {
       const options = [
         `-p ${port}`,
         `-k ${shellQuote(workDir)}`,
@@ -264,24 +287,10 @@ export async function startPostgres(): Promise<PostgresServer> {
         // e.g. `-c shared_preload_libraries=pg_stat_statements` when studying a benchmark.
         ...(process.env.OVI_TEST_PG_OPTIONS ? [process.env.OVI_TEST_PG_OPTIONS] : []),
       ].join(' ');
-      try {
-        await runAs(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], { cwd: workDir, timeoutMs: 90_000 });
-        folder.running = true;
-        break;
-      } catch (error) {
-        // Another process may have taken the port between our check and the start: try another.
-        if (attempt >= 3) throw error;
-      }
-    }
-
+      await runAs(bins.pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], { cwd: workDir, timeoutMs: 90_000 });
+      folder.running = true;
+    });
     const url = `postgres://${SUPERUSER}@127.0.0.1:${port}/${DATABASE}`;
-    const admin = new pg.Client({ connectionString: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres` });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${DATABASE}`);
-    } finally {
-      await admin.end();
-    }
 
     return {
       url,
