@@ -60,24 +60,17 @@ export async function findAppointments(fhir: FhirService, settings: SchedulingSe
   // Only times that meet the query are kept while the window is read page by page.
   const fitting = (found: CandidateSlot[]) => offered(found).filter((c) => matchesSlotQuery(c, query));
   let candidates = fitting(firstPage);
-  let result = findEarliestSlots(candidates, ownQuery);
-  let lastPage = firstPage;
-  let pageSize = FIRST_PAGE;
-  if (lastPage.length === pageSize) {
-    // The own people's times may lie beyond the first page; so may enough times that fit.
+  if (firstPage.length === FIRST_PAGE) {
+    // The window holds more: the own people's times may lie beyond the first page, and so may
+    // enough times that fit.
     const ownPeople = [...own.practitioners, ...own.team];
     if (ownPeople.length > 0 && !firstPage.some((c) => ownPeople.includes(c.practitioner))) {
       candidates = uniqueSlots([...candidates, ...fitting(await loadCandidates(fhir.store, { from: start, to: end, profession, practitioners: ownPeople }))]);
-      result = findEarliestSlots(candidates, ownQuery);
     }
-    while (lastPage.length === pageSize && result.proposals.length < count) {
-      const last = lastPage[lastPage.length - 1];
-      pageSize = MAX_SLOTS;
-      lastPage = await loadCandidates(fhir.store, { from: start, to: end, profession, after: last && { start: last.start, slotId: last.slotId }, count: pageSize });
-      candidates = uniqueSlots([...candidates, ...fitting(lastPage)]);
-      result = findEarliestSlots(candidates, ownQuery);
-    }
+    const enough = (found: CandidateSlot[]) => findEarliestSlots(found, ownQuery).proposals.length >= count;
+    candidates = await readOn(fhir.store, { from: start, to: end, profession }, firstPage, candidates, fitting, enough);
   }
+  let result = findEarliestSlots(candidates, ownQuery);
   if (!result.keepsDeadline) {
     // Nothing suitable before the deadline: the earliest times after it.
     candidates = offered(await loadCandidates(fhir.store, { from: end, profession, count: AFTER_DEADLINE_LOOKAHEAD }));
@@ -95,6 +88,27 @@ export async function findAppointments(fhir: FhirService, settings: SchedulingSe
     });
   }
   return { resourceType: 'Bundle', type: 'searchset', total: result.proposals.length, entry: entries };
+}
+
+/**
+ * Reads the window on after `page`, MAX_SLOTS times a page, adding the times that `fit` to
+ * `found`, until `enough` of them are found or the window is read.
+ */
+async function readOn(
+  store: FhirService['store'],
+  window: { from: Date; to: Date; profession?: string },
+  page: CandidateSlot[],
+  found: CandidateSlot[],
+  fit: (slots: CandidateSlot[]) => CandidateSlot[],
+  enough: (slots: CandidateSlot[]) => boolean,
+): Promise<CandidateSlot[]> {
+  let last = page[page.length - 1];
+  while (last && !enough(found)) {
+    const next = await loadCandidates(store, { ...window, after: { start: last.start, slotId: last.slotId }, count: MAX_SLOTS });
+    found = uniqueSlots([...found, ...fit(next)]);
+    last = next.length === MAX_SLOTS ? next[next.length - 1] : undefined;
+  }
+  return found;
 }
 
 function uniqueSlots(slots: CandidateSlot[]): CandidateSlot[] {
