@@ -1,4 +1,5 @@
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
+import type { LocalizedText } from '@ovi/domain';
 
 /**
  * The only error currency of Ovi: an OperationOutcome with its HTTP status.
@@ -29,6 +30,14 @@ export const unauthorized = (message: string) => new FhirError(401, outcome('log
 export const forbidden = (message: string) => new FhirError(403, outcome('forbidden', message));
 export const notFound = (message: string) => new FhirError(404, outcome('not-found', message));
 export const conflict = (message: string) => new FhirError(409, outcome('conflict', message));
+
+/**
+ * A conflict told to a resident in their language: `details.text` holds the `{fi, sv, en}`
+ * texts as JSON (the web app shows the reader's one, as for `$find`'s warnings), `diagnostics`
+ * the English text for logs and other clients.
+ */
+export const conflictInWords = (text: LocalizedText) =>
+  new FhirError(409, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'conflict', details: { text: JSON.stringify(text) }, diagnostics: text.en }] });
 export const preconditionFailed = (message: string) => new FhirError(412, outcome('conflict', message));
 export const payloadTooLarge = (message: string) => new FhirError(413, outcome('too-costly', message));
 export const unsupportedMediaType = (message: string) => new FhirError(415, outcome('not-supported', message));

@@ -2,7 +2,7 @@ import type { Appointment, Resource, Slot } from '@medplum/fhirtypes';
 import type { SqlExecutor } from '../db/database';
 import type { RequestContext, UpdateHook } from '../fhir/fhirService';
 import type { ResourceStore, Stored } from '../storage/resourceStore';
-import { badRequest, conflict, forbidden } from '../fhir/outcomes';
+import { badRequest, conflict, forbidden, conflictInWords } from '../fhir/outcomes';
 import { hasRole } from '../auth/userContext';
 import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
@@ -34,7 +34,11 @@ export class AppointmentChanges implements UpdateHook {
       if (!cancelling) throw forbidden('You can cancel your appointment here; to change it, book a new time and cancel this one');
       const hours = (await this.settings.bookingRules()).cancelNoticeHours;
       if (Date.parse(before.start ?? '') - Date.now() < hours * 3_600_000) {
-        throw conflict(`Appointments can be cancelled here up to ${hours} hours before; please call the health station`);
+        throw conflictInWords({
+          fi: `Aikaa voi perua täällä viimeistään ${hours} tuntia ennen. Soita terveysasemalle.`,
+          sv: `Tiden kan avbokas här senast ${hours} timmar före. Ring hälsostationen.`,
+          en: `Appointments can be cancelled here up to ${hours} hours before; please call the health station`,
+        });
       }
       return { ...before, status: 'cancelled', cancelationReason: after.cancelationReason ?? { text: 'Cancelled by the client' } };
     }

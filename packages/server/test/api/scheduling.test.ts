@@ -169,6 +169,7 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
     const late = await server.call('PUT', `/fhir/R4/Appointment/${booked.body.id}`, { token: resident.token, body: { ...booked.body, status: 'cancelled' } });
     expect(late.status).toBe(409);
     expect(late.body.issue[0].diagnostics).toContain('100000');
+    expect(JSON.parse(late.body.issue[0].details.text).fi).toContain('Soita terveysasemalle'); // the resident's own language
     await server.ovi.services.db.query(`UPDATE app_setting SET value = '{"cancelNoticeHours": 24, "horizonDays": 42}' WHERE name = 'booking-rules'`);
     // Residents may not change anything else.
     const moved = await server.call('PUT', `/fhir/R4/Appointment/${booked.body.id}`, { token: resident.token, body: { ...booked.body, comment: 'moved' } });
