@@ -80,12 +80,13 @@ export function T3Chart({ rows, titleId }: { rows: T3Row[]; titleId: string }) {
         ].join('; ')}
       </desc>
       {REFERENCE_LINES.map((line, i) => {
-        const lx = x(line.days);
-        const right = lx > WIDTH / 2;
+        // A legend row above the bars names each limit, so the labels never cross the lines.
+        const legendY = 8 + i * 14;
         return (
           <g key={line.days} className={line.className}>
-            <line x1={lx} x2={lx} y1={6 + i * 14} y2={height} className="chart-line" />
-            <text x={right ? lx - 3 : lx + 3} y={14 + i * 14} textAnchor={right ? 'end' : 'start'} className="chart-line-label chart-halo">
+            <line x1={x(line.days)} x2={x(line.days)} y1={HEAD - 4} y2={height} className="chart-line" />
+            <line x1={0} x2={14} y1={legendY} y2={legendY} className="chart-line" />
+            <text x={18} y={legendY + 4} className="chart-line-label chart-halo">
               {t(`access.${line.key}`)}
             </text>
           </g>
