@@ -2,18 +2,44 @@
  * Default care-guarantee limits. These are data, not logic: a deployment replaces them through
  * the admin API when the law or the region's promise changes.
  *
- * Legal limits: Terveydenhuoltolaki (Health Care Act 1326/2010) 51 §, as in force from
- * 1 January 2025 — non-urgent primary care within 3 months for people aged 23 or over and
- * within 14 days for those under 23; non-urgent oral health care within 6 months for 23 or
- * over and within 3 months for those under 23. The limits run from the assessment of need,
- * which the law requires on the day of contact.
+ * Legal limits:
+ * - Terveydenhuoltolaki (Health Care Act 1326/2010) 51 §, as in force from 1 January 2025 —
+ *   non-urgent primary care within 3 months for people aged 23 or over and within 14 days for
+ *   those under 23; non-urgent oral health care within 6 months for 23 or over and within
+ *   3 months for those under 23. The limits run from the assessment of need, which the law
+ *   requires on the day of contact (`from: 'assessment'`). These four rules carry no `inForce`
+ *   period: earlier periods (DOMAIN §3.1) are not modelled, since Ovi computes deadlines for
+ *   new contacts.
+ * - The therapy guarantee for under-23s (HE 131/2024 vp, StVM 26/2024 vp): short
+ *   psychotherapy or other structured psychosocial treatment starts within 28 days of the
+ *   need being found, from 1 May 2025.
+ * - Social services: the 7th-working-day limits of Lastensuojelulaki 26 § (a child's matter)
+ *   and Sosiaalihuoltolaki 36 § (people aged 75 or over); the latter is not confirmed from
+ *   Finlex and says so in its `source`.
  *
  * Regional limits: the demo wellbeing services county's own service promise (7 days), which is
- * stricter than the law and applies at any age.
+ * stricter than the law and applies at any age. For psychosocial treatment the promise is the
+ * first meeting with a mental-health professional; the treatment itself then starts within
+ * the legal limit.
  */
 import type { CareGuaranteeConfig, CareGuaranteeRule } from './careGuarantee';
 
 const LAW = 'Terveydenhuoltolaki 1326/2010 51 § (from 1.1.2025)';
+const THERAPY_GUARANTEE =
+  'Terveydenhuoltolaki 1326/2010 as amended by the therapy guarantee (HE 131/2024 vp, StVM 26/2024 vp): ' +
+  'treatment starts within 28 days (vrk) of the need being found. In force from 1.5.2025 — date from the ' +
+  'Länsi-Uusimaa wellbeing services county (luvn.fi, 2.4.2025) and an STT release of May 2025; not checked in Finlex';
+const GENERAL_LIMIT_FOR_THERAPY =
+  'Terveydenhuoltolaki 1326/2010 51 § (from 1.1.2025): the general 3-month limit of non-urgent primary care. ' +
+  'INFERENCE: psychosocial treatment in primary care is non-urgent primary care; no specific limit for 23+';
+const CHILD_WELFARE =
+  'Lastensuojelulaki 417/2007 26 §: the decision whether to start the assessment by the 7th working day after ' +
+  'the matter became pending (THL Lastensuojelun käsikirja, "Lastensuojelun aikarajat"). Applies when the ' +
+  "contact is a child-welfare matter, as most contacts about a child to social services are";
+const SERVICE_NEED_75 =
+  'Sosiaalihuoltolaki 1301/2014 36 § — UNCONFIRMED: the age 75 and the 7th working day are recalled from the ' +
+  'current text (DOMAIN §12), not checked in Finlex. The same limit covers recipients of the highest care ' +
+  'allowance, which an age rule cannot express';
 const PROMISE = 'Demo region service promise';
 
 function regional(service: string, what: { fi: string; sv: string; en: string }): CareGuaranteeRule {
@@ -44,6 +70,7 @@ export const defaultCareGuaranteeConfig: CareGuaranteeConfig = {
       urgency: 'non-urgent',
       maxAgeExclusive: 23,
       limit: { days: 14 },
+      from: 'assessment',
       label: {
         fi: 'Laki: alle 23-vuotias pääsee kiireettömään hoitoon 14 päivässä',
         sv: 'Lag: den som är under 23 år får icke-brådskande vård inom 14 dagar',
@@ -58,6 +85,7 @@ export const defaultCareGuaranteeConfig: CareGuaranteeConfig = {
       urgency: 'non-urgent',
       minAge: 23,
       limit: { months: 3 },
+      from: 'assessment',
       label: {
         fi: 'Laki: 23 vuotta täyttänyt pääsee kiireettömään hoitoon 3 kuukaudessa',
         sv: 'Lag: den som fyllt 23 år får icke-brådskande vård inom 3 månader',
@@ -72,6 +100,7 @@ export const defaultCareGuaranteeConfig: CareGuaranteeConfig = {
       urgency: 'non-urgent',
       maxAgeExclusive: 23,
       limit: { months: 3 },
+      from: 'assessment',
       label: {
         fi: 'Laki: alle 23-vuotias pääsee kiireettömään suun hoitoon 3 kuukaudessa',
         sv: 'Lag: den som är under 23 år får icke-brådskande munvård inom 3 månader',
@@ -86,6 +115,7 @@ export const defaultCareGuaranteeConfig: CareGuaranteeConfig = {
       urgency: 'non-urgent',
       minAge: 23,
       limit: { months: 6 },
+      from: 'assessment',
       label: {
         fi: 'Laki: 23 vuotta täyttänyt pääsee kiireettömään suun hoitoon 6 kuukaudessa',
         sv: 'Lag: den som fyllt 23 år får icke-brådskande munvård inom 6 månader',
@@ -108,5 +138,70 @@ export const defaultCareGuaranteeConfig: CareGuaranteeConfig = {
       sv: 'kontakt från familjecentret',
       en: 'a call or message from the family centre',
     }),
+    {
+      id: 'legal-psychosocial-treatment-under-23',
+      kind: 'legal',
+      service: 'psychosocial-treatment',
+      urgency: 'non-urgent',
+      maxAgeExclusive: 23,
+      limit: { days: 28 },
+      from: 'assessment',
+      inForce: { from: '2025-05-01' },
+      label: {
+        fi: 'Laki (terapiatakuu): alle 23-vuotiaan lyhytterapia tai muu psykososiaalinen hoito alkaa 28 päivässä hoidon tarpeen toteamisesta',
+        sv: 'Lag (terapigaranti): för den som är under 23 år börjar korttidsterapi eller annan psykosocial behandling inom 28 dagar från att behovet konstaterats',
+        en: 'Law (therapy guarantee): for people under 23, short therapy or other psychosocial treatment starts within 28 days of the need being found',
+      },
+      source: THERAPY_GUARANTEE,
+    },
+    {
+      id: 'legal-psychosocial-treatment-23-plus',
+      kind: 'legal',
+      service: 'psychosocial-treatment',
+      urgency: 'non-urgent',
+      minAge: 23,
+      limit: { months: 3 },
+      from: 'assessment',
+      inForce: { from: '2025-01-01' },
+      label: {
+        fi: 'Laki: 23 vuotta täyttänyt pääsee kiireettömään hoitoon 3 kuukaudessa',
+        sv: 'Lag: den som fyllt 23 år får icke-brådskande vård inom 3 månader',
+        en: 'Law: people aged 23 or over get non-urgent care within 3 months',
+      },
+      source: GENERAL_LIMIT_FOR_THERAPY,
+    },
+    regional('psychosocial-treatment', {
+      fi: 'ensimmäinen tapaaminen mielenterveyden ammattilaisen kanssa',
+      sv: 'ett första möte med en yrkesperson inom psykisk hälsa',
+      en: 'a first meeting with a mental-health professional',
+    }),
+    {
+      id: 'legal-social-services-child-welfare',
+      kind: 'legal',
+      service: 'social-services',
+      urgency: 'non-urgent',
+      maxAgeExclusive: 18,
+      limit: { workingDays: 7 },
+      label: {
+        fi: 'Laki: lastensuojeluasiassa päätös selvityksen aloittamisesta viimeistään 7. arkipäivänä',
+        sv: 'Lag: i ett barnskyddsärende fattas beslut om att inleda utredningen senast den 7 vardagen',
+        en: 'Law: in a child-welfare matter, the decision to start an assessment is made by the 7th working day',
+      },
+      source: CHILD_WELFARE,
+    },
+    {
+      id: 'legal-social-services-75-plus',
+      kind: 'legal',
+      service: 'social-services',
+      urgency: 'non-urgent',
+      minAge: 75,
+      limit: { workingDays: 7 },
+      label: {
+        fi: 'Laki: 75 vuotta täyttäneen palvelutarpeen arviointi alkaa viimeistään 7. arkipäivänä',
+        sv: 'Lag: bedömningen av servicebehovet för den som fyllt 75 år inleds senast den 7 vardagen',
+        en: 'Law: a service-need assessment for people aged 75 or over starts by the 7th working day',
+      },
+      source: SERVICE_NEED_75,
+    },
   ],
 };

@@ -2,6 +2,7 @@
 import type { CareGuaranteeConfig } from './careGuarantee';
 import { URGENCIES } from './types';
 import {
+  checkCalendarDate,
   checkInteger,
   checkLocalizedText,
   checkObject,
@@ -12,14 +13,62 @@ import {
 } from './validation';
 
 const CONFIG_KEYS = ['version', 'timeZone', 'officeHours', 'rules'] as const;
-const RULE_KEYS = ['id', 'kind', 'service', 'urgency', 'minAge', 'maxAgeExclusive', 'limit', 'label', 'source'] as const;
+const RULE_KEYS = [
+  'id',
+  'kind',
+  'service',
+  'urgency',
+  'minAge',
+  'maxAgeExclusive',
+  'limit',
+  'from',
+  'inForce',
+  'label',
+  'source',
+] as const;
 const MAX_AGE = 150;
+/** A little over a year and a half of working days; no Finnish limit comes near it. */
+const MAX_WORKING_DAYS = 400;
 
+/** The ages and the dates a rule covers, for the overlap check. */
 interface AgeBand {
   index: number;
   key: string;
   from: number;
   to: number;
+  /** Inclusive 'YYYY-MM-DD'; undefined is open-ended. */
+  inForceFrom?: string;
+  inForceUntil?: string;
+}
+
+function checkLimit(value: unknown, path: string, errors: string[]): void {
+  if (!checkObject(value, path, ['days', 'months', 'workingDays'], errors)) return;
+  const { days, months, workingDays } = value;
+  if (days === undefined && months === undefined && workingDays === undefined) {
+    errors.push(`${path}: must give days, months or workingDays`);
+  }
+  if (days !== undefined) checkInteger(days, pathOf(path, 'days'), errors, { min: 0, max: 3660 });
+  if (months !== undefined) checkInteger(months, pathOf(path, 'months'), errors, { min: 0, max: 120 });
+  if (workingDays !== undefined) {
+    checkInteger(workingDays, pathOf(path, 'workingDays'), errors, { min: 0, max: MAX_WORKING_DAYS });
+    // Working days and calendar time cannot be mixed without an order of counting the law does not give.
+    if (days !== undefined || months !== undefined) errors.push(`${path}: workingDays cannot be combined with days or months`);
+  }
+}
+
+function checkInForce(value: unknown, path: string, errors: string[]): { from?: string; until?: string } | undefined {
+  if (!checkObject(value, path, ['from', 'until'], errors)) return undefined;
+  const before = errors.length;
+  if (value.from !== undefined) checkCalendarDate(value.from, pathOf(path, 'from'), errors);
+  if (value.until !== undefined) checkCalendarDate(value.until, pathOf(path, 'until'), errors);
+  if (errors.length > before) return undefined;
+  const from = value.from as string | undefined;
+  const until = value.until as string | undefined;
+  if (from !== undefined && until !== undefined && from > until) {
+    errors.push(`${path}: from (${from}) must not be after until (${until})`);
+    return undefined;
+  }
+  return { ...(from !== undefined && { from }), ...(until !== undefined && { until }) };
 }
 
 function checkRule(value: unknown, path: string, errors: string[]): AgeBand | undefined {
@@ -38,30 +87,51 @@ function checkRule(value: unknown, path: string, errors: string[]): AgeBand | un
   if (hasMin && hasMax && from >= to) {
     errors.push(`${path}: minAge (${from}) must be below maxAgeExclusive (${to})`);
   }
-  const limitPath = pathOf(path, 'limit');
-  if (checkObject(value.limit, limitPath, ['days', 'months'], errors)) {
-    const { days, months } = value.limit;
-    if (days === undefined && months === undefined) errors.push(`${limitPath}: must give days or months`);
-    if (days !== undefined) checkInteger(days, pathOf(limitPath, 'days'), errors, { min: 0, max: 3660 });
-    if (months !== undefined) checkInteger(months, pathOf(limitPath, 'months'), errors, { min: 0, max: 120 });
-  }
+  checkLimit(value.limit, pathOf(path, 'limit'), errors);
+  if (value.from !== undefined) checkOneOf(value.from, ['contact', 'assessment'] as const, pathOf(path, 'from'), errors);
+  const inForce: { from?: string; until?: string } | undefined =
+    value.inForce === undefined ? {} : checkInForce(value.inForce, pathOf(path, 'inForce'), errors);
   checkLocalizedText(value.label, pathOf(path, 'label'), errors);
   if (value.source !== undefined) checkString(value.source, pathOf(path, 'source'), errors);
-  if (errors.length > before) return undefined;
-  return { index: -1, key: `${String(value.kind)} ${String(value.service)} ${String(value.urgency)}`, from, to };
+  if (errors.length > before || !inForce) return undefined;
+  return {
+    index: -1,
+    key: `${String(value.kind)} ${String(value.service)} ${String(value.urgency)}`,
+    from,
+    to,
+    ...(inForce.from !== undefined && { inForceFrom: inForce.from }),
+    ...(inForce.until !== undefined && { inForceUntil: inForce.until }),
+  };
 }
 
 function describeBand(band: AgeBand): string {
   return band.to === Infinity ? `${band.from}+` : `${band.from}–${band.to - 1}`;
 }
 
-/** Two rules of the same kind, service and urgency must not cover the same age. */
+function describePeriod(band: AgeBand): string {
+  if (band.inForceFrom === undefined && band.inForceUntil === undefined) return 'always';
+  return `${band.inForceFrom ?? ''}–${band.inForceUntil ?? ''}`;
+}
+
+function periodsOverlap(a: AgeBand, b: AgeBand): boolean {
+  // Inclusive periods: [a.from, a.until] and [b.from, b.until]; a missing end is open.
+  const aStartsAfterB = a.inForceFrom !== undefined && b.inForceUntil !== undefined && a.inForceFrom > b.inForceUntil;
+  const bStartsAfterA = b.inForceFrom !== undefined && a.inForceUntil !== undefined && b.inForceFrom > a.inForceUntil;
+  return !aStartsAfterB && !bStartsAfterA;
+}
+
+/**
+ * Two rules of the same kind, service and urgency must not cover the same age on the same
+ * day; with `inForce` a law's old and new limits may stand side by side in turn.
+ */
 function checkOverlaps(bands: AgeBand[], errors: string[]): void {
   for (const [i, a] of bands.entries()) {
     for (const b of bands.slice(i + 1)) {
-      if (a.key === b.key && a.from < b.to && b.from < a.to) {
+      if (a.key === b.key && a.from < b.to && b.from < a.to && periodsOverlap(a, b)) {
+        const dated = a.inForceFrom ?? a.inForceUntil ?? b.inForceFrom ?? b.inForceUntil;
+        const periods = dated === undefined ? '' : `, in force ${describePeriod(a)} and ${describePeriod(b)}`;
         errors.push(
-          `rules[${b.index}]: overlaps rules[${a.index}] (${a.key}, ages ${describeBand(a)} and ${describeBand(b)})`,
+          `rules[${b.index}]: overlaps rules[${a.index}] (${a.key}, ages ${describeBand(a)} and ${describeBand(b)}${periods})`,
         );
       }
     }

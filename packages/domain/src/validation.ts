@@ -2,7 +2,8 @@
  * Small helpers for validating configuration that arrives as untyped JSON. Each check adds
  * an English message prefixed with the path of the offending value, e.g. `rules[2].limit`.
  */
-import type { Language } from './types';
+import { isCalendarDate } from './calendarDate';
+import { ADVICE_KINDS, type Language } from './types';
 
 export const LANGUAGES: readonly Language[] = ['fi', 'sv', 'en'];
 
@@ -88,5 +89,38 @@ export function checkUniqueIds(ids: readonly unknown[], path: string, errors: st
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, index);
     else errors.push(`${pathOf(pathOf(path, index), 'id')}: duplicate id "${id}" (also ${pathOf(path, first)})`);
+  });
+}
+
+export function checkBoolean(value: unknown, path: string, errors: string[]): value is boolean {
+  if (typeof value === 'boolean') return true;
+  errors.push(`${path}: must be true or false, got ${describe(value)}`);
+  return false;
+}
+
+/** A real calendar date written 'YYYY-MM-DD' (so '2025-02-29' is refused). */
+export function checkCalendarDate(value: unknown, path: string, errors: string[]): value is string {
+  if (isCalendarDate(value)) return true;
+  errors.push(`${path}: must be a real date written YYYY-MM-DD, got ${describe(value)}`);
+  return false;
+}
+
+/** Checks that `value` is an array (its elements are the caller's to check). */
+export function checkArray(value: unknown, path: string, errors: string[]): value is unknown[] {
+  if (Array.isArray(value)) return true;
+  errors.push(`${path}: must be an array, got ${describe(value)}`);
+  return false;
+}
+
+/** A list of advice kinds, each known and given once (an empty list is allowed: no advice). */
+export function checkAdviceList(value: unknown, path: string, errors: string[]): void {
+  if (!Array.isArray(value)) {
+    errors.push(`${path}: must be an array of advice kinds`);
+    return;
+  }
+  value.forEach((kind: unknown, i: number) => {
+    if (checkOneOf(kind, ADVICE_KINDS, pathOf(path, i), errors) && value.indexOf(kind) !== i) {
+      errors.push(`${pathOf(path, i)}: "${kind}" is given twice`);
+    }
   });
 }
