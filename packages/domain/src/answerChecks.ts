@@ -41,16 +41,58 @@ function extensionNumber(item: QuestionnaireItem, name: 'minValue' | 'maxValue')
   return ext?.valueInteger ?? ext?.valueDecimal;
 }
 
+/**
+ * The standard extension on an answerOption that, when true, allows no other answer beside it
+ * even on a repeating item ("none of these").
+ */
+export const OPTION_EXCLUSIVE_EXTENSION_URL = 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive';
+
+function isExclusive(option: QuestionnaireItemAnswerOption): boolean {
+  return option.extension?.some((e) => e.url === OPTION_EXCLUSIVE_EXTENSION_URL && e.valueBoolean === true) ?? false;
+}
+
+function optionMatches(option: QuestionnaireItemAnswerOption, key: ValueKey, answer: QuestionnaireResponseItemAnswer): boolean {
+  if (key === 'valueCoding') {
+    const want = option.valueCoding;
+    const got = answer.valueCoding;
+    return !!want && !!got && want.code === got.code && (want.system === undefined || want.system === got.system);
+  }
+  if (key === 'valueReference') return option.valueReference?.reference === answer.valueReference?.reference;
+  return (option as Record<string, unknown>)[key] === (answer as Record<string, unknown>)[key];
+}
+
 function matchesOption(item: QuestionnaireItem, key: ValueKey, answer: QuestionnaireResponseItemAnswer): boolean {
-  return (item.answerOption ?? []).some((option) => {
-    if (key === 'valueCoding') {
-      const want = option.valueCoding;
-      const got = answer.valueCoding;
-      return !!want && !!got && want.code === got.code && (want.system === undefined || want.system === got.system);
-    }
-    if (key === 'valueReference') return option.valueReference?.reference === answer.valueReference?.reference;
-    return (option as Record<string, unknown>)[key] === (answer as Record<string, unknown>)[key];
+  return (item.answerOption ?? []).some((option) => optionMatches(option, key, answer));
+}
+
+function valueKey(answer: QuestionnaireResponseItemAnswer): ValueKey | undefined {
+  return Object.keys(answer).find((k): k is ValueKey => k.startsWith('value'));
+}
+
+/**
+ * Problems with the answers to one item taken together: the same option chosen twice, or an
+ * exclusive option ("none of these") chosen beside others. Both only arise on repeating items.
+ */
+export function checkAnswerSet(item: QuestionnaireItem, answers: QuestionnaireResponseItemAnswer[]): string[] {
+  if (answers.length < 2) return [];
+  const problems: string[] = [];
+  const options = item.answerOption ?? [];
+  const chosen = answers.map((answer) => {
+    const key = valueKey(answer);
+    return key ? options.findIndex((o) => optionMatches(o, key, answer)) : -1;
   });
+  chosen.forEach((index, i) => {
+    if (index >= 0 && chosen.indexOf(index) !== i) {
+      problems.push(`The answer ${describe(valueKey(answers[i]!)!, answers[i]!)} to "${item.linkId}" is given twice`);
+    }
+  });
+  for (const index of new Set(chosen)) {
+    const option = options[index];
+    if (!option || !isExclusive(option) || chosen.every((c) => c === index)) continue;
+    const first = answers[chosen.indexOf(index)]!;
+    problems.push(`The answer ${describe(valueKey(first)!, first)} to "${item.linkId}" cannot be given together with other answers`);
+  }
+  return problems;
 }
 
 function describe(key: ValueKey, answer: QuestionnaireResponseItemAnswer): string {

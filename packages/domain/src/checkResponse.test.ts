@@ -11,7 +11,12 @@ const response = (item: QuestionnaireResponseItem[]): QuestionnaireResponse => (
 const coding = (system: string, code: string): QuestionnaireResponseItem['answer'] => [{ valueCoding: { system, code } }];
 const reason = (code: string): QuestionnaireResponseItem => ({ linkId: 'reason', answer: coding(CONTACT_CODE_SYSTEMS.reason, code) });
 const yesNo = (linkId: string, value: boolean): QuestionnaireResponseItem => ({ linkId, answer: [{ valueBoolean: value }] });
+const signs = (...codes: string[]): QuestionnaireResponseItem => ({
+  linkId: 'danger-signs',
+  answer: codes.map((code) => ({ valueCoding: { system: CONTACT_CODE_SYSTEMS.dangerSign, code } })),
+});
 const rest: QuestionnaireResponseItem[] = [
+  signs('none'),
   { linkId: 'duration', answer: coding(CONTACT_CODE_SYSTEMS.duration, 'days') },
   { linkId: 'severity', answer: [{ valueInteger: 4 }] },
   { linkId: 'description', answer: [{ valueString: 'Selkä kipeä kolme päivää.' }] },
@@ -38,6 +43,7 @@ describe('checkResponseAgainstQuestionnaire — contact questionnaire', () => {
 
   it('lists every missing required item', () => {
     expect(check(contactQuestionnaire, response([]))).toEqual([
+      { linkId: 'danger-signs', message: 'Required item "danger-signs" is not answered' },
       { linkId: 'reason', message: 'Required item "reason" is not answered' },
       { linkId: 'duration', message: 'Required item "duration" is not answered' },
       { linkId: 'description', message: 'Required item "description" is not answered' },
@@ -119,6 +125,32 @@ describe('checkResponseAgainstQuestionnaire — contact questionnaire', () => {
     expect(contact(reason('other'), reason('other')).map((i) => i.message)).toEqual([
       'Item "reason" occurs 2 times but does not repeat',
       'Item "reason" takes one answer but has 2',
+    ]);
+  });
+  it('accepts several danger signs as several codings, in one item or repeated items', () => {
+    expect(withRest('danger-signs', signs('chest', 'stroke', 'danger-to-others'))).toEqual([]);
+    expect(check(contactQuestionnaire, response([reason('other'), signs('chest'), signs('bleeding'), ...rest.slice(1)]))).toEqual([]);
+  });
+  it('refuses "none of these" together with a danger sign (the option is exclusive)', () => {
+    expect(withRest('danger-signs', signs('none', 'chest'))).toEqual([
+      {
+        linkId: 'danger-signs',
+        message: 'The answer code "none" (https://fhir.ovi.fi/CodeSystem/danger-sign) to "danger-signs" cannot be given together with other answers',
+      },
+    ]);
+    expect(check(contactQuestionnaire, response([reason('other'), signs('stroke'), ...rest]))).toHaveLength(1);
+  });
+  it('refuses the same danger sign twice', () => {
+    expect(withRest('danger-signs', signs('chest', 'chest')).map((i) => i.message)).toEqual([
+      'The answer code "chest" (https://fhir.ovi.fi/CodeSystem/danger-sign) to "danger-signs" is given twice',
+    ]);
+    expect(withRest('danger-signs', signs('none', 'none')).map((i) => i.message)).toEqual([
+      'The answer code "none" (https://fhir.ovi.fi/CodeSystem/danger-sign) to "danger-signs" is given twice',
+    ]);
+  });
+  it('refuses an unknown danger sign', () => {
+    expect(withRest('danger-signs', signs('headache')).map((i) => i.message)).toEqual([
+      'The answer code "headache" (https://fhir.ovi.fi/CodeSystem/danger-sign) to "danger-signs" is not one of its answer options',
     ]);
   });
   it('requires exactly one value[x] per answer', () => {

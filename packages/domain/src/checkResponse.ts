@@ -1,6 +1,6 @@
 /** Checks a QuestionnaireResponse against its Questionnaire before it is accepted. */
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem } from '@medplum/fhirtypes';
-import { checkAnswer } from './answerChecks';
+import { checkAnswer, checkAnswerSet } from './answerChecks';
 import { disabledLinkIds } from './enableWhen';
 import { collectResponseAnswers } from './responseAnswers';
 
@@ -49,6 +49,7 @@ function checkLevel(
       for (const message of checkAnswer(q, answer)) add(id, message);
       if (answer.item) checkLevel(q.item ?? [], answer.item, disabled, issues);
     }
+    if (q.repeats) for (const message of checkAnswerSet(q, answers)) add(id, message);
     if (present.some((r) => (r.item?.length ?? 0) > 0)) {
       add(id, `Nested items of question "${id}" belong under its answer, not under the item`);
     }

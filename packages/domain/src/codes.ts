@@ -11,6 +11,11 @@ export const SYSTEMS = {
   personalIdentityCode: 'urn:oid:1.2.246.21',
   /** Terhikki registration number of health-care professionals (Valvira). */
   terhikki: 'urn:oid:1.2.246.537.26',
+  /**
+   * Suosikki registration number of social-welfare professionals (Valvira). Its OID could not
+   * be confirmed from public sources, so it is Ovi's own URI: a deployment maps it.
+   */
+  suosikki: `${OVI_FHIR_BASE}/sid/suosikki`,
   /** Municipality codes (kuntakoodit). */
   municipality: 'urn:oid:1.2.246.537.6.21',
   /** SOTE organisation register. */
@@ -37,6 +42,12 @@ export const SYSTEMS = {
   visitType: `${OVI_FHIR_BASE}/CodeSystem/visit-type`,
   /** Login user names of Ovi accounts (Practitioner/Patient identifier). */
   username: `${OVI_FHIR_BASE}/sid/username`,
+  /**
+   * Kinds of a professional's need assessment (care-need assessment in health care,
+   * service-need assessment in social welfare) and its parts. THL's Avohilmo HTA fields are
+   * known by name only (DOMAIN §8.1), so the codes are Ovi's own and a deployment maps them.
+   */
+  needAssessment: `${OVI_FHIR_BASE}/CodeSystem/need-assessment`,
   /** Relationship: guardian (v3 RoleCode GUARD). */
   roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
 } as const;
@@ -47,6 +58,8 @@ export const EXTENSIONS = {
   visitMode: `${OVI_FHIR_BASE}/StructureDefinition/visit-mode`,
   /** Why a proposed Appointment was ranked where it is. */
   rankingReason: `${OVI_FHIR_BASE}/StructureDefinition/ranking-reason`,
+  /** What a note on a contact's Task tells the resident (call-112, out-of-hours, rule …). */
+  residentNoteKind: `${OVI_FHIR_BASE}/StructureDefinition/resident-note-kind`,
   /** The channel of a contact on a QuestionnaireResponse. */
   contactChannel: `${OVI_FHIR_BASE}/StructureDefinition/contact-channel`,
 } as const;

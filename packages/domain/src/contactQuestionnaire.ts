@@ -3,7 +3,9 @@
  * base language; Swedish and English ride on the standard translation extension.
  */
 import type { QuestionnaireItemEnableWhen } from '@medplum/fhirtypes';
+import { OPTION_EXCLUSIVE_EXTENSION_URL } from './answerChecks';
 import { CONTACT_QUESTIONNAIRE_URL, OVI_FHIR_BASE } from './codes';
+import { defaultSafetyScreen } from './safety/defaultSafetyScreen';
 import {
   translationsElement,
   type TranslatedAnswerOption,
@@ -13,6 +15,7 @@ import {
 import type { LocalizedText } from './types';
 
 export const CONTACT_CODE_SYSTEMS = {
+  dangerSign: `${OVI_FHIR_BASE}/CodeSystem/danger-sign`,
   reason: `${OVI_FHIR_BASE}/CodeSystem/contact-reason`,
   duration: `${OVI_FHIR_BASE}/CodeSystem/contact-duration`,
   contactPreference: `${OVI_FHIR_BASE}/CodeSystem/contact-preference`,
@@ -37,7 +40,34 @@ const yesNo = (linkId: string, reason: string, label: LocalizedText): Translated
   ...text(label),
 });
 
+/**
+ * Asked first, before the reason: someone in danger should be told to call 112 before they
+ * describe anything. The options are the default safety screen's signs (one source for the
+ * codes and plain words) and "none of these", which cannot be chosen beside a sign.
+ */
+const dangerSigns: TranslatedQuestionnaireItem = {
+  linkId: defaultSafetyScreen.questionLinkId,
+  type: 'choice',
+  required: true,
+  repeats: true,
+  ...text(
+    t(
+      'Onko sinulla tai sillä, jonka asiaa hoidat, juuri nyt jokin näistä?',
+      'Har du, eller den vars ärende du sköter, något av detta just nu?',
+      'Do you, or the person you are contacting us for, have any of these right now?',
+    ),
+  ),
+  answerOption: [
+    ...defaultSafetyScreen.signs.map((sign) => option(CONTACT_CODE_SYSTEMS.dangerSign, sign.code, sign.label)),
+    {
+      ...option(CONTACT_CODE_SYSTEMS.dangerSign, defaultSafetyScreen.noneCode, t('Ei mitään näistä', 'Inget av detta', 'None of these')),
+      extension: [{ url: OPTION_EXCLUSIVE_EXTENSION_URL, valueBoolean: true }],
+    },
+  ],
+};
+
 const items: TranslatedQuestionnaireItem[] = [
+  dangerSigns,
   {
     linkId: 'reason',
     type: 'choice',

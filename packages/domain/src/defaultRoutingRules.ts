@@ -32,6 +32,7 @@ const rules: RoutingRule[] = [
       'Svår bröstsmärta eller andnöd i vila kan vara livshotande. Ring 112 genast.',
       'Severe chest pain or breathlessness at rest can be life-threatening. Call 112 now.',
     ),
+    advice: ['call-112'],
   },
   {
     id: 'self-harm',
@@ -44,6 +45,7 @@ const rules: RoutingRule[] = [
       'Tankar på att skada sig själv kräver kontakt från en psykiatrisk sjukskötare i dag. Vid akut fara, ring 112.',
       'Thoughts of self-harm need contact from a mental health nurse today. If you are in immediate danger, call 112.',
     ),
+    advice: ['crisis-line'],
   },
   {
     id: 'back-red-flags',

@@ -25,6 +25,11 @@ describe('@ovi/domain public API', () => {
     'taskPriorityFor',
     'sortQueue',
     'minutesLeft',
+    'triageContact',
+    'scanFreeText',
+    'validateSafetyScreen',
+    'checkScreenAgainstQuestionnaire',
+    'vignetteReport',
   ])('exports the function %s', (name) => {
     expect(typeof (domain as Record<string, unknown>)[name]).toBe('function');
   });
@@ -32,6 +37,8 @@ describe('@ovi/domain public API', () => {
     expect(domain.defaultCareGuaranteeConfig.version).toBe(1);
     expect(domain.defaultRoutingRuleSet.rules.length).toBeGreaterThan(0);
     expect(domain.contactQuestionnaire.url).toBe(domain.CONTACT_QUESTIONNAIRE_URL);
+    expect(domain.defaultSafetyScreen.questionLinkId).toBe('danger-signs');
+    expect(domain.safetyVignettes).toHaveLength(60);
   });
 });
 
@@ -43,6 +50,7 @@ describe('a contact from form to deadline', () => {
       status: 'completed',
       questionnaire: domain.CONTACT_QUESTIONNAIRE_URL,
       item: [
+        { linkId: 'danger-signs', answer: [{ valueCoding: { system: system.dangerSign, code: 'none' } }] },
         { linkId: 'reason', answer: [{ valueCoding: { system: system.reason, code: 'back-pain' } }] },
         { linkId: 'back-red-flags', answer: [{ valueBoolean: false }] },
         { linkId: 'duration', answer: [{ valueCoding: { system: system.duration, code: 'weeks' } }] },
@@ -58,6 +66,8 @@ describe('a contact from form to deadline', () => {
     const age = domain.ageOn(birthDate, domain.toHelsinkiDate(contactAt));
     const suggestion = domain.suggestRouting(domain.extractAnswers(response), { age }, domain.defaultRoutingRuleSet);
     expect(suggestion).toMatchObject({ ruleId: 'back-pain', urgency: 'non-urgent', profession: 'physiotherapist' });
+    const triage = domain.triageContact(domain.extractAnswers(response), { age }, domain.defaultRoutingRuleSet, domain.defaultSafetyScreen);
+    expect(triage).toMatchObject({ ...suggestion, ruleUrgency: 'non-urgent', dangerSigns: [], textMatches: [], advice: [] });
 
     const d = domain.computeDeadlines({
       contactAt,

@@ -3,7 +3,7 @@
  * urgency, profession and service. A guidance professional always makes the decision.
  */
 import { urgencyRank } from './guidanceQueue';
-import type { Language, LocalizedText, Profession, Urgency } from './types';
+import type { AdviceKind, Language, LocalizedText, Profession, Urgency } from './types';
 
 export { validateRoutingRuleSet } from './validateRoutingRules';
 
@@ -52,6 +52,8 @@ export interface RoutingRule {
   unless?: RuleCondition[];
   then: RoutingTarget;
   explanation: LocalizedText;
+  /** What the resident is told to do now when this rule matches (e.g. call 112); the numbers are where-to-turn data. */
+  advice?: AdviceKind[];
 }
 
 export interface RoutingRuleSet {

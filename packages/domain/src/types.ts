@@ -27,3 +27,17 @@ export const PROFESSIONS = [
   'guidance-nurse',
 ] as const;
 export type Profession = (typeof PROFESSIONS)[number];
+
+/**
+ * What a resident is told to do now, beside the promised contact. Phone numbers, hours and
+ * names are configuration (where-to-turn data); these are only the kinds.
+ */
+export const ADVICE_KINDS = ['call-112', 'on-call-helpline', 'crisis-line', 'emergency-department', 'social-emergency'] as const;
+export type AdviceKind = (typeof ADVICE_KINDS)[number];
+
+/**
+ * Social-welfare and health data are separate registers (client-data act 703/2023); a
+ * matter belongs to one of them through its service.
+ */
+export const REGISTERS = ['health', 'social'] as const;
+export type Register = (typeof REGISTERS)[number];

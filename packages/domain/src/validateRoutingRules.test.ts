@@ -103,6 +103,24 @@ describe('validateRoutingRuleSet', () => {
     expect(validateRoutingRuleSet(value).errors).toEqual([]);
   });
 
+  it('checks the optional advice of a rule: known kinds, each once', () => {
+    const value = clone();
+    value.rules[0] = { ...value.rules[0], advice: ['call-112', 'call-911', 'call-112'] };
+    value.rules[1] = { ...value.rules[1], advice: 'crisis-line' };
+    value.rules[2] = { ...value.rules[2], advice: [] };
+    expect(validateRoutingRuleSet(value).errors).toEqual([
+      'rules[0].advice[1]: must be one of call-112, on-call-helpline, crisis-line, emergency-department, social-emergency, got "call-911"',
+      'rules[0].advice[2]: "call-112" is given twice',
+      'rules[1].advice: must be an array of advice kinds',
+    ]);
+  });
+
+  it('gives the default emergency and self-harm rules their advice', () => {
+    const advice = Object.fromEntries(defaultRoutingRuleSet.rules.map((r) => [r.id, r.advice]));
+    expect(advice['chest-severe']).toEqual(['call-112']);
+    expect(advice['self-harm']).toEqual(['crisis-line']);
+  });
+
   it('requires titles and explanations in all three languages', () => {
     const value = clone();
     value.rules[0] = { ...value.rules[0], title: { fi: 'x', sv: 'x' }, explanation: 'Call 112' };

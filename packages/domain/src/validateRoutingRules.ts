@@ -2,6 +2,7 @@
 import type { RoutingRuleSet } from './routingRules';
 import { PROFESSIONS, URGENCIES } from './types';
 import {
+  checkAdviceList,
   checkInteger,
   checkLocalizedText,
   checkNumber,
@@ -14,7 +15,7 @@ import {
 } from './validation';
 
 const SET_KEYS = ['version', 'fallback', 'rules'] as const;
-const RULE_KEYS = ['id', 'order', 'title', 'when', 'unless', 'then', 'explanation'] as const;
+const RULE_KEYS = ['id', 'order', 'title', 'when', 'unless', 'then', 'explanation', 'advice'] as const;
 const TARGET_KEYS = ['urgency', 'profession', 'service'] as const;
 const ANSWER_KEYS = ['linkId', 'anyOf', 'equals', 'atLeast', 'atMost'] as const;
 const AGE_KEYS = ['ageAtLeast', 'ageBelow'] as const;
@@ -83,6 +84,7 @@ function checkRule(value: unknown, path: string, errors: string[], linkIds: Set<
   }
   if (checkObject(value.then, pathOf(path, 'then'), TARGET_KEYS, errors)) checkTarget(value.then, pathOf(path, 'then'), errors);
   checkLocalizedText(value.explanation, pathOf(path, 'explanation'), errors);
+  if (value.advice !== undefined) checkAdviceList(value.advice, pathOf(path, 'advice'), errors);
 }
 
 export function validateRoutingRuleSet(
