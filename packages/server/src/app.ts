@@ -13,6 +13,8 @@ import { TokenService } from './auth/tokens';
 import { GuidanceSettings } from './guidance/guidanceSettings';
 import { ContactIntake } from './guidance/contactIntake';
 import { ResolveTask } from './guidance/resolveTask';
+import { AssessContact } from './guidance/assessContact';
+import { guidanceSources } from './guidance/guidanceSources';
 import { installErrorHandler } from './http/errorHandler';
 import { installSecurityHeaders } from './http/securityHeaders';
 import { registerFhirRoutes } from './http/fhirRoutes';
@@ -30,6 +32,7 @@ import { BookAppointment } from './scheduling/bookAppointment';
 import { registerSchedulingRoutes } from './http/schedulingRoutes';
 import { ConsultationRequests } from './consultation/consultationRequests';
 import { AnswerConsultation } from './consultation/answerConsultation';
+import { clockShifted, now as clockNow, startClockAt } from './time/clock';
 import { createMailer } from './notifications/mailer';
 import { AppointmentNotifier } from './notifications/appointmentNotifier';
 
@@ -54,12 +57,14 @@ export interface Ovi {
 /** Wires the layers together: database → store → access/audit → FHIR service → HTTP. */
 export async function createOvi(config: OviConfig): Promise<Ovi> {
   loadFhirDefinitions();
+  startClockAt(config.clockStart);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const store = new ResourceStore(db);
   const access = new AccessPolicy(db);
   const audit = new AuditLog(store);
   const settings = new SettingsStore(db);
   const guidanceSettings = new GuidanceSettings(settings);
+  guidanceSettings.useSources(guidanceSources(db));
   await guidanceSettings.ensureDefaults();
   const schedulingSettings = new SchedulingSettings(settings);
   await schedulingSettings.ensureDefaults();
@@ -69,7 +74,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     store,
     access,
     audit,
-    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings), Task: new ConsultationRequests(store, access) },
+    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access) },
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
@@ -90,10 +95,10 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   installMetrics(app, { token: config.metricsToken, openQueue: () => openGuidanceCount(db) });
   app.get('/healthz', async () => {
     await db.query('SELECT 1');
-    return { status: 'ok', database: db.kind };
+    return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   await registerWebApp(app, config.webDir);

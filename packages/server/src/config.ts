@@ -22,6 +22,8 @@ export interface OviConfig {
   metricsToken?: string;
   /** How often appointment reminders are sent; 0 turns the job off. */
   reminderIntervalMinutes?: number;
+  /** `OVI_CLOCK`: the moment the care clock starts at (demos and tests); never in production. */
+  clockStart?: Date;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir?: string }): OviConfig {
@@ -33,6 +35,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   const logLevel = (env.LOG_LEVEL ?? 'info') as OviConfig['logLevel'];
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) problems.push(`LOG_LEVEL must be silent, error, warn, info or debug, got '${logLevel}'`);
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  const clockStart = parseClock(env, problems);
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -48,5 +51,22 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     mailFrom: env.OVI_MAIL_FROM ?? 'Ovi <no-reply@ovi.invalid>',
     reminderIntervalMinutes: Number(env.OVI_REMINDER_INTERVAL_MINUTES ?? 15),
     metricsToken: env.OVI_METRICS_TOKEN || undefined,
+    ...(clockStart ? { clockStart } : {}),
   };
+}
+
+/** An ISO date-time with its zone; a demo clock in production would put false times on care. */
+function parseClock(env: NodeJS.ProcessEnv, problems: string[]): Date | undefined {
+  const value = env.OVI_CLOCK?.trim();
+  if (!value) return undefined;
+  if (env.NODE_ENV === 'production') {
+    problems.push('OVI_CLOCK is for demos and tests and is never allowed when NODE_ENV=production');
+    return undefined;
+  }
+  const start = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? new Date(value) : undefined;
+  if (!start || Number.isNaN(start.getTime())) {
+    problems.push(`OVI_CLOCK must be an ISO date-time with a time zone, e.g. 2026-11-29T19:30:00+02:00, got '${value}'`);
+    return undefined;
+  }
+  return start;
 }

@@ -6,6 +6,7 @@ import type { UserContext } from '../auth/userContext';
 import { hasRole, isStaff } from '../auth/userContext';
 import { patientsOf } from './patientLinks';
 import { hasCareRelationship } from './relationships';
+import { guardianship } from './guardians';
 
 export type Interaction = 'read' | 'vread' | 'history' | 'search' | 'create' | 'update' | 'operation';
 
@@ -61,6 +62,8 @@ export class AccessPolicy {
   async checkPatients(user: UserContext, type: string, patients: string[], interaction: Interaction, reason?: string): Promise<AccessGrant> {
     if (hasRole(user, 'resident')) {
       if (patients.length > 0 && patients.every((p) => p === user.fhirUser)) return { patients, byRecordedReason: false };
+      // A guardian acts for their child under 18 (and only while the guardianship is on record).
+      if (patients.length > 0 && (await this.guardsAll(user, patients))) return { patients, byRecordedReason: false };
       // Whether someone else's record exists is itself personal: answer as if it did not.
       throw notFound(`${type} was not found`);
     }
@@ -76,6 +79,18 @@ export class AccessPolicy {
       }
     }
     return { patients, byRecordedReason: false };
+  }
+
+  private async guardsAll(user: UserContext, patients: string[]): Promise<boolean> {
+    for (const patient of new Set(patients)) {
+      if (patient !== user.fhirUser && !(await guardianship(this.db, user.fhirUser, patient))) return false;
+    }
+    return true;
+  }
+
+  /** Whether a resident may act for `patient`: themself, or a child in their guardianship. */
+  async residentActsFor(user: UserContext, patient: string): Promise<boolean> {
+    return patient === user.fhirUser || (await guardianship(this.db, user.fhirUser, patient)) !== undefined;
   }
 
   checkDirectory(user: UserContext, type: string, interaction: Interaction): AccessGrant {

@@ -1,4 +1,4 @@
-import type { Patient, Task } from '@medplum/fhirtypes';
+import type { Patient, RelatedPerson, Task } from '@medplum/fhirtypes';
 import type { SqlExecutor } from '../db/database';
 import { TASK_CODES } from '@ovi/domain';
 import type { UserContext } from '../auth/userContext';
@@ -67,4 +67,22 @@ export async function openWork(db: SqlExecutor, user: UserContext, statuses: str
     [statuses, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance, limit],
   );
   return r.rows.map((row) => ({ task: row.task, ...(row.patient ? { patient: row.patient } : {}) }));
+}
+
+/**
+ * The RelatedPerson records a resident's Patient links to, each with the Patient it is about
+ * (optionally only those about `childId`). Whether a link is a live guardianship is decided
+ * by the caller (`guardians.ts`): role, activity and the child's age.
+ */
+export async function guardianLinks(db: SqlExecutor, residentId: string, childId?: string): Promise<Array<{ rp: RelatedPerson; child: Patient }>> {
+  const r = await db.query<{ rp: RelatedPerson; child: Patient }>(
+    `SELECT rp.content AS rp, c.content AS child
+       FROM resource p
+       CROSS JOIN LATERAL jsonb_array_elements(COALESCE(p.content->'link', '[]'::jsonb)) l
+       JOIN resource rp ON rp.resource_type = 'RelatedPerson' AND 'RelatedPerson/' || rp.id = l->'other'->>'reference'
+       JOIN resource c ON c.resource_type = 'Patient' AND 'Patient/' || c.id = rp.content->'patient'->>'reference'
+      WHERE p.resource_type = 'Patient' AND p.id = $1 AND ($2::text IS NULL OR c.id = $2)`,
+    [residentId, childId ?? null],
+  );
+  return r.rows;
 }

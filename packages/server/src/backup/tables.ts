@@ -26,6 +26,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'app_user', columns: ['username', 'password_hash', 'roles', 'fhir_user', 'display_name', 'failed_attempts', 'locked_until'], key: ['username'], uniqueKey: true },
   { name: 'app_setting', columns: ['name', 'version', 'value', 'updated_at', 'updated_by'], key: ['name'], uniqueKey: true },
   { name: 'notification_sent', columns: ['appointment_id', 'kind', 'sent_at'], key: ['appointment_id', 'kind'], uniqueKey: true },
+  { name: 'configuration_gap', columns: ['service', 'urgency', 'age_band', 'first_seen', 'last_seen', 'occurrences'], key: ['service', 'urgency', 'age_band'], uniqueKey: true },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 

@@ -7,6 +7,7 @@ import { OperationParameters } from '../fhir/parameters';
 import { badRequest, conflict, forbidden } from '../fhir/outcomes';
 import { ownerReferences } from '../access/relationships';
 import { CONSULTATION } from './consultationRequests';
+import { now as clockNow } from '../time/clock';
 
 const MAX_ANSWER = 8000;
 
@@ -34,7 +35,7 @@ export class AnswerConsultation {
         taskId,
         (task) => {
           if (task.status === 'completed' || task.status === 'cancelled') throw conflict(`Task/${taskId} was already answered`);
-          const now = new Date().toISOString();
+          const now = clockNow().toISOString();
           return {
             ...task,
             status: 'completed',

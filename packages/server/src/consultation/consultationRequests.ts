@@ -8,6 +8,7 @@ import { badRequest, forbidden } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
 import { isStaff } from '../auth/userContext';
 import { taskInput, inputValue } from '../guidance/guidanceTask';
+import { now as clockNow, nowMs } from '../time/clock';
 
 const TARGETS = ['Practitioner', 'PractitionerRole', 'CareTeam', 'HealthcareService', 'Organization'];
 const MAX_QUESTION = 4000;
@@ -36,7 +37,7 @@ export class ConsultationRequests implements CreateHook {
     if (!question) throw badRequest('The question is required: an input of type question with valueString', ['Task.input']);
     if (question.length > MAX_QUESTION) throw badRequest(`The question is longer than ${MAX_QUESTION} characters`, ['Task.input']);
     const due = task.restriction?.period?.end;
-    if (!due || Number.isNaN(Date.parse(due)) || Date.parse(due) <= Date.now()) throw badRequest('restriction.period.end must be the due date, in the future', ['Task.restriction.period.end']);
+    if (!due || Number.isNaN(Date.parse(due)) || Date.parse(due) <= nowMs()) throw badRequest('restriction.period.end must be the due date, in the future', ['Task.restriction.period.end']);
     const { type: ownerType, id: ownerId, reference: owner } = localReference(task.owner?.reference, TARGETS, 'Task.owner');
     if (!(await this.store.readOptional(ownerType, ownerId))) throw badRequest(`owner ${owner} does not exist`, ['Task.owner']);
     if (!(await this.store.readOptional('Patient', patient.replace('Patient/', '')))) throw badRequest(`${patient} does not exist`, ['Task.for']);
@@ -52,7 +53,7 @@ export class ConsultationRequests implements CreateHook {
       focus: task.focus,
       requester: { reference: ctx.user.fhirUser, display: ctx.user.name },
       owner: { reference: owner },
-      authoredOn: new Date().toISOString(),
+      authoredOn: clockNow().toISOString(),
       restriction: { period: { end: new Date(due).toISOString() } },
       input: [taskInput('question', { valueString: question })],
     };

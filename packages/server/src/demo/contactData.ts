@@ -4,14 +4,15 @@ export interface ContactSpec {
   who: [string, number];
   channel: 'web-form' | 'phone' | 'walk-in';
   minutesAgo: number;
-  answers: Record<string, string | number | boolean>;
+  /** Without `danger-signs` the resident answered "none of these". */
+  answers: Record<string, string | string[] | number | boolean>;
 }
 
 export const CONTACTS: ContactSpec[] = [
   {
     who: ['kan-couple', 1], channel: 'phone', minutesAgo: 4,
     answers: {
-      reason: 'chest', 'chest-severe': true, duration: 'today', severity: 8, 'contact-preference': 'phone',
+      'danger-signs': ['chest'], reason: 'chest', 'chest-severe': true, duration: 'today', severity: 8, 'contact-preference': 'phone',
       description: 'Rintaa on puristanut noin tunnin ajan ja kipu säteilee vasempaan käsivarteen. Olen hikinen ja hengästyn.',
     },
   },

@@ -9,6 +9,7 @@ import { CONTACTS } from './contactData';
 import { buildOrganizations } from './organizations';
 import { buildResidents } from './residents';
 import { buildStaff } from './staff';
+import { now as clockNow } from '../time/clock';
 
 export interface DemoUser {
   username: string;
@@ -23,7 +24,7 @@ export interface DemoContact {
   patientId: string;
   channel: 'web-form' | 'phone' | 'walk-in';
   minutesAgo: number;
-  answers: Record<string, string | number | boolean>;
+  answers: Record<string, string | string[] | number | boolean>;
 }
 
 /** References ("Type/id") of the demo resources tests and the seeder refer to. */
@@ -70,6 +71,16 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', password: DEMO_PASSWORD, roles: ['admin'], fhirUser: DEMO_IDS.admin, name: 'Tomi Hiltunen' },
 ];
 
+/** The `parent` account: a single parent in Kokkola with two small children, to send contacts about a child. */
+function parentUser(residents: ReturnType<typeof buildResidents>): DemoUser {
+  const id = residents.memberId(PARENT_HOUSEHOLD, 0);
+  const patient = residents.patients.find((p) => p.id === id);
+  return { username: 'parent', password: DEMO_PASSWORD, roles: ['resident'], fhirUser: `Patient/${id}`, name: patient?.name?.[0]?.text ?? id };
+}
+
+/** The household of the `parent` account (the parent is its first member). */
+export const PARENT_HOUSEHOLD = 'kok-single-parent';
+
 /** Adds the login user name as an identifier of the account's Patient or Practitioner. */
 function withUsernames(resources: Resource[], users: DemoUser[]): Resource[] {
   const byRef = new Map(users.map((u) => [u.fhirUser, u.username]));
@@ -86,8 +97,8 @@ function withUsernames(resources: Resource[], users: DemoUser[]): Resource[] {
  * birth dates and personal identity codes depend on the date; ids never do.
  */
 export function buildDemoRegion(options: { today?: Date } = {}): { resources: Resource[]; users: DemoUser[]; contacts: DemoContact[] } {
-  const residents = buildResidents(options.today ?? new Date());
-  const users = DEMO_USERS.map((u) => ({ ...u, roles: [...u.roles] }));
+  const residents = buildResidents(options.today ?? clockNow());
+  const users = [...DEMO_USERS.map((u) => ({ ...u, roles: [...u.roles] })), parentUser(residents)];
   const resources = withUsernames(
     [...buildOrganizations(), ...buildStaff(), ...residents.patients, ...residents.relatedPersons],
     users,

@@ -100,6 +100,8 @@ export interface StaffData {
   /** Member of the site's multi-professional CareTeam. */
   team?: boolean;
   terhikki?: string;
+  /** Social-welfare professionals are registered in Suosikki, not Terhikki. */
+  suosikki?: string;
 }
 
 export const STAFF: StaffData[] = [
@@ -108,14 +110,14 @@ export const STAFF: StaffData[] = [
   { id: 'pr-johanna-backman', given: 'Johanna', family: 'Backman', gender: 'female', profession: 'nurse', site: 'kokkola', service: 'svc-primary-care-kokkola', languages: ['sv', 'fi'], team: true, terhikki: '10099001003' },
   { id: 'pr-sanna-kentala', given: 'Sanna', family: 'Kentala', gender: 'female', profession: 'physiotherapist', site: 'kokkola', service: 'svc-physiotherapy', languages: ['fi', 'en'], team: true, terhikki: '10099001004' },
   { id: 'pr-petri-haapala', given: 'Petri', family: 'Haapala', gender: 'male', profession: 'psychiatric-nurse', site: 'kokkola', service: 'svc-mental-health', languages: ['fi'], team: true, terhikki: '10099001005' },
-  { id: 'pr-jonna-vitikka', given: 'Jonna', family: 'Vitikka', gender: 'female', profession: 'social-instructor', site: 'kokkola', service: 'svc-social-guidance', languages: ['fi', 'sv'], team: true, terhikki: '10099001006' },
+  { id: 'pr-jonna-vitikka', given: 'Jonna', family: 'Vitikka', gender: 'female', profession: 'social-instructor', site: 'kokkola', service: 'svc-social-guidance', languages: ['fi', 'sv'], team: true, suosikki: '20099001006' },
   { id: 'pr-hanna-hoitaja', given: 'Hanna', family: 'Hoitaja', gender: 'female', profession: 'guidance-nurse', site: 'kokkola', service: 'svc-primary-care-kokkola', languages: ['fi', 'sv', 'en'], terhikki: '10099001007' },
   { id: 'pr-elina-korpi', given: 'Elina', family: 'Korpi', gender: 'female', profession: 'physician', site: 'kannus', service: 'svc-primary-care-kannus', languages: ['fi', 'en'], team: true, terhikki: '10099002001' },
   { id: 'pr-marjo-hakala', given: 'Marjo', family: 'Hakala', gender: 'female', profession: 'nurse', site: 'kannus', service: 'svc-primary-care-kannus', languages: ['fi'], team: true, terhikki: '10099002002' },
   { id: 'pr-ville-kivela', given: 'Ville', family: 'Kivelä', gender: 'male', profession: 'nurse', site: 'kannus', service: 'svc-primary-care-kannus', languages: ['fi', 'en'], team: true, terhikki: '10099002003' },
   { id: 'pr-antti-peltokangas', given: 'Antti', family: 'Peltokangas', gender: 'male', profession: 'physiotherapist', site: 'kannus', service: 'svc-physiotherapy', languages: ['fi'], team: true, terhikki: '10099002004' },
   { id: 'pr-satu-rahja', given: 'Satu', family: 'Rahja', gender: 'female', profession: 'psychiatric-nurse', site: 'kannus', service: 'svc-mental-health', languages: ['fi'], team: true, terhikki: '10099002005' },
-  { id: 'pr-kaisa-lassila', given: 'Kaisa', family: 'Lassila', gender: 'female', profession: 'social-instructor', site: 'kannus', service: 'svc-social-guidance', languages: ['fi'], team: true, terhikki: '10099002006' },
+  { id: 'pr-kaisa-lassila', given: 'Kaisa', family: 'Lassila', gender: 'female', profession: 'social-instructor', site: 'kannus', service: 'svc-social-guidance', languages: ['fi'], team: true, suosikki: '20099002006' },
   { id: 'pr-riikka-ylikoski', given: 'Riikka', family: 'Ylikoski', gender: 'female', profession: 'guidance-nurse', site: 'kannus', service: 'svc-primary-care-kannus', languages: ['fi', 'en'], terhikki: '10099002007' },
   { id: 'pr-anna-sundqvist', given: 'Anna', family: 'Sundqvist', gender: 'female', profession: 'public-health-nurse', site: 'family-centre', service: 'svc-family-centre', languages: ['sv', 'fi', 'en'], terhikki: '10099003001' },
   { id: 'pr-paivi-salmela', given: 'Päivi', family: 'Salmela', gender: 'female', profession: { title: 'Palveluesihenkilö' }, site: 'county', languages: ['fi', 'sv'] },

@@ -5,6 +5,7 @@ import type { RequestContext } from '../fhir/fhirService';
 import { buildDemoRegion } from './demoRegion';
 import { demoTemplates } from './demoSchedules';
 import { clearInterruptedDemo, demoSeedState, markDemoSeed } from '../storage/demoState';
+import { nowMs } from '../time/clock';
 
 const SEED_LOCK = 4242002;
 
@@ -47,7 +48,7 @@ async function seed(services: OviServices): Promise<void> {
       'QuestionnaireResponse',
       buildContactResponse(`Patient/${contact.patientId}`, contact.answers, {
         channel: contact.channel,
-        authored: new Date(Date.now() - contact.minutesAgo * 60_000).toISOString(),
+        authored: new Date(nowMs() - contact.minutesAgo * 60_000).toISOString(),
       }),
     );
   }

@@ -15,7 +15,8 @@ function roleCode(s: StaffData): CodeableConcept {
 
 function practitioner(s: StaffData, index: number): Practitioner {
   const text = `${s.given} ${s.family}`;
-  const terhikki = s.terhikki ? [{ system: SYSTEMS.terhikki, value: s.terhikki }] : undefined;
+  const registration = s.terhikki ? { system: SYSTEMS.terhikki, value: s.terhikki } : s.suosikki ? { system: SYSTEMS.suosikki, value: s.suosikki } : undefined;
+  const terhikki = registration ? [registration] : undefined;
   const qualification = typeof s.profession === 'string' ? [{ ...(terhikki ? { identifier: terhikki } : {}), code: roleCode(s) }] : undefined;
   return {
     resourceType: 'Practitioner', id: s.id, meta: DEMO_META, active: true,

@@ -167,9 +167,14 @@ export class FhirService {
     this.access.assertMaySearch(ctx.user, type);
     const param = PATIENT_SEARCH_PARAM[type] ?? 'patient';
     if (hasRole(ctx.user, 'resident')) {
-      const own = param === '_id' ? ctx.user.fhirUser.replace(/^Patient\//, '') : ctx.user.fhirUser;
-      request.filters.push({ code: param, kind: param === '_id' ? 'id' : 'reference', values: [own] });
-      return { patients: [ctx.user.fhirUser], byRecordedReason: false };
+      // A resident searches their own data, or a child's in their guardianship when naming the child;
+      // the filter is added on top of whatever was asked, so nothing else can widen it.
+      const asked = request.filters.filter((f) => f.code === param || (param !== '_id' && ['patient', 'subject', 'for'].includes(f.code))).flatMap((f) => f.values);
+      const named = asked.length === 1 && asked[0] ? (asked[0].includes('/') ? asked[0] : `Patient/${asked[0]}`) : undefined;
+      const whose = named && named !== ctx.user.fhirUser && (await this.access.residentActsFor(ctx.user, named)) ? named : ctx.user.fhirUser;
+      const value = param === '_id' ? whose.replace(/^Patient\//, '') : whose;
+      request.filters.push({ code: param, kind: param === '_id' ? 'id' : 'reference', values: [value] });
+      return { patients: [whose], byRecordedReason: false };
     }
     if (type === 'AuditEvent') throw forbidden('Only the client can list who has accessed their data');
     if (type === 'Patient' && isStaff(ctx.user) && request.filters.some((f) => f.code === 'identifier' && !f.modifier)) {

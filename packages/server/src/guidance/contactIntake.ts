@@ -7,11 +7,19 @@ import {
   checkResponseAgainstQuestionnaire,
   computeDeadlines,
   extractAnswers,
-  suggestRouting,
+  isOpenAt,
+  nextOpening,
+  nobodyBefore,
+  queueFor,
+  residentNotes,
   toHelsinkiDate,
+  triageContact,
   type Channel,
   type Deadlines,
-  type RoutingSuggestion,
+  type LocalizedText,
+  type ResidentNote,
+  type RoutingRuleSet,
+  type TriageResult,
 } from '@ovi/domain';
 import type { CreateHook, RequestContext } from '../fhir/fhirService';
 import type { SqlExecutor } from '../db/database';
@@ -22,11 +30,18 @@ import { badRequest, invalidResource, notFound } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
 import type { GuidanceSettings } from './guidanceSettings';
 import { buildGuidanceTask } from './guidanceTask';
+import { recordConfigurationGap } from '../storage/configurationGapLog';
+import { guardianship } from '../access/guardians';
+import { nowMs } from '../time/clock';
 
 interface Suggested {
   contactAt: Date;
-  suggestion: RoutingSuggestion;
+  triage: TriageResult;
   deadlines: Deadlines;
+  notes: ResidentNote[];
+  queueOpensAt?: Date;
+  outOfHours: boolean;
+  age?: number;
 }
 
 const STAFF_CHANNELS = new Set<string>(CHANNELS.filter((c) => c !== 'web-form'));
@@ -41,13 +56,14 @@ export class ContactIntake implements CreateHook {
     private readonly store: ResourceStore,
     private readonly access: AccessPolicy,
     private readonly settings: GuidanceSettings,
+    private readonly db: SqlExecutor,
   ) {}
 
   async prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant: AccessGrant; prepared?: Suggested }> {
     const response = resource as QuestionnaireResponse;
     const patientRef = localReference(response.subject?.reference, ['Patient'], 'QuestionnaireResponse.subject').reference;
     if (response.status !== 'completed') throw badRequest("A contact is sent with status 'completed'", ['QuestionnaireResponse.status']);
-    const { grant, patient } = await this.grant(ctx, patientRef);
+    const { grant, patient, author } = await this.grant(ctx, patientRef);
     const questionnaire = await this.questionnaire(response.questionnaire);
     const issues = checkResponseAgainstQuestionnaire(questionnaire, response);
     if (issues.length > 0) {
@@ -57,31 +73,41 @@ export class ContactIntake implements CreateHook {
     const completed: QuestionnaireResponse = {
       ...response,
       authored: contactTime(response.authored).toISOString(),
-      author: { reference: ctx.user.fhirUser, display: ctx.user.name },
+      author,
       extension: [...(response.extension ?? []).filter((e) => e.url !== EXTENSIONS.contactChannel), { url: EXTENSIONS.contactChannel, valueCode: channel }],
     };
     const prepared = response.questionnaire === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient) : undefined;
     return { resource: completed, grant, prepared };
   }
 
-  /** Runs the routing rules and the care-guarantee deadlines for the contact. */
+  /**
+   * The danger-sign screen, the free-text scan and the routing rules (the most urgent wins,
+   * nothing lowers it), the care-guarantee deadlines, and what the resident must be told now:
+   * emergency numbers, and where to turn when the queue is closed until after the contact is due.
+   */
   private async suggest(response: QuestionnaireResponse, patient: Patient): Promise<Suggested> {
-    const contactAt = new Date(response.authored ?? Date.now());
+    const contactAt = new Date(response.authored ?? nowMs());
     const age = patient.birthDate ? ageOn(patient.birthDate, toHelsinkiDate(contactAt)) : undefined;
-    const suggestion = suggestRouting(extractAnswers(response), { age }, await this.settings.routingRules());
-    const deadlines = computeDeadlines({
-      contactAt,
-      service: suggestion.service,
-      urgency: suggestion.urgency,
-      birthDate: patient.birthDate,
-      config: await this.settings.careGuarantee(),
+    const config = await this.settings.all();
+    const triage = triageContact(extractAnswers(response), { age }, config.routing, config.safetyScreen);
+    const deadlines = computeDeadlines({ contactAt, service: triage.service, urgency: triage.urgency, birthDate: patient.birthDate, config: config.careGuarantee });
+    const queue = queueFor(config.serviceHours, 'guidance');
+    const closed = !isOpenAt(queue, contactAt);
+    const outOfHours = nobodyBefore(queue, contactAt, deadlines.workTo);
+    const queueOpensAt = closed ? nextOpening(queue, contactAt) : undefined;
+    const notes = residentNotes({
+      advice: triage.advice,
+      whereToTurn: config.whereToTurn,
+      ...(outOfHours ? { outOfHours: { ...(queueOpensAt ? { opensAt: queueOpensAt } : {}) } } : {}),
+      // When the screen raised the contact, the emergency advice speaks; the milder rule's words would mislead.
+      ...(triage.raisedBy ? {} : { ruleAdvice: residentRuleAdvice(config.routing, triage.ruleId) }),
     });
-    return { contactAt, suggestion, deadlines };
+    return { contactAt, triage, deadlines, notes, outOfHours, ...(queueOpensAt ? { queueOpensAt } : {}), ...(age !== undefined ? { age } : {}) };
   }
 
   async afterCreate(_ctx: RequestContext, stored: Stored, tx: SqlExecutor, prepared: unknown): Promise<Record<string, string>> {
     if (!prepared) return {};
-    const { contactAt, suggestion, deadlines } = prepared as Suggested;
+    const { contactAt, triage, deadlines, notes, queueOpensAt, outOfHours, age } = prepared as Suggested;
     const response = stored as Stored<QuestionnaireResponse>;
     const channel = (response.extension?.find((e) => e.url === EXTENSIONS.contactChannel)?.valueCode ?? 'web-form') as Channel;
     const reason = response.item?.find((i) => i.linkId === 'reason')?.answer?.[0]?.valueCoding;
@@ -90,21 +116,42 @@ export class ContactIntake implements CreateHook {
       response: `QuestionnaireResponse/${response.id}`,
       channel,
       contactAt,
-      suggestion,
+      triage,
       deadlines,
       summary: reason?.display ?? reason?.code ?? 'Yhteydenotto',
+      notes,
+      outOfHours,
+      ...(queueOpensAt ? { queueOpensAt } : {}),
     });
     const created = await this.store.create(task, { tx });
+    // The contact got the strictest limit; the missing rule is logged for the administrator.
+    if (deadlines.gap) await recordConfigurationGap(tx, { service: deadlines.gap.service, urgency: deadlines.gap.urgency, ...(age !== undefined ? { age } : {}) });
     return { 'X-Ovi-Task': `Task/${created.id}` };
   }
 
-  private async grant(ctx: RequestContext, patientRef: string): Promise<{ grant: AccessGrant; patient: Patient }> {
+  /**
+   * Who may send a contact about whom, and who its author is: a resident about themself, a
+   * guardian about their child (recorded on the child, authored by the guardian's
+   * RelatedPerson), guidance staff about anyone (recording a contact is how guidance starts),
+   * others through the access policy.
+   */
+  private async grant(ctx: RequestContext, patientRef: string): Promise<{ grant: AccessGrant; patient: Patient; author: NonNullable<QuestionnaireResponse['author']> }> {
     const patient = await this.store.readOptional<Patient>('Patient', patientRef.replace('Patient/', ''));
-    const isOwn = hasRole(ctx.user, 'resident') && patientRef === ctx.user.fhirUser;
-    if (!patient || (hasRole(ctx.user, 'resident') && !isOwn)) throw notFound(`${patientRef} was not found`);
-    // Recording a contact is how client guidance starts a relationship.
-    if (isOwn || hasRole(ctx.user, 'guidance')) return { grant: { patients: [patientRef], byRecordedReason: false }, patient };
-    return { grant: await this.access.checkPatients(ctx.user, 'QuestionnaireResponse', [patientRef], 'create', ctx.reason), patient };
+    const self: NonNullable<QuestionnaireResponse['author']> = { reference: ctx.user.fhirUser, display: ctx.user.name };
+    if (hasRole(ctx.user, 'resident')) {
+      if (patient && patientRef === ctx.user.fhirUser) return { grant: { patients: [patientRef], byRecordedReason: false }, patient, author: self };
+      const guardian = patient ? await guardianship(this.db, ctx.user.fhirUser, patientRef) : undefined;
+      // Whether someone else's record exists is itself personal: answer as if it did not.
+      if (!patient || !guardian) throw notFound(`${patientRef} was not found`);
+      return {
+        grant: { patients: [patientRef], byRecordedReason: false },
+        patient,
+        author: { reference: guardian.relatedPerson, display: guardian.display ?? ctx.user.name },
+      };
+    }
+    if (!patient) throw notFound(`${patientRef} was not found`);
+    if (hasRole(ctx.user, 'guidance')) return { grant: { patients: [patientRef], byRecordedReason: false }, patient, author: self };
+    return { grant: await this.access.checkPatients(ctx.user, 'QuestionnaireResponse', [patientRef], 'create', ctx.reason), patient, author: self };
   }
 
   private async questionnaire(canonical: string | undefined): Promise<Questionnaire> {
@@ -139,7 +186,13 @@ const BACKDATE_LIMIT_MS = 24 * 60 * 60 * 1000;
 
 /** A contact recorded after the fact may carry its real time, up to a day back; never the future. */
 function contactTime(authored: string | undefined): Date {
-  const now = Date.now();
+  const now = nowMs();
   const t = authored ? Date.parse(authored) : Number.NaN;
   return Number.isNaN(t) || t > now || t < now - BACKDATE_LIMIT_MS ? new Date(now) : new Date(t);
+}
+
+/** The winning rule's own words for the resident (the fallback's when no rule matched). */
+function residentRuleAdvice(rules: RoutingRuleSet, ruleId: string): LocalizedText | undefined {
+  if (ruleId === 'fallback') return rules.fallback.explanation;
+  return rules.rules.find((r) => r.id === ruleId)?.explanation;
 }

@@ -5,7 +5,8 @@ import { forbidden } from '../fhir/outcomes';
 import { hasRole, isStaff } from '../auth/userContext';
 import { openWork } from '../access/relationships';
 import type { Database } from '../db/database';
-import { inputValue } from './guidanceTask';
+import { inputValue, inputValues } from './guidanceTask';
+import { now as clockNow } from '../time/clock';
 
 export interface QueueItem {
   taskId: string;
@@ -21,6 +22,18 @@ export interface QueueItem {
   minutesLeft: number;
   summary?: string;
   ruleExplanation?: Record<string, string>;
+  service?: string;
+  /** Minutes left to the same-day assessment; absent once a professional has assessed. */
+  assessmentMinutesLeft?: number;
+  assessed?: { at?: string; by?: string };
+  /** What the rules alone suggested, when the professional's assessment or the safety screen differs. */
+  suggested?: { urgency?: string; service?: string; profession?: string };
+  /** Why the safety screen raised the contact: the danger signs answered and the words that matched. */
+  raisedBy?: string;
+  dangerSigns: string[];
+  dangerWords: Array<{ matched: string; label?: Record<string, string> }>;
+  /** The contact came when the queue was closed and due before it opened: the resident was told where to turn. */
+  outOfHours: boolean;
 }
 
 const OPEN = ['ready', 'in-progress', 'requested', 'received', 'accepted'];
@@ -32,9 +45,10 @@ export async function guidanceQueue(db: Database, fhir: FhirService, ctx: Reques
   const work = await openWork(db, ctx.user, OPEN, QUEUE_LIMIT);
   const tasks = work.map((w) => w.task);
   const patients = new Map(work.flatMap((w) => (w.patient?.id ? [[w.patient.id, w.patient] as const] : [])));
-  const now = new Date();
+  const now = clockNow();
   const today = toHelsinkiDate(now);
-  const items = tasks.map((task) => toItem(task, patients, now, today));
+  // Oldest first among equals: whoever has waited longest is called first.
+  const items = tasks.map((task) => toItem(task, patients, now, today)).sort((a, b) => (a.authoredOn ?? '').localeCompare(b.authoredOn ?? ''));
   if (items.length > 0) {
     await fhir.audit.record({
       user: ctx.user,
@@ -53,6 +67,9 @@ function toItem(task: Task, patients: Map<string, Patient>, now: Date, today: st
   const patient = patients.get(patientId);
   const deadline = task.restriction?.period?.end ?? task.authoredOn ?? now.toISOString();
   const rule = inputValue(task, 'rule')?.valueString;
+  const assessmentDue = inputValue(task, 'assessment-due')?.valueDateTime;
+  const assessedAt = inputValue(task, 'assessed-at')?.valueDateTime;
+  const suggested = inputValue(task, 'suggested')?.valueString;
   return {
     taskId: task.id ?? '',
     kind: task.code?.coding?.[0]?.code ?? '',
@@ -72,6 +89,14 @@ function toItem(task: Task, patients: Map<string, Patient>, now: Date, today: st
     minutesLeft: minutesLeft(new Date(deadline), now),
     summary: task.description,
     ruleExplanation: rule ? (JSON.parse(rule) as Record<string, string>) : undefined,
+    service: inputValue(task, 'service')?.valueCode,
+    ...(assessmentDue && !assessedAt ? { assessmentMinutesLeft: minutesLeft(new Date(assessmentDue), now) } : {}),
+    ...(assessedAt ? { assessed: { at: assessedAt, by: inputValue(task, 'assessed-by')?.valueReference?.display } } : {}),
+    ...(suggested ? { suggested: JSON.parse(suggested) as QueueItem['suggested'] } : {}),
+    ...(inputValue(task, 'raised-by')?.valueCode ? { raisedBy: inputValue(task, 'raised-by')?.valueCode } : {}),
+    dangerSigns: inputValues(task, 'danger-sign').flatMap((i) => (i.valueCode ? [i.valueCode] : [])),
+    dangerWords: inputValues(task, 'danger-words').flatMap((i) => (i.valueString ? [JSON.parse(i.valueString) as { matched: string; label?: Record<string, string> }] : [])),
+    outOfHours: inputValue(task, 'out-of-hours')?.valueBoolean === true,
   };
 }
 

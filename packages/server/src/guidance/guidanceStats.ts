@@ -1,5 +1,6 @@
 import { TASK_CODES } from '@ovi/domain';
 import type { Database } from '../db/database';
+import { now as clockNow } from '../time/clock';
 
 /** Groups smaller than this are hidden so that no one can be recognised from the figures. */
 export const SMALL_NUMBER_LIMIT = 5;
@@ -11,23 +12,37 @@ export interface GuidanceStats {
   byUrgency: Record<string, number | null>;
   byChannel: Record<string, number | null>;
   firstContactResolutionShare: number | null;
+  /** Completed contacts assessed by their assessment due time and resolved by their deadline. */
   withinDeadlineShare: number | null;
+  /**
+   * Contacts assessed by a professional on the weekday they arrived (by the assessment due
+   * time, Terveydenhuoltolaki 51 §), out of those assessed or already past that time.
+   */
+  assessedSameDayShare: number | null;
 }
 
 const suppress = (n: number) => (n < SMALL_NUMBER_LIMIT ? null : n);
 
 /** Figures for managers: no one's data, only counts, with small numbers suppressed. */
 export async function guidanceStats(db: Database): Promise<GuidanceStats> {
-  const r = await db.query<{ status: string; outcome: string | null; urgency: string | null; channel: string | null; in_time: boolean | null }>(
+  const r = await db.query<{ status: string; outcome: string | null; urgency: string | null; channel: string | null; in_time: boolean | null; assessed_in_time: boolean | null }>(
     `SELECT content->>'status' AS status,
             content#>>'{businessStatus,coding,0,code}' AS outcome,
             (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'urgency' LIMIT 1) AS urgency,
             (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'channel' LIMIT 1) AS channel,
             CASE WHEN content->>'status' = 'completed'
-                 THEN (content#>>'{executionPeriod,end}')::timestamptz <= (content#>>'{restriction,period,end}')::timestamptz END AS in_time
-       FROM resource
-      WHERE resource_type = 'Task' AND content#>>'{code,coding,0,code}' = $1`,
-    [TASK_CODES.clientGuidance],
+                 THEN (content#>>'{executionPeriod,end}')::timestamptz <= (content#>>'{restriction,period,end}')::timestamptz END AS in_time,
+            CASE WHEN assessed_at IS NOT NULL THEN assessed_at <= assessment_due
+                 WHEN assessment_due < $2::timestamptz THEN false END AS assessed_in_time
+       FROM (
+         SELECT content,
+                -- A contact closed without a separate assessment was assessed when it was closed.
+                COALESCE((SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessed-at' LIMIT 1),
+                         CASE WHEN content->>'status' = 'completed' THEN (content#>>'{executionPeriod,end}')::timestamptz END) AS assessed_at,
+                (SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessment-due' LIMIT 1) AS assessment_due
+           FROM resource
+          WHERE resource_type = 'Task' AND content#>>'{code,coding,0,code}' = $1) t`,
+    [TASK_CODES.clientGuidance, clockNow().toISOString()],
   );
   const rows = r.rows;
   const completed = rows.filter((row) => row.status === 'completed');
@@ -44,7 +59,8 @@ export async function guidanceStats(db: Database): Promise<GuidanceStats> {
     byUrgency: count(rows.map((row) => row.urgency)),
     byChannel: count(rows.map((row) => row.channel)),
     firstContactResolutionShare: share(completed.filter((row) => row.outcome === 'solved' || row.outcome === 'self-care').length, completed.length),
-    withinDeadlineShare: share(completed.filter((row) => row.in_time === true).length, completed.length),
+    withinDeadlineShare: share(completed.filter((row) => row.in_time === true && row.assessed_in_time !== false).length, completed.length),
+    assessedSameDayShare: share(rows.filter((row) => row.assessed_in_time === true).length, rows.filter((row) => row.assessed_in_time !== null).length),
   };
 }
 

@@ -1,5 +1,5 @@
-import type { Appointment, Communication, Reference, Task } from '@medplum/fhirtypes';
-import { GUIDANCE_OUTCOMES, SYSTEMS, TASK_CODES, calendarDaysBetween, toHelsinkiDate, type GuidanceOutcome } from '@ovi/domain';
+import type { Appointment, Communication, Patient, Reference, Task } from '@medplum/fhirtypes';
+import { GUIDANCE_OUTCOMES, SYSTEMS, TASK_CODES, calendarDaysBetween, registerOf, toHelsinkiDate, type GuidanceOutcome } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import type { Stored } from '../storage/resourceStore';
@@ -8,6 +8,10 @@ import { localReference } from '../fhir/references';
 import { OperationParameters } from '../fhir/parameters';
 import { isStaff } from '../auth/userContext';
 import { taskInput } from './guidanceTask';
+import { assertQualified, qualificationsOf, type Qualifications } from '../access/qualifications';
+import type { GuidanceSettings } from './guidanceSettings';
+import { currentNeed, isAssessed, recordAssessment, type AssessedNeed } from './needAssessment';
+import { now as clockNow } from '../time/clock';
 
 const ROUTE_TARGETS = ['CareTeam', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Organization'];
 const MAX_NOTE = 4000;
@@ -28,6 +32,7 @@ export class ResolveTask {
   constructor(
     private readonly db: Database,
     private readonly fhir: FhirService,
+    private readonly settings: GuidanceSettings,
   ) {}
 
   async run(ctx: RequestContext, taskId: string, body: unknown): Promise<Stored<Task>> {
@@ -37,11 +42,22 @@ export class ResolveTask {
     const code = current.code?.coding?.[0]?.code;
     if (code !== TASK_CODES.clientGuidance && code !== TASK_CODES.routedWork) throw badRequest(`Task/${taskId} is not a contact to resolve`);
     const grant = await this.fhir.authorize(ctx, current, 'operation', [`Task/${taskId}`], false);
+    const qualifications = await qualificationsOf(this.fhir.store, ctx.user);
+    const register = registerOf(currentNeed(current).service ?? 'primary-care');
+    assertMayResolve(qualifications, register, decision.outcome);
+    // An unassessed contact closed by a professional qualified for it: the decision is their assessment.
+    const assessBy = !isAssessed(current) && qualifications[register] ? await this.implicitAssessment(current) : undefined;
     if (decision.routeTo) await this.assertTargetExists(decision.routeTo);
     const booked = decision.appointment ? await this.bookedAppointment(decision.appointment, current) : undefined;
     return this.db.transaction(async (tx) => {
-      const now = new Date().toISOString();
+      const now = clockNow().toISOString();
       let routedTask: Stored<Task> | undefined;
+      if (assessBy) {
+        const latest = await this.fhir.store.read<Task>('Task', taskId, tx);
+        if (latest.status !== 'completed' && latest.status !== 'cancelled' && !isAssessed(latest)) {
+          await recordAssessment(this.fhir.store, tx, { task: latest, need: assessBy.need, user: ctx.user, at: new Date(now), patient: assessBy.patient, config: assessBy.config });
+        }
+      }
       const resolved = await this.fhir.store.update<Task>(
         'Task',
         taskId,
@@ -86,10 +102,34 @@ export class ResolveTask {
     return appointment;
   }
 
+  /** The suggestion accepted as it stands, with what the deadlines need. */
+  private async implicitAssessment(task: Task): Promise<{ need: AssessedNeed; patient?: Patient; config: Awaited<ReturnType<GuidanceSettings['careGuarantee']>> } | undefined> {
+    const need = currentNeed(task);
+    if (!need.urgency || !need.service || !need.profession) return undefined;
+    const [patient, config] = await Promise.all([
+      task.for?.reference ? this.fhir.store.readOptional<Patient>('Patient', task.for.reference.replace('Patient/', '')) : undefined,
+      this.settings.careGuarantee(),
+    ]);
+    return { need: { urgency: need.urgency, service: need.service, profession: need.profession }, ...(patient ? { patient } : {}), config };
+  }
+
   private async assertTargetExists(ref: Reference): Promise<void> {
     const { type, id, reference } = localReference(ref.reference, ROUTE_TARGETS, 'Parameters.parameter.routeTo');
     if (!(await this.fhir.store.readOptional(type, id))) throw badRequest(`routeTo ${reference} does not exist`, ['Parameters.parameter.routeTo']);
   }
+}
+
+/**
+ * Closing a contact decides its need, so it takes a professional qualified for the matter's
+ * register. Routing passes the matter on unassessed to those who are, so any registered
+ * professional may route.
+ */
+function assertMayResolve(q: Qualifications, register: 'health' | 'social', outcome: GuidanceOutcome): void {
+  if (outcome === 'routed') {
+    if (!q.health && !q.social) throw forbidden('You may not route contacts: routing needs a registered health-care (Terhikki) or social-welfare (Suosikki) professional');
+    return;
+  }
+  assertQualified(q, [register], `close this contact as ${outcome}`);
 }
 
 function parseDecision(body: unknown): Decision {

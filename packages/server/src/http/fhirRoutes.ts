@@ -3,6 +3,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { FhirService } from '../fhir/fhirService';
 import type { TokenService } from '../auth/tokens';
 import type { ResolveTask } from '../guidance/resolveTask';
+import type { AssessContact } from '../guidance/assessContact';
 import type { BookAppointment } from '../scheduling/bookAppointment';
 import type { AnswerConsultation } from '../consultation/answerConsultation';
 import { findAppointments } from '../scheduling/findAppointments';
@@ -18,6 +19,7 @@ interface Deps {
   fhir: FhirService;
   tokens: TokenService;
   resolveTask: ResolveTask;
+  assessContact: AssessContact;
   bookAppointment: BookAppointment;
   answerConsultation: AnswerConsultation;
   schedulingSettings: SchedulingSettings;
@@ -26,7 +28,7 @@ interface Deps {
 type Params = { type: string; id: string; vid: string; op: string };
 
 /** The FHIR R4 REST API: HTTP in, plain calls to FhirService, HTTP out. */
-export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, bookAppointment, answerConsultation, schedulingSettings }: Deps): void {
+export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, assessContact, bookAppointment, answerConsultation, schedulingSettings }: Deps): void {
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
@@ -71,6 +73,7 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
 
   app.post<{ Params: Params }>(`${base}/:type/:id/:op`, async (request, reply) => {
     const { type, id, op } = request.params;
+    if (type === 'Task' && op === '$assess') return send(reply, 200, await assessContact.run(await ctx(request), checkId(id), request.body));
     if (type === 'Task' && op === '$resolve') return send(reply, 200, await resolveTask.run(await ctx(request), checkId(id), request.body));
     if (type === 'Task' && op === '$answer') return send(reply, 200, await answerConsultation.run(await ctx(request), checkId(id), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);

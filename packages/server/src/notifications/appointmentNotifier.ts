@@ -5,6 +5,7 @@ import type { ResourceStore } from '../storage/resourceStore';
 import type { Mailer } from './mailer';
 import { appointmentMessage, type MessageKind } from './appointmentMessages';
 import { claimNotification } from '../storage/notificationLog';
+import { now as clockNow } from '../time/clock';
 
 const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
 
@@ -26,7 +27,7 @@ export class AppointmentNotifier {
   }
 
   /** Sends reminders for booked appointments starting within the next `hours`. */
-  async sendReminders(now = new Date(), hours = 24): Promise<number> {
+  async sendReminders(now = clockNow(), hours = 24): Promise<number> {
     const due = await this.store.search({
       resourceType: 'Appointment',
       filters: [

@@ -5,6 +5,7 @@ import { SMALL_NUMBER_LIMIT } from '../guidance/guidanceStats';
 import { inputValue } from '../guidance/guidanceTask';
 import type { SchedulingSettings } from './schedulingSettings';
 import { loadCandidates } from './slotCandidates';
+import { now as clockNow } from '../time/clock';
 
 export interface AccessReport {
   measuredAt: string;
@@ -16,7 +17,7 @@ export interface AccessReport {
  * Access as managers see it: T3 per unit and profession (median over the unit's professionals
  * of the days to each one's third free non-urgent time) and contact → appointment waiting times.
  */
-export async function accessReport(store: ResourceStore, settings: SchedulingSettings, now = new Date()): Promise<AccessReport> {
+export async function accessReport(store: ResourceStore, settings: SchedulingSettings, now = clockNow()): Promise<AccessReport> {
   const nonUrgent = new Set((await settings.visitTypes()).filter((v) => v.nonUrgent).map((v) => v.code));
   const slots = (await loadCandidates(store, { from: now, to: new Date(now.getTime() + T3_CAP_DAYS * 86_400_000), count: 1_000_000 })).filter((s) =>
     nonUrgent.has(s.visitType),

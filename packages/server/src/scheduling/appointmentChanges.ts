@@ -6,6 +6,7 @@ import { badRequest, conflict, forbidden, conflictInWords } from '../fhir/outcom
 import { hasRole } from '../auth/userContext';
 import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
+import { nowMs } from '../time/clock';
 
 /**
  * Updates of Appointments: cancelling (status → cancelled) frees the slot so that $find offers
@@ -33,7 +34,7 @@ export class AppointmentChanges implements UpdateHook {
     if (hasRole(ctx.user, 'resident')) {
       if (!cancelling) throw forbidden('You can cancel your appointment here; to change it, book a new time and cancel this one');
       const hours = (await this.settings.bookingRules()).cancelNoticeHours;
-      if (Date.parse(before.start ?? '') - Date.now() < hours * 3_600_000) {
+      if (Date.parse(before.start ?? '') - nowMs() < hours * 3_600_000) {
         throw conflictInWords({
           fi: `Aikaa voi perua täällä viimeistään ${hours} tuntia ennen. Soita terveysasemalle.`,
           sv: `Tiden kan avbokas här senast ${hours} timmar före. Ring hälsostationen.`,

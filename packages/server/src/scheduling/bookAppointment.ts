@@ -12,6 +12,7 @@ import type { AccessGrant } from '../access/accessPolicy';
 import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
 import { slotModes, slotVisitType } from './slotResources';
+import { now as clockNow, nowMs } from '../time/clock';
 
 const TAKEN = 'That time was just booked by someone else; choose another time';
 
@@ -54,7 +55,7 @@ export class BookAppointment {
         slotId,
         (current) => {
           if (current.status !== 'free') throw conflict(TAKEN);
-          if (Date.parse(current.start) <= Date.now()) throw conflict('That time has already passed; choose another time');
+          if (Date.parse(current.start) <= nowMs()) throw conflict('That time has already passed; choose another time');
           return { ...current, status: 'busy' };
         },
         { tx },
@@ -63,7 +64,7 @@ export class BookAppointment {
         resourceType: 'Appointment',
         id: randomUUID(),
         status: 'booked',
-        created: new Date().toISOString(),
+        created: clockNow().toISOString(),
         start: taken.start,
         end: taken.end,
         minutesDuration: Math.round((Date.parse(taken.end) - Date.parse(taken.start)) / 60_000),

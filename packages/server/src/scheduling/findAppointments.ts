@@ -7,6 +7,7 @@ import { localReference } from '../fhir/references';
 import { hasRole, isStaff } from '../auth/userContext';
 import { loadCandidates, MAX_SLOTS, type CandidateSlot } from './slotCandidates';
 import type { SchedulingSettings } from './schedulingSettings';
+import { now as clockNow } from '../time/clock';
 
 const KNOWN = ['start', 'end', 'specialty', 'visit-type', 'appointment-type', 'location', 'municipality', 'language', 'patient', 'count'];
 const MAX_WINDOW_DAYS = 366;
@@ -22,7 +23,7 @@ const FIRST_PAGE = 200;
 export async function findAppointments(fhir: FhirService, settings: SchedulingSettings, ctx: RequestContext, body: unknown): Promise<Bundle> {
   if (!isStaff(ctx.user) && !hasRole(ctx.user, 'resident')) throw forbidden('Finding times is for professionals and residents');
   const params = OperationParameters.parse(body, KNOWN);
-  const start = params.date('start') ?? new Date();
+  const start = params.date('start') ?? clockNow();
   const end = params.date('end');
   if (!end) throw badRequest('end (valueDateTime) is required: usually the deadline of the contact', ['Parameters.parameter.end']);
   if (end <= start) throw badRequest('end must be after start', ['Parameters.parameter.end']);

@@ -4,6 +4,7 @@ import type { Database, SqlExecutor } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { SchedulingSettings } from './schedulingSettings';
 import { scheduleIdOf, scheduleResource, slotKeyOf, slotResource } from './slotResources';
+import { now as clockNow } from '../time/clock';
 
 /**
  * Turns a weekly template into stored Slot resources for the booking horizon. Regenerating
@@ -17,7 +18,7 @@ export class SlotMaterializer {
     private readonly settings: SchedulingSettings,
   ) {}
 
-  async materialize(template: WeeklyTemplate, now = new Date(), horizonDays?: number): Promise<{ created: number; withdrawn: number; keptBooked: number; bookedInTheWay: string[] }> {
+  async materialize(template: WeeklyTemplate, now = clockNow(), horizonDays?: number): Promise<{ created: number; withdrawn: number; keptBooked: number; bookedInTheWay: string[] }> {
     const from = toHelsinkiDate(now);
     const to = addCalendarDays(from, horizonDays ?? (await this.settings.bookingRules()).horizonDays);
     const exceptions = await this.settings.exceptions(template.practitioner);

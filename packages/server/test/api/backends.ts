@@ -5,8 +5,8 @@ import { buildContactResponse, type ContactAnswers } from '../../src/guidance/co
 /** Every API suite runs on both back-ends: embedded PGlite and a real PostgreSQL server. */
 export const BACKENDS: Backend[] = ['pglite', 'postgres'];
 
-export function startOn(backend: Backend): Promise<TestServer> {
-  return startTestServer(backend, backend === 'postgres' ? inject('postgresUrl') : undefined);
+export function startOn(backend: Backend, options: { clockStart?: Date } = {}): Promise<TestServer> {
+  return startTestServer(backend, backend === 'postgres' ? inject('postgresUrl') : undefined, options);
 }
 
 /** A contact request answer set, as the web app sends it. */

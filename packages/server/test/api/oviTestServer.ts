@@ -41,7 +41,7 @@ export async function freshPostgresDatabase(serverUrl: string, prefix = 'ovi_tes
 }
 
 /** Starts a real Ovi HTTP server on loopback with the demo region, on PGlite or PostgreSQL. */
-export async function startTestServer(backend: Backend, postgresUrl?: string, options: { webDir?: string; smtpUrl?: string } = {}): Promise<TestServer> {
+export async function startTestServer(backend: Backend, postgresUrl?: string, options: { webDir?: string; smtpUrl?: string; clockStart?: Date } = {}): Promise<TestServer> {
   const database = backend === 'postgres' ? await freshPostgresDatabase(requireUrl(postgresUrl)) : undefined;
   const ovi = await createOvi({
     port: 0,
@@ -54,6 +54,8 @@ export async function startTestServer(backend: Backend, postgresUrl?: string, op
     webDir: options.webDir,
     smtpUrl: options.smtpUrl,
     reminderIntervalMinutes: 0,
+    // OVI_CLOCK for tests; without it the care clock is real time again (one server per test file at a time).
+    ...(options.clockStart ? { clockStart: options.clockStart } : {}),
   });
   await ovi.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ovi.app.server.address();

@@ -77,6 +77,7 @@ async function seededSource(backend: Backend): Promise<Source> {
     [EDGE_ROLES],
   );
   await db.query(`INSERT INTO notification_sent (appointment_id, kind) VALUES ('backup-edge', 'reminder')`);
+  await db.query(`INSERT INTO configuration_gap (service, urgency, age_band, occurrences) VALUES ('backup-edge', 'non-urgent', '30–34', 2)`);
 
   const file = join(dir, `${backend}.ovi.gz`);
   const summary = await backupToFile(db, file);

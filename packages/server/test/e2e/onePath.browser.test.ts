@@ -61,6 +61,7 @@ describe('the one-contact path in a real browser', () => {
     // 1. The resident sends a contact about back pain from a phone-sized screen.
     await logIn(page, server.url, 'resident');
     await page.getByTestId('nav-send-contact').click();
+    await page.getByTestId('danger-sign-none').check();
     await page.getByTestId('questionnaire-form').waitFor();
     await expectAccessible(page, 'contact form');
     await page.getByTestId('answer-reason').getByRole('radio').first().check();
