@@ -56,6 +56,8 @@ export interface MyContact extends ContactTask {
   replies: Reply[];
   /** The visit booked for this contact (by the decision or by the team it was routed to). */
   appointment?: AppointmentView;
+  /** The child's name when a guardian sent the contact about their child. */
+  about?: string;
 }
 
 async function reasonOf(task: ContactTask, questionnaire: QuestionnaireView | undefined): Promise<Texts | undefined> {

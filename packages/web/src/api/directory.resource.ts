@@ -11,6 +11,7 @@ import type {
   CodeableConcept,
   Extension,
   HealthcareService,
+  Identifier,
   Location,
   Organization,
   Practitioner,
@@ -68,7 +69,10 @@ export interface ProfessionalForm {
   given: string;
   family: string;
   active: boolean;
+  /** Health-care professionals' registration number (Valvira's Terhikki). */
   terhikki: string;
+  /** Social-welfare professionals' registration number (Valvira's Suosikki). */
+  suosikki: string;
   languages: string[];
   /** The PractitionerRole: a code of `https://fhir.ovi.fi/CodeSystem/profession`. */
   profession: string;
@@ -393,9 +397,31 @@ function communicationWith(list: CodeableConcept[] | undefined, languages: strin
   return [...chosen, ...others];
 }
 
+/** Terhikki (health) and Suosikki (social welfare): the registers a professional may assess in. */
+const REGISTRATIONS = [
+  { field: 'terhikki', system: SYSTEMS.terhikki },
+  { field: 'suosikki', system: SYSTEMS.suosikki },
+] as const;
+
+/**
+ * The registration numbers first — an unchanged one kept as it was — then every other
+ * identifier untouched. A cleared field removes its number.
+ */
+function withRegistrations(list: Identifier[] | undefined, form: ProfessionalForm, official: boolean): Identifier[] {
+  const systems = new Set<string>(REGISTRATIONS.map((r) => r.system));
+  return [
+    ...REGISTRATIONS.flatMap(({ field, system }) => {
+      const value = trim(form[field]);
+      if (!value) return [];
+      return [list?.find((i) => i.system === system && i.value === value) ?? { ...(official ? { use: 'official' as const } : {}), system, value }];
+    }),
+    ...(list ?? []).filter((i) => !systems.has(i.system ?? '')),
+  ];
+}
+
 const professionals: Adapter<ProfessionalForm> = {
   type: 'Practitioner',
-  empty: () => ({ given: '', family: '', active: true, terhikki: '', languages: ['fi'], profession: '', organization: '', location: '', service: '' }),
+  empty: () => ({ given: '', family: '', active: true, terhikki: '', suosikki: '', languages: ['fi'], profession: '', organization: '', location: '', service: '' }),
   toForm({ main, role }) {
     const p = main as Practitioner;
     const name = p.name?.find((n) => n.use === 'official') ?? p.name?.[0];
@@ -404,6 +430,7 @@ const professionals: Adapter<ProfessionalForm> = {
       family: name?.family ?? '',
       active: p.active !== false,
       terhikki: p.identifier?.find((i) => i.system === SYSTEMS.terhikki)?.value ?? '',
+      suosikki: p.identifier?.find((i) => i.system === SYSTEMS.suosikki)?.value ?? '',
       languages: (p.communication ?? []).flatMap((c) => c.coding?.filter((coding) => coding.system === BCP47).map((coding) => coding.code ?? '') ?? []).filter((code) => (SERVICE_LANGUAGES as readonly string[]).includes(code)),
       profession: codeOf(role?.code, SYSTEMS.profession),
       organization: refOf(role?.organization),
@@ -419,21 +446,14 @@ const professionals: Adapter<ProfessionalForm> = {
     const nameIndex = Math.max(0, p.name?.findIndex((n) => n.use === 'official') ?? 0);
     const oldName = p.name?.[nameIndex];
     const name = clean({ ...(oldName ?? { use: 'official' as const }), given, family, text });
-    const terhikki = trim(form.terhikki);
-    const identifier = [
-      ...(terhikki ? [p.identifier?.find((i) => i.system === SYSTEMS.terhikki && i.value === terhikki) ?? { use: 'official' as const, system: SYSTEMS.terhikki, value: terhikki }] : []),
-      ...(p.identifier ?? []).filter((i) => i.system !== SYSTEMS.terhikki),
-    ];
-    // A qualification of the same profession system follows the role's profession and the Terhikki number.
+    const identifier = withRegistrations(p.identifier, form, true);
+    // A qualification of the same profession system follows the role's profession and the registration numbers.
     const qualification = p.qualification?.map((q) =>
       q.code.coding?.some((c) => c.system === SYSTEMS.profession)
         ? clean({
             ...q,
             code: form.profession && codeOf(q.code, SYSTEMS.profession) !== form.profession ? concept(SYSTEMS.profession, form.profession) : q.code,
-            identifier: [
-              ...(terhikki ? [q.identifier?.find((i) => i.system === SYSTEMS.terhikki && i.value === terhikki) ?? { system: SYSTEMS.terhikki, value: terhikki }] : []),
-              ...(q.identifier ?? []).filter((i) => i.system !== SYSTEMS.terhikki),
-            ],
+            identifier: withRegistrations(q.identifier, form, false),
           })
         : q,
     );

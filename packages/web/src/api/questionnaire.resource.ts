@@ -16,6 +16,8 @@ import { FHIR_BASE, resourcesOf, textsOf, type Texts } from './fhir';
 const MIN_VALUE = 'http://hl7.org/fhir/StructureDefinition/minValue';
 const MAX_VALUE = 'http://hl7.org/fhir/StructureDefinition/maxValue';
 const MAX_LENGTH_DEFAULT = 4000;
+/** An answer option that cannot be chosen together with others ("none of these"). */
+const OPTION_EXCLUSIVE = 'http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive';
 
 export type QuestionType = 'choice' | 'boolean' | 'integer' | 'text' | 'string' | 'group' | 'display';
 
@@ -23,20 +25,32 @@ export interface AnswerOption {
   system?: string;
   code: string;
   display: Texts;
+  /** Choosing it clears the others, and choosing another clears it. */
+  exclusive?: boolean;
+}
+
+export interface CodeAnswer {
+  code: string;
+  system?: string;
 }
 
 export type AnswerValue =
   | { kind: 'coding'; code: string; system?: string }
+  /** A repeating choice: one coding per ticked option. */
+  | { kind: 'codings'; codes: CodeAnswer[] }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'integer'; value: number }
   | { kind: 'string'; value: string };
 
 export type Answers = Record<string, AnswerValue | undefined>;
 
+/** What an enableWhen condition compares with: always one value. */
+export type SingleAnswer = Exclude<AnswerValue, { kind: 'codings' }>;
+
 export interface EnableCondition {
   question: string;
   operator: QuestionnaireItemEnableWhen['operator'];
-  answer: AnswerValue | undefined;
+  answer: SingleAnswer | undefined;
   exists?: boolean;
 }
 
@@ -45,6 +59,8 @@ export interface Question {
   type: QuestionType;
   text: Texts;
   required: boolean;
+  /** A choice that takes several answers (checkboxes). */
+  repeats: boolean;
   options: AnswerOption[];
   min?: number;
   max?: number;
@@ -68,12 +84,17 @@ type Translatable<T> = T & { _text?: Element; _display?: Element; _title?: Eleme
 
 const KNOWN_TYPES = new Set<string>(['choice', 'boolean', 'integer', 'text', 'string', 'group', 'display']);
 
-function toOption(coding: Translatable<Coding>): AnswerOption {
-  return { system: coding.system, code: coding.code ?? '', display: textsOf(coding.display ?? coding.code, coding._display) };
+function toOption(coding: Translatable<Coding>, exclusive: boolean): AnswerOption {
+  return {
+    system: coding.system,
+    code: coding.code ?? '',
+    display: textsOf(coding.display ?? coding.code, coding._display),
+    ...(exclusive ? { exclusive } : {}),
+  };
 }
 
 function toCondition(when: QuestionnaireItemEnableWhen): EnableCondition {
-  const answer: AnswerValue | undefined =
+  const answer: SingleAnswer | undefined =
     when.answerCoding !== undefined
       ? { kind: 'coding', code: when.answerCoding.code ?? '', system: when.answerCoding.system }
       : when.answerBoolean !== undefined && when.operator !== 'exists'
@@ -95,7 +116,12 @@ function toQuestion(item: Translatable<QuestionnaireItem>): Question {
     type,
     text: textsOf(item.text, item._text),
     required: item.required === true,
-    options: (item.answerOption ?? []).flatMap((o) => (o.valueCoding ? [toOption(o.valueCoding as Translatable<Coding>)] : [])),
+    repeats: item.repeats === true,
+    options: (item.answerOption ?? []).flatMap((o) =>
+      o.valueCoding
+        ? [toOption(o.valueCoding as Translatable<Coding>, o.extension?.some((e) => e.url === OPTION_EXCLUSIVE && e.valueBoolean === true) === true)]
+        : [],
+    ),
     min: type === 'integer' ? (min ?? 0) : min,
     max: type === 'integer' ? (max ?? 10) : max,
     maxLength: item.maxLength ?? MAX_LENGTH_DEFAULT,
@@ -136,10 +162,12 @@ export async function fetchContactQuestionnaire(): Promise<QuestionnaireView> {
 
 /** Whether an answer counts: text made only of spaces does not. */
 export function hasAnswer(a: AnswerValue | undefined): a is AnswerValue {
-  return a !== undefined && !(a.kind === 'string' && a.value.trim() === '');
+  return a !== undefined && !(a.kind === 'string' && a.value.trim() === '') && !(a.kind === 'codings' && a.codes.length === 0);
 }
 
 function sameAnswer(a: AnswerValue, b: AnswerValue): boolean {
+  // A repeating answer matches a condition when any of its codings does (FHIR enableWhen).
+  if (a.kind === 'codings') return a.codes.some((c) => sameAnswer({ kind: 'coding', ...c }, b));
   if (a.kind === 'coding' && b.kind === 'coding') return a.code === b.code && (!a.system || !b.system || a.system === b.system);
   if (a.kind === 'boolean' && b.kind === 'boolean') return a.value === b.value;
   if (a.kind === 'integer' && b.kind === 'integer') return a.value === b.value;
@@ -226,12 +254,19 @@ export function validateAnswers(items: Question[], answers: Answers): Record<str
 
 /* ---------- building the response ---------- */
 
-function toFhirAnswer(q: Question, a: AnswerValue): QuestionnaireResponseItemAnswer {
+function codingAnswer(q: Question, a: CodeAnswer): QuestionnaireResponseItemAnswer {
+  const option = q.options.find((o) => o.code === a.code);
+  return { valueCoding: { system: option?.system ?? a.system, code: a.code, display: option?.display.fi } };
+}
+
+function toFhirAnswers(q: Question, a: AnswerValue): QuestionnaireResponseItemAnswer[] {
+  return a.kind === 'codings' ? a.codes.map((c) => codingAnswer(q, c)) : [toFhirAnswer(q, a)];
+}
+
+function toFhirAnswer(q: Question, a: SingleAnswer): QuestionnaireResponseItemAnswer {
   switch (a.kind) {
-    case 'coding': {
-      const option = q.options.find((o) => o.code === a.code);
-      return { valueCoding: { system: option?.system ?? a.system, code: a.code, display: option?.display.fi } };
-    }
+    case 'coding':
+      return codingAnswer(q, a);
     case 'boolean':
       return { valueBoolean: a.value };
     case 'integer':
@@ -254,7 +289,9 @@ export function toResponseItems(items: Question[], answers: Answers): Questionna
       const a = answers[q.linkId];
       if (!hasAnswer(a)) return [];
       const nested = build(q.items);
-      return [{ linkId: q.linkId, text: q.text.fi, answer: [{ ...toFhirAnswer(q, a), ...(nested.length ? { item: nested } : {}) }] }];
+      // Nested questions hang on the first answer: a repeating item has no single answer to own them.
+      const answer = toFhirAnswers(q, a).map((one, i) => (i === 0 && nested.length ? { ...one, item: nested } : one));
+      return [{ linkId: q.linkId, text: q.text.fi, answer }];
     });
   return build(items);
 }

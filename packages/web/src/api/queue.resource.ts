@@ -17,6 +17,16 @@ export interface QueueItem {
   minutesLeft?: number;
   summary?: string;
   ruleExplanation?: Partial<LocalizedText>;
+  service?: string;
+  /** Minutes to the same-day assessment; absent once a professional has assessed. */
+  assessmentMinutesLeft?: number;
+  assessed?: { at?: string; by?: string };
+  suggested?: { urgency?: string; service?: string; profession?: string };
+  raisedBy?: string;
+  dangerSigns: string[];
+  dangerWords: Array<{ matched: string; label?: Partial<LocalizedText> }>;
+  /** Arrived while the queue was closed and due before it opened. */
+  outOfHours: boolean;
 }
 
 interface QueueAnswer {
@@ -39,5 +49,13 @@ export async function fetchQueue(): Promise<QueueItem[]> {
     minutesLeft: i.minutesLeft,
     summary: i.summary,
     ruleExplanation: i.ruleExplanation,
+    service: i.service,
+    assessmentMinutesLeft: i.assessmentMinutesLeft,
+    assessed: i.assessed,
+    suggested: i.suggested,
+    raisedBy: i.raisedBy,
+    dangerSigns: i.dangerSigns ?? [],
+    dangerWords: i.dangerWords ?? [],
+    outOfHours: i.outOfHours === true,
   }));
 }

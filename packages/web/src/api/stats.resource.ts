@@ -10,6 +10,8 @@ export interface GuidanceStats {
   byUrgency: Record<string, Count>;
   firstContactResolutionShare: number | null;
   withinDeadlineShare: number | null;
+  /** Contacts a professional assessed on the weekday they arrived (the law's same-day assessment). */
+  assessedSameDayShare: number | null;
 }
 
 export async function fetchStats(): Promise<GuidanceStats> {
@@ -21,5 +23,6 @@ export async function fetchStats(): Promise<GuidanceStats> {
     byUrgency: s.byUrgency ?? {},
     firstContactResolutionShare: s.firstContactResolutionShare ?? null,
     withinDeadlineShare: s.withinDeadlineShare ?? null,
+    assessedSameDayShare: s.assessedSameDayShare ?? null,
   };
 }

@@ -4,11 +4,33 @@ import type { LocalizedText } from '@ovi/domain/src/types';
 import { api } from './client';
 import { reasonHeaders } from './accessReason';
 import { FHIR_BASE } from './fhir';
+import { notesOfTask, type ResidentNote } from './residentNotes';
 
 export type ContactStatus = 'waiting' | 'handled' | 'cancelled';
 
 export interface RuleExplanation extends Partial<LocalizedText> {
   ruleId?: string;
+}
+
+/** What the rules alone suggested, kept beside a professional's own assessment. */
+export interface Suggestion {
+  urgency?: string;
+  service?: string;
+  profession?: string;
+}
+
+/** The law or the region's promise a deadline comes from. */
+export interface DeadlineBasis {
+  ruleId?: string;
+  label?: Partial<LocalizedText>;
+  source?: string;
+}
+
+/** Words in the resident's own text that the safety screen recognised. */
+export interface DangerWords {
+  groupId?: string;
+  matched: string;
+  label?: Partial<LocalizedText>;
 }
 
 export interface ContactTask {
@@ -41,6 +63,24 @@ export interface ContactTask {
   appointmentRef?: string;
   /** Calendar days from the contact to the booked visit. */
   waitingDays?: number;
+  /** What the resident was told to do now, most serious first. */
+  notes: ResidentNote[];
+  /** The queue was closed and does not open before the contact is due. */
+  outOfHours: boolean;
+  /** When the queue opens next, if it was closed when the contact came. */
+  queueOpens?: string;
+  /** `danger-sign` or `free-text`: why the safety screen raised the contact. */
+  raisedBy?: string;
+  ruleUrgency?: string;
+  dangerSigns: string[];
+  dangerWords: DangerWords[];
+  suggested?: Suggestion;
+  /** `Observation/<id>` once a professional has assessed the need. */
+  assessmentRef?: string;
+  assessedAt?: string;
+  assessedBy?: string;
+  legalBasis?: DeadlineBasis;
+  regionalBasis?: DeadlineBasis;
 }
 
 const codeOf = (p: TaskInput | TaskOutput) => p.type.coding?.[0]?.code;
@@ -51,6 +91,21 @@ function input(task: Task, code: string): TaskInput | undefined {
 
 function output(task: Task, code: string): TaskOutput | undefined {
   return task.output?.find((o) => codeOf(o) === code);
+}
+
+function inputs(task: Task, code: string): TaskInput[] {
+  return (task.input ?? []).filter((i) => codeOf(i) === code);
+}
+
+/** A JSON input; a value that does not parse is left out rather than breaking the screen. */
+function parseJson<T>(text: string | undefined): T | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as T) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseRule(text: string | undefined): RuleExplanation | undefined {
@@ -96,6 +151,22 @@ export function toContactTask(task: Task): ContactTask {
     routedTaskRef: output(task, 'routed-task')?.valueReference?.reference,
     appointmentRef: output(task, 'appointment')?.valueReference?.reference,
     waitingDays: output(task, 'waiting-days')?.valueInteger,
+    notes: notesOfTask(task.note),
+    outOfHours: input(task, 'out-of-hours')?.valueBoolean === true,
+    queueOpens: input(task, 'queue-opens')?.valueDateTime,
+    raisedBy: input(task, 'raised-by')?.valueCode,
+    ruleUrgency: input(task, 'rule-urgency')?.valueCode,
+    dangerSigns: inputs(task, 'danger-sign').flatMap((i) => (i.valueCode ? [i.valueCode] : [])),
+    dangerWords: inputs(task, 'danger-words').flatMap((i) => {
+      const words = parseJson<DangerWords>(i.valueString);
+      return words?.matched ? [words] : [];
+    }),
+    suggested: parseJson<Suggestion>(input(task, 'suggested')?.valueString),
+    assessmentRef: input(task, 'assessment')?.valueReference?.reference,
+    assessedAt: input(task, 'assessed-at')?.valueDateTime,
+    assessedBy: input(task, 'assessed-by')?.valueReference?.display,
+    legalBasis: parseJson<DeadlineBasis>(input(task, 'legal-basis')?.valueString),
+    regionalBasis: parseJson<DeadlineBasis>(input(task, 'regional-basis')?.valueString),
   };
 }
 

@@ -25,6 +25,9 @@ import { PATHS, homeFor, isAllowed } from './routes';
 
 // Only administrators edit the directory: its forms load when first opened.
 const DirectoryPage = lazy(() => import('../admin/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+// The safety configuration is for administrators only, too.
+const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').then((m) => ({ default: m.SafetyScreenPage })));
+const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
 
 function Screen({ path }: { path: string }) {
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
@@ -62,6 +65,18 @@ function Screen({ path }: { path: string }) {
       return <CareGuaranteeRules />;
     case PATHS.schedules:
       return <ScheduleTemplates />;
+    case PATHS.safetyScreen:
+      return (
+        <Suspense fallback={<Loading />}>
+          <SafetyScreenPage />
+        </Suspense>
+      );
+    case PATHS.configurationGaps:
+      return (
+        <Suspense fallback={<Loading />}>
+          <ConfigurationGaps />
+        </Suspense>
+      );
     case PATHS.figures:
       return <ManagerDashboard />;
     case PATHS.access:

@@ -17,6 +17,8 @@ export const PATHS = {
   careGuarantee: '/admin/care-guarantee',
   schedules: '/admin/schedules',
   directory: '/admin/directory',
+  safetyScreen: '/admin/safety-screen',
+  configurationGaps: '/admin/configuration-gaps',
   figures: '/figures',
   access: '/access',
 } as const;
@@ -47,6 +49,8 @@ export const NAV: NavEntry[] = [
   { path: PATHS.careGuarantee, labelKey: 'nav.careGuarantee', testId: 'nav-care-guarantee', roles: ['admin'] },
   { path: PATHS.schedules, labelKey: 'nav.schedules', testId: 'nav-schedules', roles: ['admin'] },
   { path: PATHS.directory, labelKey: 'nav.directory', testId: 'nav-directory', roles: ['admin'] },
+  { path: PATHS.safetyScreen, labelKey: 'nav.safetyScreen', testId: 'nav-safety-screen', roles: ['admin'] },
+  { path: PATHS.configurationGaps, labelKey: 'nav.configurationGaps', testId: 'nav-configuration-gaps', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
   // Last, so that a manager still starts from the figures.

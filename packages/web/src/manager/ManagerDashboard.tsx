@@ -38,7 +38,9 @@ export function ManagerDashboard() {
             <StatTile label={t('manager.open')} value={count(s.open)} testId="stat-open" />
             <StatTile label={t('manager.firstContact')} value={share(s.firstContactResolutionShare)} testId="stat-first-contact" />
             <StatTile label={t('manager.withinDeadline')} value={share(s.withinDeadlineShare)} testId="stat-within-deadline" />
+            <StatTile label={t('manager.assessedSameDay')} value={share(s.assessedSameDayShare)} testId="stat-assessed-same-day" />
           </div>
+          <p className="muted small">{t('manager.assessedSameDayNote')}</p>
           <OutcomeChart rows={rowsOf(s.byOutcome, GUIDANCE_OUTCOMES, (c) => t(`outcome.${c}`, { defaultValue: c }))} />
           <section className="panel" aria-labelledby="urgency-title">
             <h2 id="urgency-title">{t('manager.byUrgency')}</h2>

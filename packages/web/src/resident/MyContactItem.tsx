@@ -6,6 +6,7 @@ import { Link } from '../app/router';
 import { PATHS } from '../app/routes';
 import { AppointmentFacts, AppointmentWhen } from '../components/appointment/AppointmentFacts';
 import { AppointmentStatus } from '../components/appointment/AppointmentStatus';
+import { ResidentNoteList } from '../components/ResidentNoteList';
 import { formatDateTime, formatDeadline } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 
@@ -25,8 +26,10 @@ export function MyContactItem({ contact }: { contact: MyContact }) {
           {t(`myContacts.status.${contact.status}`)}
         </span>
       </div>
+      {contact.about && <p className="meta" data-testid="my-contact-about">{t('myContacts.about', { name: contact.about })}</p>}
       {contact.authoredOn && <p className="meta">{t('myContacts.sentOn', { date: formatDateTime(contact.authoredOn, lang) })}</p>}
-      {contact.status === 'waiting' && contact.deadline && (
+      {/* Out of hours nobody reads it by the deadline, so no deadline is promised; the notes say where to turn. */}
+      {contact.status === 'waiting' && contact.deadline && !contact.outOfHours && (
         <dl className="facts">
           <div>
             <dt>{t('myContacts.deadline')}</dt>
@@ -35,6 +38,12 @@ export function MyContactItem({ contact }: { contact: MyContact }) {
             </dd>
           </div>
         </dl>
+      )}
+      {contact.status === 'waiting' && contact.notes.length > 0 && (
+        <div className="my-contact-notes" data-testid="my-contact-notes">
+          <h3 className="reply-title">{t('myContacts.advice')}</h3>
+          <ResidentNoteList notes={contact.notes} />
+        </div>
       )}
       {contact.appointment && (
         <div className="appointment-box" data-testid="my-contact-appointment" data-appointment-id={contact.appointment.id}>

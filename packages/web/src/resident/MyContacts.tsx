@@ -1,6 +1,7 @@
 /** "My messages": the resident's contacts, newest first, with replies. */
 import { useTranslation } from 'react-i18next';
-import { fetchMyContacts } from '../api/contact.resource';
+import { fetchMyChildren } from '../api/children.resource';
+import { fetchMyContacts, type MyContact } from '../api/contact.resource';
 import { fetchContactQuestionnaire } from '../api/questionnaire.resource';
 import { useUser } from '../auth/SessionContext';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -13,8 +14,20 @@ export function MyContacts() {
   const { t } = useTranslation();
   const user = useUser();
   const contacts = useAsync(async () => {
-    const questionnaire = await fetchContactQuestionnaire().catch(() => undefined);
-    return fetchMyContacts(user.fhirUser, questionnaire);
+    const [questionnaire, children] = await Promise.all([
+      fetchContactQuestionnaire().catch(() => undefined),
+      fetchMyChildren().catch(() => []),
+    ]);
+    // A guardian's contacts about a child are recorded on the child; they belong here too.
+    const lists = await Promise.all([
+      fetchMyContacts(user.fhirUser, questionnaire),
+      ...children.map((child) =>
+        fetchMyContacts(child.reference, questionnaire)
+          .then((list) => list.map((c): MyContact => ({ ...c, about: child.name || child.reference })))
+          .catch((): MyContact[] => []),
+      ),
+    ]);
+    return lists.flat().sort((a, b) => (b.authoredOn ?? '').localeCompare(a.authoredOn ?? ''));
   }, [user.fhirUser]);
 
   return (

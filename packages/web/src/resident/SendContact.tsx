@@ -1,24 +1,37 @@
-/** "Send a message": the contact questionnaire, then a confirmation or the emergency advice. */
+/** "Send a message": the contact form, then a confirmation or the emergency advice. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { sendContact, type SentContact } from '../api/contact.resource';
+import { fetchMyChildren, type Child } from '../api/children.resource';
+import type { SentContact } from '../api/contact.resource';
+import { fetchDangerSignGuide } from '../api/dangerSigns.resource';
 import { fetchContactQuestionnaire } from '../api/questionnaire.resource';
 import { useUser } from '../auth/SessionContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
-import { QuestionnaireForm } from '../components/questionnaire/QuestionnaireForm';
 import { useAsync } from '../components/useAsync';
 import { ContactConfirmation } from './ContactConfirmation';
+import { ContactSteps } from './ContactSteps';
 import { EmergencyAdvice } from './EmergencyAdvice';
+
+interface Sent {
+  contact: SentContact;
+  /** The child the contact was about, when not the resident. */
+  child?: Child;
+}
 
 export function SendContact() {
   const { t } = useTranslation();
   const user = useUser();
   const questionnaire = useAsync(fetchContactQuestionnaire, []);
-  const [sent, setSent] = useState<SentContact>();
+  // Neither may stop a contact: without the advice the screen still shows 112, and without
+  // the list of children the resident writes about themself.
+  const guide = useAsync(() => fetchDangerSignGuide().catch(() => undefined), []);
+  const children = useAsync(() => fetchMyChildren().catch((): Child[] => []), []);
+  const [sent, setSent] = useState<Sent>();
   const [round, setRound] = useState(0);
   const form = questionnaire.data;
+  const ready = form && !guide.loading && !children.loading;
 
   const startOver = () => {
     setSent(undefined);
@@ -29,10 +42,10 @@ export function SendContact() {
     <>
       <PageHeading title={t('send.title')}>{t('send.title')}</PageHeading>
       {sent ? (
-        sent.task?.urgency === 'emergent' ? (
-          <EmergencyAdvice />
+        sent.contact.task?.urgency === 'emergent' ? (
+          <EmergencyAdvice notes={sent.contact.task.notes} />
         ) : (
-          <ContactConfirmation deadline={sent.task?.deadline ?? sent.task?.assessmentDue} onSendAnother={startOver} />
+          <ContactConfirmation task={sent.contact.task} child={sent.child} onSendAnother={startOver} />
         )
       ) : (
         <>
@@ -41,19 +54,17 @@ export function SendContact() {
             <span aria-hidden="true">☎ </span>
             {t('send.emergencyNote')}
           </p>
-          {questionnaire.loading && !form && <Loading />}
+          {(questionnaire.loading || !ready) && !questionnaire.error && <Loading />}
           {questionnaire.error !== undefined && <ErrorMessage error={questionnaire.error} onRetry={questionnaire.reload} />}
-          {form && (
-            <>
-              <p className="hint">{t('send.requiredNote')}</p>
-              <QuestionnaireForm
-                key={round}
-                questionnaire={form}
-                onSubmit={async (answers) => {
-                  setSent(await sendContact({ questionnaire: form, answers, subject: user.fhirUser }));
-                }}
-              />
-            </>
+          {form && ready && (
+            <ContactSteps
+              key={round}
+              questionnaire={form}
+              guide={guide.data}
+              me={user.fhirUser}
+              children={children.data ?? []}
+              onSent={(contact, subject) => setSent({ contact, child: children.data?.find((c) => c.reference === subject) })}
+            />
           )}
         </>
       )}

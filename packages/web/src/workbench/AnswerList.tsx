@@ -2,9 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../api/fhir';
 import type { AnsweredQuestion } from '../api/guidance.resource';
+import { Highlighted } from '../components/Highlighted';
 import { useLanguage } from '../i18n/useLanguage';
 
-export function AnswerList({ answers }: { answers: AnsweredQuestion[] }) {
+/** `highlight`: the words the safety screen recognised, marked in the resident's own text. */
+export function AnswerList({ answers, highlight = [] }: { answers: AnsweredQuestion[]; highlight?: string[] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   if (answers.length === 0) return <p className="muted">{t('contact.noAnswers')}</p>;
@@ -23,7 +25,7 @@ export function AnswerList({ answers }: { answers: AnsweredQuestion[] }) {
       {answers.map((a, i) => (
         <div key={`${a.linkId}-${i}`} className={a.depth > 0 ? 'answer nested' : 'answer'}>
           <dt>{pickText(a.question, lang)}</dt>
-          <dd>{text(a)}</dd>
+          <dd>{a.answer.kind === 'plain' ? <Highlighted text={a.answer.value} words={highlight} /> : text(a)}</dd>
         </div>
       ))}
     </dl>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SentContact } from '../api/contact.resource';
 import { Link } from '../app/router';
 import { taskPath } from '../app/routes';
+import { ResidentNoteList } from '../components/ResidentNoteList';
 
 export function ContactRecorded({ sent, onAnother }: { sent: SentContact; onAnother: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +20,12 @@ export function ContactRecorded({ sent, onAnother }: { sent: SentContact; onAnot
         <p role="alert" className="emergency emergency-compact" data-testid="emergency-advice">
           {t('phone.emergent')}
         </p>
+      )}
+      {sent.task && sent.task.notes.length > 0 && (
+        <>
+          <h3 className="notes-title">{t('phone.tellClient')}</h3>
+          <ResidentNoteList notes={sent.task.notes} />
+        </>
       )}
       <div className="button-row">
         {sent.task && (

@@ -3,20 +3,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { needsAccessReason } from '../api/accessReason';
 import { fetchContactDetail } from '../api/guidance.resource';
+import type { ContactTask } from '../api/task.resource';
 import { Link } from '../app/router';
 import { PATHS } from '../app/routes';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
+import { ResidentNoteList } from '../components/ResidentNoteList';
 import { UrgencyBadge } from '../components/UrgencyBadge';
 import { useAsync } from '../components/useAsync';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { AccessReasonForm } from './AccessReasonForm';
 import { AnswerList } from './AnswerList';
+import { AssessmentPanel } from './AssessmentPanel';
 import { DeadlineList } from './DeadlineList';
 import { DecisionForm } from './DecisionForm';
 import { HandledSummary } from './HandledSummary';
+import { RaisedBy } from './RaisedBy';
 import { RuleExplanation } from './RuleExplanation';
 
 export function ContactView({ taskId }: { taskId: string }) {
@@ -26,7 +30,9 @@ export function ContactView({ taskId }: { taskId: string }) {
   const [reason, setReason] = useState<string>();
   const detail = useAsync(() => fetchContactDetail(taskId, reason), [taskId, reason]);
   const askReason = !detail.loading && needsAccessReason(detail.error);
-  const task = detail.data?.task;
+  /** The Task as the assessment left it (priority, deadlines and profession follow it). */
+  const [assessed, setAssessed] = useState<ContactTask>();
+  const task = assessed ?? detail.data?.task;
   const patient = detail.data?.patient;
   const name = patient?.name || task?.patientName || '';
   const title = name ? `${t('contact.title')}: ${name}` : t('contact.title');
@@ -61,6 +67,7 @@ export function ContactView({ taskId }: { taskId: string }) {
               <div className="badge-row">
                 <UrgencyBadge urgency={task.urgency} />
                 {task.channel && <span className="badge badge-muted">{t(`channel.${task.channel}`, { defaultValue: task.channel })}</span>}
+                {task.outOfHours && <span className="badge badge-flag">{t('queue.outOfHours')}</span>}
               </div>
               {task.description && <p className="summary">{task.description}</p>}
               {task.authoredOn && (
@@ -69,17 +76,27 @@ export function ContactView({ taskId }: { taskId: string }) {
                 </p>
               )}
             </section>
+            <RaisedBy task={task} />
             <section className="panel" aria-labelledby="answers-title">
               <h2 id="answers-title">{t('contact.answers')}</h2>
-              <AnswerList answers={detail.data.answers} />
+              <AnswerList answers={detail.data.answers} highlight={task.dangerWords.map((w) => w.matched)} />
             </section>
             <RuleExplanation task={task} />
             <section className="panel" aria-labelledby="deadlines-title">
               <h2 id="deadlines-title">{t('contact.deadlines')}</h2>
               <DeadlineList task={task} now={new Date()} />
             </section>
+            {task.notes.length > 0 && (
+              <section className="panel" aria-labelledby="told-title">
+                <h2 id="told-title">{t('contact.toldResident')}</h2>
+                <ResidentNoteList notes={task.notes} />
+              </section>
+            )}
           </div>
-          <div className="contact-side">{task.status === 'waiting' ? <DecisionForm task={task} reason={reason} /> : <HandledSummary task={task} reason={reason} />}</div>
+          <div className="contact-side">
+            <AssessmentPanel task={task} reason={reason} onAssessed={setAssessed} />
+            {task.status === 'waiting' ? <DecisionForm task={task} reason={reason} /> : <HandledSummary task={task} reason={reason} />}
+          </div>
         </div>
       )}
     </>

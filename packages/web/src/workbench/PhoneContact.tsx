@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sendContact, type SentContact, type StaffChannel } from '../api/contact.resource';
 import type { PatientSummary } from '../api/patient.resource';
+import { withExclusiveNone } from '../api/dangerSigns.resource';
 import { fetchContactQuestionnaire } from '../api/questionnaire.resource';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -16,7 +17,8 @@ import { PatientLookup } from './PatientLookup';
 
 export function PhoneContact() {
   const { t } = useTranslation();
-  const questionnaire = useAsync(fetchContactQuestionnaire, []);
+  // "None of these" danger signs cannot be sent beside a sign: the form clears one for the other.
+  const questionnaire = useAsync(async () => withExclusiveNone(await fetchContactQuestionnaire()), []);
   const [patient, setPatient] = useState<PatientSummary>();
   const [channel, setChannel] = useState<StaffChannel>('phone');
   const [sent, setSent] = useState<SentContact>();

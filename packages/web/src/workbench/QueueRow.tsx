@@ -1,4 +1,7 @@
-/** One open contact in the queue: urgency, who, why, how, and how much time is left. */
+/**
+ * One open contact in the queue: urgency, who, why, and the two clocks — the same-day
+ * assessment (until someone has assessed) and the care deadline.
+ */
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../api/queue.resource';
 import { Link } from '../app/router';
@@ -12,14 +15,46 @@ export function QueueRow({ item, now }: { item: QueueItem; now: Date }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const name = item.patient.name || item.patient.id;
+  const signs = item.dangerSigns.filter((code) => code !== 'none');
+  const raised = signs.length > 0 || item.dangerWords.length > 0;
+  const awaitsAssessment = item.assessmentMinutesLeft !== undefined && !item.assessed;
   return (
     <li className={`card queue-item urgency-edge-${item.urgency}`} data-testid="queue-item" data-task-id={item.taskId}>
       <div className="card-head">
         <span className="badge-row">
           <UrgencyBadge urgency={item.urgency} />
+          {raised && (
+            <span className="badge badge-danger" data-testid="queue-raised">
+              <span aria-hidden="true">⚠ </span>
+              {t('queue.raised')}
+            </span>
+          )}
+          {item.outOfHours && (
+            <span className="badge badge-flag" data-testid="queue-out-of-hours">
+              <span aria-hidden="true">☾ </span>
+              {t('queue.outOfHours')}
+            </span>
+          )}
           {item.kind === 'routed-work' && <span className="badge badge-muted">{t('queue.routed')}</span>}
         </span>
-        <TimeLeft deadline={item.deadline} now={now} />
+        <dl className="clocks">
+          {awaitsAssessment && item.assessmentDue && (
+            <div data-testid="queue-assessment-left">
+              <dt>{t('queue.assessBy')}</dt>
+              <dd>
+                <TimeLeft deadline={item.assessmentDue} now={now} />
+              </dd>
+            </div>
+          )}
+          {item.deadline && (
+            <div data-testid="queue-deadline-left">
+              <dt>{t('queue.careBy')}</dt>
+              <dd>
+                <TimeLeft deadline={item.deadline} now={now} />
+              </dd>
+            </div>
+          )}
+        </dl>
       </div>
       <h2 className="card-title">
         <Link to={taskPath(item.taskId)}>
@@ -45,6 +80,12 @@ export function QueueRow({ item, now }: { item: QueueItem; now: Date }) {
           <div>
             <dt>{t('queue.received')}</dt>
             <dd>{formatDateTime(item.authoredOn, lang)}</dd>
+          </div>
+        )}
+        {item.assessed && (
+          <div>
+            <dt>{t('queue.assessed')}</dt>
+            <dd>{[item.assessed.by, formatDateTime(item.assessed.at, lang)].filter(Boolean).join(', ')}</dd>
           </div>
         )}
         {item.deadline && (

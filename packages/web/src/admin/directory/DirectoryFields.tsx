@@ -113,6 +113,7 @@ export function ProfessionalFields(props: FieldsProps<DirectoryForms['profession
         <TextField {...bind.text('given')} label={t('directory.field.given')} required />
         <TextField {...bind.text('family')} label={t('directory.field.family')} required />
         <TextField {...bind.text('terhikki')} label={t('directory.field.terhikki')} hint={t('directory.hint.terhikki')} inputMode="numeric" width="short" />
+        <TextField {...bind.text('suosikki')} label={t('directory.field.suosikki')} hint={t('directory.hint.suosikki')} inputMode="numeric" width="short" />
         <CheckboxesField
           {...bind.list('languages')}
           legend={t('directory.field.languages')}

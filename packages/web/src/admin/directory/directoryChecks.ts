@@ -34,6 +34,7 @@ export function checkForm<K extends DirectoryKind>(kind: K, form: DirectoryForms
       need('given', f.given);
       need('family', f.family);
       if (!blank(f.terhikki) && !/^\d{5,12}$/.test(f.terhikki.trim())) problems.terhikki = 'directory.check.terhikki';
+      if (!blank(f.suosikki) && !/^\d{5,12}$/.test(f.suosikki.trim())) problems.suosikki = 'directory.check.suosikki';
       if (f.languages.length === 0) problems.languages = 'directory.check.languages';
       need('profession', f.profession);
       need('organization', f.organization);

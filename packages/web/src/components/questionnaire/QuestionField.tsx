@@ -5,6 +5,7 @@ import { useLanguage } from '../../i18n/useLanguage';
 import { BooleanField } from './BooleanField';
 import { ChoiceField } from './ChoiceField';
 import { IntegerField } from './IntegerField';
+import { MultiChoiceField } from './MultiChoiceField';
 import { TextField } from './TextField';
 
 export interface QuestionListProps {
@@ -40,7 +41,7 @@ function QuestionField({ question, ...props }: QuestionListProps & { question: Q
     case 'choice':
       return (
         <>
-          <ChoiceField {...fieldProps} />
+          {question.repeats ? <MultiChoiceField {...fieldProps} /> : <ChoiceField {...fieldProps} />}
           {children}
         </>
       );

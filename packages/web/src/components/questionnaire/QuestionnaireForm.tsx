@@ -32,6 +32,11 @@ interface Props {
   validateHeader?: () => SummaryItem[];
   /** Staff see the server's own wording after the plain message. */
   showServerDetail?: boolean;
+  /**
+   * Answers given before the form, on a screen of their own (the danger signs): they count
+   * for "shown when" and for the checks, and are sent, but their questions are not shown again.
+   */
+  givenAnswers?: Answers;
 }
 
 /** Finds the linkId an issue's expression points at: `reason`, or `…item.where(linkId='reason')`. */
@@ -41,7 +46,9 @@ function linkIdOf(expression: string, questions: Map<string, Question>): string 
   return quoted && questions.has(quoted) ? quoted : undefined;
 }
 
-export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHeader, showServerDetail = false }: Props) {
+const NONE_GIVEN: Answers = {};
+
+export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHeader, showServerDetail = false, givenAnswers = NONE_GIVEN }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [answers, setAnswers] = useState<Answers>({});
@@ -52,7 +59,9 @@ export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHea
   const [attempt, setAttempt] = useState(0);
 
   const questions = useMemo(() => questionsByLinkId(questionnaire.items), [questionnaire]);
-  const enabled = enabledLinkIds(questionnaire.items, answers);
+  const allAnswers: Answers = { ...answers, ...givenAnswers };
+  const enabled = enabledLinkIds(questionnaire.items, allAnswers);
+  const shownHere = questionnaire.items.filter((q) => !(q.linkId in givenAnswers));
 
   const messageFor = (linkId: string, problem: string): string => {
     const q = questions.get(linkId);
@@ -83,7 +92,7 @@ export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHea
     event.preventDefault();
     if (submitting) return;
     setFailure(undefined);
-    const found = validateAnswers(questionnaire.items, answers);
+    const found = validateAnswers(questionnaire.items, allAnswers);
     const headerProblems = validateHeader?.() ?? [];
     const fieldMessages = Object.fromEntries(Object.entries(found).map(([linkId, p]) => [linkId, messageFor(linkId, p)]));
     setProblems(fieldMessages);
@@ -92,7 +101,7 @@ export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHea
     if (Object.keys(fieldMessages).length > 0 || headerProblems.length > 0) return;
     setSubmitting(true);
     try {
-      await onSubmit(answers);
+      await onSubmit(allAnswers);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) showServerIssues(error);
       else setFailure(error);
@@ -114,7 +123,7 @@ export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHea
       <ErrorSummary items={summary} focusKey={attempt} />
       {failure !== undefined && <ErrorMessage error={failure} />}
       {header}
-      <QuestionList questions={questionnaire.items} answers={answers} enabled={enabled} errors={problems} onAnswer={onAnswer} />
+      <QuestionList questions={shownHere} answers={allAnswers} enabled={enabled} errors={problems} onAnswer={onAnswer} />
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={submitting} data-testid="contact-submit">
           {submitting ? t('send.submitting') : t('send.submit')}
