@@ -142,6 +142,8 @@ async function buildWorld(server: TestServer): Promise<FuzzWorld> {
     questionnaireUrl: 'https://fhir.ovi.fi/Questionnaire/contact-request',
     routingRules: (await ok('GET', '/api/admin/routing-rules', admin.token)).body,
     careGuarantee: (await ok('GET', '/api/admin/care-guarantee', admin.token)).body,
+    safetyScreen: (await ok('GET', '/api/admin/safety-screen', admin.token)).body,
+    serviceHours: (await ok('GET', '/api/admin/service-hours', admin.token)).body,
     template: templates[0],
   };
   // The generators rely on these being refused: make sure they are, before sending any valid body with them.

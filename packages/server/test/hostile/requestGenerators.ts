@@ -100,6 +100,8 @@ export interface FuzzWorld {
   questionnaireUrl: string;
   routingRules: Json;
   careGuarantee: Json;
+  safetyScreen: Json;
+  serviceHours: Json;
   template: Json;
 }
 
@@ -349,6 +351,21 @@ export const WRITE_TARGETS: WriteTarget[] = [
     fhir: true,
   },
   {
+    name: 'Task/$assess',
+    method: 'POST',
+    path: (w, rng) => `/fhir/R4/Task/${openTask(w, rng).id}/$assess`,
+    natural: ['guidance'],
+    body: (_w, rng) =>
+      params(
+        { name: 'urgency', valueCode: rng.pick(['emergent', 'urgent', 'non-urgent', 'self-care']) },
+        { name: 'service', valueCode: 'primary-care' },
+        { name: 'profession', valueCode: rng.pick(['nurse', 'physician', 'physiotherapist']) },
+        { name: 'note', valueString: 'Arvioitu puhelimessa.' },
+      ),
+    forbidden: ['none', 'resident', 'manager', 'admin'],
+    fhir: true,
+  },
+  {
     name: 'Task/$answer',
     method: 'POST',
     path: (w) => `/fhir/R4/Task/${w.consultationTask}/$answer`,
@@ -435,6 +452,24 @@ export const WRITE_TARGETS: WriteTarget[] = [
     path: () => '/api/admin/care-guarantee',
     natural: ['admin'],
     body: (w) => clone(w.careGuarantee),
+    forbidden: ['none', 'resident', 'guidance', 'physician', 'physio', 'social', 'manager'],
+    fhir: false,
+  },
+  {
+    name: 'safety screen',
+    method: 'PUT',
+    path: () => '/api/admin/safety-screen',
+    natural: ['admin'],
+    body: (w) => clone(w.safetyScreen),
+    forbidden: ['none', 'resident', 'guidance', 'physician', 'physio', 'social', 'manager'],
+    fhir: false,
+  },
+  {
+    name: 'service hours',
+    method: 'PUT',
+    path: () => '/api/admin/service-hours',
+    natural: ['admin'],
+    body: (w) => clone(w.serviceHours),
     forbidden: ['none', 'resident', 'guidance', 'physician', 'physio', 'social', 'manager'],
     fhir: false,
   },
