@@ -48,6 +48,13 @@ export const SYSTEMS = {
    * known by name only (DOMAIN §8.1), so the codes are Ovi's own and a deployment maps them.
    */
   needAssessment: `${OVI_FHIR_BASE}/CodeSystem/need-assessment`,
+  /**
+   * The register a record belongs to (`health` | `social`), carried in `meta.security`:
+   * social-welfare and health data are separate registers (client-data act 703/2023).
+   */
+  register: `${OVI_FHIR_BASE}/CodeSystem/register`,
+  /** Consent categories Ovi acts on (`register-sharing`: seeing the other register's data). */
+  consentCategory: `${OVI_FHIR_BASE}/CodeSystem/consent-category`,
   /** Relationship: guardian (v3 RoleCode GUARD). */
   roleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
 } as const;

@@ -27,3 +27,4 @@ export * from './registers';
 export * from './configurationCheck';
 export * from './residentAdvice';
 export * from './safety';
+export { isValidPersonalIdentityCode, parsePersonalIdentityCode } from './personalIdentityCode';

@@ -16,10 +16,13 @@ import { ResolveTask } from './guidance/resolveTask';
 import { AssessContact } from './guidance/assessContact';
 import { guidanceSources } from './guidance/guidanceSources';
 import { installErrorHandler } from './http/errorHandler';
+import { requestLogSerializers } from './http/requestContext';
+import { RefusalAudit } from './audit/refusalAudit';
 import { installSecurityHeaders } from './http/securityHeaders';
 import { registerFhirRoutes } from './http/fhirRoutes';
 import { registerAuthRoutes } from './http/authRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
+import { registerClientRoutes } from './http/clientRoutes';
 import { registerWebApp } from './http/webApp';
 import { installMetrics } from './http/metrics';
 import { frameworkErrorOptions, installBodyParsing } from './http/bodyParsing';
@@ -60,7 +63,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   startClockAt(config.clockStart);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const store = new ResourceStore(db);
-  const access = new AccessPolicy(db);
+  const access = new AccessPolicy(db, store);
   const audit = new AuditLog(store);
   const settings = new SettingsStore(db);
   const guidanceSettings = new GuidanceSettings(settings);
@@ -84,13 +87,14 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   if (config.seedDemo) await seedDemoRegion(services);
 
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-access-reason"]'] },
+    // Requests are logged without query values (they may hold identity codes): see urlForLog.
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: requestLogSerializers, redact: ['req.headers.authorization', 'req.headers["x-access-reason"]'] },
     bodyLimit: config.bodyLimit,
     trustProxy: process.env.OVI_TRUST_PROXY === 'true',
     ...frameworkErrorOptions,
   });
   installBodyParsing(app);
-  installErrorHandler(app);
+  installErrorHandler(app, new RefusalAudit(tokens, audit, store));
   installSecurityHeaders(app);
   installMetrics(app, { token: config.metricsToken, openQueue: () => openGuidanceCount(db) });
   app.get('/healthz', async () => {
@@ -101,6 +105,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
+  registerClientRoutes(app, { fhir, tokens, settings });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

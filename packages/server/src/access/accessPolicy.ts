@@ -7,12 +7,20 @@ import { hasRole, isStaff } from '../auth/userContext';
 import { patientsOf } from './patientLinks';
 import { hasCareRelationship } from './relationships';
 import { guardianship } from './guardians';
+import { now as clockNow } from '../time/clock';
+import { SYSTEMS } from '@ovi/domain';
+import type { ResourceStore } from '../storage/resourceStore';
+import { consentsToSharing, inOpenGuidance } from './relationships';
+import { registerOfResource } from './registerLabels';
+import { cachedQualificationsOf } from './qualifications';
 
 export type Interaction = 'read' | 'vread' | 'history' | 'search' | 'create' | 'update' | 'operation';
 
 /** What residents may write themselves; everything else is written by staff or by Ovi. */
 const RESIDENT_WRITES: Record<string, Interaction[]> = {
   QuestionnaireResponse: ['create'],
+  // The client gives and withdraws their own consent to share across registers.
+  Consent: ['create', 'update'],
   Appointment: ['update'],
   Observation: ['create'],
 };
@@ -28,6 +36,8 @@ const CHANGED_ONLY_BY_OPERATIONS: Record<string, string> = {
 export interface AccessGrant {
   patients: string[];
   byRecordedReason: boolean;
+  /** The other register's data seen with the client's recorded consent. */
+  byConsent?: boolean;
 }
 
 /**
@@ -36,7 +46,10 @@ export interface AccessGrant {
  * and admins no client data; directory data is readable by all and writable by admins.
  */
 export class AccessPolicy {
-  constructor(private readonly db: SqlExecutor) {}
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly store: ResourceStore,
+  ) {}
 
   async check(user: UserContext, resource: Resource, interaction: Interaction, reason?: string): Promise<AccessGrant> {
     if (!holdsPersonalData(resource)) return this.checkDirectory(user, resource.resourceType, interaction);
@@ -55,7 +68,26 @@ export class AccessPolicy {
     if (resource.resourceType === 'AuditEvent' && hasRole(user, 'resident') && patients.includes(user.fhirUser)) {
       return { patients: [user.fhirUser], byRecordedReason: false };
     }
-    return this.checkPatients(user, resource.resourceType, patients, interaction, reason);
+    const grant = await this.checkPatients(user, resource.resourceType, patients, interaction, reason);
+    return isStaff(user) ? this.checkRegister(user, resource, grant, reason) : grant;
+  }
+
+  /**
+   * Social-welfare and health data are separate registers: a professional sees the other
+   * register's records only with the client's consent or a recorded legal basis (flagged), or,
+   * for guidance staff, while the contact waits in the guidance queue.
+   */
+  async checkRegister(user: UserContext, resource: Resource, grant: AccessGrant, reason?: string): Promise<AccessGrant> {
+    const register = registerOfResource(resource);
+    if (!register) return grant;
+    if ((await cachedQualificationsOf(this.store, user))[register]) return grant;
+    if (hasRole(user, 'guidance') && resource.id && (await inOpenGuidance(this.db, `${resource.resourceType}/${resource.id}`))) return grant;
+    if (await consentsToSharing(this.db, grant.patients, SYSTEMS.consentCategory, clockNow())) return { ...grant, byConsent: true };
+    if (reason) return { ...grant, byRecordedReason: true };
+    const which = register === 'social' ? 'social-welfare' : 'health-care';
+    throw forbidden(
+      `This ${resource.resourceType} belongs to the ${which} register. You may see it only with the client's recorded consent to share (Consent) or a legal basis recorded in the X-Access-Reason header; the access will be flagged.`,
+    );
   }
 
   /** Access to the data of the given clients. */
@@ -71,7 +103,7 @@ export class AccessPolicy {
     if (type === 'AuditEvent') throw forbidden('Only the client can list who has accessed their data');
     if (patients.length === 0) throw forbidden(`This ${type} is not linked to a client you work with`);
     for (const patient of patients) {
-      if (!(await hasCareRelationship(this.db, user, patient))) {
+      if (!(await hasCareRelationship(this.db, user, patient, clockNow()))) {
         if (reason) return { patients, byRecordedReason: true };
         throw forbidden(
           `You have no care or service relationship with ${patient}. If you must see the data, record the reason in the X-Access-Reason header; the access will be flagged.`,

@@ -11,6 +11,7 @@ export function patientsOf(resource: Resource): string[] {
     case 'Patient':
       return resource.id ? [`Patient/${resource.id}`] : [];
     case 'RelatedPerson':
+    case 'Consent':
       return patientRefs(resource.patient);
     case 'QuestionnaireResponse':
     case 'Observation':
@@ -33,6 +34,7 @@ export function patientsOf(resource: Resource): string[] {
 export const PATIENT_SEARCH_PARAM: Record<string, string> = {
   Patient: '_id',
   RelatedPerson: 'patient',
+  Consent: 'patient',
   QuestionnaireResponse: 'subject',
   Observation: 'subject',
   CareTeam: 'subject',

@@ -24,11 +24,29 @@ function registered(practitioner: Practitioner, system: string): boolean {
  * the role "staff" is not enough. An inactive Practitioner is licensed for nothing.
  */
 export async function qualificationsOf(store: ResourceStore, user: UserContext): Promise<Qualifications> {
-  const [type, id] = user.fhirUser.split('/');
+  return practitionerQualifications(store, user.fhirUser);
+}
+
+/** The registers of the professional `Practitioner/…` (none for anything else). */
+export async function practitionerQualifications(store: ResourceStore, reference: string): Promise<Qualifications> {
+  const [type, id] = reference.split('/');
   if (type !== 'Practitioner' || !id) return { health: false, social: false };
   const practitioner = await store.readOptional<Practitioner>('Practitioner', id);
   if (!practitioner || practitioner.active === false) return { health: false, social: false };
   return { health: registered(practitioner, REGISTRATION_SYSTEMS.health), social: registered(practitioner, REGISTRATION_SYSTEMS.social) };
+}
+
+/** Registrations change rarely; a few seconds' reuse spares a lookup on every read. */
+const CACHE_MS = 10_000;
+const cache = new Map<string, { at: number; value: Qualifications }>();
+
+export async function cachedQualificationsOf(store: ResourceStore, user: UserContext): Promise<Qualifications> {
+  const hit = cache.get(user.fhirUser);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = await qualificationsOf(store, user);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(user.fhirUser, { at: Date.now(), value });
+  return value;
 }
 
 const REGISTER_WORDS: Record<Register, string> = {

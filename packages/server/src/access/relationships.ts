@@ -4,17 +4,40 @@ import { TASK_CODES } from '@ovi/domain';
 import type { UserContext } from '../auth/userContext';
 import { hasRole } from '../auth/userContext';
 
+/** How long access lasts after the work that gave it ends: a setting an administrator may change. */
+export const ACCESS_LIFETIMES_SETTING = 'access-lifetimes';
+export interface AccessLifetimes {
+  /** Days after a Task closes during which its owners still see the client (follow-up). */
+  taskFollowUpDays: number;
+  /** Days after an Appointment during which its participants still see the client. */
+  appointmentDays: number;
+}
+export const DEFAULT_ACCESS_LIFETIMES: AccessLifetimes = { taskFollowUpDays: 30, appointmentDays: 30 };
+
+/** A resource written by someone who had no relationship, on a recorded reason: it never makes one. */
+const NOT_BY_REASON = (alias: string) => `NOT COALESCE(${alias}.content->'meta'->'tag' @> '[{"code":"recorded-reason"}]'::jsonb, false)`;
+const CLOSED_TASK = `('completed', 'cancelled', 'failed', 'rejected', 'entered-in-error')`;
+
 /**
- * Care and service relationships between a professional and a client, read from the search
- * index: a Task for the client owned by them, their team or their service (or any open
- * client-guidance Task for guidance staff), a CareTeam or an Appointment with both.
+ * Live care and service relationships between a professional and a client: a Task for the
+ * client owned by them, their team or their service, or requested by them (for guidance
+ * staff any client-guidance Task), while it is open and for the follow-up period after it
+ * closes; an Appointment with both until the set days after it; a CareTeam of the client while
+ * it is active and the professional's participation has not ended. Nothing written on a
+ * recorded reason counts. `$5` is the care clock's now.
  */
-export async function hasCareRelationship(db: SqlExecutor, user: UserContext, patient: string): Promise<boolean> {
-  // One round trip: the user's owner references (self, teams, services) are a CTE.
+export async function hasCareRelationship(db: SqlExecutor, user: UserContext, patient: string, at: Date): Promise<boolean> {
   const r = await db.query(
-    `WITH owners AS (${OWNER_REFERENCES_SQL})
+    `WITH owners AS (${OWNER_REFERENCES_SQL}),
+     life AS (
+       SELECT COALESCE((SELECT (value->>'taskFollowUpDays')::int FROM app_setting WHERE name = '${ACCESS_LIFETIMES_SETTING}'), ${DEFAULT_ACCESS_LIFETIMES.taskFollowUpDays}) AS task_days,
+              COALESCE((SELECT (value->>'appointmentDays')::int FROM app_setting WHERE name = '${ACCESS_LIFETIMES_SETTING}'), ${DEFAULT_ACCESS_LIFETIMES.appointmentDays}) AS appointment_days)
      SELECT 1 FROM search_token t
+       JOIN resource r ON r.resource_type = 'Task' AND r.id = t.resource_id
       WHERE t.resource_type = 'Task' AND t.param = 'patient' AND t.value = $1
+        AND ${NOT_BY_REASON('r')}
+        AND (r.content->>'status' NOT IN ${CLOSED_TASK}
+             OR COALESCE((r.content#>>'{executionPeriod,end}')::timestamptz, r.last_updated) >= $5::timestamptz - make_interval(days => (SELECT task_days FROM life)))
         AND t.resource_id IN (
           SELECT o.resource_id FROM search_token o WHERE o.resource_type = 'Task' AND (
                (o.param = 'owner' AND o.value IN (SELECT ref FROM owners))
@@ -22,11 +45,24 @@ export async function hasCareRelationship(db: SqlExecutor, user: UserContext, pa
             OR ($3 AND o.param = 'code' AND o.value = $4)))
      UNION ALL
      SELECT 1 FROM search_token t
-      WHERE t.resource_type IN ('CareTeam', 'Appointment') AND t.param = 'patient' AND t.value = $1
-        AND EXISTS (SELECT 1 FROM search_token m WHERE m.resource_type = t.resource_type AND m.resource_id = t.resource_id
-                      AND m.param IN ('participant', 'practitioner', 'actor') AND m.value = $2)
+       JOIN resource r ON r.resource_type = 'Appointment' AND r.id = t.resource_id
+      WHERE t.resource_type = 'Appointment' AND t.param = 'patient' AND t.value = $1
+        AND ${NOT_BY_REASON('r')}
+        AND r.content->>'status' NOT IN ('cancelled', 'entered-in-error', 'noshow')
+        AND COALESCE((r.content->>'end')::timestamptz, (r.content->>'start')::timestamptz) >= $5::timestamptz - make_interval(days => (SELECT appointment_days FROM life))
+        AND EXISTS (SELECT 1 FROM search_token m WHERE m.resource_type = 'Appointment' AND m.resource_id = t.resource_id
+                      AND m.param IN ('practitioner', 'actor') AND m.value = $2)
+     UNION ALL
+     SELECT 1 FROM search_token t
+       JOIN resource r ON r.resource_type = 'CareTeam' AND r.id = t.resource_id
+      WHERE t.resource_type = 'CareTeam' AND t.param = 'patient' AND t.value = $1
+        AND ${NOT_BY_REASON('r')}
+        AND r.content->>'status' = 'active'
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(r.content->'participant', '[]'::jsonb)) p
+                     WHERE p->'member'->>'reference' = $2
+                       AND (p#>>'{period,end}' IS NULL OR (p#>>'{period,end}')::timestamptz > $5::timestamptz))
      LIMIT 1`,
-    [patient, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance],
+    [patient, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance, at.toISOString()],
   );
   return r.rows.length > 0;
 }
@@ -85,4 +121,44 @@ export async function guardianLinks(db: SqlExecutor, residentId: string, childId
     [residentId, childId ?? null],
   );
   return r.rows;
+}
+
+/**
+ * Whether a record is part of an open contact in the client-guidance queue: the contact's Task,
+ * the contact itself, or its assessment. Guidance staff see these whatever the register,
+ * while the contact waits for them.
+ */
+export async function inOpenGuidance(db: SqlExecutor, reference: string): Promise<boolean> {
+  const r = await db.query(
+    `SELECT 1 FROM resource r
+      WHERE r.resource_type = 'Task' AND r.content#>>'{code,coding,0,code}' = $2 AND r.content->>'status' NOT IN ${CLOSED_TASK}
+        AND ('Task/' || r.id = $1
+             OR r.id IN (SELECT f.resource_id FROM search_token f WHERE f.resource_type = 'Task' AND f.param = 'focus' AND f.value = $1)
+             OR r.id IN (SELECT substring(o.content->'focus'->0->>'reference' FROM '^Task/(.+)$') FROM resource o
+                          WHERE o.resource_type = 'Observation' AND 'Observation/' || o.id = $1))
+      LIMIT 1`,
+    [reference, TASK_CODES.clientGuidance],
+  );
+  return r.rows.length > 0;
+}
+
+/**
+ * Whether every one of the clients has an active consent to share their data across the
+ * health and social-welfare registers (`Consent` with category register-sharing, a permit
+ * provision, and a period that has not ended).
+ */
+export async function consentsToSharing(db: SqlExecutor, patients: string[], categorySystem: string, at: Date): Promise<boolean> {
+  if (patients.length === 0) return false;
+  const r = await db.query<{ patient: string }>(
+    `SELECT DISTINCT t.value AS patient FROM search_token t
+       JOIN resource r ON r.resource_type = 'Consent' AND r.id = t.resource_id
+      WHERE t.resource_type = 'Consent' AND t.param = 'patient' AND t.value = ANY($1::text[])
+        AND r.content->>'status' = 'active'
+        AND r.content->'category' @> jsonb_build_array(jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', $2::text, 'code', 'register-sharing'))))
+        AND COALESCE(r.content#>>'{provision,type}', 'permit') = 'permit'
+        AND (r.content#>>'{provision,period,end}' IS NULL OR (r.content#>>'{provision,period,end}')::timestamptz > $3::timestamptz)
+        AND (r.content#>>'{provision,period,start}' IS NULL OR (r.content#>>'{provision,period,start}')::timestamptz <= $3::timestamptz)`,
+    [patients, categorySystem, at.toISOString()],
+  );
+  return new Set(r.rows.map((row) => row.patient)).size === new Set(patients).size;
 }

@@ -25,6 +25,8 @@ export interface AuditEntry {
   success: boolean;
   reason?: string;
   byRecordedReason?: boolean;
+  /** The other register's data, seen with the client's consent: flagged like a reason. */
+  byConsent?: boolean;
   description?: string;
   address?: string;
 }
@@ -48,6 +50,9 @@ export class AuditLog {
   }
 }
 
+/** Anything shaped like a personal identity code (DDMMYY, century sign, 3 digits, check character). */
+const IDENTITY_CODE_TEXT = /\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]/g;
+
 /**
  * What a client sees of an audit record: the other clients one access touched (a work queue
  * lists many) are left out, so no client's access log names another.
@@ -55,7 +60,11 @@ export class AuditLog {
 export function auditEventForClient<T extends { resourceType: string }>(resource: T, client: string): T {
   if (resource.resourceType !== 'AuditEvent') return resource;
   const event = resource as unknown as AuditEvent;
-  const entity = (event.entity ?? []).filter((e) => !e.what?.reference?.startsWith('Patient/') || e.what.reference === client);
+  const entity = (event.entity ?? [])
+    .filter((e) => !e.what?.reference?.startsWith('Patient/') || e.what.reference === client)
+    // A search's text may hold identity codes (a look-up by code names one person, perhaps not
+    // this client): the client sees the search without them, and without the encoded query.
+    .map(({ query: _query, ...e }) => (e.description ? { ...e, description: e.description.replace(IDENTITY_CODE_TEXT, '******-****') } : e));
   return { ...event, entity } as unknown as T;
 }
 
@@ -79,6 +88,9 @@ export function toAuditEvent(entry: AuditEntry): AuditEvent {
             },
           ],
         }
+      : {}),
+    ...(entry.byConsent && !entry.reason
+      ? { purposeOfEvent: [{ coding: [{ system: `${OVI_FHIR_BASE}/CodeSystem/access-basis`, code: 'client-consent', display: "Other register's data by the client's consent" }] }] }
       : {}),
     agent: [
       {

@@ -4,7 +4,7 @@ import type { Bundle, Patient, RelatedPerson, Resource } from '@medplum/fhirtype
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSIONS, SYSTEMS } from '../../../domain/src/codes';
 import { DEMO_IDS, buildDemoRegion } from './demoRegion';
-import { isTestPersonalIdentityCode, parsePersonalIdentityCode } from './personalIdentityCode';
+import { isTestPersonalIdentityCode, parsePersonalIdentityCode } from '../../../domain/src/personalIdentityCode';
 
 const TODAY = new Date('2026-11-23T10:00:00Z');
 const region = buildDemoRegion({ today: TODAY });

@@ -1,5 +1,5 @@
 /** Data tables for generating the demo residents: name pools, streets and household shapes. */
-import type { Sex } from './personalIdentityCode';
+import type { Sex } from '../../../domain/src/personalIdentityCode';
 import type { MunicipalityKey } from './fhir';
 
 export const SEED = 0x0b1d2026;

@@ -3,7 +3,7 @@ import type { Address, CodeableConcept, ContactPoint, Identifier, Patient, Relat
 import { SYSTEMS } from '../../../domain/src/codes';
 import { DEMO_META, concept, draw, email, language, municipalityExtension, phone, ref, seededRandom, slug } from './fhir';
 import { COUNTY_REF, siteOrgRef } from './organizations';
-import { makeTestPersonalIdentityCode, type Sex } from './personalIdentityCode';
+import { makeTestPersonalIdentityCode, type Sex } from '../../../domain/src/personalIdentityCode';
 import { SITES } from './regionData';
 import {
   FINNISH_FAMILY_NAMES, FINNISH_NAMES, HOUSEHOLDS, SEED, STREETS, SWEDISH_FAMILY_NAMES, SWEDISH_NAMES,

@@ -42,7 +42,12 @@ async function seed(services: OviServices): Promise<void> {
   for (const contact of region.contacts) {
     const ctx: RequestContext = contact.channel === 'web-form' || !guidance
       ? { user: { username: contact.patientId, roles: ['resident'], fhirUser: `Patient/${contact.patientId}`, name: contact.patientId }, baseUrl: '' }
-      : { user: { username: guidance.username, roles: guidance.roles, fhirUser: guidance.fhirUser, name: guidance.name }, baseUrl: '' };
+      : {
+          user: { username: guidance.username, roles: guidance.roles, fhirUser: guidance.fhirUser, name: guidance.name },
+          // The client called or came in: the nurse records the contact on that reason.
+          reason: contact.channel === 'phone' ? 'Asiakas soitti ja yhteydenotto kirjattiin' : 'Asiakas asioi paikan päällä ja yhteydenotto kirjattiin',
+          baseUrl: '',
+        };
     await fhir.create(
       ctx,
       'QuestionnaireResponse',

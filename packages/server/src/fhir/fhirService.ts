@@ -8,10 +8,14 @@ import type { UserContext } from '../auth/userContext';
 import { hasRole, isStaff } from '../auth/userContext';
 import { PATIENT_SEARCH_PARAM, patientsOf } from '../access/patientLinks';
 import { holdsPersonalData, isPersonalType, isSupportedType } from './resourceTypes';
-import { badRequest, FhirError, forbidden, notFound } from './outcomes';
+import { badRequest, FhirError, forbidden, markAudited, notFound } from './outcomes';
 import { parseSearchRequest, type SearchRequest } from './searchRequest';
 import { historyBundle, searchBundle } from './bundles';
 import { validateIncoming } from './validation';
+import { markWrittenByReason } from '../access/accessBasis';
+import { SHARED_TYPES, inRegister, registerOfResource, withoutRegister } from '../access/registerLabels';
+import { cachedQualificationsOf } from '../access/qualifications';
+import { isValidPersonalIdentityCode } from '@ovi/domain';
 
 export interface RequestContext {
   user: UserContext;
@@ -68,16 +72,19 @@ export class FhirService {
   async vread(ctx: RequestContext, type: string, id: string, versionId: string): Promise<Stored> {
     assertType(type);
     const current = await this.store.read(type, id);
-    await this.authorize(ctx, current, 'vread', [`${type}/${id}/_history/${versionId}`]);
     const version = await this.store.readVersion(type, id, versionId);
+    // An old version is checked against its own client too: a record moved to another client
+    // must not show the first client's data to whoever may see the second.
+    await this.authorizeVersions(ctx, current, [version], 'vread', [`${type}/${id}/_history/${versionId}`]);
     return hasRole(ctx.user, 'resident') ? auditEventForClient(version, ctx.user.fhirUser) : version;
   }
 
   async history(ctx: RequestContext, type: string, id: string): Promise<Bundle> {
     assertType(type);
     const current = await this.store.read(type, id);
-    await this.authorize(ctx, current, 'history', [`${type}/${id}/_history`]);
     const versions = await this.store.history(type, id);
+    // Every version's client must be one the reader may see; the audit names them all.
+    await this.authorizeVersions(ctx, current, versions, 'history', [`${type}/${id}/_history`]);
     return historyBundle(ctx.baseUrl, hasRole(ctx.user, 'resident') ? versions.map((v) => auditEventForClient(v, ctx.user.fhirUser)) : versions);
   }
 
@@ -91,23 +98,34 @@ export class FhirService {
     let grant: AccessGrant = { patients: [], byRecordedReason: false };
     if (personal) grant = await this.scopeSearch(ctx, request, query);
     const result = await this.store.search(request);
+    let found = result.resources;
+    let total = result.total;
     if (personal) {
-      const patients = new Set([...grant.patients, ...result.resources.flatMap(patientsOf)]);
+      if (isStaff(ctx.user)) {
+        // The other register's records are left out unless consent or a recorded basis allows them.
+        const visible = await this.withinRegisters(ctx, found, grant);
+        total -= found.length - visible.resources.length;
+        found = visible.resources;
+        grant = visible.grant;
+      }
+      const patients = new Set([...grant.patients, ...found.flatMap(patientsOf)]);
       await this.audit.record({ ...auditBase(ctx, 'search', grant), what: [`${type}?${query.toString()}`], patients: [...patients], success: true });
     }
-    const resources = hasRole(ctx.user, 'resident') ? result.resources.map((r) => auditEventForClient(r, ctx.user.fhirUser)) : result.resources;
-    return searchBundle(ctx.baseUrl, request, query, resources, result.total);
+    const resources = hasRole(ctx.user, 'resident') ? found.map((r) => auditEventForClient(r, ctx.user.fhirUser)) : found;
+    return searchBundle(ctx.baseUrl, request, query, resources, total);
   }
 
   async create(ctx: RequestContext, type: string, body: unknown): Promise<{ resource: Stored; headers: Record<string, string> }> {
     assertType(type);
-    let resource = validateIncoming(body, type);
+    // The register is Ovi's to decide, never the sender's.
+    let resource = withoutRegister(validateIncoming(body, type));
     const hook = this.hooks[type];
     let grant: AccessGrant | undefined;
     let prepared: unknown;
     if (hook) ({ resource, grant, prepared } = await hook.prepare(ctx, stripServerFields(resource)));
     grant ??= await this.authorize(ctx, resource, 'create', [type], false);
-    const toStore = { ...stripServerFields(resource), id: randomUUID() };
+    const stripped = await this.withRegister(ctx, stripServerFields(resource));
+    const toStore = { ...(grant.byRecordedReason ? markWrittenByReason(stripped) : stripped), id: randomUUID() };
     // The resource and its audit record go in one statement: both stored, or neither.
     const audit = holdsPersonalData(toStore)
       ? [this.audit.event({ ...auditBase(ctx, 'create', grant), what: [`${type}/${toStore.id}`], patients: patientsOf(toStore), success: true })]
@@ -131,9 +149,13 @@ export class FhirService {
     const grant = await this.authorize(ctx, current, 'update', [`${type}/${id}`], false);
     const hook = this.updateHooks[type];
     if (hook) resource = await hook.prepareUpdate(ctx, current, resource);
-    await this.authorize(ctx, resource, 'update', [`${type}/${id}`], false);
+    const after = await this.authorize(ctx, resource, 'update', [`${type}/${id}`], false);
+    const byReason = grant.byRecordedReason || after.byRecordedReason;
     const updated = await this.db.transaction(async (tx) => {
-      const stored = await this.store.update(type, id, stripServerFields(resource), { expectedVersion, tx });
+      // Changed on a recorded reason (e.g. joining a client's CareTeam): never a relationship of its own.
+      const kept = keepRegister(stripServerFields(resource), current);
+      const next = byReason ? markWrittenByReason(kept) : kept;
+      const stored = await this.store.update(type, id, next, { expectedVersion, tx });
       if (hook) await hook.afterUpdate(ctx, stored, current, tx);
       if (holdsPersonalData(stored)) {
         await this.audit.record({ ...auditBase(ctx, 'update', grant), what: [`${type}/${id}`], patients: patientsOf(stored), success: true }, tx);
@@ -156,9 +178,63 @@ export class FhirService {
     } catch (error) {
       if (personal && error instanceof FhirError) {
         await this.audit.record({ ...auditBase(ctx, interaction), what, patients: patientsOf(resource), success: false, description: error.message });
+        markAudited(error);
       }
       throw error;
     }
+  }
+
+  /**
+   * Access to old versions: the current record's check, and every client any version names.
+   * One audit record names them all; a refusal names them too.
+   */
+  private async authorizeVersions(ctx: RequestContext, current: Stored, versions: Stored[], interaction: Interaction, what: string[]): Promise<void> {
+    const grant = await this.authorize(ctx, current, interaction, what, false);
+    for (const version of versions) if (version.resourceType !== current.resourceType) throw notFound(`${what[0]} was not found`);
+    if (!holdsPersonalData(current) && !versions.some(holdsPersonalData)) return;
+    const extra = [...new Set(versions.flatMap(patientsOf))].filter((p) => !grant.patients.includes(p));
+    let byRecordedReason = grant.byRecordedReason;
+    if (extra.length > 0) {
+      try {
+        byRecordedReason = (await this.access.checkPatients(ctx.user, current.resourceType, extra, interaction, ctx.reason)).byRecordedReason || byRecordedReason;
+      } catch (error) {
+        if (error instanceof FhirError) {
+          await this.audit.record({ ...auditBase(ctx, interaction), what, patients: extra, success: false, description: error.message });
+          markAudited(error);
+        }
+        throw error;
+      }
+    }
+    await this.audit.record({ ...auditBase(ctx, interaction, { patients: [], byRecordedReason }), what, patients: [...grant.patients, ...extra], success: true });
+  }
+
+  /**
+   * Every record of personal data belongs to a register. Where Ovi's own operations have not
+   * decided it (a contact follows its service), the writer's decides: a resident's own
+   * records and a health professional's are health data, a social-welfare professional's
+   * social-welfare data. The client's identity and consents are shared by both.
+   */
+  private async withRegister<T extends Resource>(ctx: RequestContext, resource: T): Promise<T> {
+    if (!holdsPersonalData(resource) || SHARED_TYPES.has(resource.resourceType) || registerOfResource(resource)) return resource;
+    if (!isStaff(ctx.user)) return inRegister(resource, 'health');
+    const q = await cachedQualificationsOf(this.store, ctx.user);
+    return inRegister(resource, !q.health && q.social ? 'social' : 'health');
+  }
+
+  /** The search results the professional may see by register, and how (consent, recorded basis). */
+  private async withinRegisters(ctx: RequestContext, resources: Stored[], grant: AccessGrant): Promise<{ resources: Stored[]; grant: AccessGrant }> {
+    const visible: Stored[] = [];
+    let joined = grant;
+    for (const resource of resources) {
+      try {
+        const g = await this.access.checkRegister(ctx.user, resource, grant, ctx.reason);
+        joined = { ...joined, byRecordedReason: joined.byRecordedReason || g.byRecordedReason, byConsent: joined.byConsent || g.byConsent };
+        visible.push(resource);
+      } catch (error) {
+        if (!(error instanceof FhirError && error.status === 403)) throw error;
+      }
+    }
+    return { resources: visible, grant: joined };
   }
 
   /** Confines a search of personal data to one client the user may see. */
@@ -166,6 +242,7 @@ export class FhirService {
     const type = request.resourceType;
     this.access.assertMaySearch(ctx.user, type);
     const param = PATIENT_SEARCH_PARAM[type] ?? 'patient';
+    assertPlainClientFilters(request, param);
     if (hasRole(ctx.user, 'resident')) {
       // A resident searches their own data, or a child's in their guardianship when naming the child;
       // the filter is added on top of whatever was asked, so nothing else can widen it.
@@ -177,8 +254,9 @@ export class FhirService {
       return { patients: [whose], byRecordedReason: false };
     }
     if (type === 'AuditEvent') throw forbidden('Only the client can list who has accessed their data');
-    if (type === 'Patient' && isStaff(ctx.user) && request.filters.some((f) => f.code === 'identifier' && !f.modifier)) {
-      return { patients: [], byRecordedReason: false }; // looking up a client by identifier to record a contact
+    if (type === 'Patient' && isStaff(ctx.user) && request.filters.some((f) => f.code === 'identifier')) {
+      assertIdentityCodeLookup(request);
+      return { patients: [], byRecordedReason: false }; // one client looked up by the full identity code; the audit names them
     }
     if (type === 'Appointment' && isStaff(ctx.user) && isOwnSchedule(request, ctx.user.fhirUser)) {
       return { patients: [], byRecordedReason: false }; // a professional's own appointments
@@ -188,15 +266,56 @@ export class FhirService {
     if (values.length !== 1 || !values[0]) {
       const error = forbidden(`Searching ${type} requires the '${param}' parameter naming exactly one client you work with`);
       await this.audit.record({ ...auditBase(ctx, 'search'), what: [`${type}?${query.toString()}`], patients: [], success: false, description: error.message });
-      throw error;
+      throw markAudited(error);
     }
     const patient = values[0].includes('/') ? values[0] : `Patient/${values[0]}`;
     try {
       return await this.access.checkPatients(ctx.user, type, [patient], 'search', ctx.reason);
     } catch (error) {
       await this.audit.record({ ...auditBase(ctx, 'search'), what: [`${type}?${query.toString()}`], patients: [patient], success: false, description: (error as Error).message });
+      if (error instanceof FhirError) markAudited(error);
       throw error;
     }
+  }
+}
+
+/** An update never moves a record between registers: the stored label stays. */
+function keepRegister<T extends Resource>(next: T, current: Resource): T {
+  const register = registerOfResource(current);
+  const cleared = withoutRegister(next);
+  return register ? inRegister(cleared, register) : cleared;
+}
+
+const CLIENT_PARAMS = ['patient', 'subject', 'for', '_id', 'identifier', 'link'];
+
+/**
+ * The client parameter of a personal-data search takes plain values only: a modifier
+ * (`patient:missing=false`) would turn "one client" into "every client". Chains and empty
+ * values are already refused by the parser.
+ */
+function assertPlainClientFilters(request: SearchRequest, param: string): void {
+  for (const f of request.filters) {
+    if ((f.code === param || CLIENT_PARAMS.includes(f.code)) && f.modifier) {
+      throw badRequest(`A modifier (:${f.modifier}) on '${f.code}' is not allowed when searching personal data: name one client`, [`${f.code}:${f.modifier}`]);
+    }
+  }
+}
+
+const IDENTITY_CODE_LOOKUP = /^urn:oid:1\.2\.246\.21\|(.+)$/;
+
+/**
+ * A professional finds a client by the full personal identity code, and by nothing else: a
+ * system without a code, a partial code or extra filters (name, birth date) would make it a
+ * search for people. Finding someone by name is a separate, reasoned action.
+ */
+function assertIdentityCodeLookup(request: SearchRequest): void {
+  const [only, ...others] = request.filters;
+  const code = only?.code === 'identifier' && only.values.length === 1 ? IDENTITY_CODE_LOOKUP.exec(only.values[0] ?? '')?.[1] : undefined;
+  if (others.length > 0 || !code || !isValidPersonalIdentityCode(code)) {
+    throw badRequest(
+      'A client is looked up by one full personal identity code alone (identifier=urn:oid:1.2.246.21|<code>); to find someone by name, use GET /api/client-lookup with a recorded reason',
+      ['identifier'],
+    );
   }
 }
 
@@ -221,7 +340,7 @@ function unwrap<T>(settled: Settled<T>): T {
 }
 
 function auditBase(ctx: RequestContext, interaction: Interaction, grant?: AccessGrant) {
-  return { user: ctx.user, interaction, reason: ctx.reason, byRecordedReason: grant?.byRecordedReason, address: ctx.address };
+  return { user: ctx.user, interaction, reason: ctx.reason, byRecordedReason: grant?.byRecordedReason, byConsent: grant?.byConsent, address: ctx.address };
 }
 
 function assertType(type: string): void {

@@ -6,6 +6,9 @@ import type { LocalizedText } from '@ovi/domain';
  * Thrown anywhere below the HTTP layer; translated in one place.
  */
 export class FhirError extends Error {
+  /** Set once the refusal has its audit record, so the error handler does not write another. */
+  audited = false;
+
   constructor(
     readonly status: number,
     readonly outcome: OperationOutcome,
@@ -44,3 +47,9 @@ export const unsupportedMediaType = (message: string) => new FhirError(415, outc
 export const tooManyRequests = (message: string) => new FhirError(429, outcome('throttled', message));
 export const serviceUnavailable = (message: string) => new FhirError(503, outcome('transient', message));
 export const serverError = () => new FhirError(500, outcome('exception', 'Internal server error'));
+
+/** Marks a refusal as already audited (with the clients it concerned). */
+export function markAudited(error: FhirError): FhirError {
+  error.audited = true;
+  return error;
+}

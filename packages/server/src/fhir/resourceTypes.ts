@@ -23,6 +23,7 @@ export const PERSONAL_TYPES = [
   'AuditEvent',
   'Appointment',
   'Observation',
+  'Consent',
 ] as const;
 
 export type SupportedType = (typeof DIRECTORY_TYPES)[number] | (typeof PERSONAL_TYPES)[number];

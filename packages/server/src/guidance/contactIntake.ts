@@ -11,6 +11,7 @@ import {
   nextOpening,
   nobodyBefore,
   queueFor,
+  registerOf,
   residentNotes,
   toHelsinkiDate,
   triageContact,
@@ -32,6 +33,7 @@ import type { GuidanceSettings } from './guidanceSettings';
 import { buildGuidanceTask } from './guidanceTask';
 import { recordConfigurationGap } from '../storage/configurationGapLog';
 import { guardianship } from '../access/guardians';
+import { inRegister } from '../access/registerLabels';
 import { nowMs } from '../time/clock';
 
 interface Suggested {
@@ -77,7 +79,8 @@ export class ContactIntake implements CreateHook {
       extension: [...(response.extension ?? []).filter((e) => e.url !== EXTENSIONS.contactChannel), { url: EXTENSIONS.contactChannel, valueCode: channel }],
     };
     const prepared = response.questionnaire === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient) : undefined;
-    return { resource: completed, grant, prepared };
+    // A contact belongs to the register of the service it is routed to.
+    return { resource: prepared ? inRegister(completed, registerOf(prepared.triage.service)) : completed, grant, prepared };
   }
 
   /**
@@ -123,7 +126,7 @@ export class ContactIntake implements CreateHook {
       outOfHours,
       ...(queueOpensAt ? { queueOpensAt } : {}),
     });
-    const created = await this.store.create(task, { tx });
+    const created = await this.store.create(inRegister(task, registerOf(triage.service)), { tx });
     // The contact got the strictest limit; the missing rule is logged for the administrator.
     if (deadlines.gap) await recordConfigurationGap(tx, { service: deadlines.gap.service, urgency: deadlines.gap.urgency, ...(age !== undefined ? { age } : {}) });
     return { 'X-Ovi-Task': `Task/${created.id}` };
@@ -132,8 +135,8 @@ export class ContactIntake implements CreateHook {
   /**
    * Who may send a contact about whom, and who its author is: a resident about themself, a
    * guardian about their child (recorded on the child, authored by the guardian's
-   * RelatedPerson), guidance staff about anyone (recording a contact is how guidance starts),
-   * others through the access policy.
+   * RelatedPerson); professionals, guidance staff included, through the access policy: a
+   * client who is not yet in one's work needs a recorded reason (e.g. "the client called").
    */
   private async grant(ctx: RequestContext, patientRef: string): Promise<{ grant: AccessGrant; patient: Patient; author: NonNullable<QuestionnaireResponse['author']> }> {
     const patient = await this.store.readOptional<Patient>('Patient', patientRef.replace('Patient/', ''));
@@ -150,7 +153,6 @@ export class ContactIntake implements CreateHook {
       };
     }
     if (!patient) throw notFound(`${patientRef} was not found`);
-    if (hasRole(ctx.user, 'guidance')) return { grant: { patients: [patientRef], byRecordedReason: false }, patient, author: self };
     return { grant: await this.access.checkPatients(ctx.user, 'QuestionnaireResponse', [patientRef], 'create', ctx.reason), patient, author: self };
   }
 

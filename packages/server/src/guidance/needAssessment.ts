@@ -1,4 +1,4 @@
-import type { Observation, ObservationComponent, Patient, Task } from '@medplum/fhirtypes';
+import type { Observation, ObservationComponent, Patient, QuestionnaireResponse, Task } from '@medplum/fhirtypes';
 import {
   SYSTEMS,
   computeDeadlines,
@@ -14,6 +14,7 @@ import type { ResourceStore, Stored } from '../storage/resourceStore';
 import type { UserContext } from '../auth/userContext';
 import { DEADLINE_INPUTS, deadlineInputs, inputValue, taskInput, withoutInputs } from './guidanceTask';
 import { recordConfigurationGap } from '../storage/configurationGapLog';
+import { inRegister, registerOfResource } from '../access/registerLabels';
 
 /** What a professional decided about a contact's need. */
 export interface AssessedNeed {
@@ -98,8 +99,9 @@ export async function recordAssessment(
   const suggested = suggestionOf(task);
   const deadlines = assessedDeadlines(task, need, at, args.patient, args.config);
   const when = at.toISOString();
+  const register = registerOf(need.service);
   const assessment = await store.create<Observation>(
-    {
+    inRegister<Observation>({
       resourceType: 'Observation',
       status: 'final',
       code: part(registerOf(need.service) === 'social' ? 'service-need-assessment' : 'care-need-assessment'),
@@ -112,7 +114,7 @@ export async function recordAssessment(
       valueCodeableConcept: concept(SYSTEMS.urgency, need.urgency),
       component: components(need, suggested, deadlines),
       ...(need.note ? { note: [{ text: need.note, time: when, authorReference: { reference: user.fhirUser, display: user.name } }] } : {}),
-    },
+    }, register),
     { tx },
   );
   const replaced = ['urgency', 'service', 'assessment', 'assessed-at', 'assessed-by', ...DEADLINE_INPUTS];
@@ -120,7 +122,7 @@ export async function recordAssessment(
     'Task',
     task.id,
     async (current) => ({
-      ...current,
+      ...inRegister(current, register),
       status: current.status === 'ready' ? 'in-progress' : current.status,
       priority: taskPriorityFor(need.urgency),
       performerType: [{ coding: [{ system: SYSTEMS.profession, code: need.profession }] }],
@@ -138,6 +140,10 @@ export async function recordAssessment(
     }),
     { tx },
   );
+  // The contact itself moves with the matter: it belongs to the register of the service it goes to.
+  const contact = task.focus?.reference?.startsWith('QuestionnaireResponse/') ? task.focus.reference.slice('QuestionnaireResponse/'.length) : undefined;
+  const response = contact ? await store.readOptional<QuestionnaireResponse>('QuestionnaireResponse', contact, tx) : undefined;
+  if (response && registerOfResource(response) !== register) await store.update<QuestionnaireResponse>('QuestionnaireResponse', response.id, inRegister(response, register), { tx });
   if (deadlines.gap) await recordConfigurationGap(tx, { service: deadlines.gap.service, urgency: deadlines.gap.urgency, ...(deadlines.gap.age !== undefined ? { age: deadlines.gap.age } : {}) });
   return { task: updated, assessment };
 }

@@ -179,6 +179,8 @@ function completeTask(task: Task, decision: Decision, ctx: RequestContext, now: 
 function routedWork(task: Task, taskId: string, routeTo: Reference, requester: string): Task {
   return {
     resourceType: 'Task',
+    // Routed work stays in the register of the matter.
+    ...(task.meta?.security ? { meta: { security: task.meta.security } } : {}),
     status: 'ready',
     intent: 'order',
     priority: task.priority,
@@ -199,6 +201,7 @@ function routedWork(task: Task, taskId: string, routeTo: Reference, requester: s
 function reply(task: Task, note: string, ctx: RequestContext, now: string): Communication {
   return {
     resourceType: 'Communication',
+    ...(task.meta?.security ? { meta: { security: task.meta.security } } : {}),
     status: 'completed',
     basedOn: [{ reference: `Task/${task.id}` }],
     subject: task.for as Communication['subject'],

@@ -1,16 +1,26 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DatabaseUnavailableError } from '../db/database';
+import type { RefusalAudit } from '../audit/refusalAudit';
 import { FhirError, badRequest, payloadTooLarge, serverError, serviceUnavailable, unsupportedMediaType, notFound } from '../fhir/outcomes';
 
-/** One place turns every error into an OperationOutcome with the right status; no stack traces leak. */
-export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+/** Statuses that refuse a user something: each gets an audit record (once). */
+const REFUSALS = new Set([401, 403, 404, 429]);
+
+/**
+ * One place turns every error into an OperationOutcome with the right status; no stack traces
+ * leak. Refusals not yet audited where they happened are audited here.
+ */
+export function installErrorHandler(app: FastifyInstance, refusals?: RefusalAudit): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const fhirError = toFhirError(error);
+    if (refusals && REFUSALS.has(fhirError.status)) {
+      await refusals.record(request, fhirError).catch((e: unknown) => request.log.warn(`refusal not audited: ${(e as Error).message}`));
+    }
     if (fhirError.status >= 500 && !(error instanceof DatabaseUnavailableError)) request.log.error({ err: error }, 'request failed');
     const retryAfter = (error as { retryAfter?: number }).retryAfter;
     if (retryAfter) void reply.header('Retry-After', String(retryAfter));
     if (fhirError.status === 503) void reply.header('Retry-After', '5');
-    void reply.code(fhirError.status).type('application/fhir+json').send(fhirError.outcome);
+    return reply.code(fhirError.status).type('application/fhir+json').send(fhirError.outcome);
   });
 }
 

@@ -6,13 +6,21 @@ import type { UserContext } from '../auth/userContext';
 
 const MAX_REASON = 500;
 
-/** Reads the bearer token; the user travels on the request, never in module state. */
-export async function authenticate(request: FastifyRequest, tokens: TokenService): Promise<UserContext> {
+/** The bearer token of the request; 401 when there is none. */
+export function bearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization;
   if (!header) throw unauthorized('Log in first: the Authorization header with a Bearer token is missing');
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>"');
-  return tokens.verify(match[1]);
+  return match[1];
+}
+
+/**
+ * Reads and checks the bearer token (signature, expiry, and its account: not logged out or
+ * disabled); the user travels on the request, never in module state.
+ */
+export async function authenticate(request: FastifyRequest, tokens: TokenService): Promise<UserContext> {
+  return tokens.verify(bearerToken(request), { address: request.ip });
 }
 
 /** The reason is sent percent-encoded (it may hold any language's letters). */
@@ -40,3 +48,64 @@ export async function requestContext(request: FastifyRequest, tokens: TokenServi
     baseUrl: `${request.protocol}://${request.host}/fhir/R4`,
   };
 }
+
+/**
+ * Query parameters whose values may be logged: paging and presentation only. Every other
+ * value (identifier, name, birthdate, patient, any text) is replaced, because it may hold a
+ * personal identity code or another personal detail.
+ */
+const LOGGED_QUERY_VALUES = new Set(['_count', '_offset', '_sort', '_summary', '_total', '_format', '_elements']);
+const LOGGABLE_VALUE = /^[A-Za-z0-9_,.:-]{0,64}$/;
+/** A parameter name as FHIR spells them (with modifiers and chains); anything else is hidden too. */
+const LOGGABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
+const HIDDEN = '***';
+
+/** The URL as it may be logged: the path, and the query with the values of personal parameters hidden. */
+export function urlForLog(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = url.slice(at + 1);
+  if (query === '') return url;
+  const parts = query.split('&').map((part) => {
+    const eq = part.indexOf('=');
+    const name = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const shownName = name !== undefined && LOGGABLE_NAME.test(name) ? name : HIDDEN;
+    if (eq < 0) return shownName;
+    const value = safeDecode(part.slice(eq + 1));
+    const shownValue = shownName !== HIDDEN && LOGGED_QUERY_VALUES.has(shownName) && value !== undefined && LOGGABLE_VALUE.test(value) ? value : HIDDEN;
+    return `${shownName}=${shownValue}`;
+  });
+  return `${url.slice(0, at)}?${parts.join('&')}`;
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+interface LoggedRequest {
+  method?: string;
+  url?: string;
+  headers?: Record<string, unknown>;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** Fastify's request log serializer with the query values hidden (the rest as Fastify logs it). */
+export const requestLogSerializers = {
+  req(request: LoggedRequest) {
+    const version = request.headers?.['accept-version'];
+    return {
+      method: request.method,
+      url: urlForLog(request.url ?? ''),
+      ...(typeof version === 'string' ? { version } : {}),
+      host: request.host,
+      remoteAddress: request.ip,
+      remotePort: request.socket?.remotePort,
+    };
+  },
+};

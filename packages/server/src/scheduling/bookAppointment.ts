@@ -3,7 +3,7 @@ import type { Appointment, Resource, Schedule, Slot } from '@medplum/fhirtypes';
 import { EXTENSIONS } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
-import type { Stored } from '../storage/resourceStore';
+import type { ResourceStore, Stored } from '../storage/resourceStore';
 import { OperationParameters } from '../fhir/parameters';
 import { badRequest, conflict, forbidden } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
@@ -13,6 +13,10 @@ import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
 import { slotModes, slotVisitType } from './slotResources';
 import { now as clockNow, nowMs } from '../time/clock';
+import { markWrittenByReason } from '../access/accessBasis';
+import { inRegister } from '../access/registerLabels';
+import { practitionerQualifications } from '../access/qualifications';
+import type { Register } from '@ovi/domain';
 
 const TAKEN = 'That time was just booked by someone else; choose another time';
 
@@ -49,6 +53,7 @@ export class BookAppointment {
     const modes = slotModes(slot).filter((m) => requestedModes.length === 0 || requestedModes.includes(m));
     if (modes.length === 0) throw badRequest('The visit mode asked for is not offered at that time', ['Appointment.extension']);
 
+    const register = await registerOfVisit(this.fhir.store, schedule);
     const booked = await this.db.transaction(async (tx) => {
       const taken = await this.fhir.store.update<Slot>(
         'Slot',
@@ -78,6 +83,10 @@ export class BookAppointment {
           ...schedule.actor.map((actor) => ({ actor, status: 'accepted' as const })),
         ],
       };
+      // A visit to a social-welfare professional is social-welfare data; any other visit, health data.
+      const labelled = inRegister(appointment, register);
+      // Booked on a recorded reason: the booking never becomes a relationship of its own.
+      const toStore = grant.byRecordedReason ? markWrittenByReason(labelled) : labelled;
       // The Appointment and its audit record in one statement.
       const audit = this.fhir.audit.event({
         user: ctx.user,
@@ -89,7 +98,7 @@ export class BookAppointment {
         byRecordedReason: grant.byRecordedReason,
         description: '$book',
       });
-      const [stored] = await this.fhir.store.createMany<Resource>([appointment, audit], tx);
+      const [stored] = await this.fhir.store.createMany<Resource>([toStore, audit], tx);
       return stored as Stored<Appointment>;
     });
     this.notifier.notify(booked, 'confirmation');
@@ -106,4 +115,12 @@ export class BookAppointment {
     if (!isStaff(ctx.user)) throw forbidden('Booking is for professionals and residents');
     return this.fhir.access.checkPatients(ctx.user, 'Appointment', [patient], 'create', ctx.reason);
   }
+}
+
+/** The register of a visit: social welfare when every professional of the schedule is registered only there. */
+async function registerOfVisit(store: ResourceStore, schedule: Schedule): Promise<Register> {
+  const practitioners = schedule.actor.map((a) => a.reference ?? '').filter((r) => r.startsWith('Practitioner/'));
+  if (practitioners.length === 0) return 'health';
+  const all = await Promise.all(practitioners.map((p) => practitionerQualifications(store, p)));
+  return all.every((q) => q.social && !q.health) ? 'social' : 'health';
 }

@@ -3,6 +3,7 @@ import type { Bundle, Communication, QuestionnaireResponse, Task } from '@medplu
 import { EXTENSIONS, TASK_CODES } from '@ovi/domain/src/codes';
 import { fetchMyAppointments, type AppointmentView } from './appointment.resource';
 import { api } from './client';
+import { reasonHeaders } from './accessReason';
 import { FHIR_BASE, idOf, resourcesOf, type Texts } from './fhir';
 import { fetchTask, toContactTask, type ContactTask } from './task.resource';
 import { toResponseItems, type Answers, type QuestionnaireView } from './questionnaire.resource';
@@ -20,6 +21,11 @@ export async function sendContact(args: {
   answers: Answers;
   subject: string;
   channel?: StaffChannel;
+  /**
+   * Staff recording a contact for a client not yet in their work need a recorded reason; the
+   * client's own call or visit is that reason, and the audit shows it.
+   */
+  reason?: string;
 }): Promise<SentContact> {
   const body: QuestionnaireResponse = {
     resourceType: 'QuestionnaireResponse',
@@ -30,7 +36,7 @@ export async function sendContact(args: {
     item: toResponseItems(args.questionnaire.items, args.answers),
     ...(args.channel ? { extension: [{ url: EXTENSIONS.contactChannel, valueCode: args.channel }] } : {}),
   };
-  const { data, headers } = await api.post<QuestionnaireResponse>(`${FHIR_BASE}/QuestionnaireResponse`, body);
+  const { data, headers } = await api.post<QuestionnaireResponse>(`${FHIR_BASE}/QuestionnaireResponse`, body, reasonHeaders(args.reason));
   const taskId = idOf(headers.get('X-Ovi-Task') ?? undefined);
   let task: ContactTask | undefined;
   if (taskId) {

@@ -57,7 +57,7 @@ export function PhoneContact() {
                   showServerDetail
                   header={<ChannelChoice value={channel} onChange={setChannel} />}
                   onSubmit={async (answers) => {
-                    setSent(await sendContact({ questionnaire: form, answers, subject: patient.reference, channel }));
+                    setSent(await sendContact({ questionnaire: form, answers, subject: patient.reference, channel, reason: t(`phoneContact.reason.${channel}`) }));
                   }}
                 />
               )}
