@@ -2,7 +2,7 @@ import type { Patient } from '@medplum/fhirtypes';
 import { EXTENSIONS } from '@ovi/domain';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { isStaff } from '../auth/userContext';
-import { badRequest, forbidden } from '../fhir/outcomes';
+import { badRequest, forbidden, markAudited } from '../fhir/outcomes';
 
 /** At most this many people are shown for one name: enough to pick one, too few to browse. */
 const MAX_RESULTS = 10;
@@ -29,7 +29,7 @@ export async function lookUpClients(fhir: FhirService, ctx: RequestContext, quer
   if (!ctx.reason) {
     const error = forbidden('Finding a client by name needs a recorded reason in the X-Access-Reason header; it is flagged in the audit');
     await fhir.audit.record({ user: ctx.user, interaction: 'search', what: ['Patient?name=…'], patients: [], success: false, description: error.message, ...(ctx.address ? { address: ctx.address } : {}) });
-    throw error;
+    throw markAudited(error);
   }
   const found = await fhir.store.search({
     resourceType: 'Patient',

@@ -122,7 +122,7 @@ export class FhirService {
     const hook = this.hooks[type];
     let grant: AccessGrant | undefined;
     let prepared: unknown;
-    if (hook) ({ resource, grant, prepared } = await hook.prepare(ctx, stripServerFields(resource)));
+    if (hook) ({ resource, grant, prepared } = await this.prepareAudited(ctx, hook, stripServerFields(resource)));
     grant ??= await this.authorize(ctx, resource, 'create', [type], false);
     const stripped = await this.withRegister(ctx, stripServerFields(resource));
     const toStore = { ...(grant.byRecordedReason ? markWrittenByReason(stripped) : stripped), id: randomUUID() };
@@ -219,6 +219,19 @@ export class FhirService {
     if (!isStaff(ctx.user)) return inRegister(resource, 'health');
     const q = await cachedQualificationsOf(this.store, ctx.user);
     return inRegister(resource, !q.health && q.social ? 'social' : 'health');
+  }
+
+  /** A create hook's refusal (a contact or consultation for a client one may not reach) is audited, naming the client. */
+  private async prepareAudited(ctx: RequestContext, hook: CreateHook, resource: Resource): Promise<Awaited<ReturnType<CreateHook['prepare']>>> {
+    try {
+      return await hook.prepare(ctx, resource);
+    } catch (error) {
+      if (error instanceof FhirError && !error.audited && [401, 403, 404].includes(error.status) && holdsPersonalData(resource)) {
+        await this.audit.record({ ...auditBase(ctx, 'create'), what: [resource.resourceType], patients: patientsOf(resource), success: false, description: error.message });
+        markAudited(error);
+      }
+      throw error;
+    }
   }
 
   /** The search results the professional may see by register, and how (consent, recorded basis). */
