@@ -28,3 +28,4 @@ export * from './configurationCheck';
 export * from './residentAdvice';
 export * from './safety';
 export { isValidPersonalIdentityCode, parsePersonalIdentityCode } from './personalIdentityCode';
+export * from './smallNumbers';

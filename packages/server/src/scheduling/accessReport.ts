@@ -1,7 +1,6 @@
 import type { Task } from '@medplum/fhirtypes';
-import { T3_CAP_DAYS, TASK_CODES, t3ForUnit, waitingTimeStats, type WaitingTimeStats } from '@ovi/domain';
+import { T3_CAP_DAYS, TASK_CODES, publishedWaitingTimes, t3ForUnit, type PublishedWaitingTimes } from '@ovi/domain';
 import type { ResourceStore } from '../storage/resourceStore';
-import { SMALL_NUMBER_LIMIT } from '../guidance/guidanceStats';
 import { inputValue } from '../guidance/guidanceTask';
 import type { SchedulingSettings } from './schedulingSettings';
 import { loadCandidates } from './slotCandidates';
@@ -10,12 +9,22 @@ import { now as clockNow } from '../time/clock';
 export interface AccessReport {
   measuredAt: string;
   t3: Array<{ unit: string; unitName?: string; profession: string; t3Days: number; professionals: number }>;
-  waiting: { count: number | null; medianDays: number | null; p90Days: number | null; withinDeadlineShare: number | null };
+  waiting: PublishedWaitingTimes;
 }
 
 /**
  * Access as managers see it: T3 per unit and profession (median over the unit's professionals
  * of the days to each one's third free non-urgent time) and contact → appointment waiting times.
+ *
+ * What is published (rules: packages/domain/src/smallNumbers.ts):
+ * - waiting: built from clients' contacts and bookings, so it singles out no one — the number
+ *   of waits is hidden under 5 and otherwise rounded to 5; the share within the deadline is
+ *   shown only when both the waits kept and those missed are at least 5, from rounded
+ *   counts; the median and the 90th percentile only when at least 5 waits lie on each side of
+ *   them (a high percentile of a few waits would be one person's wait).
+ * - t3: counts free times in professionals' calendars, not clients; no client can be singled
+ *   out from it, and each professional's free times are visible to staff in the schedule
+ *   view anyway, so it is shown per unit and profession as THL measures it.
  */
 export async function accessReport(store: ResourceStore, settings: SchedulingSettings, now = clockNow()): Promise<AccessReport> {
   const nonUrgent = new Set((await settings.visitTypes()).filter((v) => v.nonUrgent).map((v) => v.code));
@@ -34,7 +43,7 @@ export async function accessReport(store: ResourceStore, settings: SchedulingSet
   const t3 = [...units.entries()].flatMap(([unit, { name, professionals }]) =>
     t3ForUnit([...professionals.values()], now).map((p) => ({ unit, unitName: name, profession: p.profession, t3Days: p.t3, professionals: p.professionals })),
   );
-  return { measuredAt: now.toISOString(), t3, waiting: suppressSmall(waitingTimeStats(await bookedWaits(store))) };
+  return { measuredAt: now.toISOString(), t3, waiting: publishedWaitingTimes(await bookedWaits(store)) };
 }
 
 async function bookedWaits(store: ResourceStore): Promise<Array<{ contactAt: Date; appointmentAt: Date; deadline: Date }>> {
@@ -54,9 +63,4 @@ async function bookedWaits(store: ResourceStore): Promise<Array<{ contactAt: Dat
     if (!start || !task.authoredOn || !deadline) return [];
     return [{ contactAt: new Date(task.authoredOn), appointmentAt: new Date(start), deadline: new Date(deadline) }];
   });
-}
-
-function suppressSmall(stats: WaitingTimeStats): AccessReport['waiting'] {
-  if (stats.count < SMALL_NUMBER_LIMIT) return { count: null, medianDays: null, p90Days: null, withinDeadlineShare: null };
-  return stats;
 }

@@ -1,4 +1,8 @@
-/** Access measures for managers (`GET /api/access/measures`); `null` = fewer than 5, hidden. */
+/**
+ * Access measures for managers (`GET /api/access/measures`). The number of waits is rounded to
+ * the nearest 5; `null` = hidden (fewer than 5 waits, a share whose part or rest is under 5, or a
+ * median / 90th percentile with fewer than 5 waits on either side of it).
+ */
 import { api } from './client';
 
 export interface T3Row {

@@ -1,4 +1,8 @@
-/** The manager's figures (`GET /api/guidance/stats`); `null` = a group under 5, hidden. */
+/**
+ * The manager's figures (`GET /api/guidance/stats`). Counts are rounded to the nearest 5;
+ * `null` = hidden: a group under 5 (0 included), or one that would let a hidden group be
+ * worked out by subtraction from a total. Shares are computed from the rounded counts.
+ */
 import { api } from './client';
 
 export type Count = number | null;

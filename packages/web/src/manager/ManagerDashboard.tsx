@@ -1,4 +1,4 @@
-/** Figures for managers: counts only, small groups hidden by the server (null). */
+/** Figures for managers: counts only, rounded to 5, small groups hidden by the server (null). */
 import { useTranslation } from 'react-i18next';
 import { GUIDANCE_OUTCOMES, URGENCIES } from '@ovi/domain/src/types';
 import { fetchStats, type Count } from '../api/stats.resource';
@@ -11,10 +11,13 @@ import { useLanguage } from '../i18n/useLanguage';
 import { OutcomeChart, type ChartRow } from './OutcomeChart';
 import { StatTile } from './StatTile';
 
-/** Known codes first, in their usual order, then anything else the server reports. */
+/**
+ * Known codes first, in their usual order, then anything else the server reports. The server
+ * lists every known code; a code it leaves out is shown as hidden, never as 0 (0 is hidden too).
+ */
 function rowsOf(counts: Record<string, Count>, known: readonly string[], label: (code: string) => string): ChartRow[] {
   const codes = [...known, ...Object.keys(counts).filter((k) => !known.includes(k))];
-  return codes.map((code) => ({ key: code, label: label(code), value: code in counts ? (counts[code] ?? null) : 0 }));
+  return codes.map((code) => ({ key: code, label: label(code), value: counts[code] ?? null }));
 }
 
 export function ManagerDashboard() {
