@@ -50,8 +50,11 @@ export class AuditLog {
   }
 }
 
-/** Anything shaped like a personal identity code (DDMMYY, century sign, 3 digits, check character). */
-const IDENTITY_CODE_TEXT = /\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]/g;
+/**
+ * Anything shaped like a personal identity code (DDMMYY, century sign, 3 digits, check
+ * character) standing on its own, so that ids such as UUIDs are left alone.
+ */
+const IDENTITY_CODE_TEXT = /(?<![0-9A-Za-z])\d{6}[-+A-FU-Y]\d{3}[0-9A-Y](?![0-9A-Za-z])/g;
 
 /**
  * What a client sees of an audit record: the other clients one access touched (a work queue
@@ -64,8 +67,17 @@ export function auditEventForClient<T extends { resourceType: string }>(resource
     .filter((e) => !e.what?.reference?.startsWith('Patient/') || e.what.reference === client)
     // A search's text may hold identity codes (a look-up by code names one person, perhaps not
     // this client): the client sees the search without them, and without the encoded query.
-    .map(({ query: _query, ...e }) => (e.description ? { ...e, description: e.description.replace(IDENTITY_CODE_TEXT, '******-****') } : e));
+    .map(({ query: _query, ...e }) => (e.description ? { ...e, description: readable(e.description).replace(IDENTITY_CODE_TEXT, '******-****') } : e));
   return { ...event, entity } as unknown as T;
+}
+
+/** A search text as a person reads it (percent-decoded where it decodes). */
+function readable(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 export function toAuditEvent(entry: AuditEntry): AuditEvent {
