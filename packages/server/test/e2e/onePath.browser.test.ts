@@ -36,6 +36,17 @@ async function logOut(page: Page): Promise<void> {
   await page.getByTestId('login-username').waitFor();
 }
 
+/**
+ * A fresh token for the test's own API calls. Logging out in the browser revokes every token
+ * the account held until then, so one taken before a log-out (or `server.login`'s remembered
+ * one) no longer works after it.
+ */
+async function apiLogin(server: TestServer, username: string): Promise<{ token: string; fhirUser: string }> {
+  const r = await server.call('POST', '/auth/login', { body: { username, password: 'demo' }, headers: { 'content-type': 'application/json' } });
+  expect(r.status, `log-in of ${username}`).toBe(200);
+  return { token: r.body.access_token as string, fhirUser: r.body.fhirUser as string };
+}
+
 describe('the one-contact path in a real browser', () => {
   let server: TestServer;
   let browser: Browser;
@@ -101,10 +112,10 @@ describe('the one-contact path in a real browser', () => {
 
   it('guidance nurse books the earliest physiotherapist time; the resident sees and cancels it', async () => {
     // A back-pain contact arrives; the rules suggest a physiotherapist.
-    const resident = await server.login('resident');
+    const sender = await apiLogin(server, 'resident');
     const sent = await server.call('POST', '/fhir/R4/QuestionnaireResponse', {
-      token: resident.token,
-      body: buildContactResponse(resident.fhirUser, { reason: 'back-pain', 'back-red-flags': false, duration: 'weeks', severity: 5, description: 'Polvi ja selkä kipeytyvät portaissa.', 'contact-preference': 'phone' }),
+      token: sender.token,
+      body: buildContactResponse(sender.fhirUser, { reason: 'back-pain', 'back-red-flags': false, duration: 'weeks', severity: 5, description: 'Polvi ja selkä kipeytyvät portaissa.', 'contact-preference': 'phone' }),
     });
     const taskId = (sent.headers.get('x-ovi-task') ?? '').replace('Task/', '');
 
@@ -127,6 +138,8 @@ describe('the one-contact path in a real browser', () => {
     await page.getByTestId('decision-done').waitFor();
     await logOut(page);
 
+    // The resident's page logged out above, which revoked the sender's token.
+    const resident = await apiLogin(server, 'resident');
     const task = (await server.call('GET', `/fhir/R4/Task/${taskId}`, { token: resident.token })).body;
     expect(task.businessStatus.coding[0].code).toBe('booked');
     const appointmentRef = task.output.find((o: { type: { coding: Array<{ code: string }> } }) => o.type.coding[0]?.code === 'appointment').valueReference.reference;
@@ -158,7 +171,7 @@ describe('the one-contact path in a real browser', () => {
     await proposal.getByTestId('selfbook-proposal-select').check();
     await page.getByTestId('selfbook-book').click();
     await page.getByTestId('selfbook-done').waitFor();
-    const resident = await server.login('resident');
+    const resident = await apiLogin(server, 'resident');
     const mine = await server.call('GET', `/fhir/R4/Appointment?patient=${resident.fhirUser}`, { token: resident.token });
     const booked = mine.body.entry.map((e: { resource: { status: string; serviceType: Array<{ coding: Array<{ code: string }> }> } }) => e.resource).filter((a: { status: string }) => a.status === 'booked');
     expect(booked.some((a: { serviceType: Array<{ coding: Array<{ code: string }> }> }) => a.serviceType[0]?.coding[0]?.code === 'physio-visit')).toBe(true);

@@ -1,5 +1,5 @@
 /** Login and the signed-in user. */
-import { api, tokenStore } from './client';
+import { api, request, tokenStore } from './client';
 
 export type Role = 'resident' | 'guidance' | 'professional' | 'manager' | 'admin';
 
@@ -32,6 +32,24 @@ export async function fetchCurrentUser(): Promise<CurrentUser> {
   };
 }
 
-export function logout(): void {
+/** Forgets the token in this browser only (the server already refused it, or it was never valid). */
+export function forgetSession(): void {
   tokenStore.clear();
+}
+
+/**
+ * Logs out for real: the token is forgotten here at once, and `POST /auth/logout` asks the
+ * server to revoke it. The answer does not matter: a network error or a token the server
+ * already refused still leaves the user signed out here.
+ */
+export async function logout(): Promise<void> {
+  const token = tokenStore.get();
+  tokenStore.clear();
+  if (!token) return;
+  try {
+    // The token is no longer in the store, so a 401 here does not count as "session expired".
+    await request<unknown>('POST', '/auth/logout', { headers: { Authorization: `Bearer ${token}` }, keepalive: true });
+  } catch {
+    /* signed out here anyway */
+  }
 }

@@ -46,6 +46,8 @@ export interface ApiResponse<T> {
 interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
+  /** Let the request finish even if the page is closed (logging out). */
+  keepalive?: boolean;
 }
 
 function isFhirPath(path: string): boolean {
@@ -85,6 +87,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch {
     throw new ApiError(0, []);

@@ -1,6 +1,10 @@
-/** Looking up a client by personal identity code, and reading one Patient. */
+/**
+ * Looking up a client by the full, valid personal identity code (the server gives 400 for a
+ * partial or invalid one), and reading one Patient.
+ */
 import type { Bundle, HumanName, Patient } from '@medplum/fhirtypes';
 import { SYSTEMS } from '@ovi/domain/src/codes';
+import { isValidPersonalIdentityCode } from '@ovi/domain/src/personalIdentityCode';
 import { reasonHeaders } from './accessReason';
 import { api } from './client';
 import { FHIR_BASE, resourcesOf } from './fhir';
@@ -20,6 +24,11 @@ export function normalisePic(value: string): string {
 
 export function looksLikePic(value: string): boolean {
   return PIC_PATTERN.test(normalisePic(value));
+}
+
+/** A full, valid code: a real birth date and the right check character (the server asks the same). */
+export function isValidPic(value: string): boolean {
+  return looksLikePic(value) && isValidPersonalIdentityCode(normalisePic(value));
 }
 
 export function nameOf(names: HumanName[] | undefined): string {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { AccessLog } from '../resident/AccessLog';
 import { MyAppointments } from '../resident/MyAppointments';
 import { MyContacts } from '../resident/MyContacts';
+import { RegisterSharing } from '../resident/RegisterSharing';
 import { SendContact } from '../resident/SendContact';
 import { SelfBooking } from '../resident/booking/SelfBooking';
 import { TeamSchedule } from '../workbench/teamSchedule/TeamSchedule';
@@ -28,6 +29,7 @@ const DirectoryPage = lazy(() => import('../admin/directory/DirectoryPage').then
 // The safety configuration is for administrators only, too.
 const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').then((m) => ({ default: m.SafetyScreenPage })));
 const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
+const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
 
 function Screen({ path }: { path: string }) {
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
@@ -45,6 +47,8 @@ function Screen({ path }: { path: string }) {
       return <MyContacts />;
     case PATHS.accessLog:
       return <AccessLog />;
+    case PATHS.sharing:
+      return <RegisterSharing />;
     case PATHS.appointments:
       return <MyAppointments />;
     case PATHS.book:
@@ -75,6 +79,12 @@ function Screen({ path }: { path: string }) {
       return (
         <Suspense fallback={<Loading />}>
           <ConfigurationGaps />
+        </Suspense>
+      );
+    case PATHS.accessLifetimes:
+      return (
+        <Suspense fallback={<Loading />}>
+          <AccessLifetimes />
         </Suspense>
       );
     case PATHS.figures:

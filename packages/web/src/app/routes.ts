@@ -6,6 +6,7 @@ export const PATHS = {
   sendContact: '/contact',
   myContacts: '/my-contacts',
   accessLog: '/access-log',
+  sharing: '/sharing',
   appointments: '/appointments',
   book: '/book',
   queue: '/queue',
@@ -19,6 +20,7 @@ export const PATHS = {
   directory: '/admin/directory',
   safetyScreen: '/admin/safety-screen',
   configurationGaps: '/admin/configuration-gaps',
+  accessLifetimes: '/admin/access-lifetimes',
   figures: '/figures',
   access: '/access',
 } as const;
@@ -41,6 +43,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.book, labelKey: 'nav.book', testId: 'nav-book', roles: ['resident'] },
   { path: PATHS.appointments, labelKey: 'nav.appointments', testId: 'nav-appointments', roles: ['resident'] },
   { path: PATHS.accessLog, labelKey: 'nav.accessLog', testId: 'nav-access-log', roles: ['resident'] },
+  { path: PATHS.sharing, labelKey: 'nav.sharing', testId: 'nav-sharing', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
@@ -51,6 +54,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.directory, labelKey: 'nav.directory', testId: 'nav-directory', roles: ['admin'] },
   { path: PATHS.safetyScreen, labelKey: 'nav.safetyScreen', testId: 'nav-safety-screen', roles: ['admin'] },
   { path: PATHS.configurationGaps, labelKey: 'nav.configurationGaps', testId: 'nav-configuration-gaps', roles: ['admin'] },
+  { path: PATHS.accessLifetimes, labelKey: 'nav.accessLifetimes', testId: 'nav-access-lifetimes', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
   // Last, so that a manager still starts from the figures.

@@ -1,7 +1,7 @@
 /** Who is signed in. The token lives in sessionStorage; `GET /auth/me` says who and which roles. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setUnauthorizedListener, tokenStore } from '../api/client';
-import { fetchCurrentUser, login, logout, type CurrentUser, type Role } from '../api/auth.resource';
+import { fetchCurrentUser, forgetSession, login, logout, type CurrentUser, type Role } from '../api/auth.resource';
 
 type SessionStatus = 'checking' | 'signed-out' | 'signed-in';
 
@@ -11,7 +11,8 @@ interface Session {
   /** Set when the server ended the session (401), so the login page can say so. */
   expired: boolean;
   signIn: (username: string, password: string) => Promise<CurrentUser>;
-  signOut: () => void;
+  /** Ends the session here at once and asks the server to revoke the token (resolves when it has answered). */
+  signOut: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
 }
 
@@ -22,15 +23,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser>();
   const [expired, setExpired] = useState(false);
 
-  const signOut = useCallback(() => {
-    logout();
+  const signOut = useCallback(async () => {
+    // The token leaves this browser before the server answers; the screen changes at once.
+    const revoked = logout();
     setUser(undefined);
+    setExpired(false);
     setStatus('signed-out');
+    await revoked;
   }, []);
 
   useEffect(() => {
     setUnauthorizedListener(() => {
-      logout();
+      forgetSession();
       setUser(undefined);
       setExpired(true);
       setStatus('signed-out');
@@ -49,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       })
       .catch(() => {
         if (cancelled) return;
-        logout();
+        forgetSession();
         setStatus('signed-out');
       });
     return () => {

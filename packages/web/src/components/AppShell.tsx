@@ -12,7 +12,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { user, signOut } = useSession();
   const { navigate } = useRouter();
   const logOut = () => {
-    signOut();
+    void signOut();
     navigate(PATHS.login);
   };
   return (

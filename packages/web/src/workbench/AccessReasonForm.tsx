@@ -1,14 +1,18 @@
 /**
- * No care relationship with this client: the professional may still open the data by writing
- * down why. The reason goes with the request (X-Access-Reason); the access is flagged and logged.
+ * No care relationship with this client, or a record of the other register: the professional
+ * may still open the data by writing down why (for the other register: the legal basis). The
+ * reason goes with the request (X-Access-Reason); the access is flagged and logged.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_ACCESS_REASON } from '../api/accessReason';
+import { MAX_ACCESS_REASON, type AccessRefusal } from '../api/accessReason';
 import { FieldError } from '../components/questionnaire/FieldError';
 
-export function AccessReasonForm({ onSubmit }: { onSubmit: (reason: string) => void }) {
+export function AccessReasonForm({ onSubmit, refusal }: { onSubmit: (reason: string) => void; refusal?: AccessRefusal }) {
   const { t } = useTranslation();
+  const register = refusal?.kind === 'register' ? refusal : undefined;
+  /** The other register asks for the legal basis; no relationship asks for the reason. */
+  const says = (key: string): string => (register ? t(`accessReason.register.${key}`, { register: t(`accessReason.register.name.${register.register}`) }) : t(`accessReason.${key}`));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const ref = useRef<HTMLHeadingElement>(null);
@@ -18,7 +22,7 @@ export function AccessReasonForm({ onSubmit }: { onSubmit: (reason: string) => v
     event.preventDefault();
     const text = reason.trim();
     if (!text) {
-      setError(t('accessReason.required'));
+      setError(says('required'));
       document.getElementById('access-reason')?.focus();
       return;
     }
@@ -26,11 +30,22 @@ export function AccessReasonForm({ onSubmit }: { onSubmit: (reason: string) => v
   };
 
   return (
-    <section className="panel access-reason" aria-labelledby="access-reason-title" data-testid="access-reason-form">
+    <section
+      className="panel access-reason"
+      aria-labelledby="access-reason-title"
+      data-testid="access-reason-form"
+      data-kind={refusal?.kind ?? 'relationship'}
+      {...(register ? { 'data-register': register.register } : {})}
+    >
       <h2 id="access-reason-title" ref={ref} tabIndex={-1}>
-        {t('accessReason.title')}
+        {says('title')}
       </h2>
-      <p>{t('accessReason.body')}</p>
+      <p>{says('body')}</p>
+      {register?.message && (
+        <p className="small muted" data-testid="access-reason-server">
+          {t('phone.serverSaid')} <span lang="en">{register.message}</span>
+        </p>
+      )}
       <p className="callout callout-warning">
         <span aria-hidden="true">⚑ </span>
         {t('accessReason.logged')}
@@ -38,10 +53,10 @@ export function AccessReasonForm({ onSubmit }: { onSubmit: (reason: string) => v
       <form noValidate onSubmit={submit}>
         <div className={error ? 'field has-error' : 'field'}>
           <label htmlFor="access-reason">
-            {t('accessReason.label')} <span className="required-mark">({t('common.required')})</span>
+            {says('label')} <span className="required-mark">({t('common.required')})</span>
           </label>
           <p id="access-reason-hint" className="hint">
-            {t('accessReason.hint')}
+            {says('hint')}
           </p>
           <FieldError id="access-reason-error" message={error} />
           <textarea
@@ -61,7 +76,7 @@ export function AccessReasonForm({ onSubmit }: { onSubmit: (reason: string) => v
           />
         </div>
         <button type="submit" className="button button-primary" data-testid="access-reason-submit">
-          {t('accessReason.submit')}
+          {says('submit')}
         </button>
       </form>
     </section>

@@ -1,7 +1,7 @@
 /** One contact for the professional: who, the answers, the rule's reasoning, deadlines, and the decision. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { needsAccessReason } from '../api/accessReason';
+import { accessRefusalOf } from '../api/accessReason';
 import { fetchContactDetail } from '../api/guidance.resource';
 import type { ContactTask } from '../api/task.resource';
 import { Link } from '../app/router';
@@ -29,7 +29,9 @@ export function ContactView({ taskId }: { taskId: string }) {
   /** Recorded when the professional has no care relationship with the client. */
   const [reason, setReason] = useState<string>();
   const detail = useAsync(() => fetchContactDetail(taskId, reason), [taskId, reason]);
-  const askReason = !detail.loading && needsAccessReason(detail.error);
+  /** No care relationship, or a record of the other register: both are lifted by a recorded reason. */
+  const refusal = detail.loading ? undefined : accessRefusalOf(detail.error);
+  const askReason = refusal !== undefined;
   /** The Task as the assessment left it (priority, deadlines and profession follow it). */
   const [assessed, setAssessed] = useState<ContactTask>();
   const task = assessed ?? detail.data?.task;
@@ -47,7 +49,7 @@ export function ContactView({ taskId }: { taskId: string }) {
       </p>
       <PageHeading title={title}>{title}</PageHeading>
       {detail.loading && !detail.data && <Loading />}
-      {askReason && <AccessReasonForm onSubmit={setReason} />}
+      {refusal && <AccessReasonForm key={refusal.kind} refusal={refusal} onSubmit={setReason} />}
       {detail.error !== undefined && !askReason && !detail.loading && <ErrorMessage error={detail.error} onRetry={detail.reload} />}
       {reason && detail.data && (
         <p className="notice notice-flag" role="status">

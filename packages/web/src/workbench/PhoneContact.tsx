@@ -1,6 +1,7 @@
 /** Recording a phone call or walk-in: find the client, confirm, fill the same questionnaire. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
 import { sendContact, type SentContact, type StaffChannel } from '../api/contact.resource';
 import type { PatientSummary } from '../api/patient.resource';
 import { withExclusiveNone } from '../api/dangerSigns.resource';
@@ -20,12 +21,15 @@ export function PhoneContact() {
   // "None of these" danger signs cannot be sent beside a sign: the form clears one for the other.
   const questionnaire = useAsync(async () => withExclusiveNone(await fetchContactQuestionnaire()), []);
   const [patient, setPatient] = useState<PatientSummary>();
+  /** The reason the client was found by name with (their data was read with it). */
+  const [foundWith, setFoundWith] = useState<string>();
   const [channel, setChannel] = useState<StaffChannel>('phone');
   const [sent, setSent] = useState<SentContact>();
   const form = questionnaire.data;
 
   const reset = () => {
     setPatient(undefined);
+    setFoundWith(undefined);
     setSent(undefined);
     setChannel('phone');
   };
@@ -41,9 +45,22 @@ export function PhoneContact() {
           <section className="panel" aria-labelledby="lookup-title">
             <h2 id="lookup-title">{t('phone.lookupTitle')}</h2>
             {patient ? (
-              <PatientCard patient={patient} onChange={reset} />
+              <>
+                <PatientCard patient={patient} onChange={reset} />
+                {foundWith && (
+                  <p className="notice notice-flag" role="status">
+                    <span aria-hidden="true">⚑ </span>
+                    {t('accessReason.active', { reason: foundWith })}
+                  </p>
+                )}
+              </>
             ) : (
-              <PatientLookup onFound={setPatient} />
+              <PatientLookup
+                onFound={(found, reason) => {
+                  setPatient(found);
+                  setFoundWith(reason);
+                }}
+              />
             )}
           </section>
           {patient && (
@@ -56,6 +73,7 @@ export function PhoneContact() {
                   questionnaire={form}
                   showServerDetail
                   header={<ChannelChoice value={channel} onChange={setChannel} />}
+                  describeFailure={(error) => (error instanceof ApiError && error.status === 403 ? <RecordingRefused error={error} /> : undefined)}
                   onSubmit={async (answers) => {
                     setSent(await sendContact({ questionnaire: form, answers, subject: patient.reference, channel, reason: t(`phoneContact.reason.${channel}`) }));
                   }}
@@ -66,5 +84,24 @@ export function PhoneContact() {
         </>
       )}
     </>
+  );
+}
+
+/** A 403 when recording: said plainly, with the server's own words for the professional. */
+function RecordingRefused({ error }: { error: ApiError }) {
+  const { t } = useTranslation();
+  const detail = error.issues.map((i) => i.message).filter(Boolean).join(' ');
+  return (
+    <div role="alert" className="notice notice-error" data-testid="phone-contact-refused">
+      <p>
+        <strong>{t('phone.refused')}</strong>
+      </p>
+      <p>{t('phone.refusedHelp')}</p>
+      {detail && (
+        <p className="small">
+          {t('phone.serverSaid')} <span lang="en">{detail}</span>
+        </p>
+      )}
+    </div>
   );
 }

@@ -37,6 +37,8 @@ interface Props {
    * for "shown when" and for the checks, and are sent, but their questions are not shown again.
    */
   givenAnswers?: Answers;
+  /** Says a failed send in the caller's own words (e.g. a 403 when staff record a contact); otherwise the plain error. */
+  describeFailure?: (error: unknown) => ReactNode | undefined;
 }
 
 /** Finds the linkId an issue's expression points at: `reason`, or `…item.where(linkId='reason')`. */
@@ -48,7 +50,7 @@ function linkIdOf(expression: string, questions: Map<string, Question>): string 
 
 const NONE_GIVEN: Answers = {};
 
-export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHeader, showServerDetail = false, givenAnswers = NONE_GIVEN }: Props) {
+export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHeader, showServerDetail = false, givenAnswers = NONE_GIVEN, describeFailure }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [answers, setAnswers] = useState<Answers>({});
@@ -121,7 +123,7 @@ export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHea
   return (
     <form className="questionnaire" noValidate onSubmit={(e) => void submit(e)} data-testid="questionnaire-form" aria-busy={submitting}>
       <ErrorSummary items={summary} focusKey={attempt} />
-      {failure !== undefined && <ErrorMessage error={failure} />}
+      {failure !== undefined && (describeFailure?.(failure) ?? <ErrorMessage error={failure} />)}
       {header}
       <QuestionList questions={shownHere} answers={allAnswers} enabled={enabled} errors={problems} onAnswer={onAnswer} />
       <div className="form-actions">

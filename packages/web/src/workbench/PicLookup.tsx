@@ -1,0 +1,71 @@
+/** Finds a client by the full, valid personal identity code (the server refuses anything less with 400). */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { findPatientByPic, isValidPic, looksLikePic, type PatientSummary } from '../api/patient.resource';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { FieldError } from '../components/questionnaire/FieldError';
+
+export function PicLookup({ onFound }: { onFound: (patient: PatientSummary) => void }) {
+  const { t } = useTranslation();
+  const [pic, setPic] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
+  const [searching, setSearching] = useState(false);
+
+  const showFieldError = (message: string) => {
+    setFieldError(message);
+    document.getElementById('pic-lookup')?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    if (!looksLikePic(pic)) return showFieldError(t('phone.invalidPic'));
+    if (!isValidPic(pic)) return showFieldError(t('phone.picCheck'));
+    setFieldError(undefined);
+    setSearching(true);
+    try {
+      const found = await findPatientByPic(pic);
+      if (found) onFound(found);
+      else showFieldError(t('phone.notFound'));
+    } catch (error) {
+      // The server takes only one full, valid code; anything else is a 400.
+      if (error instanceof ApiError && error.status === 400) showFieldError(t('phone.picRefused'));
+      else setFailure(error);
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)} className="lookup" role="search" aria-label={t('lookup.mode.pic')} aria-busy={searching}>
+      {failure !== undefined && <ErrorMessage error={failure} />}
+      <div className={fieldError ? 'field has-error' : 'field'}>
+        <label htmlFor="pic-lookup">{t('phone.pic')}</label>
+        <p id="pic-lookup-hint" className="hint">
+          {t('phone.picHint')}
+        </p>
+        <FieldError id="pic-lookup-error" message={fieldError} />
+        <div className="inline-input">
+          <input
+            id="pic-lookup"
+            className="input input-pic"
+            value={pic}
+            autoComplete="off"
+            spellCheck={false}
+            autoCapitalize="characters"
+            maxLength={11}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? 'pic-lookup-hint pic-lookup-error' : 'pic-lookup-hint'}
+            data-testid="pic-lookup-input"
+            onChange={(e) => setPic(e.target.value)}
+          />
+          <button type="submit" className="button button-primary" disabled={searching} data-testid="pic-lookup-submit">
+            {searching ? t('phone.searching') : t('phone.lookup')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
