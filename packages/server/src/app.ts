@@ -10,6 +10,7 @@ import { FhirService } from './fhir/fhirService';
 import { SettingsStore } from './settings/settingsStore';
 import { Accounts } from './auth/accounts';
 import { TokenService } from './auth/tokens';
+import { AuthAudit } from './auth/authAudit';
 import { GuidanceSettings } from './guidance/guidanceSettings';
 import { ContactIntake } from './guidance/contactIntake';
 import { ResolveTask } from './guidance/resolveTask';
@@ -81,8 +82,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
-  const accounts = new Accounts(db);
-  const tokens = await TokenService.create(settings, config.tokenSecret);
+  const accounts = new Accounts(db, { ...(config.loginLimits ? { limits: config.loginLimits } : {}), audit: new AuthAudit(store) });
+  const tokens = await TokenService.create(settings, config.tokenSecret, { ...(config.tokenRecheckSeconds !== undefined ? { recheckSeconds: config.tokenRecheckSeconds } : {}) });
   const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier };
   if (config.seedDemo) await seedDemoRegion(services);
 
@@ -96,7 +97,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   installBodyParsing(app);
   installErrorHandler(app, new RefusalAudit(tokens, audit, store));
   installSecurityHeaders(app);
-  installMetrics(app, { token: config.metricsToken, openQueue: () => openGuidanceCount(db) });
+  installMetrics(app, { token: config.metricsToken, ...(config.metricsPublic !== undefined ? { public: config.metricsPublic } : {}), openQueue: () => openGuidanceCount(db) });
   app.get('/healthz', async () => {
     await db.query('SELECT 1');
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };

@@ -12,8 +12,10 @@ import { openDatabase } from './db/openDatabase';
  * embedded PGlite database in OVI_DATA_DIR (default ./data). Exit codes: 0 done, 1 failed,
  * 2 refused (usage, not an Ovi backup, another schema version, a database that is not empty).
  */
-const USAGE = `usage: ovi backup <file>     write every table to <file> (gzip-compressed JSON lines, one consistent snapshot)
-       ovi restore <file>    load <file> into an empty database of the same schema version
+const USAGE = `usage: ovi backup <file>     write every table to <file> (gzip-compressed JSON lines, one consistent snapshot;
+                             readable by its owner only, without the token-signing key)
+       ovi restore <file>    load <file> into an empty database of the same schema version (a new signing
+                             key is made at the first start: everyone logs in again)
 The database is the server's: DATABASE_URL, else the embedded database in OVI_DATA_DIR (default ./data).
 Stop the server first when it uses the embedded database.`;
 

@@ -20,6 +20,12 @@ export interface OviConfig {
   mailFrom?: string;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
+  /** `OVI_METRICS_PUBLIC=true`: GET /metrics without a token (otherwise it is closed unless a token is set). */
+  metricsPublic?: boolean;
+  /** Failed log-ins allowed per account and per client address (absent: from the environment's defaults). */
+  loginLimits?: LoginLimits;
+  /** How long a process may trust what it last read of an account (logged out, disabled) for tokens, in seconds. */
+  tokenRecheckSeconds?: number;
   /** How often appointment reminders are sent; 0 turns the job off. */
   reminderIntervalMinutes?: number;
   /** `OVI_CLOCK`: the moment the care clock starts at (demos and tests); never in production. */
@@ -36,6 +42,9 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) problems.push(`LOG_LEVEL must be silent, error, warn, info or debug, got '${logLevel}'`);
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) problems.push('SMTP_URL must start with smtp:// or smtps://');
   const clockStart = parseClock(env, problems);
+  const loginLimits = loginLimitsFromEnvironment(env, problems);
+  const tokenRecheckSeconds = tokenRecheckSecondsFromEnvironment(env, problems);
+  const metricsPublic = metricsPublicFromEnvironment(env, problems);
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -51,8 +60,68 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     mailFrom: env.OVI_MAIL_FROM ?? 'Ovi <no-reply@ovi.invalid>',
     reminderIntervalMinutes: Number(env.OVI_REMINDER_INTERVAL_MINUTES ?? 15),
     metricsToken: env.OVI_METRICS_TOKEN || undefined,
+    metricsPublic,
+    loginLimits,
+    tokenRecheckSeconds,
     ...(clockStart ? { clockStart } : {}),
   };
+}
+
+/** Limits on failed log-ins; every server process on one database shares the counts. */
+export interface LoginLimits {
+  /** `OVI_LOGIN_ACCOUNT_ATTEMPTS`: failed log-ins to one account before it is locked (5 s, doubling up to 15 min). */
+  accountAttempts: number;
+  /** `OVI_LOGIN_ADDRESS_ATTEMPTS`: failed log-ins from one client address within the window before it must wait. */
+  addressAttempts: number;
+  /** `OVI_LOGIN_ADDRESS_WINDOW_SECONDS`: the window of the address limit. */
+  addressWindowSeconds: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { accountAttempts: 5, addressAttempts: 30, addressWindowSeconds: 15 * 60 };
+export const DEFAULT_TOKEN_RECHECK_SECONDS = 5;
+const MAX_TOKEN_RECHECK_SECONDS = 60;
+
+export function loginLimitsFromEnvironment(env: NodeJS.ProcessEnv, problems?: string[]): LoginLimits {
+  const own: string[] = [];
+  const limits: LoginLimits = {
+    accountAttempts: wholeNumber(env, 'OVI_LOGIN_ACCOUNT_ATTEMPTS', DEFAULT_LOGIN_LIMITS.accountAttempts, 1, 1000, own),
+    addressAttempts: wholeNumber(env, 'OVI_LOGIN_ADDRESS_ATTEMPTS', DEFAULT_LOGIN_LIMITS.addressAttempts, 1, 1_000_000, own),
+    addressWindowSeconds: wholeNumber(env, 'OVI_LOGIN_ADDRESS_WINDOW_SECONDS', DEFAULT_LOGIN_LIMITS.addressWindowSeconds, 1, 7 * 24 * 3600, own),
+  };
+  return settle(limits, own, problems);
+}
+
+export function tokenRecheckSecondsFromEnvironment(env: NodeJS.ProcessEnv, problems?: string[]): number {
+  const own: string[] = [];
+  return settle(wholeNumber(env, 'OVI_TOKEN_RECHECK_SECONDS', DEFAULT_TOKEN_RECHECK_SECONDS, 0, MAX_TOKEN_RECHECK_SECONDS, own), own, problems);
+}
+
+export function metricsPublicFromEnvironment(env: NodeJS.ProcessEnv, problems?: string[]): boolean {
+  const value = env.OVI_METRICS_PUBLIC?.trim();
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return settle(false, [`OVI_METRICS_PUBLIC must be true or false, got '${value}'`], problems);
+}
+
+/** Problems go to the caller's list when it has one (all listed at start-up), else they throw. */
+function settle<T>(value: T, own: string[], problems?: string[]): T {
+  if (own.length === 0) return value;
+  if (problems) {
+    problems.push(...own);
+    return value;
+  }
+  throw new Error(`Ovi cannot start; fix the configuration:\n- ${own.join('\n- ')}`);
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
+    return fallback;
+  }
+  return value;
 }
 
 /** An ISO date-time with its zone; a demo clock in production would put false times on care. */

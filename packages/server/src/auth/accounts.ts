@@ -1,10 +1,19 @@
 import type { Database } from '../db/database';
-import { tooManyRequests, unauthorized } from '../fhir/outcomes';
+import { loginLimitsFromEnvironment, type LoginLimits } from '../config';
+import { markAudited, tooManyRequests, unauthorized, type FhirError } from '../fhir/outcomes';
+import { ResourceStore } from '../storage/resourceStore';
+import { AuthAudit } from './authAudit';
+import { addressKey } from './clientAddress';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Role, UserContext } from './userContext';
 
-const FREE_ATTEMPTS = 5;
+/** The first lock after the allowed failures; each further failure doubles it, up to the maximum. */
+const FIRST_LOCK_SECONDS = 5;
 const MAX_LOCK_SECONDS = 15 * 60;
+/** Old address windows are deleted at most this often by each process. */
+const PURGE_EVERY_MS = 60_000;
+/** The one answer to a wrong password, an unknown user name and a disabled account alike. */
+export const WRONG_CREDENTIALS = 'Wrong user name or password';
 
 interface AccountRow {
   username: string;
@@ -12,51 +21,195 @@ interface AccountRow {
   roles: Role[];
   fhir_user: string;
   display_name: string;
-  failed_attempts: number;
-  locked_until: Date | string | null;
+  token_generation: number;
+  disabled_at: Date | string | null;
 }
 
-/** Local accounts. An OpenID Connect provider can replace `authenticate` without touching the rest. */
-export class Accounts {
-  constructor(private readonly db: Database) {}
+/** A user who has just proved their password, with the token generation their token must carry. */
+export interface SignedInUser extends UserContext {
+  tokenGeneration: number;
+}
 
+/** What a token check needs to know of its account. */
+export interface TokenStatus {
+  generation: number;
+  disabled: boolean;
+}
+
+export interface AccountsOptions {
+  /** Failed log-in limits; by default from the environment (see config.ts). */
+  limits?: LoginLimits;
+  /** Where authentication events are recorded; by default AuditEvents in the same database. */
+  audit?: Pick<AuthAudit, 'record'>;
+}
+
+/**
+ * Local accounts. An OpenID Connect provider can replace `authenticate` without touching the rest.
+ *
+ * Failed log-ins are counted in the database, so every server process on it shares the counts,
+ * and each attempt is claimed with one atomic statement before the password is checked: however
+ * many attempts arrive at once, exactly the allowed number are checked before the account is
+ * locked. The same holds per client address (any user names).
+ */
+export class Accounts {
+  private readonly limits: LoginLimits;
+  private readonly audit: Pick<AuthAudit, 'record'>;
+  private lastPurge = 0;
+
+  constructor(
+    private readonly db: Database,
+    options: AccountsOptions = {},
+  ) {
+    this.limits = options.limits ?? loginLimitsFromEnvironment(process.env);
+    this.audit = options.audit ?? new AuthAudit(new ResourceStore(db));
+  }
+
+  /** Creates or replaces an account; replacing it (a new password or roles) ends its sessions. */
   async upsert(account: { username: string; password: string; roles: Role[]; fhirUser: string; name: string }): Promise<void> {
     await this.db.query(
       `INSERT INTO app_user (username, password_hash, roles, fhir_user, display_name) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (username) DO UPDATE SET password_hash = $2, roles = $3, fhir_user = $4, display_name = $5`,
+       ON CONFLICT (username) DO UPDATE SET password_hash = $2, roles = $3, fhir_user = $4, display_name = $5, token_generation = app_user.token_generation + 1`,
       [account.username, await hashPassword(account.password), account.roles, account.fhirUser, account.name],
     );
   }
 
-  /** Checks a password; after repeated failures the account waits longer and longer (429). */
-  async authenticate(username: string, password: string): Promise<UserContext> {
-    const r = await this.db.query<AccountRow>('SELECT * FROM app_user WHERE username = $1', [username]);
+  /**
+   * Checks a password. A wrong password, an unknown user name and a disabled account get the
+   * same answer after the same work (scrypt runs against a dummy hash when there is no
+   * account). After the allowed failures the account waits longer and longer (429), and so
+   * does a client address with too many failures in its window.
+   */
+  async authenticate(username: string, password: string, address?: string): Promise<SignedInUser> {
+    const key = address ? addressKey(address) : undefined;
+    const where = address ? { address } : {};
+    const addressFailures = key ? await this.claimAddressAttempt(key) : 0;
+    const claimed = await this.claimAccountAttempt(username);
+    if (claimed.locked) {
+      await this.audit.record({ action: 'login', success: false, user: claimed.locked.user, description: 'refused: the account is locked after repeated failed log-ins', ...where });
+      throw audited(withRetryAfter(tooManyRequests(`Too many failed attempts; try again in ${claimed.locked.seconds} seconds`), claimed.locked.seconds));
+    }
+    const row = claimed.row;
+    const passwordOk = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    if (!row || !passwordOk || row.disabled_at) {
+      const why = !row ? 'unknown user name' : row.disabled_at ? 'the account is disabled' : 'wrong password';
+      const limitReached = addressFailures >= this.limits.addressAttempts ? '; the client address has now reached its limit of failed log-ins' : '';
+      await this.audit.record({ action: 'login', success: false, ...(row ? { user: userOf(row) } : {}), description: `refused: ${why}${limitReached}`, ...where });
+      throw audited(unauthorized(WRONG_CREDENTIALS));
+    }
+    await this.db.query('UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = $1', [username]);
+    // A successful log-in is not a failure of its address.
+    if (key) await this.db.query('UPDATE login_failure_address SET failures = failures - 1 WHERE address = $1 AND failures > 0', [key]);
+    const user = userOf(row);
+    await this.audit.record({ action: 'login', success: true, user, ...where });
+    return { ...user, tokenGeneration: row.token_generation };
+  }
+
+  /** The account's current token generation and whether it is disabled; undefined when it no longer exists. */
+  async tokenStatus(username: string): Promise<TokenStatus | undefined> {
+    const r = await this.db.query<{ token_generation: number; disabled: boolean }>(
+      'SELECT token_generation, disabled_at IS NOT NULL AS disabled FROM app_user WHERE username = $1',
+      [username],
+    );
     const row = r.rows[0];
-    if (!row) {
-      await verifyPassword(password, DUMMY_HASH); // same cost whether or not the user exists
-      throw unauthorized('Wrong user name or password');
-    }
-    const lockedUntil = row.locked_until ? new Date(row.locked_until) : undefined;
-    if (lockedUntil && lockedUntil.getTime() > Date.now()) {
-      const seconds = Math.ceil((lockedUntil.getTime() - Date.now()) / 1000);
-      const error = tooManyRequests(`Too many failed attempts; try again in ${seconds} seconds`);
-      Object.assign(error, { retryAfter: seconds });
-      throw error;
-    }
-    if (!(await verifyPassword(password, row.password_hash))) {
-      const failures = row.failed_attempts + 1;
-      const lockSeconds = failures >= FREE_ATTEMPTS ? Math.min(2 ** (failures - FREE_ATTEMPTS) * 5, MAX_LOCK_SECONDS) : 0;
-      await this.db.query(
-        `UPDATE app_user SET failed_attempts = $2, locked_until = CASE WHEN $3::int > 0 THEN now() + make_interval(secs => $3::int) ELSE NULL END WHERE username = $1`,
-        [username, failures, lockSeconds],
-      );
-      throw unauthorized('Wrong user name or password');
-    }
-    if (row.failed_attempts > 0) {
-      await this.db.query('UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = $1', [username]);
-    }
-    return { username: row.username, roles: row.roles, fhirUser: row.fhir_user, name: row.display_name };
+    return row ? { generation: Number(row.token_generation), disabled: row.disabled } : undefined;
+  }
+
+  /** Ends every session of the account that holds a token of `generation` (log-out). */
+  async logout(user: UserContext, generation: number, address?: string): Promise<void> {
+    await this.db.query('UPDATE app_user SET token_generation = token_generation + 1 WHERE username = $1 AND token_generation = $2', [user.username, generation]);
+    await this.audit.record({ action: 'logout', success: true, user, ...(address ? { address } : {}) });
+  }
+
+  /**
+   * An administrator's lock: the account cannot log in and its tokens stop working (every
+   * process refuses them within its recheck delay). Its tokens stay refused after `enable`.
+   */
+  async disable(username: string): Promise<boolean> {
+    const r = await this.db.query('UPDATE app_user SET disabled_at = now(), token_generation = token_generation + 1 WHERE username = $1 AND disabled_at IS NULL', [username]);
+    return r.rowCount > 0;
+  }
+
+  async enable(username: string): Promise<boolean> {
+    const r = await this.db.query('UPDATE app_user SET disabled_at = NULL, failed_attempts = 0, locked_until = NULL WHERE username = $1', [username]);
+    return r.rowCount > 0;
+  }
+
+  /** An audit record of a token refused for its account's sake (logged out, disabled, removed). */
+  async recordTokenRefusal(user: UserContext, why: string, address?: string): Promise<void> {
+    await this.audit.record({ action: 'token', success: false, user, description: `access token refused: ${why}`, ...(address ? { address } : {}) });
+  }
+
+  /**
+   * Counts one attempt against the account before its password is checked, in one statement:
+   * concurrent attempts queue on the row, and once the allowed failures are used up the rest
+   * find it locked. A correct password then clears the count.
+   */
+  private async claimAccountAttempt(username: string): Promise<{ row?: AccountRow; locked?: { user: UserContext; seconds: number } }> {
+    const claimed = await this.db.query<AccountRow>(
+      `UPDATE app_user SET failed_attempts = failed_attempts + 1,
+              locked_until = CASE WHEN failed_attempts + 1 >= $2::int
+                THEN now() + make_interval(secs => LEAST($3::float8 * power(2::float8, LEAST(failed_attempts + 1 - $2::int, 16)::float8), $4::float8))
+                ELSE NULL END
+        WHERE username = $1 AND (locked_until IS NULL OR locked_until <= now())
+        RETURNING username, password_hash, roles, fhir_user, display_name, token_generation, disabled_at`,
+      [username, this.limits.accountAttempts, FIRST_LOCK_SECONDS, MAX_LOCK_SECONDS],
+    );
+    const row = claimed.rows[0];
+    if (row) return { row: { ...row, token_generation: Number(row.token_generation) } };
+    const existing = await this.db.query<AccountRow & { wait: number | string }>(
+      `SELECT username, roles, fhir_user, display_name, GREATEST(1, ceil(EXTRACT(EPOCH FROM locked_until - now())))::int AS wait
+         FROM app_user WHERE username = $1`,
+      [username],
+    );
+    const locked = existing.rows[0];
+    return locked ? { locked: { user: userOf(locked), seconds: Number(locked.wait) || 1 } } : {};
+  }
+
+  /**
+   * Counts one attempt against the client address (a fixed window per address) and returns
+   * the count; refuses (429) when the address has used up its attempts in the window. A
+   * successful log-in gives its attempt back.
+   */
+  private async claimAddressAttempt(key: string): Promise<number> {
+    await this.purgeOldAddresses();
+    const { addressAttempts, addressWindowSeconds } = this.limits;
+    const claimed = await this.db.query<{ failures: number }>(
+      `INSERT INTO login_failure_address AS f (address, failures, window_started) VALUES ($1, 1, now())
+       ON CONFLICT (address) DO UPDATE SET
+         failures = CASE WHEN f.window_started <= now() - make_interval(secs => $3::int) THEN 1 ELSE f.failures + 1 END,
+         window_started = CASE WHEN f.window_started <= now() - make_interval(secs => $3::int) THEN now() ELSE f.window_started END
+       WHERE f.window_started <= now() - make_interval(secs => $3::int) OR f.failures < $2::int
+       RETURNING failures`,
+      [key, addressAttempts, addressWindowSeconds],
+    );
+    const row = claimed.rows[0];
+    if (row) return Number(row.failures);
+    const waiting = await this.db.query<{ wait: number | string }>(
+      `SELECT GREATEST(1, ceil(EXTRACT(EPOCH FROM window_started + make_interval(secs => $2::int) - now())))::int AS wait FROM login_failure_address WHERE address = $1`,
+      [key, addressWindowSeconds],
+    );
+    const seconds = Number(waiting.rows[0]?.wait) || 1;
+    // Not audited one by one: the attempt that reached the limit was (a flood must not flood the audit log).
+    throw audited(withRetryAfter(tooManyRequests(`Too many failed log-ins from this address; try again in ${seconds} seconds`), seconds));
+  }
+
+  private async purgeOldAddresses(): Promise<void> {
+    if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    await this.db.query('DELETE FROM login_failure_address WHERE window_started <= now() - make_interval(secs => $1::int)', [this.limits.addressWindowSeconds]);
   }
 }
 
+function userOf(row: Pick<AccountRow, 'username' | 'roles' | 'fhir_user' | 'display_name'>): UserContext {
+  return { username: row.username, roles: row.roles, fhirUser: row.fhir_user, name: row.display_name };
+}
+
+function withRetryAfter(error: FhirError, seconds: number): FhirError {
+  return Object.assign(error, { retryAfter: seconds });
+}
+
+/** The refusal has its audit record already; the error handler must not write another. */
+const audited = markAudited;
+
+/** Same scrypt parameters as a real hash, so an unknown user name costs the same time. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -25,6 +25,8 @@ export interface BackupSummary {
 }
 
 export const DEFAULT_PAGE_SIZE = 1000;
+/** Backup files are created readable and writable by their owner only. */
+export const BACKUP_FILE_MODE = 0o600;
 
 /**
  * Writes a gzip-compressed backup of every table in BACKUP_TABLES to `output`.
@@ -70,9 +72,11 @@ export async function writeBackup(db: Database, output: Writable | (() => Writab
 export async function backupToFile(db: Database, file: string, options: BackupOptions = {}): Promise<BackupSummary> {
   const partial = `${file}.partial-${process.pid}`;
   try {
-    const summary = await writeBackup(db, () => createWriteStream(partial, { flags: 'wx' }), options);
+    // Readable by its owner only: a backup holds every client's data.
+    const summary = await writeBackup(db, () => createWriteStream(partial, { flags: 'wx', mode: BACKUP_FILE_MODE }), options);
     const handle = await open(partial, 'r+');
     try {
+      await handle.chmod(BACKUP_FILE_MODE);
       await handle.sync();
     } finally {
       await handle.close();
@@ -113,11 +117,13 @@ export async function* tablePages(tx: SqlExecutor, table: BackupTable, pageSize:
   const keyList = table.key.map(ident).join(', ');
   const placeholders = table.key.map((_, i) => `$${i + 1}`).join(', ');
   const select = `SELECT to_jsonb(t)::text AS ovi_row, ${table.key.map((k) => `t.${ident(k)}`).join(', ')} FROM ${ident(table.name)} t`;
+  // The rows the table carries (e.g. app_setting without the token-signing key).
+  const carried = table.rows ? `(${table.rows}) AND ` : '';
   const keyOf = (row: PageRow) => table.key.map((k) => row[k]);
   const rowsText = (rows: PageRow[]) => rows.map((r) => r.ovi_row);
   let after: unknown[] | undefined;
   for (;;) {
-    const where = after ? ` WHERE (${keyList}) > (${placeholders})` : '';
+    const where = after ? ` WHERE ${carried}(${keyList}) > (${placeholders})` : table.rows ? ` WHERE (${table.rows})` : '';
     const { rows } = await tx.query<PageRow>(`${select}${where} ORDER BY ${keyList} LIMIT ${pageSize}`, after ?? []);
     const last = rows.at(-1);
     if (!last) return;
@@ -131,7 +137,7 @@ export async function* tablePages(tx: SqlExecutor, table: BackupTable, pageSize:
     } else {
       const before = rows.filter((row) => !sameKey(keyOf(row), lastKey));
       if (before.length > 0) yield rowsText(before);
-      const group = await tx.query<PageRow>(`${select} WHERE (${keyList}) = (${placeholders})`, lastKey);
+      const group = await tx.query<PageRow>(`${select} WHERE ${carried}(${keyList}) = (${placeholders})`, lastKey);
       yield rowsText(group.rows);
     }
     after = lastKey;

@@ -15,6 +15,8 @@ export interface BackupTable {
   readonly columns: readonly string[];
   readonly key: readonly string[];
   readonly uniqueKey: boolean;
+  /** An SQL condition on the table's columns choosing the rows carried (a constant here, never input); all rows when absent. */
+  readonly rows?: string;
 }
 
 export const BACKUP_TABLES: readonly BackupTable[] = [
@@ -23,15 +25,26 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'search_token', columns: ['resource_type', 'resource_id', 'param', 'system', 'value'], key: ['resource_type', 'resource_id'], uniqueKey: false },
   { name: 'search_string', columns: ['resource_type', 'resource_id', 'param', 'value'], key: ['resource_type', 'resource_id'], uniqueKey: false },
   { name: 'search_date', columns: ['resource_type', 'resource_id', 'param', 'low', 'high'], key: ['resource_type', 'resource_id'], uniqueKey: false },
-  { name: 'app_user', columns: ['username', 'password_hash', 'roles', 'fhir_user', 'display_name', 'failed_attempts', 'locked_until'], key: ['username'], uniqueKey: true },
-  { name: 'app_setting', columns: ['name', 'version', 'value', 'updated_at', 'updated_by'], key: ['name'], uniqueKey: true },
+  {
+    name: 'app_user',
+    columns: ['username', 'password_hash', 'roles', 'fhir_user', 'display_name', 'failed_attempts', 'locked_until', 'token_generation', 'disabled_at'],
+    key: ['username'],
+    uniqueKey: true,
+  },
+  // The token-signing key stays out: a backup must not let its holder sign tokens. A restored
+  // database gets a new key at its first start, so tokens issued before the restore stop working.
+  { name: 'app_setting', columns: ['name', 'version', 'value', 'updated_at', 'updated_by'], key: ['name'], uniqueKey: true, rows: "name <> 'token-signing-key'" },
   { name: 'notification_sent', columns: ['appointment_id', 'kind', 'sent_at'], key: ['appointment_id', 'kind'], uniqueKey: true },
   { name: 'configuration_gap', columns: ['service', 'urgency', 'age_band', 'first_seen', 'last_seen', 'occurrences'], key: ['service', 'urgency', 'age_band'], uniqueKey: true },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 
-/** Tables of the public schema that are deliberately not in a backup. */
-export const NOT_BACKED_UP = ['schema_migration'] as const;
+/**
+ * Tables of the public schema that are deliberately not in a backup: the migrations (the
+ * header's schemaVersion stands for them) and the recent failed log-ins per client address
+ * (transient, and client addresses are personal data).
+ */
+export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address'] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

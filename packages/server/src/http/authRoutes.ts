@@ -3,21 +3,32 @@ import type { Accounts } from '../auth/accounts';
 import type { TokenService } from '../auth/tokens';
 import { TOKEN_LIFETIME_SECONDS } from '../auth/tokens';
 import { badRequest } from '../fhir/outcomes';
-import { authenticate } from './requestContext';
+import { authenticate, bearerToken } from './requestContext';
 
 /** Local log-in; an OpenID Connect provider can issue the same UserContext later. */
 export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accounts; tokens: TokenService }): void {
+  // Tokens are checked against their account (logged out, disabled) on every request.
+  deps.tokens.useAccounts(deps.accounts);
+
   app.post('/auth/login', async (request) => {
     const body = request.body as { username?: unknown; password?: unknown } | undefined;
     if (typeof body?.username !== 'string' || typeof body.password !== 'string' || !body.username || body.username.length > 100 || body.password.length > 200) {
       throw badRequest('Send JSON {"username": "...", "password": "..."}');
     }
-    const user = await deps.accounts.authenticate(body.username, body.password);
+    const user = await deps.accounts.authenticate(body.username, body.password, request.ip);
     return { access_token: await deps.tokens.issue(user), token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, fhirUser: user.fhirUser };
   });
 
   app.get('/auth/me', async (request) => {
     const user = await authenticate(request, deps.tokens);
     return { username: user.username, roles: user.roles, fhirUser: user.fhirUser, name: user.name };
+  });
+
+  /** Ends the session of the presented token: every token of the account issued so far stops working. */
+  app.post('/auth/logout', async (request, reply) => {
+    const session = await deps.tokens.session(bearerToken(request), { address: request.ip });
+    await deps.accounts.logout(session.user, session.generation, request.ip);
+    deps.tokens.forget(session.user.username);
+    return reply.code(204).send();
   });
 }

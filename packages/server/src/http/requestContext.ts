@@ -54,8 +54,16 @@ export async function requestContext(request: FastifyRequest, tokens: TokenServi
  * value (identifier, name, birthdate, patient, any text) is replaced, because it may hold a
  * personal identity code or another personal detail.
  */
-const LOGGED_QUERY_VALUES = new Set(['_count', '_offset', '_sort', '_summary', '_total', '_format', '_elements']);
-const LOGGABLE_VALUE = /^[A-Za-z0-9_,.:-]{0,64}$/;
+const PARAMETER_LIST = /^-?[A-Za-z_][\w.:-]{0,63}(,-?[A-Za-z_][\w.:-]{0,63}){0,9}$/;
+const LOGGED_QUERY_VALUES = new Map<string, RegExp>([
+  ['_count', /^\d{1,6}$/],
+  ['_offset', /^\d{1,9}$/],
+  ['_sort', PARAMETER_LIST],
+  ['_elements', PARAMETER_LIST],
+  ['_summary', /^[a-z-]{1,20}$/],
+  ['_total', /^[a-z-]{1,20}$/],
+  ['_format', /^[a-z+/.-]{1,40}$/i],
+]);
 /** A parameter name as FHIR spells them (with modifiers and chains); anything else is hidden too. */
 const LOGGABLE_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
 const HIDDEN = '***';
@@ -72,7 +80,7 @@ export function urlForLog(url: string): string {
     const shownName = name !== undefined && LOGGABLE_NAME.test(name) ? name : HIDDEN;
     if (eq < 0) return shownName;
     const value = safeDecode(part.slice(eq + 1));
-    const shownValue = shownName !== HIDDEN && LOGGED_QUERY_VALUES.has(shownName) && value !== undefined && LOGGABLE_VALUE.test(value) ? value : HIDDEN;
+    const shownValue = value !== undefined && LOGGED_QUERY_VALUES.get(shownName)?.test(value) ? value : HIDDEN;
     return `${shownName}=${shownValue}`;
   });
   return `${url.slice(0, at)}?${parts.join('&')}`;

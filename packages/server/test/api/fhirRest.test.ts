@@ -109,15 +109,12 @@ describe.each(BACKENDS)('FHIR REST on %s', (backend) => {
     expect((await server.call('GET', '/fhir/R4/Organization?_lastUpdated=yesterday', { token: admin })).status).toBe(400);
   });
 
-  it('exposes Prometheus metrics with route patterns, never ids', async () => {
-    await server.call('GET', '/fhir/R4/Organization/ovi-county', { token: admin });
-    const response = await fetch(`${server.url}/metrics`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/plain');
-    const text = await response.text();
-    expect(text).toMatch(/ovi_http_requests_total\{method="GET",route="\/fhir\/R4\/:type\/:id",status="200"\} \d+/);
-    expect(text).toMatch(/ovi_http_request_duration_seconds_bucket/);
-    expect(text).toMatch(/ovi_guidance_queue_open \d+/);
-    expect(text).not.toContain('ovi-county');
+  it('keeps Prometheus metrics closed by default (no token configured, not opened)', async () => {
+    // The figures themselves are checked in metricsAccess.test.ts, with a token.
+    const r = await server.call('GET', '/metrics');
+    expect(r.status).toBe(403);
+    expect(r.body.resourceType).toBe('OperationOutcome');
+    expect(r.body.issue[0].diagnostics).toMatch(/OVI_METRICS_TOKEN.*OVI_METRICS_PUBLIC=true/);
+    expect((await server.call('GET', '/metrics', { token: admin })).status).toBe(403);
   });
 });

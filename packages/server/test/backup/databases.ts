@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/database';
 import { openDatabase } from '../../src/db/openDatabase';
-import { BACKUP_TABLES } from '../../src/backup/tables';
+import { BACKUP_TABLES, type BackupTable } from '../../src/backup/tables';
 import { freshPostgresDatabase } from '../api/oviTestServer';
 
 export type Backend = 'pglite' | 'postgres';
@@ -35,7 +35,7 @@ export async function freshDatabase(backend: Backend, postgresUrl: string): Prom
 }
 
 /**
- * Every row of every backed-up table as text, in a back-end independent form: jsonb as its
+ * Every row a backup carries of every backed-up table as text, in a back-end independent form: jsonb as its
  * canonical text (so 1.50 and 1.5 differ), timestamptz in UTC with microseconds, arrays as
  * array literals. Rows are sorted in JavaScript (the two back-ends may collate differently).
  */
@@ -52,17 +52,20 @@ export async function snapshot(db: Database): Promise<Record<string, string[]>> 
           ? `to_char("${c.column_name}" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`
           : `"${c.column_name}"::text`,
       );
-    const r = await db.query<{ line: string }>(`SELECT json_build_array(${expressions.join(', ')})::text AS line FROM "${table.name}"`);
+    const r = await db.query<{ line: string }>(`SELECT json_build_array(${expressions.join(', ')})::text AS line FROM "${table.name}"${carried(table)}`);
     result[table.name] = r.rows.map((row) => row.line).sort();
   }
   return result;
 }
 
-/** Row count of every backed-up table. */
+/** The rows a backup carries (app_setting without the token-signing key). */
+const carried = (table: BackupTable) => (table.rows ? ` WHERE ${table.rows}` : '');
+
+/** Row count of every backed-up table (the rows a backup carries). */
 export async function tableCounts(db: Database): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of BACKUP_TABLES) {
-    const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table.name}"`);
+    const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table.name}"${carried(table)}`);
     counts[table.name] = Number(r.rows[0]?.n ?? 0);
   }
   return counts;
