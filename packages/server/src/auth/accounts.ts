@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../db/database';
 import { loginLimitsFromEnvironment, type LoginLimits } from '../config';
 import { markAudited, tooManyRequests, unauthorized, type FhirError } from '../fhir/outcomes';
@@ -88,6 +89,11 @@ export class Accounts {
       await this.audit.record({ action: 'login', success: false, user: claimed.locked.user, description: 'refused: the account is locked after repeated failed log-ins', ...where });
       throw audited(withRetryAfter(tooManyRequests(`Too many failed attempts; try again in ${claimed.locked.seconds} seconds`), claimed.locked.seconds));
     }
+    if (claimed.unknownLocked !== undefined) {
+      // The same answer, and as little work, as a locked account; the name typed is never recorded.
+      await this.audit.record({ action: 'login', success: false, description: 'refused: repeated failed log-ins to an unknown user name', ...where });
+      throw audited(withRetryAfter(tooManyRequests(`Too many failed attempts; try again in ${claimed.unknownLocked} seconds`), claimed.unknownLocked));
+    }
     const row = claimed.row;
     const passwordOk = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !passwordOk || row.disabled_at) {
@@ -144,7 +150,7 @@ export class Accounts {
    * concurrent attempts queue on the row, and once the allowed failures are used up the rest
    * find it locked. A correct password then clears the count.
    */
-  private async claimAccountAttempt(username: string): Promise<{ row?: AccountRow; locked?: { user: UserContext; seconds: number } }> {
+  private async claimAccountAttempt(username: string): Promise<{ row?: AccountRow; locked?: { user: UserContext; seconds: number }; unknownLocked?: number }> {
     const claimed = await this.db.query<AccountRow>(
       `UPDATE app_user SET failed_attempts = failed_attempts + 1,
               locked_until = CASE WHEN failed_attempts + 1 >= $2::int
@@ -162,7 +168,35 @@ export class Accounts {
       [username],
     );
     const locked = existing.rows[0];
-    return locked ? { locked: { user: userOf(locked), seconds: Number(locked.wait) || 1 } } : {};
+    if (locked) return { locked: { user: userOf(locked), seconds: Number(locked.wait) || 1 } };
+    const unknownWait = await this.claimUnknownNameAttempt(username);
+    return unknownWait === undefined ? {} : { unknownLocked: unknownWait };
+  }
+
+  /**
+   * A name with no account is counted and locked exactly like an account, so that a 429 never
+   * tells an account exists. Returns the seconds to wait when the name is locked.
+   */
+  private async claimUnknownNameAttempt(username: string): Promise<number | undefined> {
+    const key = createHash('sha256').update(username.normalize('NFC').toLowerCase()).digest('base64url');
+    const claimed = await this.db.query(
+      `INSERT INTO login_failure_name AS f (name_key, failed_attempts, locked_until, last_failed) VALUES ($1, 1, NULL, now())
+       ON CONFLICT (name_key) DO UPDATE SET
+         failed_attempts = f.failed_attempts + 1,
+         last_failed = now(),
+         locked_until = CASE WHEN f.failed_attempts + 1 >= $2::int
+           THEN now() + make_interval(secs => LEAST($3::float8 * power(2::float8, LEAST(f.failed_attempts + 1 - $2::int, 16)::float8), $4::float8))
+           ELSE NULL END
+       WHERE f.locked_until IS NULL OR f.locked_until <= now()
+       RETURNING 1`,
+      [key, this.limits.accountAttempts, FIRST_LOCK_SECONDS, MAX_LOCK_SECONDS],
+    );
+    if (claimed.rows.length > 0) return undefined;
+    const waiting = await this.db.query<{ wait: number | string }>(
+      'SELECT GREATEST(1, ceil(EXTRACT(EPOCH FROM locked_until - now())))::int AS wait FROM login_failure_name WHERE name_key = $1',
+      [key],
+    );
+    return Number(waiting.rows[0]?.wait) || 1;
   }
 
   /**
@@ -197,6 +231,7 @@ export class Accounts {
     if (Date.now() - this.lastPurge < PURGE_EVERY_MS) return;
     this.lastPurge = Date.now();
     await this.db.query('DELETE FROM login_failure_address WHERE window_started <= now() - make_interval(secs => $1::int)', [this.limits.addressWindowSeconds]);
+    await this.db.query(`DELETE FROM login_failure_name WHERE last_failed <= now() - make_interval(secs => $1::float8 * 2)`, [MAX_LOCK_SECONDS]);
   }
 }
 

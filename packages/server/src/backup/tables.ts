@@ -44,7 +44,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
  * header's schemaVersion stands for them) and the recent failed log-ins per client address
  * (transient, and client addresses are personal data).
  */
-export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address'] as const;
+export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address', 'login_failure_name'] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

@@ -81,6 +81,23 @@ describe.each(BACKENDS)('log-ins and tokens on %s', (backend) => {
     expect((await account('physio'))?.failed_attempts).toBe(0);
   });
 
+  it('locks an unknown user name exactly like an account, so a 429 never tells that an account exists', async () => {
+    await unlock('manager');
+    const known = await Promise.all(Array.from({ length: 8 }, () => attempt('manager', 'wrong', freshAddress())));
+    const unknown = await Promise.all(Array.from({ length: 8 }, () => attempt('nobody-at-all', 'wrong', freshAddress())));
+    const tally = (answers: typeof known) => answers.map((a) => a.status).sort().join(',');
+    expect(tally(unknown)).toBe(tally(known));
+    expect(tally(unknown)).toBe('401,401,401,401,401,429,429,429');
+    const lockedKnown = known.find((a) => a.status === 429);
+    const lockedUnknown = unknown.find((a) => a.status === 429);
+    expect(lockedUnknown?.body.issue[0].diagnostics.replace(/\d+/g, 'N')).toBe(lockedKnown?.body.issue[0].diagnostics.replace(/\d+/g, 'N'));
+    expect(Number(lockedUnknown?.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Only a hash of the name is kept.
+    const stored = await server.ovi.services.db.query<{ name_key: string }>('SELECT name_key FROM login_failure_name');
+    expect(JSON.stringify(stored.rows)).not.toContain('nobody-at-all');
+    await unlock('manager');
+  });
+
   it('limits failed log-ins per client address, whatever the user names, in parallel too', async () => {
     const address = freshAddress();
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(`nobody-${backend}-${i}`, 'guess', address)));
@@ -119,7 +136,8 @@ describe.each(BACKENDS)('log-ins and tokens on %s', (backend) => {
     const times = { known: [] as number[], unknown: [] as number[] };
     for (let round = 0; round < 7; round++) {
       await unlock('manager');
-      for (const [kind, name] of [['known', 'manager'], ['unknown', 'no-such-person']] as const) {
+      // A new unknown name each round: an unknown name is locked after five failures, like an account.
+      for (const [kind, name] of [['known', 'manager'], ['unknown', `no-such-person-${round}`]] as const) {
         const started = performance.now();
         expect((await attempt(name, 'wrong', freshAddress())).status).toBe(401);
         times[kind].push(performance.now() - started);
@@ -261,7 +279,7 @@ describe('the pieces', () => {
         await verifyPassword('y', hash);
         scrypt.push(performance.now() - started);
         started = performance.now();
-        await expect(accounts.authenticate('nobody', 'y', '192.0.2.1')).rejects.toMatchObject({ status: 401 });
+        await expect(accounts.authenticate(`nobody-${i}`, 'y', '192.0.2.1')).rejects.toMatchObject({ status: 401 });
         unknown.push(performance.now() - started);
       }
       expect(median(unknown)).toBeGreaterThan(median(scrypt) * 0.6);
