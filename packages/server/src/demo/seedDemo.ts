@@ -10,6 +10,19 @@ import { nowMs } from '../time/clock';
 const SEED_LOCK = 4242002;
 
 /**
+ * Where the seeder tells how far it has got, in plain sentences. `npm start` (main.ts) prints
+ * them, so the first start is not silent while it works; tests leave it unset.
+ */
+let progress: ((line: string) => void) | undefined;
+
+/** Sends the seeder's progress lines to `listener` (undefined: nowhere). */
+export function reportDemoProgressTo(listener: ((line: string) => void) | undefined): void {
+  progress = listener;
+}
+
+const BACKEND_NAMES = { pglite: 'embedded PGlite', postgres: 'PostgreSQL' } as const;
+
+/**
  * Loads the demo region into an empty database, once: processes starting together wait for
  * one another, and a seed cut short (a crash on the first start) is cleared and redone.
  * A database holding other data is never touched.
@@ -17,11 +30,20 @@ const SEED_LOCK = 4242002;
 export async function seedDemoRegion(services: OviServices): Promise<boolean> {
   return services.db.withLock(SEED_LOCK, async () => {
     const state = await demoSeedState(services.db);
+    const database = `Database ready (${BACKEND_NAMES[services.db.kind]})`;
+    if (state === 'done') progress?.(`${database}; the demo region is already there.`);
+    if (state === 'other-data') progress?.(`${database}; it holds other data, so no demo region is added.`);
     if (state === 'done' || state === 'other-data') return false;
-    if (state === 'interrupted') await clearInterruptedDemo(services.db);
+    progress?.(`${database}.`);
+    if (state === 'interrupted') {
+      progress?.('An earlier demo set-up was cut short: clearing it first.');
+      await clearInterruptedDemo(services.db);
+    }
+    const started = Date.now();
     await markDemoSeed(services.db, 'started');
     await seed(services);
     await markDemoSeed(services.db, 'done');
+    progress?.(`Demo region created in ${Math.round((Date.now() - started) / 1000)} s.`);
     return true;
   });
 }
@@ -29,15 +51,24 @@ export async function seedDemoRegion(services: OviServices): Promise<boolean> {
 async function seed(services: OviServices): Promise<void> {
   const { db, store, accounts, fhir } = services;
   const region = buildDemoRegion();
+  const count = (type: string) => region.resources.filter((r) => r.resourceType === type).length;
+  progress?.(
+    `Creating the demo region (once, on the first start): ${count('Organization')} organisations, ${count('Practitioner')} professionals, ` +
+      `${count('Patient')} residents, ${region.users.length} demo accounts…`,
+  );
   await db.transaction(async (tx) => {
     const all = [contactQuestionnaire, ...region.resources].map((r) => ({ ...r, id: r.id ?? '' }));
     await store.createMany(all, tx);
   });
   for (const user of region.users) await accounts.upsert(user);
-  for (const template of demoTemplates(region.resources)) {
+  const templates = demoTemplates(region.resources);
+  progress?.(`Generating appointment slots from ${templates.length} weekly working-time templates…`);
+  let slots = 0;
+  for (const template of templates) {
     await services.schedulingSettings.saveTemplate(template.id, template, 'demo');
-    await services.materializer.materialize(template);
+    slots += (await services.materializer.materialize(template)).created;
   }
+  progress?.(`${slots} slots generated; recording ${region.contacts.length} demo contacts…`);
   const guidance = region.users.find((u) => u.username === 'guidance');
   for (const contact of region.contacts) {
     const ctx: RequestContext = contact.channel === 'web-form' || !guidance

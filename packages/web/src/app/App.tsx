@@ -1,22 +1,5 @@
 /** Chooses the screen from the path and the signed-in user's roles (`GET /auth/me`). */
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import { AccessLog } from '../resident/AccessLog';
-import { MyAppointments } from '../resident/MyAppointments';
-import { MyContacts } from '../resident/MyContacts';
-import { RegisterSharing } from '../resident/RegisterSharing';
-import { SendContact } from '../resident/SendContact';
-import { SelfBooking } from '../resident/booking/SelfBooking';
-import { TeamSchedule } from '../workbench/teamSchedule/TeamSchedule';
-import { ContactView } from '../workbench/ContactView';
-import { PhoneContact } from '../workbench/PhoneContact';
-import { Queue } from '../workbench/Queue';
-import { MySchedule } from '../workbench/schedule/MySchedule';
-import { CareGuaranteeRules } from '../admin/CareGuaranteeRules';
-import { QuestionnaireList } from '../admin/QuestionnaireList';
-import { RoutingRules } from '../admin/RoutingRules';
-import { ScheduleTemplates } from '../admin/ScheduleTemplates';
-import { AccessMeasures } from '../manager/AccessMeasures';
-import { ManagerDashboard } from '../manager/ManagerDashboard';
 import { LoginPage } from '../auth/LoginPage';
 import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
@@ -24,21 +7,37 @@ import { Loading } from '../components/Loading';
 import { useRouter } from './router';
 import { PATHS, homeFor, isAllowed } from './routes';
 
-// Only administrators edit the directory: its forms load when first opened.
+// Every screen is its own chunk, loaded when first opened, so the first page (the log-in page,
+// often on a resident's phone) carries no resident, workbench, admin or manager screens.
+// The chunk files: `npm run build` lists them; the budget: test/e2e/firstLoad.browser.test.ts.
+const SendContact = lazy(() => import('../resident/SendContact').then((m) => ({ default: m.SendContact })));
+const MyContacts = lazy(() => import('../resident/MyContacts').then((m) => ({ default: m.MyContacts })));
+const AccessLog = lazy(() => import('../resident/AccessLog').then((m) => ({ default: m.AccessLog })));
+const RegisterSharing = lazy(() => import('../resident/RegisterSharing').then((m) => ({ default: m.RegisterSharing })));
+const MyAppointments = lazy(() => import('../resident/MyAppointments').then((m) => ({ default: m.MyAppointments })));
+const SelfBooking = lazy(() => import('../resident/booking/SelfBooking').then((m) => ({ default: m.SelfBooking })));
+const ActingFor = lazy(() => import('../resident/ActingFor').then((m) => ({ default: m.ActingFor })));
+const Queue = lazy(() => import('../workbench/Queue').then((m) => ({ default: m.Queue })));
+const ContactView = lazy(() => import('../workbench/ContactView').then((m) => ({ default: m.ContactView })));
+const PhoneContact = lazy(() => import('../workbench/PhoneContact').then((m) => ({ default: m.PhoneContact })));
+const MySchedule = lazy(() => import('../workbench/schedule/MySchedule').then((m) => ({ default: m.MySchedule })));
+const TeamSchedule = lazy(() => import('../workbench/teamSchedule/TeamSchedule').then((m) => ({ default: m.TeamSchedule })));
+const QuestionnaireList = lazy(() => import('../admin/QuestionnaireList').then((m) => ({ default: m.QuestionnaireList })));
+const RoutingRules = lazy(() => import('../admin/RoutingRules').then((m) => ({ default: m.RoutingRules })));
+const CareGuaranteeRules = lazy(() => import('../admin/CareGuaranteeRules').then((m) => ({ default: m.CareGuaranteeRules })));
+const ScheduleTemplates = lazy(() => import('../admin/ScheduleTemplates').then((m) => ({ default: m.ScheduleTemplates })));
 const DirectoryPage = lazy(() => import('../admin/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
-// The safety configuration is for administrators only, too.
 const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').then((m) => ({ default: m.SafetyScreenPage })));
 const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
 const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
+const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => ({ default: m.ReplyTemplates })));
+const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((m) => ({ default: m.ManagerDashboard })));
+const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
   if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
-    return (
-      <Suspense fallback={<Loading />}>
-        <DirectoryPage path={path} />
-      </Suspense>
-    );
+    return <DirectoryPage path={path} />;
   }
   switch (path) {
     case PATHS.sendContact:
@@ -49,6 +48,7 @@ function Screen({ path }: { path: string }) {
       return <AccessLog />;
     case PATHS.sharing:
       return <RegisterSharing />;
+    case '/acting-for': return <ActingFor />;
     case PATHS.appointments:
       return <MyAppointments />;
     case PATHS.book:
@@ -70,23 +70,12 @@ function Screen({ path }: { path: string }) {
     case PATHS.schedules:
       return <ScheduleTemplates />;
     case PATHS.safetyScreen:
-      return (
-        <Suspense fallback={<Loading />}>
-          <SafetyScreenPage />
-        </Suspense>
-      );
+      return <SafetyScreenPage />;
     case PATHS.configurationGaps:
-      return (
-        <Suspense fallback={<Loading />}>
-          <ConfigurationGaps />
-        </Suspense>
-      );
+      return <ConfigurationGaps />;
+    case '/admin/reply-templates': return <ReplyTemplates />;
     case PATHS.accessLifetimes:
-      return (
-        <Suspense fallback={<Loading />}>
-          <AccessLifetimes />
-        </Suspense>
-      );
+      return <AccessLifetimes />;
     case PATHS.figures:
       return <ManagerDashboard />;
     case PATHS.access:
@@ -112,7 +101,11 @@ export function App() {
       {status === 'checking' && <Loading />}
       {status === 'signed-out' && <LoginPage />}
       {/* Keyed by navigation: following a link to the current screen starts it afresh. */}
-      {allowed && <Screen key={navigations} path={path} />}
+      {allowed && (
+        <Suspense fallback={<Loading />}>
+          <Screen key={navigations} path={path} />
+        </Suspense>
+      )}
     </AppShell>
   );
 }
