@@ -29,3 +29,5 @@ export * from './residentAdvice';
 export * from './safety';
 export { isValidPersonalIdentityCode, parsePersonalIdentityCode } from './personalIdentityCode';
 export * from './smallNumbers';
+export * from './bookingSafety';
+export * from './icalendar';

@@ -100,7 +100,7 @@ export async function benchScheduling(ovi: Ovi, serverUrl: () => Promise<string>
     Array.from({ length: concurrency }, async () => {
       while (next < attempts) {
         const appointment = proposals[next++ % proposals.length];
-        const r = await fetch(`${url}/fhir/R4/Appointment/$book`, { method: 'POST', headers, body: JSON.stringify({ resourceType: 'Parameters', parameter: [{ name: 'appointment', resource: appointment }] }) });
+        const r = await fetch(`${url}/fhir/R4/Appointment/$book`, { method: 'POST', headers, body: JSON.stringify({ resourceType: 'Parameters', parameter: [{ name: 'appointment', resource: appointment }, { name: 'allowOverlap', valueBoolean: true }] }) });
         await r.arrayBuffer();
         if (r.status === 201) outcome.booked++;
         else if (r.status === 409) outcome.conflicts++;

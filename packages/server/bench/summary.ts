@@ -19,7 +19,7 @@ function embeddedLines(e: EmbeddedFigures): string[] {
     `## Ovi on the embedded database (PGlite, one connection; requests/s (p50/p99 ms))`,
     '',
     `- create (${e.concurrency} clients): ${cell(e.create)}; read: ${cell(e.read)}`,
-    `- guidance queue, 200 users pausing ~1 s: ${cell(e.queueAt200Users)}; \`$book\`, 200 users pausing ~1 s: ${cell(e.bookAt200Users)}`,
+    `- guidance queue (the demo's), 200 users pausing ~1 s: ${cell(e.queueAt200Users)}; \`$book\`, 200 users pausing ~1 s: ${cell(e.bookAt200Users)}`,
     '',
   ];
 }
@@ -43,10 +43,11 @@ function throughputLines(t: ThroughputFigures): string[] {
     '| operation | Ovi (validation, access control, audit) | minimal HTTP server | raw SQL | Ovi / minimal | Ovi / SQL |',
     '|---|---|---|---|---|---|',
     ...(['create', 'read'] as const).map((op) => `| ${op} | ${cell(t[op].ovi)} | ${cell(t[op].minimal)} | ${cell(t[op].sql)} | ${t[op].oviVsMinimal} | ${t[op].oviVsSql} |`),
+    `| contact intake (response + Task + audit) | ${cell(t.intake.ovi)} | ${cell(t.intake.minimal)} (one-row insert) | | ${t.intake.oviVsMinimal} | |`,
     '',
-    `Ovi and the minimal server took turns; the median of ${t.create.rounds.length} rounds is shown (Ovi / minimal per round: create ${t.create.rounds.join(', ')}; read ${t.read.rounds.join(', ')}).`,
+    `Ovi and the minimal server took turns; the median of ${t.create.rounds.length} rounds is shown (Ovi / minimal per round: create ${t.create.rounds.join(', ')}; read ${t.read.rounds.join(', ')}; intake ${t.intake.rounds.join(', ')}).`,
     '',
-    `- guidance queue, 200 users pausing ~1 s between requests: ${cell(t.queueAt200Users)} (longest stall of the load generator itself ${t.queueAt200Users.generatorStallMs} ms); 200 clients without pause (saturation): ${cell(t.queueAt200)}, ${t.queueAt200.errors} errors`,
+    `- guidance queue with ${t.openContacts} open contacts, pages of 50, 200 users pausing 0.5–1.5 s between requests (6 in 10 the first page, the rest later pages and filters): ${cell(t.queueAt200Users)} (longest stall of the load generator itself ${t.queueAt200Users.generatorStallMs} ms); 200 clients without pause (saturation): ${cell(t.queueAt200)}, ${t.queueAt200.errors} errors`,
     `- \`$book\`, 200 users pausing ~1 s: ${cell(t.bookAt200Users)} (generator stall ${t.bookAt200Users.generatorStallMs} ms); 200 clients without pause: ${cell(t.bookAt200)} (${t.bookAt200.booked} booked, ${t.bookAt200.conflicts} × 409, ${t.bookAt200.errors} other)`,
     '',
   ];

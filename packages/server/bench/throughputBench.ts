@@ -12,6 +12,8 @@ import { runLoad, type LoadFigures } from './loadGenerator';
 import { OBSERVATION, oviWorkload, type OviWorkload } from './oviWorkload';
 
 const WARM_UP_SECONDS = 3;
+/** Open contacts in the guidance queue for the queue's measures (`BENCH_QUEUE_OPEN`). */
+const QUEUE_OPEN = Number(process.env.BENCH_QUEUE_OPEN ?? 5000);
 /** The Node.js flags `npm start` and the production guide give Ovi; every server here gets the same. */
 const SERVER_NODE_FLAGS = ['--max-semi-space-size=32'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -30,6 +32,10 @@ export interface ThroughputFigures {
   concurrency: number;
   create: SideBySide;
   read: SideBySide;
+  /** A resident's contact (response, Task, audit record in one transaction) against the minimal server's one-row insert. */
+  intake: Omit<SideBySide, 'sql' | 'oviVsSql'>;
+  /** Open contacts in the guidance queue while the queue was measured. */
+  openContacts: number;
   /** 200 closed-loop clients without pause: the saturation point (latency = clients / throughput). */
   queueAt200: LoadFigures;
   /** 200 users, each pausing about a second between requests, as people at a workbench do. */
@@ -82,12 +88,13 @@ export async function startProcess(script: string, env: Record<string, string>, 
 }
 
 /**
- * 200 users of the workbench, each pausing about a second between requests: the guidance
- * queue, then booking the times `$find` proposes. Run before any flat-out load, which leaves
+ * 200 users of the workbench, each pausing about a second (0.5–1.5 s) between requests: the
+ * guidance queue as a workbench browses it (mostly the first page of 50, some later pages and
+ * filters), then booking the times `$find` proposes. Run before any flat-out load, which leaves
  * a backlog (dead rows, autovacuum) behind it.
  */
 export async function userScenarios(ovi: OviWorkload, seconds: number): Promise<{ queueAt200Users: LoadFigures; bookAt200Users: LoadFigures }> {
-  const queueAt200Users = await runLoad(200, seconds * 2, () => ovi.getQueue(), 1000);
+  const queueAt200Users = await runLoad(200, seconds * 2, (i) => ovi.browseQueue(i), 1000);
   await ovi.findProposals();
   const bookAt200Users = await runLoad(200, seconds * 2, (i) => ovi.book(i), 1000);
   return { queueAt200Users, bookAt200Users };
@@ -144,6 +151,14 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
       ...(await takingTurns(() => runLoad(concurrency, seconds, readOvi), () => runLoad(concurrency, seconds, readMinimal))),
       sql: await runLoad(concurrency, seconds, async (i) => (await pool.query('SELECT content FROM bench_sql WHERE id = $1', [pick(sqlIds, i)])).rows.length === 1),
     };
+    // A resident's contact against the same one-row insert: the whole intake (validation against
+    // the questionnaire, triage, deadlines, the response, its Task and audit record) in one transaction.
+    const sendContact = () => ovi.sendContact();
+    await runLoad(concurrency, WARM_UP_SECONDS, sendContact);
+    const intake = await takingTurns(() => runLoad(concurrency, seconds, sendContact), () => runLoad(concurrency, seconds, createMinimal));
+    // The queue at a region's scale: at least QUEUE_OPEN contacts wait, phone contacts of many
+    // clients among the residents' own.
+    const openContacts = await ovi.fillQueue(QUEUE_OPEN, concurrency);
     // The create and read runs wrote some 100 000 rows in seconds; the latency scenarios start
     // from a settled database instead of racing the catch-up maintenance for the two cores.
     await pool.query('VACUUM ANALYZE');
@@ -155,6 +170,8 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
       concurrency,
       create: { ...create, oviVsSql: ratio(create.ovi, create.sql) },
       read: { ...read, oviVsSql: ratio(read.ovi, read.sql) },
+      intake,
+      openContacts,
       queueAt200,
       queueAt200Users: users.queueAt200Users,
       bookAt200: { ...bookAt200, booked: ovi.booked, conflicts: ovi.conflicts },

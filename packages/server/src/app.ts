@@ -24,6 +24,7 @@ import { registerFhirRoutes } from './http/fhirRoutes';
 import { registerAuthRoutes } from './http/authRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
 import { registerClientRoutes } from './http/clientRoutes';
+import { registerContactRoutes } from './http/contactRoutes';
 import { registerWebApp } from './http/webApp';
 import { installMetrics } from './http/metrics';
 import { frameworkErrorOptions, installBodyParsing } from './http/bodyParsing';
@@ -107,6 +108,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
+  registerContactRoutes(app, { fhir, tokens, settings });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

@@ -6,7 +6,7 @@ import type { UserContext } from '../auth/userContext';
 import { hasRole, isStaff } from '../auth/userContext';
 import { patientsOf } from './patientLinks';
 import { hasCareRelationship } from './relationships';
-import { guardianship } from './guardians';
+import { actingFor } from './guardians';
 import { now as clockNow } from '../time/clock';
 import { SYSTEMS } from '@ovi/domain';
 import type { ResourceStore } from '../storage/resourceStore';
@@ -94,7 +94,8 @@ export class AccessPolicy {
   async checkPatients(user: UserContext, type: string, patients: string[], interaction: Interaction, reason?: string): Promise<AccessGrant> {
     if (hasRole(user, 'resident')) {
       if (patients.length > 0 && patients.every((p) => p === user.fhirUser)) return { patients, byRecordedReason: false };
-      // A guardian acts for their child under 18 (and only while the guardianship is on record).
+      // A guardian acts for their child under 18, an authorised representative for the adult who
+      // authorised them: only while that is on record and, for an authorisation, its period holds.
       if (patients.length > 0 && (await this.guardsAll(user, patients))) return { patients, byRecordedReason: false };
       // Whether someone else's record exists is itself personal: answer as if it did not.
       throw notFound(`${type} was not found`);
@@ -113,16 +114,20 @@ export class AccessPolicy {
     return { patients, byRecordedReason: false };
   }
 
+  /** Whether the resident may act for every one of `patients`: themself, their child, or an adult who authorised them. */
   private async guardsAll(user: UserContext, patients: string[]): Promise<boolean> {
     for (const patient of new Set(patients)) {
-      if (patient !== user.fhirUser && !(await guardianship(this.db, user.fhirUser, patient))) return false;
+      if (patient !== user.fhirUser && !(await actingFor(this.db, user.fhirUser, patient))) return false;
     }
     return true;
   }
 
-  /** Whether a resident may act for `patient`: themself, or a child in their guardianship. */
+  /**
+   * Whether a resident may act for `patient`: themself, a child in their guardianship, or an
+   * adult whose authorisation of them holds today (never after its period ends).
+   */
   async residentActsFor(user: UserContext, patient: string): Promise<boolean> {
-    return patient === user.fhirUser || (await guardianship(this.db, user.fhirUser, patient)) !== undefined;
+    return patient === user.fhirUser || (await actingFor(this.db, user.fhirUser, patient)) !== undefined;
   }
 
   checkDirectory(user: UserContext, type: string, interaction: Interaction): AccessGrant {

@@ -81,28 +81,98 @@ export async function ownerReferences(db: SqlExecutor, user: UserContext): Promi
   return r.rows.map((row) => row.ref);
 }
 
+/** A Task status that counts as open work (the queue's indexes, migration 008, cover exactly these). */
+export const OPEN_WORK_STATUSES = ['ready', 'in-progress', 'requested', 'received', 'accepted'] as const;
+const OPEN_TASK = `r.resource_type = 'Task' AND r.content ->> 'status' IN (${OPEN_WORK_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+const GUIDANCE_TASK = `r.content -> 'code' -> 'coding' @> '[{"code":"${TASK_CODES.clientGuidance}"}]'`;
+/** The queue order and filter columns, exactly as the indexes of migration 008 hold them. */
+const URGENCY_RANK = 'ovi_task_urgency_rank(r.content)';
+const DEADLINE = "ovi_instant(COALESCE(r.content #>> '{restriction,period,end}', r.content ->> 'authoredOn'))";
+const AUTHORED = "ovi_instant(r.content ->> 'authoredOn')";
+const CHANNEL = 'ovi_task_channel(r.content)';
+const PROFESSION = "(r.content #>> '{performerType,0,coding,0,code}')";
+const CLAIMANT = 'ovi_task_claimant(r.content)';
+const OWNER = "(r.content #>> '{owner,reference}')";
+
+export interface WorkFilters {
+  /** 0 emergent … 3 self-care. */
+  urgencyRank?: number;
+  channel?: string;
+  profession?: string;
+  /** Work owned by this team, service or person (one of the user's own). */
+  owner?: string;
+  /** Contacts someone has claimed (`$claim`): this reference's, or (`null`) nobody's. */
+  claimedBy?: string | null;
+}
+
+/** What the queue shows of a client. */
+export type WorkClient = Pick<Patient, 'name' | 'birthDate'>;
+
+export interface WorkPage {
+  items: Array<{ task: Task; patient?: WorkClient }>;
+  /** Every open Task of the user's work that passes the filters. */
+  total: number;
+  /** The teams and services whose work the user sees (the owner filter's choices). */
+  teams: Array<{ reference: string; name?: string }>;
+}
+
 /**
- * The user's open work in one round trip: Tasks with one of `statuses` owned by them, their
- * teams or their services, or (guidance staff) any client-guidance Task; newest first, each
- * with its client's Patient resource (the work queue reads both on every refresh).
+ * One page of the user's open work in one round trip: open Tasks owned by them, their teams or
+ * their services, and for guidance staff every client-guidance Task; most urgent first, then
+ * the earliest deadline, then the oldest contact (then the id, so pages never overlap), each
+ * with its client's Patient resource, with the total that passes the filters. Paged, filtered
+ * and counted in SQL over the queue's indexes: each part is read in index order, so a page
+ * reads its own rows (and those of the pages before it), never the whole queue.
  */
-export async function openWork(db: SqlExecutor, user: UserContext, statuses: string[], limit: number): Promise<Array<{ task: Task; patient?: Patient }>> {
-  const r = await db.query<{ task: Task; patient: Patient | null }>(
-    `WITH owners AS (${OWNER_REFERENCES_SQL}),
-     open AS (
-       SELECT r.id, r.content, r.last_updated FROM resource r
-        WHERE r.resource_type = 'Task'
-          AND r.id IN (SELECT x.resource_id FROM search_token x WHERE x.resource_type = 'Task' AND x.param = 'status' AND x.value = ANY($1::text[]))
-          AND r.id IN (SELECT x.resource_id FROM search_token x WHERE x.resource_type = 'Task' AND (
-                 (x.param = 'owner' AND x.value IN (SELECT ref FROM owners))
-              OR ($3 AND x.param = 'code' AND x.value = $4)))
-        ORDER BY r.last_updated DESC, r.id LIMIT $5)
-     SELECT o.content AS task, p.content AS patient FROM open o
-       LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(o.content->'for'->>'reference' FROM '^Patient/(.+)$')
-      ORDER BY o.last_updated DESC, o.id`,
-    [statuses, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance, limit],
+export async function openWork(db: SqlExecutor, user: UserContext, filters: WorkFilters, page: { offset: number; limit: number }): Promise<WorkPage> {
+  const params: unknown[] = [user.fhirUser];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const conditions: string[] = [];
+  if (filters.urgencyRank !== undefined) conditions.push(`${URGENCY_RANK} = ${param(filters.urgencyRank)}::smallint`);
+  if (filters.channel !== undefined) conditions.push(`${CHANNEL} = ${param(filters.channel)}`);
+  if (filters.profession !== undefined) conditions.push(`${PROFESSION} = ${param(filters.profession)}`);
+  if (filters.claimedBy === null) conditions.push(`${CLAIMANT} IS NULL`);
+  else if (filters.claimedBy !== undefined) conditions.push(`${CLAIMANT} = ${param(filters.claimedBy)}`);
+  const guidance = hasRole(user, 'guidance');
+  // Guidance staff see the whole client-guidance queue; everyone sees the work owned by them,
+  // their teams or their services (for guidance staff, the rest of it). An owner filter keeps
+  // only that owner's work, and only when the owner is one of the user's own.
+  // (The owners as an array, so the owner is the leading condition of the owner index's scan.)
+  const owned = `${OPEN_TASK} AND ${OWNER} = ANY(ARRAY(SELECT ref FROM owners))`;
+  const parts = filters.owner !== undefined
+    ? [`${owned} AND ${OWNER} = ${param(filters.owner)}`]
+    : [...(guidance ? [`${OPEN_TASK} AND ${GUIDANCE_TASK}`] : []), `${owned}${guidance ? ` AND NOT ${GUIDANCE_TASK}` : ''}`];
+  const where = (part: string) => [part, ...conditions].join(' AND ');
+  const reach = param(page.offset + page.limit);
+  const limit = param(page.limit);
+  const offset = param(page.offset);
+  // The Task without what the queue never shows (the notes to the resident), the Patient's name and birth date only.
+  const r = await db.query<{ total: string | number; teams: WorkPage['teams'] | null; task: Task | null; patient: WorkClient | null }>(
+    `WITH owners AS (${OWNER_REFERENCES_SQL.replaceAll('$2', '$1')}),
+     page AS (
+       SELECT u.id, u.k1, u.k2, u.k3 FROM (
+         ${parts.map((part) => `(SELECT r.id, ${URGENCY_RANK} AS k1, ${DEADLINE} AS k2, ${AUTHORED} AS k3 FROM resource r WHERE ${where(part)} ORDER BY 2, 3, 4, 1 LIMIT ${reach})`).join('\n         UNION ALL ')}) u
+       ORDER BY u.k1, u.k2, u.k3, u.id LIMIT ${limit} OFFSET ${offset}),
+     head AS (
+       SELECT ${parts.map((part) => `(SELECT count(*) FROM resource r WHERE ${where(part)})`).join(' + ')} AS total,
+              (SELECT json_agg(json_build_object('reference', o.ref, 'name', t.content ->> 'name') ORDER BY o.ref) FROM owners o
+                 LEFT JOIN resource t ON t.resource_type = split_part(o.ref, '/', 1) AND t.id = split_part(o.ref, '/', 2)
+                WHERE o.ref <> $1) AS teams)
+     SELECT h.total, h.teams, w.task, w.patient FROM head h
+       LEFT JOIN (
+         SELECT t.content - 'note' - 'text' AS task, CASE WHEN p.id IS NOT NULL THEN jsonb_strip_nulls(jsonb_build_object('name', p.content -> 'name', 'birthDate', p.content -> 'birthDate')) END AS patient,
+                pg.k1, pg.k2, pg.k3, pg.id FROM page pg
+           JOIN resource t ON t.resource_type = 'Task' AND t.id = pg.id
+           LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(t.content -> 'for' ->> 'reference' FROM '^Patient/(.+)$')) w ON true
+      ORDER BY w.k1, w.k2, w.k3, w.id`,
+    params,
   );
-  return r.rows.map((row) => ({ task: row.task, ...(row.patient ? { patient: row.patient } : {}) }));
+  const first = r.rows[0];
+  return {
+    items: r.rows.flatMap((row) => (row.task ? [{ task: row.task, ...(row.patient ? { patient: row.patient } : {}) }] : [])),
+    total: Number(first?.total ?? 0),
+    teams: first?.teams ?? [],
+  };
 }
 
 /**

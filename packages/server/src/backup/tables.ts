@@ -34,6 +34,14 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   // The token-signing key stays out: a backup must not let its holder sign tokens. A restored
   // database gets a new key at its first start, so tokens issued before the restore stop working.
   { name: 'app_setting', columns: ['name', 'version', 'value', 'updated_at', 'updated_by'], key: ['name'], uniqueKey: true, rows: "name <> 'token-signing-key'" },
+  // Every kept version of the settings; the signing key is never kept there, and would stay out here too.
+  {
+    name: 'app_setting_history',
+    columns: ['name', 'version', 'value', 'updated_at', 'updated_by'],
+    key: ['name', 'version'],
+    uniqueKey: true,
+    rows: "name <> 'token-signing-key'",
+  },
   { name: 'notification_sent', columns: ['appointment_id', 'kind', 'sent_at'], key: ['appointment_id', 'kind'], uniqueKey: true },
   { name: 'configuration_gap', columns: ['service', 'urgency', 'age_band', 'first_seen', 'last_seen', 'occurrences'], key: ['service', 'urgency', 'age_band'], uniqueKey: true },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },

@@ -105,6 +105,19 @@ describe('demo region', () => {
     expect(guardians.some((g) => !g.identifier)).toBe(true); // one guardian lives outside the region
   });
 
+  it('lets the resident account act for an elderly resident by an authorisation with a period', () => {
+    const rp = byRef.get(DEMO_IDS.representative) as RelatedPerson | undefined;
+    const principal = byRef.get(DEMO_IDS.representedPatient) as Patient | undefined;
+    const aino = byRef.get(DEMO_IDS.residentPatient) as Patient | undefined;
+    expect(rp?.patient.reference).toBe(DEMO_IDS.representedPatient);
+    expect(rp?.relationship?.[0]?.coding?.[0]).toMatchObject({ system: SYSTEMS.roleCode, code: 'HPOWATT' });
+    expect(rp?.period).toEqual({ start: '2026-08-25', end: '2028-11-23' });
+    expect(rp?.identifier?.[0]?.value).toBe(pic(aino as Patient));
+    expect(aino?.link?.map((l) => l.other.reference)).toEqual([DEMO_IDS.representative]);
+    expect(ageOn(principal?.birthDate ?? '', TODAY)).toBeGreaterThanOrEqual(90);
+    expect(region.contacts.some((c) => `Patient/${c.patientId}` === DEMO_IDS.representedPatient)).toBe(false);
+  });
+
   it('has staff teams and accounts', () => {
     for (const team of Object.values(DEMO_IDS.teams)) {
       const careTeam = byRef.get(team);

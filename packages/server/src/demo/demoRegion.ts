@@ -8,6 +8,7 @@ import { SYSTEMS } from '../../../domain/src/codes';
 import { CONTACTS } from './contactData';
 import { buildOrganizations } from './organizations';
 import { buildResidents } from './residents';
+import { withRepresentatives } from './representatives';
 import { buildStaff } from './staff';
 import { now as clockNow } from '../time/clock';
 
@@ -47,6 +48,10 @@ export const DEMO_IDS = {
   },
   /** The `resident` account's Patient (an adult in Kokkola with no contacts). */
   residentPatient: 'Patient/p-aino-nieminen',
+  /** Irma Mäkelä (92, Kokkola), who has authorised the `resident` account to act for her (representatives.ts). */
+  representedPatient: 'Patient/p-irma-makela',
+  /** That authorisation: a RelatedPerson of Irma (v3 RoleCode HPOWATT, with a period), linked from Aino's Patient. */
+  representative: 'RelatedPerson/rp-irma-makela-aino-nieminen',
   /** Client-guidance nurses (`guidance` account: Kokkola). */
   guidanceNurse: 'Practitioner/pr-hanna-hoitaja',
   guidanceNurseKannus: 'Practitioner/pr-riikka-ylikoski',
@@ -97,10 +102,12 @@ function withUsernames(resources: Resource[], users: DemoUser[]): Resource[] {
  * birth dates and personal identity codes depend on the date; ids never do.
  */
 export function buildDemoRegion(options: { today?: Date } = {}): { resources: Resource[]; users: DemoUser[]; contacts: DemoContact[] } {
-  const residents = buildResidents(options.today ?? clockNow());
+  const today = options.today ?? clockNow();
+  const residents = buildResidents(today);
+  const people = withRepresentatives(residents, today);
   const users = [...DEMO_USERS.map((u) => ({ ...u, roles: [...u.roles] })), parentUser(residents)];
   const resources = withUsernames(
-    [...buildOrganizations(), ...buildStaff(), ...residents.patients, ...residents.relatedPersons],
+    [...buildOrganizations(), ...buildStaff(), ...people.patients, ...people.relatedPersons],
     users,
   );
   const contacts = CONTACTS.map((c) => ({

@@ -16,6 +16,8 @@ import { markWrittenByReason } from '../access/accessBasis';
 import { SHARED_TYPES, inRegister, registerOfResource, withoutRegister } from '../access/registerLabels';
 import { cachedQualificationsOf } from '../access/qualifications';
 import { isValidPersonalIdentityCode } from '@ovi/domain';
+import { withoutStaffOnlyParts } from '@ovi/domain/src/handoverNote';
+import { describePersonalIdentityCodeProblem, personalIdentityCodeProblem } from '@ovi/domain/src/personalIdentityCodeCheck';
 
 export interface RequestContext {
   user: UserContext;
@@ -66,7 +68,7 @@ export class FhirService {
     const early = type === 'Patient' ? settle(this.access.checkPatients(ctx.user, type, [`Patient/${id}`], 'read', ctx.reason)) : undefined;
     const resource = await this.store.read(type, id);
     await this.authorize(ctx, resource, 'read', [`${type}/${id}`], true, early);
-    return hasRole(ctx.user, 'resident') ? auditEventForClient(resource, ctx.user.fhirUser) : resource;
+    return hasRole(ctx.user, 'resident') ? withoutStaffOnlyParts(auditEventForClient(resource, ctx.user.fhirUser)) : resource;
   }
 
   async vread(ctx: RequestContext, type: string, id: string, versionId: string): Promise<Stored> {
@@ -76,7 +78,7 @@ export class FhirService {
     // An old version is checked against its own client too: a record moved to another client
     // must not show the first client's data to whoever may see the second.
     await this.authorizeVersions(ctx, current, [version], 'vread', [`${type}/${id}/_history/${versionId}`]);
-    return hasRole(ctx.user, 'resident') ? auditEventForClient(version, ctx.user.fhirUser) : version;
+    return hasRole(ctx.user, 'resident') ? withoutStaffOnlyParts(auditEventForClient(version, ctx.user.fhirUser)) : version;
   }
 
   async history(ctx: RequestContext, type: string, id: string): Promise<Bundle> {
@@ -85,7 +87,7 @@ export class FhirService {
     const versions = await this.store.history(type, id);
     // Every version's client must be one the reader may see; the audit names them all.
     await this.authorizeVersions(ctx, current, versions, 'history', [`${type}/${id}/_history`]);
-    return historyBundle(ctx.baseUrl, hasRole(ctx.user, 'resident') ? versions.map((v) => auditEventForClient(v, ctx.user.fhirUser)) : versions);
+    return historyBundle(ctx.baseUrl, hasRole(ctx.user, 'resident') ? versions.map((v) => withoutStaffOnlyParts(auditEventForClient(v, ctx.user.fhirUser))) : versions);
   }
 
   async search(ctx: RequestContext, type: string, query: URLSearchParams): Promise<Bundle> {
@@ -111,7 +113,7 @@ export class FhirService {
       const patients = new Set([...grant.patients, ...found.flatMap(patientsOf)]);
       await this.audit.record({ ...auditBase(ctx, 'search', grant), what: [`${type}?${query.toString()}`], patients: [...patients], success: true });
     }
-    const resources = hasRole(ctx.user, 'resident') ? found.map((r) => auditEventForClient(r, ctx.user.fhirUser)) : found;
+    const resources = hasRole(ctx.user, 'resident') ? found.map((r) => withoutStaffOnlyParts(auditEventForClient(r, ctx.user.fhirUser))) : found;
     return searchBundle(ctx.baseUrl, request, query, resources, total);
   }
 
@@ -325,7 +327,10 @@ function assertIdentityCodeLookup(request: SearchRequest): void {
   const [only, ...others] = request.filters;
   const code = only?.code === 'identifier' && only.values.length === 1 ? IDENTITY_CODE_LOOKUP.exec(only.values[0] ?? '')?.[1] : undefined;
   if (others.length > 0 || !code || !isValidPersonalIdentityCode(code)) {
+    // A mistyped code says what is wrong with it (a wrong last character is not "not found").
+    const problem = others.length === 0 && code ? personalIdentityCodeProblem(code.toUpperCase()) : undefined;
     throw badRequest(
+      (problem ? `${describePersonalIdentityCodeProblem(problem)}. ` : '') +
       'A client is looked up by one full personal identity code alone (identifier=urn:oid:1.2.246.21|<code>); to find someone by name, use GET /api/client-lookup with a recorded reason',
       ['identifier'],
     );

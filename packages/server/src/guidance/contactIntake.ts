@@ -29,10 +29,11 @@ import type { AccessPolicy, AccessGrant } from '../access/accessPolicy';
 import { hasRole } from '../auth/userContext';
 import { badRequest, invalidResource, notFound } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
-import type { GuidanceSettings } from './guidanceSettings';
+import { GUIDANCE_SETTINGS, type GuidanceSettings } from './guidanceSettings';
 import { buildGuidanceTask } from './guidanceTask';
 import { recordConfigurationGap } from '../storage/configurationGapLog';
-import { guardianship } from '../access/guardians';
+import { IntakeReads, type IntakeRead } from '../storage/intakeReads';
+import { actingFor } from '../access/guardians';
 import { inRegister } from '../access/registerLabels';
 import { nowMs } from '../time/clock';
 
@@ -48,25 +49,39 @@ interface Suggested {
 
 const STAFF_CHANNELS = new Set<string>(CHANNELS.filter((c) => c !== 'web-form'));
 
+type GuidanceConfig = Awaited<ReturnType<GuidanceSettings['all']>>;
+
 /**
  * A QuestionnaireResponse to the contact request is a contact: answers are checked against
  * the questionnaire, and the contact becomes one Task in the client-guidance queue with
  * the rules' suggestion and the care-guarantee deadlines.
  */
 export class ContactIntake implements CreateHook {
+  private readonly reads: IntakeReads;
+  /** The guidance configuration as last read, with the setting versions it was read at. */
+  private config?: { versions: string; values: Promise<GuidanceConfig> };
+  /** Questionnaires as last looked up, by canonical, with the versions of that URL's Questionnaires then. */
+  private readonly questionnaires = new Map<string, { versions: string; found: Promise<Questionnaire | undefined> }>();
+
   constructor(
     private readonly store: ResourceStore,
     private readonly access: AccessPolicy,
     private readonly settings: GuidanceSettings,
     private readonly db: SqlExecutor,
-  ) {}
+  ) {
+    this.reads = new IntakeReads(db, Object.values(GUIDANCE_SETTINGS));
+  }
 
   async prepare(ctx: RequestContext, resource: Resource): Promise<{ resource: Resource; grant: AccessGrant; prepared?: Suggested }> {
     const response = resource as QuestionnaireResponse;
     const patientRef = localReference(response.subject?.reference, ['Patient'], 'QuestionnaireResponse.subject').reference;
     if (response.status !== 'completed') throw badRequest("A contact is sent with status 'completed'", ['QuestionnaireResponse.status']);
-    const { grant, patient, author } = await this.grant(ctx, patientRef);
-    const questionnaire = await this.questionnaire(response.questionnaire);
+    // One grouped statement: the client's record, and whether the settings and the questionnaire
+    // kept in memory are still the stored ones (else they are read again).
+    const read = await this.reads.read(patientRef.replace('Patient/', ''), response.questionnaire?.split('|')[0] ?? '');
+    const { grant, patient, author } = await this.grant(ctx, patientRef, read.patient);
+    if (!response.questionnaire) throw badRequest('questionnaire must name the questionnaire answered', ['QuestionnaireResponse.questionnaire']);
+    const questionnaire = await this.questionnaire(response.questionnaire, read);
     const issues = checkResponseAgainstQuestionnaire(questionnaire, response);
     if (issues.length > 0) {
       throw invalidResource(issues.map((i) => ({ severity: 'error', code: 'invalid', details: { text: i.message }, diagnostics: i.message, expression: [i.linkId] })));
@@ -78,7 +93,7 @@ export class ContactIntake implements CreateHook {
       author,
       extension: [...(response.extension ?? []).filter((e) => e.url !== EXTENSIONS.contactChannel), { url: EXTENSIONS.contactChannel, valueCode: channel }],
     };
-    const prepared = response.questionnaire === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient) : undefined;
+    const prepared = response.questionnaire === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient, await this.guidanceConfig(read)) : undefined;
     // A contact belongs to the register of the service it is routed to.
     return { resource: prepared ? inRegister(completed, registerOf(prepared.triage.service)) : completed, grant, prepared };
   }
@@ -88,10 +103,9 @@ export class ContactIntake implements CreateHook {
    * nothing lowers it), the care-guarantee deadlines, and what the resident must be told now:
    * emergency numbers, and where to turn when the queue is closed until after the contact is due.
    */
-  private async suggest(response: QuestionnaireResponse, patient: Patient): Promise<Suggested> {
+  private async suggest(response: QuestionnaireResponse, patient: Patient, config: GuidanceConfig): Promise<Suggested> {
     const contactAt = new Date(response.authored ?? nowMs());
     const age = patient.birthDate ? ageOn(patient.birthDate, toHelsinkiDate(contactAt)) : undefined;
-    const config = await this.settings.all();
     const triage = triageContact(extractAnswers(response), { age }, config.routing, config.safetyScreen);
     const deadlines = computeDeadlines({ contactAt, service: triage.service, urgency: triage.urgency, birthDate: patient.birthDate, config: config.careGuarantee });
     const queue = queueFor(config.serviceHours, 'guidance');
@@ -134,42 +148,78 @@ export class ContactIntake implements CreateHook {
 
   /**
    * Who may send a contact about whom, and who its author is: a resident about themself, a
-   * guardian about their child (recorded on the child, authored by the guardian's
-   * RelatedPerson); professionals, guidance staff included, through the access policy: a
+   * guardian about their child, an authorised representative about the adult who authorised
+   * them while the authorisation holds (recorded on the child or the principal, authored by the
+   * guardian's or representative's RelatedPerson; the audit names the sender as the agent and
+   * the client as the entity); professionals, guidance staff included, through the access policy: a
    * client who is not yet in one's work needs a recorded reason (e.g. "the client called").
    */
-  private async grant(ctx: RequestContext, patientRef: string): Promise<{ grant: AccessGrant; patient: Patient; author: NonNullable<QuestionnaireResponse['author']> }> {
-    const patient = await this.store.readOptional<Patient>('Patient', patientRef.replace('Patient/', ''));
+  private async grant(ctx: RequestContext, patientRef: string, patient: Patient | undefined): Promise<{ grant: AccessGrant; patient: Patient; author: NonNullable<QuestionnaireResponse['author']> }> {
     const self: NonNullable<QuestionnaireResponse['author']> = { reference: ctx.user.fhirUser, display: ctx.user.name };
     if (hasRole(ctx.user, 'resident')) {
       if (patient && patientRef === ctx.user.fhirUser) return { grant: { patients: [patientRef], byRecordedReason: false }, patient, author: self };
-      const guardian = patient ? await guardianship(this.db, ctx.user.fhirUser, patientRef) : undefined;
+      const proxy = patient ? await actingFor(this.db, ctx.user.fhirUser, patientRef) : undefined;
       // Whether someone else's record exists is itself personal: answer as if it did not.
-      if (!patient || !guardian) throw notFound(`${patientRef} was not found`);
+      if (!patient || !proxy) throw notFound(`${patientRef} was not found`);
       return {
         grant: { patients: [patientRef], byRecordedReason: false },
         patient,
-        author: { reference: guardian.relatedPerson, display: guardian.display ?? ctx.user.name },
+        author: { reference: proxy.relatedPerson, display: proxy.display ?? ctx.user.name },
       };
     }
     if (!patient) throw notFound(`${patientRef} was not found`);
     return { grant: await this.access.checkPatients(ctx.user, 'QuestionnaireResponse', [patientRef], 'create', ctx.reason), patient, author: self };
   }
 
-  private async questionnaire(canonical: string | undefined): Promise<Questionnaire> {
-    if (!canonical) throw badRequest('questionnaire must name the questionnaire answered', ['QuestionnaireResponse.questionnaire']);
-    const [url, version] = canonical.split('|');
-    const found = await this.store.search({
-      resourceType: 'Questionnaire',
-      filters: [{ code: 'url', kind: 'uri', values: [url ?? ''] }, ...(version ? [{ code: 'version', kind: 'token' as const, values: [version] }] : [])],
-      sort: [],
-      count: 1,
-      offset: 0,
-    });
-    const questionnaire = found.resources[0] as Questionnaire | undefined;
+  /**
+   * The guidance configuration (routing rules, care-guarantee rules, safety screen, opening
+   * hours, where to turn), read again only when a setting's version has changed since.
+   */
+  private guidanceConfig(read: IntakeRead): Promise<GuidanceConfig> {
+    const versions = JSON.stringify(Object.entries(read.settingVersions).sort(([a], [b]) => a.localeCompare(b)));
+    if (this.config?.versions !== versions) {
+      // Read after the versions were: at worst newer than they say, and then read again next time.
+      const values = this.settings.all();
+      this.config = { versions, values };
+      values.catch(() => {
+        if (this.config?.values === values) this.config = undefined;
+      });
+    }
+    return this.config.values;
+  }
+
+  /** The questionnaire answered, looked up again only when a Questionnaire with its URL has changed. */
+  private async questionnaire(canonical: string, read: IntakeRead): Promise<Questionnaire> {
+    let cached = this.questionnaires.get(canonical);
+    if (cached?.versions !== read.questionnaires) {
+      const found = this.findQuestionnaire(canonical);
+      cached = { versions: read.questionnaires, found };
+      if (this.questionnaires.size > 100) this.questionnaires.clear();
+      this.questionnaires.set(canonical, cached);
+      found.catch(() => {
+        if (this.questionnaires.get(canonical)?.found === found) this.questionnaires.delete(canonical);
+      });
+    }
+    const questionnaire = await cached.found;
     if (!questionnaire) throw badRequest(`Unknown questionnaire ${canonical}`, ['QuestionnaireResponse.questionnaire']);
     if (questionnaire.status !== 'active') throw badRequest(`Questionnaire ${canonical} is not active`, ['QuestionnaireResponse.questionnaire']);
     return questionnaire;
+  }
+
+  private async findQuestionnaire(canonical: string): Promise<Questionnaire | undefined> {
+    const [url, version] = canonical.split('|');
+    const found = await this.store.search(
+      {
+        resourceType: 'Questionnaire',
+        filters: [{ code: 'url', kind: 'uri', values: [url ?? ''] }, ...(version ? [{ code: 'version', kind: 'token' as const, values: [version] }] : [])],
+        sort: [],
+        count: 1,
+        offset: 0,
+      },
+      undefined,
+      false,
+    );
+    return found.resources[0] as Questionnaire | undefined;
   }
 
   private channel(ctx: RequestContext, response: QuestionnaireResponse): Channel {

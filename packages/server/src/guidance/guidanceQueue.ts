@@ -1,11 +1,12 @@
-import type { Patient, Task } from '@medplum/fhirtypes';
-import { TASK_CODES, ageOn, minutesLeft, sortQueue, toHelsinkiDate, type Urgency } from '@ovi/domain';
+import type { Task } from '@medplum/fhirtypes';
+import { CHANNELS, PROFESSIONS, TASK_CODES, URGENCIES, ageOn, minutesLeft, toHelsinkiDate, urgencyRank, type Urgency } from '@ovi/domain';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
-import { forbidden } from '../fhir/outcomes';
-import { hasRole, isStaff } from '../auth/userContext';
-import { openWork } from '../access/relationships';
+import { badRequest, forbidden } from '../fhir/outcomes';
+import { isStaff } from '../auth/userContext';
+import { openWork, type WorkClient, type WorkFilters, type WorkPage } from '../access/relationships';
 import type { Database } from '../db/database';
 import { inputValue, inputValues } from './guidanceTask';
+import { claimOf, type Claim } from './claimContact';
 import { now as clockNow } from '../time/clock';
 
 export interface QueueItem {
@@ -34,37 +35,111 @@ export interface QueueItem {
   dangerWords: Array<{ matched: string; label?: Record<string, string> }>;
   /** The contact came when the queue was closed and due before it opened: the resident was told where to turn. */
   outOfHours: boolean;
+  /** Who has the contact open (`$claim`), and since when. */
+  claimedBy?: Claim;
+  /** The team, service or professional routed work belongs to. */
+  owner?: { reference: string; display?: string };
 }
 
-const OPEN = ['ready', 'in-progress', 'requested', 'received', 'accepted'];
-const QUEUE_LIMIT = 500;
+/** One page of the queue, with how many wait in all under the same filters. */
+export interface QueuePage {
+  items: QueueItem[];
+  /** Open contacts passing the filters, on every page together. */
+  total: number;
+  page: number;
+  pageSize: number;
+  pages: number;
+  /** The teams and services whose work the user sees: the choices of the `owner` filter. */
+  teams: WorkPage['teams'];
+}
 
-/** The work a professional sees: open contacts ordered by urgency, then deadline. */
-export async function guidanceQueue(db: Database, fhir: FhirService, ctx: RequestContext): Promise<QueueItem[]> {
+export const QUEUE_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+const MAX_PAGE = 10_000;
+const OWNER_REFERENCE = /^(CareTeam|HealthcareService|Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9\-.]{1,64}$/;
+const QUERY_PARAMETERS = ['page', 'pageSize', 'urgency', 'channel', 'profession', 'owner', 'claimed'];
+
+interface QueueQuery {
+  page: number;
+  pageSize: number;
+  filters: WorkFilters;
+  /** The filters as asked, for the audit record. */
+  asked: string;
+}
+
+/** The queue's query parameters, each checked: anything unknown or out of range is a 400. */
+export function parseQueueQuery(query: Record<string, unknown>, fhirUser: string): QueueQuery {
+  const value = (name: string): string | undefined => {
+    const raw = query[name];
+    if (raw === undefined) return undefined;
+    if (typeof raw !== 'string') throw badRequest(`${name} may be given once`, [name]);
+    return raw;
+  };
+  const unknown = Object.keys(query).find((name) => !QUERY_PARAMETERS.includes(name));
+  if (unknown !== undefined) throw badRequest(`Unknown parameter '${unknown.slice(0, 40)}' (known: ${QUERY_PARAMETERS.join(', ')})`, [unknown.slice(0, 40)]);
+  const whole = (name: string, fallback: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw badRequest(`${name} must be a whole number from 1 to ${max}`, [name]);
+    return Number(raw);
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
+    const raw = value(name);
+    if (raw === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(raw)) throw badRequest(`${name} must be one of ${allowed.join(', ')}`, [name]);
+    return raw as T;
+  };
+  const page = whole('page', 1, MAX_PAGE);
+  const pageSize = whole('pageSize', QUEUE_PAGE_SIZE, MAX_PAGE_SIZE);
+  const urgency = oneOf('urgency', URGENCIES);
+  const channel = oneOf('channel', CHANNELS);
+  const profession = oneOf('profession', PROFESSIONS);
+  const claimed = oneOf('claimed', ['me', 'nobody'] as const);
+  const owner = value('owner');
+  if (owner !== undefined && !OWNER_REFERENCE.test(owner)) throw badRequest('owner must be a CareTeam, HealthcareService, Practitioner, PractitionerRole or Organization as Type/id', ['owner']);
+  const filters: WorkFilters = {
+    ...(urgency ? { urgencyRank: urgencyRank(urgency) } : {}),
+    ...(channel ? { channel } : {}),
+    ...(profession ? { profession } : {}),
+    ...(owner ? { owner } : {}),
+    ...(claimed ? { claimedBy: claimed === 'me' ? fhirUser : null } : {}),
+  };
+  const asked = new URLSearchParams(QUERY_PARAMETERS.flatMap((name) => (value(name) === undefined ? [] : [[name, value(name) ?? '']]))).toString();
+  return { page, pageSize, filters, asked };
+}
+
+/**
+ * One page of the work a professional sees: open contacts, most urgent first, then the earliest
+ * deadline, then whoever has waited longest; paged, filtered and counted in the database. The
+ * read is audited: one record naming the clients on the page.
+ */
+export async function guidanceQueue(db: Database, fhir: FhirService, ctx: RequestContext, query: Record<string, unknown> = {}): Promise<QueuePage> {
   if (!isStaff(ctx.user)) throw forbidden('The work queue is for client-guidance and team professionals');
-  const work = await openWork(db, ctx.user, OPEN, QUEUE_LIMIT);
-  const tasks = work.map((w) => w.task);
-  const patients = new Map(work.flatMap((w) => (w.patient?.id ? [[w.patient.id, w.patient] as const] : [])));
+  const { page, pageSize, filters, asked } = parseQueueQuery(query, ctx.user.fhirUser);
+  const work = await openWork(db, ctx.user, filters, { offset: (page - 1) * pageSize, limit: pageSize });
   const now = clockNow();
   const today = toHelsinkiDate(now);
-  // Oldest first among equals: whoever has waited longest is called first.
-  const items = tasks.map((task) => toItem(task, patients, now, today)).sort((a, b) => (a.authoredOn ?? '').localeCompare(b.authoredOn ?? ''));
+  const items = work.items.map((w) => toItem(w.task, w.patient, now, today));
   if (items.length > 0) {
     await fhir.audit.record({
       user: ctx.user,
       interaction: 'search',
-      what: ['Task?queue'],
-      patients: [...new Set(tasks.map((t) => t.for?.reference ?? ''))].filter(Boolean),
+      what: [`Task?queue${asked ? `&${asked}` : ''}`],
+      patients: [...new Set(work.items.map((w) => w.task.for?.reference ?? ''))].filter(Boolean),
       success: true,
+      address: ctx.address,
       description: 'work queue',
     });
   }
-  return sortQueue(items);
+  return { items, total: work.total, page, pageSize, pages: Math.max(1, Math.ceil(work.total / pageSize)), teams: work.teams };
 }
 
-function toItem(task: Task, patients: Map<string, Patient>, now: Date, today: string): QueueItem {
+function toItem(task: Task, patient: WorkClient | undefined, now: Date, today: string): QueueItem {
   const patientId = task.for?.reference?.replace('Patient/', '') ?? '';
-  const patient = patients.get(patientId);
+  const claim = claimOf(task);
+  // A client-guidance Task's owner is its claim; other work's owner is whom it was routed to.
+  const routedTo = task.code?.coding?.some((c) => c.code === TASK_CODES.clientGuidance) ? undefined : task.owner?.reference;
+  const owner = routedTo ? { reference: routedTo, ...(task.owner?.display ? { display: task.owner.display } : {}) } : undefined;
   const deadline = task.restriction?.period?.end ?? task.authoredOn ?? now.toISOString();
   const rule = inputValue(task, 'rule')?.valueString;
   const assessmentDue = inputValue(task, 'assessment-due')?.valueDateTime;
@@ -97,10 +172,12 @@ function toItem(task: Task, patients: Map<string, Patient>, now: Date, today: st
     dangerSigns: inputValues(task, 'danger-sign').flatMap((i) => (i.valueCode ? [i.valueCode] : [])),
     dangerWords: inputValues(task, 'danger-words').flatMap((i) => (i.valueString ? [JSON.parse(i.valueString) as { matched: string; label?: Record<string, string> }] : [])),
     outOfHours: inputValue(task, 'out-of-hours')?.valueBoolean === true,
+    ...(claim ? { claimedBy: claim } : {}),
+    ...(owner ? { owner } : {}),
   };
 }
 
-export function displayName(patient: Patient | undefined): string {
+export function displayName(patient: WorkClient | undefined): string {
   const name = patient?.name?.[0];
   if (!name) return '';
   return name.text ?? [...(name.given ?? []), name.family].filter(Boolean).join(' ');

@@ -23,7 +23,7 @@ import {
   type ServiceHoursConfig,
   type WhereToTurnConfig,
 } from '@ovi/domain';
-import type { SettingsStore } from '../settings/settingsStore';
+import type { SettingsStore, SettingVersion, SettingVersionInfo } from '../settings/settingsStore';
 import { badRequest } from '../fhir/outcomes';
 import { now } from '../time/clock';
 
@@ -188,14 +188,28 @@ export class GuidanceSettings {
     return { setting, valid: problems.length === 0, problems, ...(dryRun ? { dryRun } : {}) };
   }
 
-  /** Stores a change that passes every check; a set that could fail a contact is refused (400). */
-  async replace<K extends GuidanceSettingName>(name: K, value: unknown, by: string): Promise<Values[K] & { version: number }> {
+  /**
+   * Stores a change that passes every check; a set that could fail a contact is refused (400).
+   * With `expectedVersion` (If-Match) a change saved meanwhile by someone else refuses it (412).
+   * The version replaced stays in the history; a refused change leaves none.
+   */
+  async replace<K extends GuidanceSettingName>(name: K, value: unknown, by: string, expectedVersion?: number): Promise<Values[K] & { version: number }> {
     const { value: checked, errors } = VALIDATORS[name](value);
     if (!checked) throw badRequest(`Invalid ${GUIDANCE_SETTINGS[name]}: ${errors.join('; ')}`);
     const problems = await this.checkTogether({ ...(await this.all()), [name]: checked } as Values);
     if (problems.length > 0) throw badRequest(`The ${GUIDANCE_SETTINGS[name]} do not fit the rest of the configuration: ${problems.join('; ')}`);
-    const stored = await this.settings.put(GUIDANCE_SETTINGS[name], checked, by);
+    const stored = await this.settings.put(GUIDANCE_SETTINGS[name], checked, by, expectedVersion);
     return { ...checked, version: stored.version };
+  }
+
+  /** The versions of a stored setting (its name in the database), newest first, with who and when. */
+  history(storedName: string, options: { limit?: number; before?: number } = {}): Promise<SettingVersionInfo[]> {
+    return this.settings.history(storedName, options);
+  }
+
+  /** One version of a stored setting with its value, if it is known. */
+  version(storedName: string, version: number): Promise<SettingVersion<unknown> | undefined> {
+    return this.settings.version<unknown>(storedName, version);
   }
 
   /** Problems of the whole configuration: a routed service with no limit, a question that does not exist … */

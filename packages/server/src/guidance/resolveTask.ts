@@ -1,8 +1,8 @@
-import type { Appointment, Communication, Patient, Reference, Task } from '@medplum/fhirtypes';
-import { GUIDANCE_OUTCOMES, SYSTEMS, TASK_CODES, calendarDaysBetween, registerOf, toHelsinkiDate, type GuidanceOutcome } from '@ovi/domain';
+import type { Appointment, Communication, Location, Organization, Patient, PractitionerRole, Reference, Task } from '@medplum/fhirtypes';
+import { GUIDANCE_OUTCOMES, OVI_FHIR_BASE, SYSTEMS, TASK_CODES, calendarDaysBetween, registerOf, toHelsinkiDate, type GuidanceOutcome } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
-import type { Stored } from '../storage/resourceStore';
+import type { ResourceStore, Stored } from '../storage/resourceStore';
 import { badRequest, conflict, forbidden } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
 import { OperationParameters } from '../fhir/parameters';
@@ -11,7 +11,10 @@ import { taskInput } from './guidanceTask';
 import { assertQualified, qualificationsOf, type Qualifications } from '../access/qualifications';
 import type { GuidanceSettings } from './guidanceSettings';
 import { currentNeed, isAssessed, recordAssessment, type AssessedNeed } from './needAssessment';
-import { now as clockNow } from '../time/clock';
+import { now as clockNow, nowMs } from '../time/clock';
+import type { SqlExecutor } from '../db/database';
+import { bookingOf, contactAlreadyBooked, liveBooking } from '../scheduling/contactBooking';
+import { handoverInputs, parseHandover, takeHandover, withHandover } from './handoverNote';
 
 const ROUTE_TARGETS = ['CareTeam', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Organization'];
 const MAX_NOTE = 4000;
@@ -48,7 +51,8 @@ export class ResolveTask {
     // An unassessed contact closed by a professional qualified for it: the decision is their assessment.
     const assessBy = !isAssessed(current) && qualifications[register] ? await this.implicitAssessment(current) : undefined;
     if (decision.routeTo) await this.assertTargetExists(decision.routeTo);
-    const booked = decision.appointment ? await this.bookedAppointment(decision.appointment, current) : undefined;
+    // Checked here for a plain answer, and again under the Task's lock below.
+    if (decision.appointment) await this.bookedAppointment(decision.appointment, current);
     return this.db.transaction(async (tx) => {
       const now = clockNow().toISOString();
       let routedTask: Stored<Task> | undefined;
@@ -68,11 +72,12 @@ export class ResolveTask {
           if (decision.outcome === 'routed' && decision.routeTo) {
             routedTask = await this.fhir.store.create(routedWork(task, taskId, decision.routeTo, ctx.user.fhirUser), { tx });
           }
+          const booked = decision.appointment ? await this.bookedAppointment(decision.appointment, task, tx) : undefined;
           return completeTask(task, decision, ctx, now, routedTask, booked);
         },
         { tx },
       );
-      const message = await this.fhir.store.create(reply(resolved, decision.note, ctx, now), { tx });
+      const message = await this.fhir.store.create(await reply(this.fhir.store, tx, resolved, decision.note, ctx, now), { tx });
       await this.fhir.audit.record(
         {
           user: ctx.user,
@@ -90,10 +95,19 @@ export class ResolveTask {
     });
   }
 
-  /** The booked Appointment of the same client that answers this contact. */
-  private async bookedAppointment(ref: Reference, task: Task): Promise<Appointment> {
+  /**
+   * The booked Appointment of the same client that answers this contact. When the contact
+   * already has a booked visit recorded (`$book` with `task`), the decision must name that one:
+   * booking and deciding then stay one booking per contact (decision 006). In `tx` (under the
+   * Task's lock) the checks see what cancellations and moves have committed.
+   */
+  private async bookedAppointment(ref: Reference, task: Task, tx?: SqlExecutor): Promise<Appointment> {
     const { id } = localReference(ref.reference, ['Appointment'], 'Parameters.parameter.appointment');
-    const appointment = await this.fhir.store.readOptional<Appointment>('Appointment', id);
+    if (tx && bookingOf(task) && bookingOf(task) !== `Appointment/${id}`) {
+      const recorded = await liveBooking(this.fhir.store, tx, task, nowMs());
+      if (recorded) throw contactAlreadyBooked(recorded);
+    }
+    const appointment = await this.fhir.store.readOptional<Appointment>('Appointment', id, tx);
     if (!appointment) throw badRequest(`appointment ${ref.reference ?? ''} does not exist`, ['Parameters.parameter.appointment']);
     if (appointment.status !== 'booked') throw badRequest(`Appointment/${id} is ${appointment.status}, not booked`, ['Parameters.parameter.appointment']);
     if (!appointment.participant.some((p) => p.actor?.reference === task.for?.reference)) {
@@ -133,7 +147,7 @@ function assertMayResolve(q: Qualifications, register: 'health' | 'social', outc
 }
 
 function parseDecision(body: unknown): Decision {
-  const params = OperationParameters.parse(body, ['outcome', 'note', 'routeTo', 'appointment']);
+  const params = OperationParameters.parse(body, ['outcome', 'note', 'routeTo', 'appointment', 'handover']);
   const outcome = params.get('outcome')?.valueCode;
   if (!outcome || !(GUIDANCE_OUTCOMES as readonly string[]).includes(outcome)) {
     throw badRequest(`outcome must be a valueCode, one of ${GUIDANCE_OUTCOMES.join(', ')}`, ['Parameters.parameter.outcome']);
@@ -141,7 +155,8 @@ function parseDecision(body: unknown): Decision {
   const note = params.get('note')?.valueString?.trim();
   if (!note) throw badRequest('note (valueString) to the resident is required', ['Parameters.parameter.note']);
   if (note.length > MAX_NOTE) throw badRequest(`note is longer than ${MAX_NOTE} characters`, ['Parameters.parameter.note']);
-  const routeTo = params.get('routeTo')?.valueReference;
+  // The internal hand-over note rides on routeTo to the routed Task (handoverNote.ts).
+  const routeTo = withHandover(params.get('routeTo')?.valueReference, parseHandover(params.get('handover'), outcome));
   if (outcome === 'routed' && !routeTo) throw badRequest('routeTo (valueReference) is required when the outcome is routed', ['Parameters.parameter.routeTo']);
   if (outcome !== 'routed' && routeTo) throw badRequest('routeTo is only for the outcome routed', ['Parameters.parameter.routeTo']);
   const appointment = params.get('appointment')?.valueReference;
@@ -177,6 +192,7 @@ function completeTask(task: Task, decision: Decision, ctx: RequestContext, now: 
 }
 
 function routedWork(task: Task, taskId: string, routeTo: Reference, requester: string): Task {
+  const { owner, handover } = takeHandover(routeTo);
   return {
     resourceType: 'Task',
     // Routed work stays in the register of the matter.
@@ -190,23 +206,65 @@ function routedWork(task: Task, taskId: string, routeTo: Reference, requester: s
     focus: task.focus,
     basedOn: [{ reference: `Task/${taskId}` }],
     requester: { reference: requester },
-    owner: routeTo as Task['owner'],
+    owner: owner as Task['owner'],
     authoredOn: task.authoredOn,
     performerType: task.performerType,
     restriction: task.restriction,
-    input: [...(task.input ?? []), taskInput('routed-from', { valueReference: { reference: `Task/${taskId}` } })],
+    // The hand-over note for the receiving team (staff only); an earlier one stays on the earlier work.
+    input: handoverInputs([...(task.input ?? []), taskInput('routed-from', { valueReference: { reference: `Task/${taskId}` } })], handover),
   };
 }
 
-function reply(task: Task, note: string, ctx: RequestContext, now: string): Communication {
+/**
+ * The message to the resident, signed by the profession and unit of the one who wrote it: the
+ * `sender` is their PractitionerRole (the one for the contact's owner when they have several)
+ * with "profession, unit" as its display, and the `reply-signature` extension holds the author,
+ * the profession coding and the unit. Without a PractitionerRole the sender is the Practitioner.
+ * Runs in the resolving transaction: every read goes through `tx`.
+ */
+async function reply(store: ResourceStore, tx: SqlExecutor, task: Task, note: string, ctx: RequestContext, now: string): Promise<Communication> {
+  const author = { reference: ctx.user.fhirUser, display: ctx.user.name };
+  const found = await store.search(
+    { resourceType: 'PractitionerRole', filters: [{ code: 'practitioner', kind: 'reference', values: [ctx.user.fhirUser] }], sort: [], count: 20, offset: 0 },
+    tx,
+    false,
+  );
+  const roles = (found.resources as PractitionerRole[]).filter((r) => r.active !== false && !(r.period?.end && Date.parse(r.period.end) < Date.parse(now)));
+  const owner = task.owner?.reference;
+  const role =
+    roles.find((r) => !!owner && (r.healthcareService?.some((s) => s.reference === owner) || r.organization?.reference === owner || r.location?.some((l) => l.reference === owner))) ??
+    roles[0];
+  const profession = role?.code?.flatMap((c) => c.coding ?? []).find((c) => c.system === SYSTEMS.profession);
+  const professionText = profession?.display ?? role?.code?.[0]?.text;
+  const unitRef = role?.location?.[0] ?? role?.organization;
+  let unitName = unitRef?.display;
+  if (unitRef?.reference && !unitName) {
+    const [type, id] = unitRef.reference.split('/');
+    if ((type === 'Location' || type === 'Organization') && id) unitName = (await store.readOptional<Location | Organization>(type, id, tx))?.name;
+  }
+  const signed = [professionText, unitName].filter((part): part is string => !!part);
   return {
     resourceType: 'Communication',
     ...(task.meta?.security ? { meta: { security: task.meta.security } } : {}),
+    ...(role?.id
+      ? {
+          extension: [
+            {
+              url: `${OVI_FHIR_BASE}/StructureDefinition/reply-signature`,
+              extension: [
+                { url: 'author', valueReference: author },
+                ...(profession ? [{ url: 'profession', valueCoding: profession }] : professionText ? [{ url: 'profession', valueCoding: { display: professionText } }] : []),
+                ...(unitRef?.reference ? [{ url: 'unit', valueReference: { reference: unitRef.reference, ...(unitName ? { display: unitName } : {}) } }] : []),
+              ],
+            },
+          ],
+        }
+      : {}),
     status: 'completed',
     basedOn: [{ reference: `Task/${task.id}` }],
     subject: task.for as Communication['subject'],
     recipient: task.for ? [task.for as NonNullable<Communication['recipient']>[number]] : [],
-    sender: { reference: ctx.user.fhirUser, display: ctx.user.name },
+    sender: role?.id ? { reference: `PractitionerRole/${role.id}`, display: signed.length > 0 ? signed.join(', ') : ctx.user.name } : author,
     sent: now,
     payload: [{ contentString: note }],
   };

@@ -54,6 +54,12 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
     throw notFound(`Operation ${op} is not defined on ${type}`);
   });
 
+  // The add-to-calendar file of an appointment: read like the Appointment itself (access, audit).
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>('/api/appointments/:id/calendar.ics', async (request, reply) => {
+    const file = await bookAppointment.calendarFile(await ctx(request), checkId(request.params.id), request.query.lang);
+    return reply.code(200).header('Content-Disposition', `attachment; filename="${file.filename}"`).header('Cache-Control', 'no-store').type('text/calendar; charset=utf-8').send(file.body);
+  });
+
   app.get<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
     return send(reply, 200, await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)));
   });
@@ -76,6 +82,7 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
     if (type === 'Task' && op === '$assess') return send(reply, 200, await assessContact.run(await ctx(request), checkId(id), request.body));
     if (type === 'Task' && op === '$resolve') return send(reply, 200, await resolveTask.run(await ctx(request), checkId(id), request.body));
     if (type === 'Task' && op === '$answer') return send(reply, 200, await answerConsultation.run(await ctx(request), checkId(id), request.body));
+    if (type === 'Appointment' && op === '$move') return send(reply, 201, await bookAppointment.move(await ctx(request), checkId(id), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);
   });
 }

@@ -5,12 +5,17 @@ import type { FhirService } from '../fhir/fhirService';
 import type { TokenService } from '../auth/tokens';
 import { GUIDANCE_SETTINGS, type GuidanceSettingName, type GuidanceSettings } from '../guidance/guidanceSettings';
 import { guidanceQueue } from '../guidance/guidanceQueue';
+import { ClaimContact } from '../guidance/claimContact';
 import { guidanceStats } from '../guidance/guidanceStats';
 import { listConfigurationGaps } from '../storage/configurationGapLog';
 import { childrenInGuardianship } from '../access/guardians';
 import { hasRole } from '../auth/userContext';
-import { badRequest, forbidden } from '../fhir/outcomes';
+import { badRequest, forbidden, notFound } from '../fhir/outcomes';
+import { ACCESS_LIFETIMES_SETTING } from '../access/relationships';
+import { TEMPLATE_PREFIX } from '../scheduling/schedulingSettings';
 import { authenticate, requestContext } from './requestContext';
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
 interface Deps {
   db: Database;
@@ -21,7 +26,20 @@ interface Deps {
 
 /** Ovi's own operations around client guidance. */
 export function registerGuidanceRoutes(app: FastifyInstance, { db, fhir, tokens, settings }: Deps): void {
-  app.get('/api/guidance/queue', async (request) => ({ items: await guidanceQueue(db, fhir, await requestContext(request, tokens)) }));
+  // One page of the work queue: `?page`, `pageSize`, filters `urgency`, `channel`, `profession`, `owner`, `claimed`.
+  app.get<{ Querystring: Record<string, unknown> }>('/api/guidance/queue', async (request) => guidanceQueue(db, fhir, await requestContext(request, tokens), request.query ?? {}));
+
+  // Taking a contact from the queue and giving it back (Task.owner, or routed work's claimed-by).
+  const claims = new ClaimContact(db, fhir);
+  for (const action of ['claim', 'release'] as const) {
+    app.post<{ Params: { id: string } }>(`/fhir/R4/Task/:id/$${action}`, async (request, reply) => {
+      const id = request.params.id;
+      if (!FHIR_ID.test(id)) throw badRequest(`'${id.slice(0, 80)}' is not a valid FHIR id`);
+      const task = await claims.run(await requestContext(request, tokens), id, request.body, action);
+      void reply.header('ETag', `W/"${task.meta.versionId}"`);
+      return reply.code(200).type('application/fhir+json; charset=utf-8').send(task);
+    });
+  }
 
   app.get('/api/guidance/stats', async (request) => {
     const user = await authenticate(request, tokens);
@@ -67,19 +85,73 @@ export function registerGuidanceRoutes(app: FastifyInstance, { db, fhir, tokens,
 
   for (const name of Object.keys(GUIDANCE_SETTINGS) as GuidanceSettingName[]) {
     const path = `/api/admin/${GUIDANCE_SETTINGS[name]}`;
-    app.get(path, async (request) => {
+    app.get(path, async (request, reply) => {
       await authenticate(request, tokens);
-      return settings.get(name);
+      const current = await settings.get(name);
+      void reply.header('ETag', `W/"${current.version}"`);
+      return current;
     });
 
     // `?dryRun=true` checks the change and shows what it would do; nothing is stored.
-    app.put<{ Querystring: { dryRun?: string } }>(path, async (request) => {
+    // `If-Match: W/"<version>"` (optional) refuses the change with 412 when someone saved meanwhile.
+    app.put<{ Querystring: { dryRun?: string } }>(path, async (request, reply) => {
       const user = await authenticate(request, tokens);
       if (!hasRole(user, 'admin')) throw forbidden(`Only administrators change the ${GUIDANCE_SETTINGS[name]}`);
       const dryRun = request.query.dryRun;
       if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw badRequest('dryRun must be true or false');
       if (dryRun === 'true') return settings.preview(name, request.body);
-      return settings.replace(name, request.body, user.username);
+      const stored = await settings.replace(name, request.body, user.username, settingIfMatch(request.headers['if-match']));
+      void reply.header('ETag', `W/"${stored.version}"`);
+      return stored;
     });
   }
+
+  // The versions of each setting an administrator changes, newest first with who and when, and
+  // each version's value: configuration only, no client data. Schedule templates too.
+  const histories: Array<{ path: string; label: string; stored: (params: Record<string, string>) => string; ownVersion: boolean }> = [
+    ...[...Object.values(GUIDANCE_SETTINGS), ACCESS_LIFETIMES_SETTING].map((stored) => ({ path: `/api/admin/${stored}/history`, label: stored, stored: () => stored, ownVersion: true })),
+    { path: '/api/schedule-templates/:id/history', label: 'schedule template', stored: (params: Record<string, string>) => `${TEMPLATE_PREFIX}${params.id ?? ''}`, ownVersion: false },
+  ];
+  for (const history of histories) {
+    const storedName = (params: Record<string, string>): string => {
+      if (params.id !== undefined && !FHIR_ID.test(params.id)) throw badRequest('Not a valid template id');
+      return history.stored(params);
+    };
+    app.get<{ Params: Record<string, string>; Querystring: { limit?: string; before?: string } }>(history.path, async (request) => {
+      const user = await authenticate(request, tokens);
+      if (!hasRole(user, 'admin')) throw forbidden(`Only administrators see the history of the ${history.label}`);
+      const limit = historyNumber(request.query.limit, 'limit', 200);
+      const before = historyNumber(request.query.before, 'before');
+      const name = storedName(request.params);
+      const versions = await settings.history(name, { limit, before });
+      // A known setting never saved has no versions yet; a template id that names none is not found.
+      if (versions.length === 0 && before === undefined && !history.ownVersion) throw notFound(`No ${history.label} is stored under that name`);
+      return { setting: name, versions };
+    });
+    app.get<{ Params: Record<string, string> }>(`${history.path}/:version`, async (request) => {
+      const user = await authenticate(request, tokens);
+      if (!hasRole(user, 'admin')) throw forbidden(`Only administrators see the history of the ${history.label}`);
+      const version = historyNumber(request.params.version, 'version');
+      const found = version === undefined ? undefined : await settings.version(storedName(request.params), version);
+      if (!found) throw notFound(`Version ${String(request.params.version).slice(0, 20)} of the ${history.label} was not found`);
+      // A guidance setting answers its own version inside the value, as its GET does.
+      const value = history.ownVersion && found.value !== null && typeof found.value === 'object' && !Array.isArray(found.value) ? { ...found.value, version: found.version } : found.value;
+      return { ...found, value };
+    });
+  }
+}
+
+/** A whole number from the query or path (1 up to `max`); undefined when not given. */
+function historyNumber(text: string | undefined, name: string, max = 2_147_483_647): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(text) || Number(text) > max) throw badRequest(`${name} must be a whole number from 1 to ${max}`);
+  return Number(text);
+}
+
+/** The version an `If-Match` header names (`W/"3"`, `"3"` or `3`); undefined without one. */
+function settingIfMatch(header: string | string[] | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?([1-9]\d{0,9}|0)"?\s*$/.exec(Array.isArray(header) ? (header[0] ?? '') : header);
+  if (!match) throw badRequest('If-Match must be a version ETag such as W/"3"');
+  return Number(match[1]);
 }

@@ -16,7 +16,7 @@ interface Deps {
   materializer: SlotMaterializer;
 }
 
-/** Schedule templates (admins write, staff read) and access measures (managers). */
+/** Schedule templates (admins write, staff read), booking rules (everyone signed in) and access measures (managers). */
 export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, settings, materializer }: Deps): void {
   app.get('/api/schedule-templates', async (request) => {
     const user = await authenticate(request, tokens);
@@ -51,6 +51,13 @@ export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, 
     const user = await authenticate(request, tokens);
     if (!isStaff(user) && !hasRole(user, 'manager', 'admin')) throw forbidden('Schedules are for staff');
     return scheduleView(store, request.query);
+  });
+
+  // What the web needs to offer only what the rules allow (e.g. no "move" inside the notice).
+  app.get('/api/scheduling/settings', async (request) => {
+    await authenticate(request, tokens);
+    const rules = await settings.bookingRules();
+    return { cancelNoticeHours: rules.cancelNoticeHours, horizonDays: rules.horizonDays };
   });
 
   app.get('/api/visit-types', async (request) => {

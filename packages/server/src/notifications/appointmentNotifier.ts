@@ -4,10 +4,14 @@ import type { Database } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { Mailer } from './mailer';
 import { appointmentMessage, type MessageKind } from './appointmentMessages';
+import { appointmentCalendarFile } from './calendarFile';
+import { unitContact } from '../scheduling/unitContact';
 import { claimNotification } from '../storage/notificationLog';
 import { now as clockNow } from '../time/clock';
 
 const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
+/** Messages that carry the add-to-calendar file of the (new) time. */
+const WITH_CALENDAR = new Set<MessageKind>(['confirmation', 'moved']);
 
 /**
  * Confirmations, cancellations and reminders of appointments by e-mail, each sent once:
@@ -21,9 +25,9 @@ export class AppointmentNotifier {
     private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  /** Fire-and-forget after a booking or cancellation has been committed. */
-  notify(appointment: Appointment, kind: MessageKind): void {
-    this.send(appointment, kind).catch((error: unknown) => this.log(`e-mail ${kind} for Appointment/${appointment.id} failed: ${(error as Error).message}`));
+  /** Fire-and-forget after a booking, move or cancellation has been committed (`previous`: the time moved from). */
+  notify(appointment: Appointment, kind: MessageKind, previous?: Appointment): void {
+    this.send(appointment, kind, previous).catch((error: unknown) => this.log(`e-mail ${kind} for Appointment/${appointment.id} failed: ${(error as Error).message}`));
   }
 
   /** Sends reminders for booked appointments starting within the next `hours`. */
@@ -44,7 +48,7 @@ export class AppointmentNotifier {
     return sent;
   }
 
-  private async send(appointment: Appointment, kind: MessageKind): Promise<boolean> {
+  private async send(appointment: Appointment, kind: MessageKind, previous?: Appointment): Promise<boolean> {
     if (!(await claimNotification(this.db, appointment.id ?? '', kind))) return false;
     const patientRef = appointment.participant.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor?.reference ?? '';
     const patient = await this.store.readOptional<Patient>('Patient', patientRef.replace('Patient/', ''));
@@ -54,8 +58,15 @@ export class AppointmentNotifier {
     const location = locationRef ? await this.store.readOptional<Location>('Location', locationRef.replace('Location/', '')) : undefined;
     const code = patient?.communication?.find((c) => c.preferred)?.language?.coding?.[0]?.code ?? patient?.communication?.[0]?.language?.coding?.[0]?.code;
     const language = LANGUAGES.find((l) => code?.startsWith(l)) ?? 'fi';
-    const message = appointmentMessage(kind, language, new Date(appointment.start), location?.name);
-    await this.mailer.send({ to, ...message });
+    const message = appointmentMessage(kind, language, new Date(appointment.start), location?.name, previous?.start ? new Date(previous.start) : undefined);
+    const attachments = WITH_CALENDAR.has(kind) && appointment.end ? [await this.calendarAttachment(appointment, language)] : [];
+    await this.mailer.send({ to, ...message, ...(attachments.length ? { attachments } : {}) });
     return true;
+  }
+
+  /** The same file as `GET /api/appointments/{id}/calendar.ics`: when, where and whom to call. */
+  private async calendarAttachment(appointment: Appointment, language: Language) {
+    const file = appointmentCalendarFile(appointment, await unitContact(this.store, appointment), language, new Date());
+    return { filename: file.filename, content: file.body, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
   }
 }

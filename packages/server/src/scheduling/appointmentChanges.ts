@@ -1,17 +1,23 @@
-import type { Appointment, Resource, Slot } from '@medplum/fhirtypes';
+import type { Appointment, Resource } from '@medplum/fhirtypes';
+import { residentMayChange } from '@ovi/domain/src/bookingSafety';
 import type { SqlExecutor } from '../db/database';
 import type { RequestContext, UpdateHook } from '../fhir/fhirService';
 import type { ResourceStore, Stored } from '../storage/resourceStore';
-import { badRequest, conflict, forbidden, conflictInWords } from '../fhir/outcomes';
+import { badRequest, conflict, forbidden } from '../fhir/outcomes';
 import { hasRole } from '../auth/userContext';
 import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
-import { nowMs } from '../time/clock';
+import { now as clockNow } from '../time/clock';
+import { noticePassed } from './bookingConflicts';
+import { freeSlot } from './bookingSteps';
+import { passContact } from './contactBooking';
+import { unitContact } from './unitContact';
 
 /**
  * Updates of Appointments: cancelling (status → cancelled) frees the slot so that $find offers
- * it again. Residents may only cancel their own, up to the notice the rules ask for; a time is
- * moved by booking a new one and cancelling the old, so the history shows both.
+ * it again, and frees the contact it was booked for, in the same transaction. Residents may
+ * only cancel their own, up to the notice the rules ask for (later: whom to call). A time is
+ * moved with `$move` (moveAppointment.ts), so the history shows both.
  */
 export class AppointmentChanges implements UpdateHook {
   constructor(
@@ -32,19 +38,15 @@ export class AppointmentChanges implements UpdateHook {
     if (before.status === 'cancelled') throw conflict('This appointment is already cancelled');
     const cancelling = after.status === 'cancelled';
     if (hasRole(ctx.user, 'resident')) {
-      if (!cancelling) throw forbidden('You can cancel your appointment here; to change it, book a new time and cancel this one');
+      if (!cancelling) throw forbidden('You can cancel your appointment here; to change its time, move it (Appointment/$move)');
       const hours = (await this.settings.bookingRules()).cancelNoticeHours;
-      if (Date.parse(before.start ?? '') - nowMs() < hours * 3_600_000) {
-        throw conflictInWords({
-          fi: `Aikaa voi perua täällä viimeistään ${hours} tuntia ennen. Soita terveysasemalle.`,
-          sv: `Tiden kan avbokas här senast ${hours} timmar före. Ring hälsostationen.`,
-          en: `Appointments can be cancelled here up to ${hours} hours before; please call the health station`,
-        });
+      if (!residentMayChange(new Date(before.start ?? ''), hours, clockNow())) {
+        throw noticePassed(hours, await unitContact(this.store, before), 'cancel');
       }
       return { ...before, status: 'cancelled', cancelationReason: after.cancelationReason ?? { text: 'Cancelled by the client' } };
     }
     if (after.start !== before.start || JSON.stringify(after.slot) !== JSON.stringify(before.slot)) {
-      throw badRequest('To move an appointment, book a new time with $book and cancel this one', ['Appointment.start']);
+      throw badRequest('To move an appointment, use Appointment/{id}/$move with the new time', ['Appointment.start']);
     }
     return after;
   }
@@ -52,9 +54,8 @@ export class AppointmentChanges implements UpdateHook {
   async afterUpdate(_ctx: RequestContext, stored: Stored, previous: Stored, tx: SqlExecutor): Promise<void> {
     const appointment = stored as Stored<Appointment>;
     if (appointment.status !== 'cancelled' || (previous as Appointment).status === 'cancelled') return;
-    for (const ref of appointment.slot ?? []) {
-      const id = ref.reference?.replace('Slot/', '') ?? '';
-      await this.store.update<Slot>('Slot', id, (slot) => ({ ...slot, status: slot.status === 'busy' ? 'free' : slot.status }), { tx });
-    }
+    for (const ref of appointment.slot ?? []) await freeSlot(this.store, tx, ref.reference?.replace('Slot/', '') ?? '');
+    // The contact may be booked again.
+    await passContact(this.store, tx, appointment, undefined);
   }
 }

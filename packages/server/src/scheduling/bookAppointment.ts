@@ -1,88 +1,79 @@
 import { randomUUID } from 'node:crypto';
-import type { Appointment, Resource, Schedule, Slot } from '@medplum/fhirtypes';
-import { EXTENSIONS } from '@ovi/domain';
+import type { Appointment, Resource, Slot, Task } from '@medplum/fhirtypes';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
-import type { ResourceStore, Stored } from '../storage/resourceStore';
+import type { Stored } from '../storage/resourceStore';
 import { OperationParameters } from '../fhir/parameters';
-import { badRequest, conflict, forbidden } from '../fhir/outcomes';
+import { badRequest, forbidden } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
 import { hasRole, isStaff } from '../auth/userContext';
 import type { AccessGrant } from '../access/accessPolicy';
 import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
-import { slotModes, slotVisitType } from './slotResources';
-import { now as clockNow, nowMs } from '../time/clock';
+import { nowMs } from '../time/clock';
 import { markWrittenByReason } from '../access/accessBasis';
 import { inRegister } from '../access/registerLabels';
-import { practitionerQualifications } from '../access/qualifications';
-import type { Register } from '@ovi/domain';
-
-const TAKEN = 'That time was just booked by someone else; choose another time';
+import { allowOverlapOf, assertNoOverlap, assertResidentMayBook, bookedAppointment, modesFor, proposedTime, registerOfVisit, scheduleOf, takeSlot } from './bookingSteps';
+import { slotTaken } from './bookingConflicts';
+import { assertBookableContact, claimContact } from './contactBooking';
+import { MoveAppointment } from './moveAppointment';
+import { AppointmentCalendar, type CalendarFile } from './appointmentCalendar';
 
 /**
- * `Appointment/$book`: books one proposed Appointment atomically. The slot row is locked and
- * must still be free, so two parallel bookings of one slot give one success and one 409.
+ * `Appointment/$book`: books one proposed Appointment atomically. In one transaction the Slot
+ * row is locked and must still be free; with `task`, the contact's Task row is locked and must
+ * not already have a booked visit; the client must have no other visit at an overlapping time
+ * unless `allowOverlap` confirms it. So two parallel bookings of one slot, or for one contact,
+ * give one success and one 409. Also reaches `$move` and the calendar file (same wiring).
  */
 export class BookAppointment {
+  private readonly moves: MoveAppointment;
+  private readonly calendars: AppointmentCalendar;
+
   constructor(
     private readonly db: Database,
     private readonly fhir: FhirService,
     private readonly settings: SchedulingSettings,
     private readonly notifier: AppointmentNotifier,
-  ) {}
+  ) {
+    this.moves = new MoveAppointment(db, fhir, settings, notifier);
+    this.calendars = new AppointmentCalendar(fhir);
+  }
+
+  /** `Appointment/{id}/$move` (moveAppointment.ts). */
+  move(ctx: RequestContext, id: string, body: unknown): Promise<Stored<Appointment>> {
+    return this.moves.run(ctx, id, body);
+  }
+
+  /** `GET /api/appointments/{id}/calendar.ics` (appointmentCalendar.ts). */
+  calendarFile(ctx: RequestContext, id: string, language: string | undefined): Promise<CalendarFile> {
+    return this.calendars.file(ctx, id, language);
+  }
 
   async run(ctx: RequestContext, body: unknown): Promise<Stored<Appointment>> {
-    const params = OperationParameters.parse(body, ['appointment']);
-    const proposed = params.get('appointment')?.resource as Appointment | undefined;
-    if (proposed?.resourceType !== 'Appointment') throw badRequest('appointment must hold the proposed Appointment resource', ['Parameters.parameter.appointment']);
-    if (proposed.slot?.length !== 1) throw badRequest('The Appointment must name exactly one Slot', ['Appointment.slot']);
-    const slotId = localReference(proposed.slot[0]?.reference, ['Slot'], 'Appointment.slot').id;
-    const clientRef = proposed.participant?.find((p) => p.actor?.reference?.startsWith('Patient/'))?.actor?.reference;
-    if (!clientRef) throw badRequest('The Appointment must have the client as a participant', ['Appointment.participant']);
-    const patient = localReference(clientRef, ['Patient'], 'Appointment.participant').reference;
+    const params = OperationParameters.parse(body, ['appointment', 'task', 'allowOverlap']);
+    const { proposed, slotId, patient, modes: requested } = proposedTime(params);
+    const allowOverlap = allowOverlapOf(params);
+    const taskParam = params.get('task');
+    if (taskParam && !taskParam.valueReference) throw badRequest('task must be a valueReference to the contact Task', ['Parameters.parameter.task']);
+    const taskRef = taskParam ? localReference(taskParam.valueReference?.reference, ['Task'], 'Parameters.parameter.task') : undefined;
     const slot = await this.fhir.store.readOptional<Slot>('Slot', slotId);
     if (!slot) throw badRequest(`Slot/${slotId} does not exist`, ['Appointment.slot']);
-    const [grant, schedule] = await Promise.all([
-      this.authorize(ctx, patient, slot),
-      this.fhir.store.read<Schedule>('Schedule', slot.schedule.reference?.replace('Schedule/', '') ?? ''),
-    ]);
-    // Most losing racers learn it here, without a transaction; the locked check below decides.
-    if (slot.status !== 'free') throw conflict(TAKEN);
-    const requestedModes = (proposed.extension ?? []).filter((e) => e.url === EXTENSIONS.visitMode).map((e) => e.valueCode);
-    const modes = slotModes(slot).filter((m) => requestedModes.length === 0 || requestedModes.includes(m));
-    if (modes.length === 0) throw badRequest('The visit mode asked for is not offered at that time', ['Appointment.extension']);
+    if (taskRef) await this.checkContact(ctx, taskRef, patient);
+    const [grant, schedule] = await Promise.all([this.authorize(ctx, patient, slot), scheduleOf(this.fhir.store, slot)]);
+    // Most losing racers learn it here, without a transaction; the locked checks below decide.
+    if (slot.status !== 'free') throw slotTaken();
+    const modes = modesFor(slot, requested);
 
     const register = await registerOfVisit(this.fhir.store, schedule);
     const booked = await this.db.transaction(async (tx) => {
-      const taken = await this.fhir.store.update<Slot>(
-        'Slot',
-        slotId,
-        (current) => {
-          if (current.status !== 'free') throw conflict(TAKEN);
-          if (Date.parse(current.start) <= nowMs()) throw conflict('That time has already passed; choose another time');
-          return { ...current, status: 'busy' };
-        },
-        { tx },
-      );
-      const appointment: Appointment & { id: string } = {
-        resourceType: 'Appointment',
-        id: randomUUID(),
-        status: 'booked',
-        created: clockNow().toISOString(),
-        start: taken.start,
-        end: taken.end,
-        minutesDuration: Math.round((Date.parse(taken.end) - Date.parse(taken.start)) / 60_000),
-        slot: [{ reference: `Slot/${slotId}` }],
-        serviceType: taken.serviceType,
-        specialty: schedule.specialty,
-        extension: modes.slice(0, 1).map((m) => ({ url: EXTENSIONS.visitMode, valueCode: m })),
-        comment: proposed.comment,
-        participant: [
-          { actor: { reference: patient }, status: 'accepted' },
-          ...schedule.actor.map((actor) => ({ actor, status: 'accepted' as const })),
-        ],
-      };
+      const now = nowMs();
+      const taken = await takeSlot(this.fhir.store, tx, slotId, now);
+      const id = randomUUID();
+      // After the Slot (the same order as cancelling), so two bookings never wait on each other in a circle.
+      if (taskRef) await claimContact(this.fhir.store, tx, taskRef.id, id, now);
+      if (!allowOverlap) await assertNoOverlap(this.fhir.store, tx, { ctx, patient, start: taken.start, end: taken.end, register });
+      const appointment = bookedAppointment({ id, slot: taken, schedule, patient, modes, comment: proposed.comment, contact: taskRef?.reference });
       // A visit to a social-welfare professional is social-welfare data; any other visit, health data.
       const labelled = inRegister(appointment, register);
       // Booked on a recorded reason: the booking never becomes a relationship of its own.
@@ -91,12 +82,12 @@ export class BookAppointment {
       const audit = this.fhir.audit.event({
         user: ctx.user,
         interaction: 'create',
-        what: [`Appointment/${appointment.id}`, `Slot/${slotId}`],
+        what: [`Appointment/${appointment.id}`, `Slot/${slotId}`, ...(taskRef ? [taskRef.reference] : [])],
         patients: [patient],
         success: true,
         reason: ctx.reason,
         byRecordedReason: grant.byRecordedReason,
-        description: '$book',
+        description: allowOverlap ? '$book (overlap confirmed)' : '$book',
       });
       const [stored] = await this.fhir.store.createMany<Resource>([toStore, audit], tx);
       return stored as Stored<Appointment>;
@@ -105,22 +96,21 @@ export class BookAppointment {
     return booked;
   }
 
+  /** The contact must be the professional's to work on, of this client, and still open. */
+  private async checkContact(ctx: RequestContext, taskRef: { id: string; reference: string }, patient: string): Promise<void> {
+    if (!isStaff(ctx.user)) throw forbidden('Only professionals book a visit for a contact');
+    const task = await this.fhir.store.readOptional<Task>('Task', taskRef.id);
+    if (!task) throw badRequest(`${taskRef.reference} does not exist`, ['Parameters.parameter.task']);
+    await this.fhir.authorize(ctx, task, 'operation', [taskRef.reference], false);
+    assertBookableContact(task, taskRef.reference, patient);
+  }
+
   private async authorize(ctx: RequestContext, patient: string, slot: Slot): Promise<AccessGrant> {
     if (hasRole(ctx.user, 'resident')) {
-      if (patient !== ctx.user.fhirUser) throw badRequest('You can book times only for yourself', ['Appointment.participant']);
-      const visitType = (await this.settings.visitTypes()).find((v) => v.code === slotVisitType(slot));
-      if (!visitType?.selfBookable) throw forbidden('This visit type is booked by the professional; ask the team to book it');
+      await assertResidentMayBook(ctx, this.settings, patient, slot);
       return { patients: [patient], byRecordedReason: false };
     }
     if (!isStaff(ctx.user)) throw forbidden('Booking is for professionals and residents');
     return this.fhir.access.checkPatients(ctx.user, 'Appointment', [patient], 'create', ctx.reason);
   }
-}
-
-/** The register of a visit: social welfare when every professional of the schedule is registered only there. */
-async function registerOfVisit(store: ResourceStore, schedule: Schedule): Promise<Register> {
-  const practitioners = schedule.actor.map((a) => a.reference ?? '').filter((r) => r.startsWith('Practitioner/'));
-  if (practitioners.length === 0) return 'health';
-  const all = await Promise.all(practitioners.map((p) => practitionerQualifications(store, p)));
-  return all.every((q) => q.social && !q.health) ? 'social' : 'health';
 }

@@ -10,7 +10,8 @@ import type { SettingsStore } from '../settings/settingsStore';
 import { badRequest, notFound } from '../fhir/outcomes';
 
 const VISIT_TYPES = 'visit-types';
-const TEMPLATE_PREFIX = 'schedule-template:';
+/** A weekly template is stored as the setting `schedule-template:<id>` (its versions kept in the history). */
+export const TEMPLATE_PREFIX = 'schedule-template:';
 const BOOKING_RULES = 'booking-rules';
 const EXCEPTION_PREFIX = 'schedule-exception:';
 

@@ -78,6 +78,11 @@ async function seededSource(backend: Backend): Promise<Source> {
   );
   await db.query(`INSERT INTO notification_sent (appointment_id, kind) VALUES ('backup-edge', 'reminder')`);
   await db.query(`INSERT INTO configuration_gap (service, urgency, age_band, occurrences) VALUES ('backup-edge', 'non-urgent', '30–34', 2)`);
+  await db.query(
+    `INSERT INTO app_setting_history (name, version, value, updated_at, updated_by)
+     VALUES ('backup-edge', 1, $1::text::jsonb, '2024-02-29T23:59:59.123456Z', NULL), ('backup-edge', 2, '{"kenoviiva": "\\\\", "rivi": "a\\nb ✓"}', '2030-05-06T07:08:09.123456Z', 'Åsa "Testi" Öberg')`,
+    [EDGE_CONTENT],
+  );
 
   const file = join(dir, `${backend}.ovi.gz`);
   const summary = await backupToFile(db, file);

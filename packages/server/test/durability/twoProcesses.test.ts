@@ -114,7 +114,8 @@ describe('two Ovi processes on one PostgreSQL database', () => {
 
     for (const appointment of offered.slice(0, 4)) {
       const slot = appointment.slot[0].reference as string;
-      const body = params({ name: 'appointment', resource: appointment });
+      // Two of the proposals may start at once with different professionals: the overlap is meant here.
+      const body = params({ name: 'appointment', resource: appointment }, { name: 'allowOverlap', valueBoolean: true });
       const results = await Promise.all([
         a.call('POST', '/fhir/R4/Appointment/$book', { token: guidanceA.token, body }),
         b.call('POST', '/fhir/R4/Appointment/$book', { token: guidanceB.token, body }),

@@ -158,7 +158,7 @@ describe('access to client data, in a real browser on a phone', () => {
     await expectAccessible(page, 'client found by name');
 
     // Recording the call: a refusal (403) is said plainly; without one the contact is recorded.
-    for (const [linkId, value] of [['danger-signs', 'none'], ['reason', 'other'], ['duration', 'weeks'], ['contact-preference', 'phone']]) {
+    for (const [linkId, value] of [['danger-signs', 'none'], ['reason', 'other'], ['duration', 'weeks']]) {
       await page.getByTestId(`answer-${linkId}`).locator(`input[value="${value}"]`).check();
     }
     await page.getByTestId('answer-description').locator('textarea').fill('Asiakas kysyy rokotusajasta.');

@@ -144,13 +144,14 @@ describe('the one-contact path in a real browser', () => {
     expect(task.businessStatus.coding[0].code).toBe('booked');
     const appointmentRef = task.output.find((o: { type: { coding: Array<{ code: string }> } }) => o.type.coding[0]?.code === 'appointment').valueReference.reference;
 
+    // The earliest time may be tomorrow morning: let this region allow cancelling until the start
+    // (the page offers cancelling only while the notice rule allows it).
+    await server.ovi.services.db.query(`UPDATE app_setting SET value = '{"cancelNoticeHours": 0, "horizonDays": 42}' WHERE name = 'booking-rules'`);
     await logIn(page, server.url, 'resident');
     await page.getByTestId('nav-appointments').click();
     const appointment = page.locator(`[data-testid="appointment"][data-appointment-id="${appointmentRef.replace('Appointment/', '')}"]`);
     await appointment.waitFor();
     await expectAccessible(page, 'my appointments');
-    // The earliest time may be tomorrow morning: let this region allow cancelling until the start.
-    await server.ovi.services.db.query(`UPDATE app_setting SET value = '{"cancelNoticeHours": 0, "horizonDays": 42}' WHERE name = 'booking-rules'`);
     await appointment.getByTestId('appointment-cancel').click();
     await page.getByTestId('appointment-cancel-confirm').click();
     await page.getByTestId('appointment-cancelled').waitFor();

@@ -1,33 +1,62 @@
-/** Admin, read-only: every questionnaire with its questions. */
+/**
+ * Admin: every questionnaire with its questions; its texts (three languages) and its status
+ * (active or retired) can be changed, checked in words before saving; each shows its stored
+ * version and links to its versions. Structural changes (questions, answer codes, conditions)
+ * are not made here: routing rules and the danger-sign screen name those codes.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchQuestionnaires } from '../api/questionnaire.resource';
-import { pickText } from '../api/fhir';
+import type { Bundle, Questionnaire } from '@medplum/fhirtypes';
+import { CONTACT_QUESTIONNAIRE_URL } from '@ovi/domain/src/codes';
+import { api } from '../api/client';
+import { FHIR_BASE, pickText, resourcesOf } from '../api/fhir';
+import { toQuestionnaireView, type QuestionnaireView } from '../api/questionnaire.resource';
+import { fetchQuestionnaireVersions, textsOfQuestionnaire, type StoredQuestionnaire } from '../api/questionnaireEdit.resource';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
 import { useLanguage } from '../i18n/useLanguage';
+import { QuestionnaireForm } from './editing/QuestionnaireForm';
+import { SavedNotice, SettingHistory, VersionLine } from './editing/SettingHistory';
+import { useFocusAfterRender, useHistoryPanel } from './editing/useChangeReview';
 import { QuestionOutline } from './QuestionOutline';
 
-export function QuestionnaireList() {
+interface Entry {
+  raw: StoredQuestionnaire;
+  view: QuestionnaireView;
+}
+
+async function fetchAll(): Promise<Entry[]> {
+  const bundle = await api.get<Bundle>(`${FHIR_BASE}/Questionnaire?_count=100`);
+  return resourcesOf<Questionnaire>(bundle, 'Questionnaire').map((q) => ({ raw: q as StoredQuestionnaire, view: toQuestionnaireView(q) }));
+}
+
+function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdit, onSaved, onCancel }: { entry: Entry; all: Entry[]; reloadKey: number; editing: boolean; busy: boolean; saved?: string; onEdit: () => void; onSaved: (q: StoredQuestionnaire) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const list = useAsync(() => fetchQuestionnaires(false), []);
+  const history = useHistoryPanel();
+  const { raw, view: q } = entry;
+  const version = raw.meta?.versionId ?? '';
+  const isContactForm = q.url === CONTACT_QUESTIONNAIRE_URL || q.url.endsWith('/Questionnaire/contact-request');
+  const otherActive = all.filter((e) => e.raw.id !== raw.id && e.view.url === q.url && e.view.status === 'active').length;
+  const historyId = `questionnaire-${q.id}-history`;
+  const latest = { version: Number(version), updatedAt: raw.meta?.lastUpdated ?? '' };
+
   return (
-    <>
-      <PageHeading title={t('admin.questionnaires.title')}>{t('admin.questionnaires.title')}</PageHeading>
-      <p className="muted">{t('admin.readOnly')}</p>
-      {list.loading && !list.data && <Loading />}
-      {list.error !== undefined && <ErrorMessage error={list.error} onRetry={list.reload} />}
-      {list.data && list.data.length === 0 && <p className="empty">{t('admin.questionnaires.empty')}</p>}
-      {list.data?.map((q) => (
-        <section key={q.id} className="panel" aria-labelledby={`questionnaire-${q.id}`}>
-          <h2 id={`questionnaire-${q.id}`}>{pickText(q.title, lang) || q.url}</h2>
-          {pickText(q.description, lang) && <p>{pickText(q.description, lang)}</p>}
+    <section className="panel" aria-labelledby={`questionnaire-${q.id}`} data-testid="questionnaire" data-questionnaire-id={q.id}>
+      <h2 id={`questionnaire-${q.id}`}>{pickText(q.title, lang) || q.url}</h2>
+      {pickText(q.description, lang) && <p>{pickText(q.description, lang)}</p>}
+      <SavedNotice id={`questionnaire-saved-${q.id}`} version={saved} />
+      {version && <VersionLine version={version} latest={latest} historyId={historyId} onShowHistory={history.showHistory} testId="questionnaire-version" />}
+      {editing ? (
+        <QuestionnaireForm questionnaire={raw} isContactForm={isContactForm} otherActive={otherActive} onSaved={onSaved} onCancel={onCancel} />
+      ) : (
+        <>
           <dl className="facts facts-inline">
             <div>
               <dt>{t('admin.questionnaires.status')}</dt>
-              <dd>{q.status}</dd>
+              <dd>{t(`adminEdit.questionnaires.status.${q.status}`, { defaultValue: q.status })}</dd>
             </div>
             {q.version && (
               <div>
@@ -40,13 +69,91 @@ export function QuestionnaireList() {
               <dd className="code">{q.url}</dd>
             </div>
           </dl>
+          <div className="button-row">
+            <button type="button" id={`questionnaire-edit-${q.id}`} className="button button-secondary" disabled={busy} aria-label={t('adminEdit.questionnaires.editLabel', { name: pickText(q.title, lang) || q.url })} data-testid="questionnaire-edit" onClick={onEdit}>
+              {t('adminEdit.questionnaires.edit')}
+            </button>
+          </div>
           <details>
             <summary>
               {t('admin.questionnaires.showItems')} ({q.items.length})
             </summary>
             <QuestionOutline questions={q.items} all={q.items} />
           </details>
-        </section>
+        </>
+      )}
+      <SettingHistory<StoredQuestionnaire>
+        id={historyId}
+        loadAll={() => fetchQuestionnaireVersions(raw.id)}
+        level={3}
+        open={history.open}
+        onToggle={history.setOpen}
+        focusKey={history.focusKey}
+        reloadKey={`${reloadKey}-${version}`}
+        currentVersion={version}
+        renderValue={(value) => {
+          const texts = textsOfQuestionnaire(value);
+          return (
+            <dl className="facts">
+              <div>
+                <dt>{t('admin.questionnaires.status')}</dt>
+                <dd>{t(`adminEdit.questionnaires.status.${texts.status}`, { defaultValue: texts.status })}</dd>
+              </div>
+              {(['fi', 'sv', 'en'] as const).map((l) => (
+                <div key={l}>
+                  <dt>
+                    {t('adminEdit.questionnaires.title')} ({t(`adminEdit.langShort.${l}`)})
+                  </dt>
+                  <dd lang={l}>{texts.title[l]}</dd>
+                </div>
+              ))}
+            </dl>
+          );
+        }}
+        testId="questionnaire-history"
+      />
+    </section>
+  );
+}
+
+export function QuestionnaireList() {
+  const { t } = useTranslation();
+  const [reloadKey, setReloadKey] = useState(0);
+  const list = useAsync(fetchAll, [reloadKey]);
+  const [editing, setEditing] = useState<string>();
+  const [saved, setSaved] = useState<{ id: string; version: string }>();
+  const setFocusId = useFocusAfterRender();
+  return (
+    <>
+      <PageHeading title={t('admin.questionnaires.title')}>{t('admin.questionnaires.title')}</PageHeading>
+      <p className="lead">{t('adminEdit.questionnaires.intro')}</p>
+      {list.loading && !list.data && <Loading />}
+      {list.error !== undefined && <ErrorMessage error={list.error} onRetry={list.reload} />}
+      {list.data && list.data.length === 0 && <p className="empty">{t('admin.questionnaires.empty')}</p>}
+      {list.data?.map((entry) => (
+        <QuestionnairePanel
+          key={entry.raw.id}
+          entry={entry}
+          all={list.data ?? []}
+          reloadKey={reloadKey}
+          editing={editing === entry.raw.id}
+          busy={editing !== undefined}
+          saved={saved?.id === entry.raw.id ? saved.version : undefined}
+          onEdit={() => {
+            setSaved(undefined);
+            setEditing(entry.raw.id);
+          }}
+          onSaved={(q) => {
+            setEditing(undefined);
+            setSaved({ id: entry.raw.id, version: q.meta?.versionId ?? '' });
+            setReloadKey((k) => k + 1);
+            setFocusId(`questionnaire-saved-${entry.raw.id}`);
+          }}
+          onCancel={() => {
+            setEditing(undefined);
+            setFocusId(`questionnaire-edit-${entry.raw.id}`);
+          }}
+        />
       ))}
     </>
   );

@@ -1,9 +1,8 @@
 /** → urgency, professional, service of a routing rule. */
 import { useTranslation } from 'react-i18next';
-import type { RoutingTargetView } from '../api/admin.resource';
 import { UrgencyBadge } from '../components/UrgencyBadge';
 
-export function TargetCell({ target }: { target: RoutingTargetView }) {
+export function TargetCell({ target }: { target: { urgency: string; profession: string; service: string } }) {
   const { t } = useTranslation();
   return (
     <div className="target">

@@ -1,12 +1,12 @@
 /** Routing-rule conditions in words, with question and answer texts from the questionnaire. */
 import type { TFunction } from 'i18next';
 import type { Language } from '@ovi/domain/src/types';
-import type { RuleCondition } from '../api/admin.resource';
+import { isAnswerCondition, type RuleCondition } from '../api/admin.resource';
 import { pickText } from '../api/fhir';
 import type { Question } from '../api/questionnaire.resource';
 
 export function conditionText(c: RuleCondition, questions: Map<string, Question>, t: TFunction, lang: Language): string {
-  if (c.kind === 'age') {
+  if (!isAnswerCondition(c)) {
     const parts = [
       c.ageAtLeast !== undefined ? t('admin.rules.ageAtLeast', { age: c.ageAtLeast }) : '',
       c.ageBelow !== undefined ? t('admin.rules.ageBelow', { age: c.ageBelow }) : '',

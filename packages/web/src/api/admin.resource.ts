@@ -1,129 +1,87 @@
-/** Routing rules and care-guarantee limits as read-only view models for the admin screens. */
+/**
+ * Routing rules and care-guarantee limits as the server keeps them (`GET/PUT /api/admin/<name>`):
+ * read, tried as a dry run (`?dryRun=true`) and saved with `If-Match` on the version read.
+ */
+import type { CareGuaranteeConfig, CareGuaranteeRule } from '@ovi/domain/src/careGuarantee';
+import type { AnswerCondition, RoutingRule, RoutingRuleSet, RoutingTarget, RuleCondition } from '@ovi/domain/src/routingRules';
 import type { LocalizedText } from '@ovi/domain/src/types';
 import { api } from './client';
 
 export type Localized = Partial<LocalizedText>;
+export type { AnswerCondition, CareGuaranteeConfig, CareGuaranteeRule, RoutingRule, RoutingRuleSet, RoutingTarget, RuleCondition };
 
-export type RuleCondition =
-  | { kind: 'answer'; linkId: string; anyOf?: string[]; equals?: string | number | boolean; atLeast?: number; atMost?: number }
-  | { kind: 'age'; ageAtLeast?: number; ageBelow?: number };
+/** The settings an administrator edits in the web app. */
+export type EditableSetting = 'routing-rules' | 'care-guarantee';
 
-export interface RoutingTargetView {
-  urgency: string;
-  profession: string;
-  service: string;
+export function isAnswerCondition(c: RuleCondition): c is AnswerCondition {
+  return typeof (c as { linkId?: unknown }).linkId === 'string';
 }
 
-export interface RoutingRuleView {
-  id: string;
-  order: number;
-  title: Localized;
-  when: RuleCondition[];
-  unless: RuleCondition[];
-  then: RoutingTargetView;
-  explanation: Localized;
-}
+const orEmpty = (texts: Localized | undefined): LocalizedText => ({ fi: texts?.fi ?? '', sv: texts?.sv ?? '', en: texts?.en ?? '' });
 
-export interface RoutingRulesView {
-  version: number;
-  fallback?: RoutingTargetView & { explanation: Localized };
-  rules: RoutingRuleView[];
-}
-
-interface RawCondition {
-  linkId?: string;
-  anyOf?: string[];
-  equals?: string | number | boolean;
-  atLeast?: number;
-  atMost?: number;
-  ageAtLeast?: number;
-  ageBelow?: number;
-}
-
-interface RawRule {
-  id?: string;
-  order?: number;
-  title?: Localized;
-  when?: RawCondition[];
-  unless?: RawCondition[];
-  then?: Partial<RoutingTargetView>;
-  explanation?: Localized;
-}
-
-function toCondition(c: RawCondition): RuleCondition {
-  return typeof c.linkId === 'string'
-    ? { kind: 'answer', linkId: c.linkId, anyOf: c.anyOf, equals: c.equals, atLeast: c.atLeast, atMost: c.atMost }
-    : { kind: 'age', ageAtLeast: c.ageAtLeast, ageBelow: c.ageBelow };
-}
-
-function toTarget(t: Partial<RoutingTargetView> | undefined): RoutingTargetView {
-  return { urgency: t?.urgency ?? '', profession: t?.profession ?? '', service: t?.service ?? '' };
-}
-
-export async function fetchRoutingRules(): Promise<RoutingRulesView> {
-  const raw = await api.get<{ version?: number; fallback?: Partial<RoutingTargetView> & { explanation?: Localized }; rules?: RawRule[] }>(
-    '/api/admin/routing-rules',
-  );
+/** The rule set as stored (its `version` the stored one), rules in their order. */
+export async function fetchRoutingRules(): Promise<RoutingRuleSet> {
+  const raw = await api.get<Partial<RoutingRuleSet>>('/api/admin/routing-rules');
+  const fallback = raw.fallback ?? { urgency: 'non-urgent', profession: 'nurse', service: 'primary-care', explanation: orEmpty(undefined) };
   return {
     version: raw.version ?? 0,
-    fallback: raw.fallback ? { ...toTarget(raw.fallback), explanation: raw.fallback.explanation ?? {} } : undefined,
+    fallback: { ...fallback, explanation: orEmpty(fallback.explanation) },
     rules: (raw.rules ?? [])
-      .map((r, index) => ({
-        id: r.id ?? String(index),
-        order: r.order ?? index,
-        title: r.title ?? {},
-        when: (r.when ?? []).map(toCondition),
-        unless: (r.unless ?? []).map(toCondition),
-        then: toTarget(r.then),
-        explanation: r.explanation ?? {},
-      }))
+      .map((r) => ({ ...r, title: orEmpty(r.title), explanation: orEmpty(r.explanation), when: r.when ?? [] }))
       .sort((a, b) => a.order - b.order),
   };
 }
 
-export interface CareGuaranteeRuleView {
-  id: string;
-  kind: 'legal' | 'regional' | string;
-  service: string;
-  urgency: string;
-  minAge?: number;
-  maxAgeExclusive?: number;
-  days?: number;
-  months?: number;
-  label: Localized;
-  source?: string;
-}
-
-export interface CareGuaranteeView {
-  version: number;
-  timeZone: string;
-  officeHours?: { start: number; end: number };
-  rules: CareGuaranteeRuleView[];
-}
-
-interface RawGuaranteeRule extends Partial<Omit<CareGuaranteeRuleView, 'days' | 'months'>> {
-  limit?: { days?: number; months?: number };
-}
-
-export async function fetchCareGuarantee(): Promise<CareGuaranteeView> {
-  const raw = await api.get<{ version?: number; timeZone?: string; officeHours?: { start: number; end: number }; rules?: RawGuaranteeRule[] }>(
-    '/api/admin/care-guarantee',
-  );
+export async function fetchCareGuarantee(): Promise<CareGuaranteeConfig> {
+  const raw = await api.get<Partial<CareGuaranteeConfig>>('/api/admin/care-guarantee');
   return {
     version: raw.version ?? 0,
-    timeZone: raw.timeZone ?? 'Europe/Helsinki',
-    officeHours: raw.officeHours,
-    rules: (raw.rules ?? []).map((r, index) => ({
-      id: r.id ?? String(index),
-      kind: r.kind ?? '',
-      service: r.service ?? '',
-      urgency: r.urgency ?? '',
-      minAge: r.minAge,
-      maxAgeExclusive: r.maxAgeExclusive,
-      days: r.limit?.days,
-      months: r.limit?.months,
-      label: r.label ?? {},
-      source: r.source,
-    })),
+    timeZone: 'Europe/Helsinki',
+    officeHours: raw.officeHours ?? { start: 8, end: 16 },
+    rules: (raw.rules ?? []).map((r) => ({ ...r, label: orEmpty(r.label) })),
   };
+}
+
+/** One move of the routing dry run: what the recent contacts got before and would get now. */
+export interface RoutedAs {
+  urgency: string;
+  profession: string;
+  service: string;
+  ruleId: string;
+}
+
+export interface DryRunMove {
+  before: RoutedAs;
+  after: RoutedAs;
+  /** A count, or "fewer than 5" when it is small (the server hides small numbers). */
+  contacts: number | string;
+}
+
+export interface ChangePreview {
+  setting: string;
+  valid: boolean;
+  /** The server's problems, English sentences naming the rule and path. */
+  problems: string[];
+  /** Routing rules only: how the latest contacts would have been routed under the change. */
+  dryRun?: { contacts: number; unchanged: number; moves: DryRunMove[] };
+}
+
+/** `PUT ?dryRun=true`: checks the change alone and with the rest; stores nothing. */
+export async function previewSetting(name: EditableSetting, value: unknown): Promise<ChangePreview> {
+  const { data } = await api.put<Partial<ChangePreview>>(`/api/admin/${name}?dryRun=true`, value);
+  return {
+    setting: data.setting ?? name,
+    valid: data.valid === true,
+    problems: data.problems ?? [],
+    ...(data.dryRun ? { dryRun: { contacts: data.dryRun.contacts ?? 0, unchanged: data.dryRun.unchanged ?? 0, moves: data.dryRun.moves ?? [] } } : {}),
+  };
+}
+
+/**
+ * Saves a new version. `basedOn` is the version the change was made from: when someone saved
+ * another meanwhile the server answers 412 and nothing changes. Answers the saved version.
+ */
+export async function saveSetting<T extends { version: number }>(name: EditableSetting, value: T, basedOn: number): Promise<T> {
+  const { data } = await api.put<T>(`/api/admin/${name}`, value, { 'If-Match': `W/"${basedOn}"` });
+  return data;
 }

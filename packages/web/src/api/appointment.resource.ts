@@ -1,13 +1,14 @@
 /**
  * Appointments (docs/API.md "Scheduling and booking") as plain view models: finding free
- * times ($find), booking one ($book), a resident's own appointments and cancelling one, and a
- * professional's own day or week.
+ * times ($find), booking one ($book, for a contact or not), moving one ($move), a resident's own
+ * appointments and cancelling one, the add-to-calendar file, and a professional's own day or week.
  */
-import type { Appointment, AppointmentParticipant, Bundle, OperationOutcome, Parameters, Patient } from '@medplum/fhirtypes';
+import type { Appointment, AppointmentParticipant, Bundle, OperationOutcome, Parameters, Patient, Task } from '@medplum/fhirtypes';
 import { EXTENSIONS, SYSTEMS } from '@ovi/domain/src/codes';
-import type { LocalizedText } from '@ovi/domain/src/types';
+import type { Language, LocalizedText } from '@ovi/domain/src/types';
+import { BOOKING_EXTENSIONS, BOOKING_ISSUE_EXPRESSION, type BookingIssue } from '@ovi/domain/src/bookingSafety';
 import { reasonHeaders } from './accessReason';
-import { api } from './client';
+import { api, ApiError, request } from './client';
 import { FHIR_BASE, idOf, resourcesOf, typeOf } from './fhir';
 import { nameOf } from './patient.resource';
 
@@ -34,6 +35,12 @@ export interface AppointmentView {
   /** Why the search ranked a proposal where it is (own-professional, own-team, after-deadline …). */
   reasons: string[];
   cancelReason?: string;
+  /** The unit's phone (Location telecom), for "call us" when the time can no longer be changed here. */
+  locationPhone?: string;
+  /** `Task/<id>` of the contact this visit was booked for. */
+  contactRef?: string;
+  /** `Appointment/<id>` this one replaced when the time was moved. */
+  replacesRef?: string;
 }
 
 declare const bookingTokenBrand: unique symbol;
@@ -83,6 +90,8 @@ export function toAppointmentView(a: Appointment): AppointmentView {
     slotRef: a.slot?.[0]?.reference,
     reasons: codesOf(a, EXTENSIONS.rankingReason),
     cancelReason: a.cancelationReason?.text,
+    contactRef: a.supportingInformation?.find((r) => r.reference?.startsWith('Task/'))?.reference,
+    replacesRef: a.extension?.find((e) => e.url === BOOKING_EXTENSIONS.replaces)?.valueReference?.reference,
   };
 }
 
@@ -107,27 +116,35 @@ export function parseLocalized(text: string | undefined): Partial<LocalizedText>
 /* ---------- names of places and professionals the server left without a display ---------- */
 
 const names = new Map<string, Promise<string | undefined>>();
+/** Phones of units (Location telecom), filled in with their names. */
+const phones = new Map<string, Promise<string | undefined>>();
 
 async function loadNames(type: 'Location' | 'Practitioner', refs: string[]): Promise<void> {
   const missing = [...new Set(refs)].filter((r) => !names.has(r));
   if (missing.length === 0) return;
   const ids = missing.map((r) => r.slice(type.length + 1));
-  const request = api
+  const loaded = api
     .get<Bundle>(`${FHIR_BASE}/${type}?_id=${ids.map(encodeURIComponent).join(',')}&_count=100`)
     .then((bundle) => {
       const found = new Map<string, string>();
+      const phoneFound = new Map<string, string>();
       for (const r of (bundle.entry ?? []).map((e) => e.resource)) {
         if (r?.resourceType === 'Location' && r.name) found.set(`Location/${r.id ?? ''}`, r.name);
+        const phone = r?.resourceType === 'Location' ? r.telecom?.find((c) => c.system === 'phone' && c.value)?.value : undefined;
+        if (phone) phoneFound.set(`Location/${r?.id ?? ''}`, phone);
         if (r?.resourceType === 'Practitioner') {
           const n = r.name?.[0];
           const text = n?.text ?? [...(n?.given ?? []), n?.family ?? ''].join(' ').trim();
           if (text) found.set(`Practitioner/${r.id ?? ''}`, text);
         }
       }
-      return found;
+      return { found, phoneFound };
     })
-    .catch(() => new Map<string, string>());
-  for (const ref of missing) names.set(ref, request.then((found) => found.get(ref)));
+    .catch(() => ({ found: new Map<string, string>(), phoneFound: new Map<string, string>() }));
+  for (const ref of missing) {
+    names.set(ref, loaded.then(({ found }) => found.get(ref)));
+    phones.set(ref, loaded.then(({ phoneFound }) => phoneFound.get(ref)));
+  }
 }
 
 /** Clients one by one (each read is checked and logged against the professional's relationship). */
@@ -149,7 +166,8 @@ function loadPatientNames(refs: string[]): void {
 
 /** Fills in missing place, professional and (for staff) client names; best effort, never fails. */
 async function withNames<T extends AppointmentView>(views: T[], { clients = false } = {}): Promise<T[]> {
-  const needPlace = views.flatMap((v) => (v.locationRef && !v.locationName ? [v.locationRef] : []));
+  // Every unit is read once (for its phone too), named or not.
+  const needPlace = views.flatMap((v) => (v.locationRef && (!v.locationName || !phones.has(v.locationRef)) ? [v.locationRef] : []));
   const needPerson = views.flatMap((v) => (v.practitionerRef && !v.practitionerName ? [v.practitionerRef] : []));
   if (clients) loadPatientNames(views.flatMap((v) => (v.patientRef && !v.patientName ? [v.patientRef] : [])));
   await Promise.all([loadNames('Location', needPlace), loadNames('Practitioner', needPerson)]);
@@ -157,6 +175,7 @@ async function withNames<T extends AppointmentView>(views: T[], { clients = fals
     views.map(async (v) => ({
       ...v,
       locationName: v.locationName ?? (v.locationRef ? await names.get(v.locationRef) : undefined),
+      locationPhone: v.locationPhone ?? (v.locationRef ? await phones.get(v.locationRef) : undefined),
       practitionerName: v.practitionerName ?? (v.practitionerRef ? await names.get(v.practitionerRef) : undefined),
       patientName: v.patientName ?? (clients && v.patientRef ? await names.get(v.patientRef) : undefined),
     })),
@@ -207,12 +226,103 @@ export async function findSlots(query: SlotQuery, reason?: string): Promise<Slot
   return { proposals: await withNames(proposals), warning: parseLocalized(issue?.details?.text ?? issue?.diagnostics) };
 }
 
-/** `POST /fhir/R4/Appointment/$book`: 201 with the booked Appointment; 409 when the time was just taken. */
-export async function bookProposal(token: BookingToken, reason?: string): Promise<AppointmentView> {
-  const body: Parameters = { resourceType: 'Parameters', parameter: [{ name: 'appointment', resource: token as unknown as Appointment }] };
-  const { data } = await api.post<Appointment>(`${FHIR_BASE}/Appointment/$book`, body, reasonHeaders(reason));
+export interface BookOptions {
+  /** The professional's recorded reason (X-Access-Reason). */
+  reason?: string;
+  /** `Task/<id>`: the contact the visit is booked for; the server allows one booked visit per contact. */
+  task?: string;
+  /** The overlap warning was seen and the time is booked anyway. */
+  allowOverlap?: boolean;
+}
+
+const bookingParameters = (token: BookingToken, options: BookOptions): Parameters => ({
+  resourceType: 'Parameters',
+  parameter: [
+    { name: 'appointment', resource: token as unknown as Appointment },
+    ...(options.task ? [{ name: 'task', valueReference: { reference: options.task } }] : []),
+    ...(options.allowOverlap ? [{ name: 'allowOverlap', valueBoolean: true }] : []),
+  ],
+});
+
+/**
+ * `POST /fhir/R4/Appointment/$book`: 201 with the booked Appointment; 409 when the time was just
+ * taken, the contact already has a booked visit, or the client has another visit then
+ * (`bookingConflictOf` tells which).
+ */
+export async function bookProposal(token: BookingToken, options: BookOptions = {}): Promise<AppointmentView> {
+  const { data } = await api.post<Appointment>(`${FHIR_BASE}/Appointment/$book`, bookingParameters(token, options), reasonHeaders(options.reason));
   const [view] = await withNames([toAppointmentView(data)]);
   return view ?? toAppointmentView(data);
+}
+
+/**
+ * `POST /fhir/R4/Appointment/{id}/$move`: the new time booked and the old one cancelled in one
+ * step, or nothing (409 inside the notice, or when the new time was taken or overlaps).
+ */
+export async function moveAppointment(id: string, token: BookingToken, options: Omit<BookOptions, 'task'> = {}): Promise<AppointmentView> {
+  const { data } = await api.post<Appointment>(`${FHIR_BASE}/Appointment/${encodeURIComponent(id)}/$move`, bookingParameters(token, options), reasonHeaders(options.reason));
+  const [view] = await withNames([toAppointmentView(data)]);
+  return view ?? toAppointmentView(data);
+}
+
+/** A booking, move or cancellation the server refused (409), read from its OperationOutcome. */
+export interface BookingConflict {
+  kind: BookingIssue | 'other';
+  /** The server's words in fi/sv/en (or one plain text). */
+  text?: Partial<LocalizedText>;
+  /** `Appointment/<id>` in the way: the contact's booking, or the overlapping visit. */
+  appointmentRef?: string;
+}
+
+const KIND_BY_EXPRESSION = new Map(Object.entries(BOOKING_ISSUE_EXPRESSION).map(([kind, expression]) => [expression, kind as BookingIssue]));
+
+export function bookingConflictOf(error: unknown): BookingConflict | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const issue = error.issues[0];
+  const kind = issue?.expression.map((e) => KIND_BY_EXPRESSION.get(e)).find((k) => k !== undefined) ?? 'other';
+  const ref = /Appointment\/([A-Za-z0-9\-.]{1,64})/.exec(issue?.diagnostics ?? '')?.[0];
+  return { kind, text: parseLocalized(issue?.message), ...(ref ? { appointmentRef: ref } : {}) };
+}
+
+/* ---------- the contact's booking, booking rules, calendar file ---------- */
+
+/** The booked visit a contact's Task names (its `output` `appointment`), if it is still booked. */
+export async function fetchContactBooking(taskId: string, reason?: string): Promise<AppointmentView | undefined> {
+  const task = await api.get<Task>(`${FHIR_BASE}/Task/${encodeURIComponent(taskId)}`, reasonHeaders(reason));
+  const ref = task.output?.find((o) => o.type.coding?.[0]?.code === 'appointment')?.valueReference?.reference;
+  if (!ref?.startsWith('Appointment/')) return undefined;
+  const appointment = await fetchAppointment(ref, reason);
+  return appointment.status === 'booked' ? appointment : undefined;
+}
+
+export interface BookingRules {
+  /** Residents cancel or move their own times here up to this many hours before. */
+  cancelNoticeHours: number;
+  horizonDays: number;
+}
+
+/** `GET /api/scheduling/settings`. */
+export async function fetchBookingRules(): Promise<BookingRules> {
+  const raw = await api.get<Partial<BookingRules>>('/api/scheduling/settings');
+  return { cancelNoticeHours: typeof raw.cancelNoticeHours === 'number' ? raw.cancelNoticeHours : 24, horizonDays: typeof raw.horizonDays === 'number' ? raw.horizonDays : 42 };
+}
+
+/**
+ * `GET /api/appointments/{id}/calendar.ics`, saved as a file: the request carries the session's
+ * token, so a plain link would not do.
+ */
+export async function downloadCalendarFile(id: string, lang: Language): Promise<void> {
+  const { data, headers } = await request<string>('GET', `/api/appointments/${encodeURIComponent(id)}/calendar.ics?lang=${lang}`, { headers: { Accept: 'text/calendar' } });
+  const filename = /filename="([^"]+)"/.exec(headers.get('Content-Disposition') ?? '')?.[1] ?? 'ovi.ics';
+  const url = URL.createObjectURL(new Blob([typeof data === 'string' ? data : String(data)], { type: 'text/calendar;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /* ---------- reading and cancelling ---------- */

@@ -1,12 +1,13 @@
 /** Sending a contact (QuestionnaireResponse) and reading the resident's own contacts and replies. */
 import type { Bundle, Communication, QuestionnaireResponse, Task } from '@medplum/fhirtypes';
-import { EXTENSIONS, TASK_CODES } from '@ovi/domain/src/codes';
+import { EXTENSIONS, OVI_FHIR_BASE, SYSTEMS, TASK_CODES } from '@ovi/domain/src/codes';
 import { fetchMyAppointments, type AppointmentView } from './appointment.resource';
 import { api } from './client';
 import { reasonHeaders } from './accessReason';
 import { FHIR_BASE, idOf, resourcesOf, type Texts } from './fhir';
 import { fetchTask, toContactTask, type ContactTask } from './task.resource';
 import { toResponseItems, type Answers, type QuestionnaireView } from './questionnaire.resource';
+import { fetchHomeUnit, fetchUnit, type UnitContact } from './unit.resource';
 
 export type StaffChannel = 'phone' | 'walk-in';
 
@@ -49,10 +50,55 @@ export async function sendContact(args: {
   return { responseId: data?.id, task };
 }
 
+/** Who wrote a reply: their profession and unit (the `reply-signature` extension), or the sender's display. */
+export interface ReplySignature {
+  /** A profession code (`nurse` …), shown in the reader's language. */
+  profession?: string;
+  /** The profession as the server wrote it, when there is no code to translate. */
+  professionText?: string;
+  unit?: string;
+  /** The sender's display, for replies without a signature. */
+  text?: string;
+}
+
 export interface Reply {
   id: string;
   text: string;
   sent?: string;
+  signature?: ReplySignature;
+}
+
+/**
+ * Where a contact is, honestly: waiting for client guidance, with the team or service it was
+ * routed to (still open there), handled, or cancelled.
+ */
+export type ContactProgress = 'waiting' | 'with-team' | 'handled' | 'cancelled';
+
+const SIGNATURE_URL = `${OVI_FHIR_BASE}/StructureDefinition/reply-signature`;
+
+function signatureOf(c: Communication): ReplySignature | undefined {
+  const parts = c.extension?.find((e) => e.url === SIGNATURE_URL)?.extension ?? [];
+  const profession = parts.find((e) => e.url === 'profession')?.valueCoding;
+  const unit = parts.find((e) => e.url === 'unit')?.valueReference?.display;
+  const signature: ReplySignature = {
+    ...(profession?.code && profession.system === SYSTEMS.profession ? { profession: profession.code } : {}),
+    ...(profession?.display ? { professionText: profession.display } : {}),
+    ...(unit ? { unit } : {}),
+  };
+  if (signature.profession || signature.professionText || signature.unit) return signature;
+  return c.sender?.display ? { text: c.sender.display } : undefined;
+}
+
+/** Every Task that came of `contactId` by routing, however many times it was passed on. */
+function routedFrom(contactId: string, tasks: ContactTask[]): ContactTask[] {
+  const found: ContactTask[] = [];
+  let frontier = new Set([`Task/${contactId}`]);
+  while (frontier.size > 0) {
+    const next = tasks.filter((t) => !found.includes(t) && t.basedOn.some((b) => frontier.has(b)));
+    found.push(...next);
+    frontier = new Set(next.map((t) => `Task/${t.id}`));
+  }
+  return found;
 }
 
 export interface MyContact extends ContactTask {
@@ -64,6 +110,12 @@ export interface MyContact extends ContactTask {
   appointment?: AppointmentView;
   /** The child's name when a guardian sent the contact about their child. */
   about?: string;
+  /** Where the contact is now (a routed contact is with the team, not "handled"). */
+  progress: ContactProgress;
+  /** The team or service the contact was routed to, with its phone. */
+  handledBy?: UnitContact;
+  /** Whom to call about this contact: the team it is with, else the client's own unit. */
+  callUnit?: UnitContact;
 }
 
 async function reasonOf(task: ContactTask, questionnaire: QuestionnaireView | undefined): Promise<Texts | undefined> {
@@ -88,9 +140,13 @@ export async function fetchMyContacts(patientRef: string, questionnaire: Questio
   ]);
   const replies = resourcesOf<Communication>(commBundle, 'Communication').flatMap((c): Array<Reply & { basedOn: string[] }> => {
     const text = c.payload?.[0]?.contentString;
-    return text ? [{ id: c.id ?? '', text, sent: c.sent ?? c.meta?.lastUpdated, basedOn: (c.basedOn ?? []).map((b) => b.reference ?? '') }] : [];
+    const signature = signatureOf(c);
+    return text ? [{ id: c.id ?? '', text, sent: c.sent ?? c.meta?.lastUpdated, ...(signature ? { signature } : {}), basedOn: (c.basedOn ?? []).map((b) => b.reference ?? '') }] : [];
   });
-  const tasks = resourcesOf<Task>(taskBundle, 'Task').map(toContactTask);
+  const raw = resourcesOf<Task>(taskBundle, 'Task');
+  const owners = new Map(raw.map((t) => [t.id ?? '', t.owner?.reference]));
+  const tasks = raw.map(toContactTask);
+  const home = fetchHomeUnit(patientRef);
   // Routed work is part of the contact it came from: the resident sees one item per contact.
   const contacts = tasks.filter((task) => task.code !== TASK_CODES.routedWork);
   const appointments = tasks.some((task) => task.appointmentRef)
@@ -98,16 +154,26 @@ export async function fetchMyContacts(patientRef: string, questionnaire: Questio
     : [];
   return Promise.all(
     contacts.map(async (task): Promise<MyContact> => {
-      const work = tasks.filter((w) => w.basedOn.includes(`Task/${task.id}`));
+      const work = routedFrom(task.id, tasks);
       const related = new Set([`Task/${task.id}`, ...work.map((w) => `Task/${w.id}`)]);
       const appointmentRef = [task, ...work].find((w) => w.appointmentRef)?.appointmentRef;
+      // The latest routed work tells where the matter is now; an open one means the team has it.
+      const latest = [...work].sort((a, b) => (b.lastModified ?? b.authoredOn ?? '').localeCompare(a.lastModified ?? a.authoredOn ?? ''));
+      const current = latest.find((w) => w.status === 'waiting') ?? latest[0];
+      const progress: ContactProgress =
+        task.status === 'cancelled' ? 'cancelled' : task.status === 'waiting' ? 'waiting' : current?.status === 'waiting' ? 'with-team' : 'handled';
+      const handledBy = current ? await fetchUnit(owners.get(current.id)) : undefined;
+      const callUnit = (progress === 'with-team' && handledBy?.phone ? handledBy : undefined) ?? (await home);
       return {
         ...task,
+        progress,
+        ...(handledBy ? { handledBy } : {}),
+        ...(callUnit ? { callUnit } : {}),
         appointment: appointments.find((a) => `Appointment/${a.id}` === appointmentRef),
         reason: await reasonOf(task, questionnaire),
         replies: replies
           .filter((r) => r.basedOn.some((ref) => related.has(ref)))
-          .map(({ id, text, sent }) => ({ id, text, sent }))
+          .map(({ id, text, sent, signature }) => ({ id, text, sent, ...(signature ? { signature } : {}) }))
           .sort((x, y) => Date.parse(x.sent ?? '') - Date.parse(y.sent ?? '')),
       };
     }),

@@ -100,6 +100,8 @@ export interface Decision {
   outcome: GuidanceOutcome;
   note: string;
   routeTo?: string;
+  /** Internal note to the receiving team (routed only; never sent to the resident). */
+  handover?: string;
   /** `Appointment/<id>` booked for the client; sent when the outcome is `booked`. */
   appointment?: string;
 }
@@ -111,6 +113,7 @@ export async function resolveContact(taskId: string, decision: Decision, reason?
       { name: 'outcome', valueCode: decision.outcome },
       { name: 'note', valueString: decision.note },
       ...(decision.outcome === 'routed' && decision.routeTo ? [{ name: 'routeTo', valueReference: { reference: decision.routeTo } }] : []),
+      ...(decision.outcome === 'routed' && decision.handover?.trim() ? [{ name: 'handover', valueString: decision.handover.trim() }] : []),
       ...(decision.outcome === 'booked' && decision.appointment ? [{ name: 'appointment', valueReference: { reference: decision.appointment } }] : []),
     ],
   };

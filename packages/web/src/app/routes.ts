@@ -44,6 +44,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.appointments, labelKey: 'nav.appointments', testId: 'nav-appointments', roles: ['resident'] },
   { path: PATHS.accessLog, labelKey: 'nav.accessLog', testId: 'nav-access-log', roles: ['resident'] },
   { path: PATHS.sharing, labelKey: 'nav.sharing', testId: 'nav-sharing', roles: ['resident'] },
+  { path: '/acting-for', labelKey: 'portal.acting.nav', testId: 'nav-acting-for', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
@@ -55,6 +56,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.safetyScreen, labelKey: 'nav.safetyScreen', testId: 'nav-safety-screen', roles: ['admin'] },
   { path: PATHS.configurationGaps, labelKey: 'nav.configurationGaps', testId: 'nav-configuration-gaps', roles: ['admin'] },
   { path: PATHS.accessLifetimes, labelKey: 'nav.accessLifetimes', testId: 'nav-access-lifetimes', roles: ['admin'] },
+  { path: '/admin/reply-templates', labelKey: 'workday.admin.nav', testId: 'nav-reply-templates', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
   // Last, so that a manager still starts from the figures.

@@ -1,16 +1,19 @@
 /**
  * After a contact has been sent: when we will be in touch — or, when we are closed and
  * nobody reads it in time, that we are closed and where to turn now — and the advice the
- * server gave, most serious first.
+ * server gave, most serious first. "Call us" names the number: the client's own unit's phone.
  */
 import { useEffect, useRef } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { Child } from '../api/children.resource';
+import type { Principal } from '../api/principals.resource';
 import type { ContactTask } from '../api/task.resource';
+import { fetchHomeUnit } from '../api/unit.resource';
 import { Link } from '../app/router';
 import { PATHS } from '../app/routes';
 import { PhoneText } from '../components/PhoneText';
 import { ResidentNoteList } from '../components/ResidentNoteList';
+import { useAsync } from '../components/useAsync';
 import { formatDeadline } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { OutOfHoursNotice } from './OutOfHoursNotice';
@@ -19,12 +22,17 @@ interface Props {
   task: ContactTask | undefined;
   /** The child the contact is about, when a guardian sent it. */
   child?: Child;
+  /** Whom the contact is about when the resident acted for someone else (a child or an adult who authorised them). */
+  principal?: Principal;
   onSendAnother: () => void;
 }
 
-export function ContactConfirmation({ task, child, onSendAnother }: Props) {
+export function ContactConfirmation({ task, child, principal, onSendAnother }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  // The unit to call while waiting: the client's own health station (from the directory).
+  const home = useAsync(() => fetchHomeUnit(task?.patientRef), [task?.patientRef]);
+  const phone = home.data?.phone;
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
   const when = formatDeadline(task?.deadline ?? task?.assessmentDue, lang);
@@ -42,8 +50,15 @@ export function ContactConfirmation({ task, child, onSendAnother }: Props) {
         </span>
         {t('confirmation.title')}
       </h2>
-      {child && (
+      {child && !principal && (
         <p data-testid="contact-about">{t('confirmation.about', { name: child.name || t('subject.child', { number: 1 }) })}</p>
+      )}
+      {principal && (
+        <p data-testid="contact-about" data-kind={principal.kind}>
+          {principal.kind === 'guardian'
+            ? t('confirmation.about', { name: principal.name || t('subject.child', { number: 1 }) })
+            : t('portal.aboutPrincipal', { name: principal.name ?? '' })}
+        </p>
       )}
       <ResidentNoteList notes={urgentFirst} />
       {closed ? (
@@ -65,7 +80,17 @@ export function ContactConfirmation({ task, child, onSendAnother }: Props) {
           <PhoneText text={t('outOfHours.fallback')} />
         </p>
       )}
-      <p>{closed ? t('confirmation.nextClosed') : t('confirmation.next')}</p>
+      <p data-testid="confirmation-next">
+        {closed ? (
+          t('confirmation.nextClosed')
+        ) : home.loading ? (
+          t('portal.confirmation.nextLoading')
+        ) : (
+          <PhoneText
+            text={phone ? t('portal.confirmation.next', { name: home.data?.name ?? t('portal.call.yourUnit'), phone }) : t('portal.confirmation.nextFallback')}
+          />
+        )}
+      </p>
       <div className="button-row">
         <Link to={PATHS.myContacts} className="button button-primary">
           {t('confirmation.seeMyContacts')}

@@ -1,7 +1,8 @@
 /** "My appointments": upcoming first (earliest on top), then past and cancelled ones (latest on top). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchMyAppointments, type AppointmentView } from '../api/appointment.resource';
+import { changeableUntil } from '@ovi/domain/src/bookingSafety';
+import { fetchBookingRules, fetchMyAppointments, type AppointmentView } from '../api/appointment.resource';
 import { fetchVisitTypes } from '../api/schedule.resource';
 import { Link } from '../app/router';
 import { PATHS } from '../app/routes';
@@ -36,6 +37,9 @@ export function MyAppointments() {
   // Only self-bookable visits can be moved here; without the list, nothing offers to move.
   const visitTypes = useAsync(() => fetchVisitTypes().catch(() => []), []);
   const movable = new Map((visitTypes.data ?? []).filter((v) => v.selfBookable).map((v) => [v.code, v]));
+  // The notice rule: past it, a time is not moved or cancelled here (the server refuses it too).
+  const rules = useAsync(() => fetchBookingRules().catch(() => undefined), []);
+  const until = (a: AppointmentView) => (rules.data && a.start ? changeableUntil(new Date(a.start), rules.data.cancelNoticeHours) : undefined);
   const now = Date.now();
   const groups = appointments.data ? split(appointments.data, now) : undefined;
 
@@ -51,11 +55,7 @@ export function MyAppointments() {
 
   const onMoved = (result: MoveResult) => {
     const when = [appointmentWhen(result.appointment, lang, t), result.appointment.practitionerName].filter(Boolean).join(', ');
-    setFlash(
-      result.kind === 'moved'
-        ? { testId: 'appointment-moved', text: t('move.moved', { when }) }
-        : { testId: 'appointment-cancelled', text: t('move.keptOld', { when }) },
-    );
+    setFlash({ testId: 'appointment-moved', text: t('move.moved', { when }) });
     setTick((n) => n + 1);
   };
 
@@ -72,7 +72,9 @@ export function MyAppointments() {
       {appointments.loading && !appointments.data && <Loading />}
       {appointments.error !== undefined && <ErrorMessage error={appointments.error} onRetry={appointments.reload} />}
       {appointments.data && appointments.data.length === 0 && <p className="empty">{t('myAppointments.empty')}</p>}
-      {groups && appointments.data && appointments.data.length > 0 && (
+      {rules.data && <p className="hint">{t('bookingGuard.noticeRule', { count: rules.data.cancelNoticeHours })}</p>}
+      {/* The actions follow the notice rule, so the list waits for it (a failed read leaves the server to decide). */}
+      {groups && !rules.loading && appointments.data && appointments.data.length > 0 && (
         <>
           <section aria-labelledby="upcoming-title" className="section">
             <h2 id="upcoming-title" tabIndex={-1}>{t('myAppointments.upcoming')}</h2>
@@ -88,6 +90,9 @@ export function MyAppointments() {
                     onCancelled={onCancelled}
                     moveType={a.status === 'booked' && a.visitType ? movable.get(a.visitType) : undefined}
                     onMoved={onMoved}
+                    upcoming
+                    changeableUntil={until(a)}
+                    now={now}
                   />
                 ))}
               </ul>

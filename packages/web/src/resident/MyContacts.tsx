@@ -1,8 +1,12 @@
-/** "My messages": the resident's contacts, newest first, with replies. */
+/**
+ * "My messages": the resident's contacts, newest first, with replies; with those about a child
+ * in their guardianship and about an adult who has authorised them, each marked with whom it is about.
+ */
 import { useTranslation } from 'react-i18next';
-import { fetchMyChildren } from '../api/children.resource';
 import { fetchMyContacts, type MyContact } from '../api/contact.resource';
+import { fetchMyPrincipals } from '../api/principals.resource';
 import { fetchContactQuestionnaire } from '../api/questionnaire.resource';
+import { Link } from '../app/router';
 import { useUser } from '../auth/SessionContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -14,21 +18,23 @@ export function MyContacts() {
   const { t } = useTranslation();
   const user = useUser();
   const contacts = useAsync(async () => {
-    const [questionnaire, children] = await Promise.all([
+    const [questionnaire, principals] = await Promise.all([
       fetchContactQuestionnaire().catch(() => undefined),
-      fetchMyChildren().catch(() => []),
+      fetchMyPrincipals().catch(() => []),
     ]);
-    // A guardian's contacts about a child are recorded on the child; they belong here too.
+    // Contacts about a child or an adult one acts for are recorded on them; they belong here too.
     const lists = await Promise.all([
       fetchMyContacts(user.fhirUser, questionnaire),
-      ...children.map((child) =>
-        fetchMyContacts(child.reference, questionnaire)
-          .then((list) => list.map((c): MyContact => ({ ...c, about: child.name || child.reference })))
+      ...principals.map((principal) =>
+        fetchMyContacts(principal.reference, questionnaire)
+          .then((list) => list.map((c): MyContact => ({ ...c, about: principal.name || principal.reference })))
           .catch((): MyContact[] => []),
       ),
     ]);
-    return lists.flat().sort((a, b) => (b.authoredOn ?? '').localeCompare(a.authoredOn ?? ''));
+    const contacts = lists.flat().sort((a, b) => (b.authoredOn ?? '').localeCompare(a.authoredOn ?? ''));
+    return { contacts, actsForAdults: principals.some((p) => p.kind === 'representative') };
   }, [user.fhirUser]);
+  const list = contacts.data?.contacts;
 
   return (
     <>
@@ -36,10 +42,15 @@ export function MyContacts() {
       <p className="lead">{t('myContacts.intro')}</p>
       {contacts.loading && !contacts.data && <Loading />}
       {contacts.error !== undefined && <ErrorMessage error={contacts.error} onRetry={contacts.reload} />}
-      {contacts.data && contacts.data.length === 0 && <p className="empty">{t('myContacts.empty')}</p>}
-      {contacts.data && contacts.data.length > 0 && (
+      {contacts.data?.actsForAdults && (
+        <p className="hint" data-testid="my-contacts-acting-for">
+          {t('portal.acting.inMyContacts')} <Link to="/acting-for">{t('portal.acting.nav')}</Link>
+        </p>
+      )}
+      {list && list.length === 0 && <p className="empty">{t('myContacts.empty')}</p>}
+      {list && list.length > 0 && (
         <ul className="card-list">
-          {contacts.data.map((c) => (
+          {list.map((c) => (
             <MyContactItem key={c.id} contact={c} />
           ))}
         </ul>

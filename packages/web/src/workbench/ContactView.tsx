@@ -1,7 +1,12 @@
-/** One contact for the professional: who, the answers, the rule's reasoning, deadlines, and the decision. */
+/**
+ * One contact for the professional: who and how to reach them (phone, language, a child's
+ * guardians), any hand-over note, the answers, the rule's reasoning, deadlines, the client's open
+ * matters, contacts and visits of the year, and the decision.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accessRefusalOf } from '../api/accessReason';
+import { fetchClientOverview, handoverFor, replyLanguageOf } from '../api/clientOverview.resource';
 import { fetchContactDetail } from '../api/guidance.resource';
 import type { ContactTask } from '../api/task.resource';
 import { Link } from '../app/router';
@@ -22,6 +27,10 @@ import { DecisionForm } from './DecisionForm';
 import { HandledSummary } from './HandledSummary';
 import { RaisedBy } from './RaisedBy';
 import { RuleExplanation } from './RuleExplanation';
+import { ClientFacts } from './contact/ClientFacts';
+import { ClientHistory } from './contact/ClientHistory';
+import { ClientLanguageProvider } from './contact/ClientLanguage';
+import { HandoverNote } from './contact/HandoverNote';
 
 export function ContactView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
@@ -38,6 +47,11 @@ export function ContactView({ taskId }: { taskId: string }) {
   const patient = detail.data?.patient;
   const name = patient?.name || task?.patientName || '';
   const title = name ? `${t('contact.title')}: ${name}` : t('contact.title');
+  /** Phone, language, guardians, open matters and the year's contacts and visits: one audited call. */
+  const patientRef = detail.data?.task.patientRef;
+  const overview = useAsync(async () => (patientRef ? fetchClientOverview(patientRef, reason) : undefined), [patientRef, reason]);
+  const handover = task ? handoverFor(overview.data, `Task/${task.id}`) : undefined;
+  const sentHandover = task?.routedTaskRef ? handoverFor(overview.data, task.routedTaskRef) : undefined;
 
   return (
     <>
@@ -77,7 +91,16 @@ export function ContactView({ taskId }: { taskId: string }) {
                   {t('contact.received')}: {formatDateTime(task.authoredOn, lang)}
                 </p>
               )}
+              {overview.data && <ClientFacts overview={overview.data} />}
+              {overview.loading && !overview.data && <Loading />}
+              {overview.error !== undefined && !overview.loading && (
+                <div className="small">
+                  <p className="muted">{t('workday.facts.unavailable')}</p>
+                  <ErrorMessage error={overview.error} onRetry={overview.reload} />
+                </div>
+              )}
             </section>
+            {handover && <HandoverNote handover={handover} />}
             <RaisedBy task={task} />
             <section className="panel" aria-labelledby="answers-title">
               <h2 id="answers-title">{t('contact.answers')}</h2>
@@ -94,10 +117,14 @@ export function ContactView({ taskId }: { taskId: string }) {
                 <ResidentNoteList notes={task.notes} />
               </section>
             )}
+            {overview.data && <ClientHistory overview={overview.data} taskRef={`Task/${task.id}`} />}
           </div>
           <div className="contact-side">
             <AssessmentPanel task={task} reason={reason} onAssessed={setAssessed} />
-            {task.status === 'waiting' ? <DecisionForm task={task} reason={reason} /> : <HandledSummary task={task} reason={reason} />}
+            {/* Ready-made replies are offered in the client's preferred language. */}
+            <ClientLanguageProvider language={replyLanguageOf(overview.data)}>
+              {task.status === 'waiting' ? <DecisionForm task={task} reason={reason} /> : <HandledSummary task={task} reason={reason} handover={sentHandover?.text} />}
+            </ClientLanguageProvider>
           </div>
         </div>
       )}

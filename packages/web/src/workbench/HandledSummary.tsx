@@ -6,7 +6,8 @@ import { AppointmentFacts } from '../components/appointment/AppointmentFacts';
 import { AppointmentStatus } from '../components/appointment/AppointmentStatus';
 import { useAsync } from '../components/useAsync';
 
-export function HandledSummary({ task, reason }: { task: ContactTask; reason?: string }) {
+/** `handover`: the internal note sent with the routed work (staff only). */
+export function HandledSummary({ task, reason, handover }: { task: ContactTask; reason?: string; handover?: string }) {
   const { t } = useTranslation();
   const ref = task.appointmentRef;
   const appointment = useAsync(async () => (ref ? fetchAppointment(ref, reason) : undefined), [ref, reason]);
@@ -24,6 +25,12 @@ export function HandledSummary({ task, reason }: { task: ContactTask; reason?: s
           <div>
             <dt>{t('contact.note')}</dt>
             <dd className="reply-text">{task.note}</dd>
+          </div>
+        )}
+        {handover && (
+          <div data-testid="handled-handover">
+            <dt>{t('workday.handover.sent')}</dt>
+            <dd className="reply-text">{handover}</dd>
           </div>
         )}
       </dl>

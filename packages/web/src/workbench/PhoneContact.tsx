@@ -1,4 +1,7 @@
-/** Recording a phone call or walk-in: find the client, confirm, fill the same questionnaire. */
+/**
+ * Recording a phone call or walk-in as quickly as the call itself: find the client, check it is
+ * them, fill the same questionnaire (for a call without asking how to reach them: by phone), done.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -15,6 +18,7 @@ import { ChannelChoice } from './ChannelChoice';
 import { ContactRecorded } from './ContactRecorded';
 import { PatientCard } from './PatientCard';
 import { PatientLookup } from './PatientLookup';
+import { answersKnownFrom } from './contact/knownAnswers';
 
 export function PhoneContact() {
   const { t } = useTranslation();
@@ -72,6 +76,7 @@ export function PhoneContact() {
                 <QuestionnaireForm
                   questionnaire={form}
                   showServerDetail
+                  givenAnswers={answersKnownFrom(channel, form)}
                   header={<ChannelChoice value={channel} onChange={setChannel} />}
                   describeFailure={(error) => (error instanceof ApiError && error.status === 403 ? <RecordingRefused error={error} /> : undefined)}
                   onSubmit={async (answers) => {

@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { findPatientByPic, isValidPic, looksLikePic, type PatientSummary } from '../api/patient.resource';
+import { personalIdentityCodeProblem } from '@ovi/domain/src/personalIdentityCodeCheck';
+import { findPatientByPic, normalisePic, type PatientSummary } from '../api/patient.resource';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FieldError } from '../components/questionnaire/FieldError';
 
@@ -21,8 +22,9 @@ export function PicLookup({ onFound }: { onFound: (patient: PatientSummary) => v
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(undefined);
-    if (!looksLikePic(pic)) return showFieldError(t('phone.invalidPic'));
-    if (!isValidPic(pic)) return showFieldError(t('phone.picCheck'));
+    // Says what is wrong: a mistyped (or misheard) last character is not "not found".
+    const problem = personalIdentityCodeProblem(normalisePic(pic));
+    if (problem) return showFieldError(problem === 'format' ? t('phone.invalidPic') : t(`workday.pic.${problem}`));
     setFieldError(undefined);
     setSearching(true);
     try {

@@ -1,6 +1,6 @@
 /**
- * One open contact in the queue: urgency, who, why, and the two clocks — the same-day
- * assessment (until someone has assessed) and the care deadline.
+ * One open contact in the queue, as one compact table row: urgency, who, why, the two clocks —
+ * the same-day assessment (until someone has assessed) and the care deadline — and who has it open.
  */
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../api/queue.resource';
@@ -11,16 +11,29 @@ import { UrgencyBadge } from '../components/UrgencyBadge';
 import { formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 
-export function QueueRow({ item, now }: { item: QueueItem; now: Date }) {
+const CLAIMABLE = new Set(['client-guidance', 'routed-work']);
+
+interface Props {
+  item: QueueItem;
+  now: Date;
+  /** The signed-in professional (Practitioner/…), to tell their own claims from colleagues'. */
+  me?: string;
+  /** A claim or release of this row is under way. */
+  busy: boolean;
+  onClaim: (item: QueueItem, action: 'claim' | 'release') => void;
+}
+
+export function QueueRow({ item, now, me, busy, onClaim }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const name = item.patient.name || item.patient.id;
   const signs = item.dangerSigns.filter((code) => code !== 'none');
   const raised = signs.length > 0 || item.dangerWords.length > 0;
   const awaitsAssessment = item.assessmentMinutesLeft !== undefined && !item.assessed;
+  const mine = item.claimedBy?.reference === me;
   return (
-    <li className={`card queue-item urgency-edge-${item.urgency}`} data-testid="queue-item" data-task-id={item.taskId}>
-      <div className="card-head">
+    <tr className={`queue-item urgency-edge-${item.urgency}`} data-testid="queue-item" data-task-id={item.taskId}>
+      <td data-label={t('urgency.label')} className="queue-urgency">
         <span className="badge-row">
           <UrgencyBadge urgency={item.urgency} />
           {raised && (
@@ -37,64 +50,52 @@ export function QueueRow({ item, now }: { item: QueueItem; now: Date }) {
           )}
           {item.kind === 'routed-work' && <span className="badge badge-muted">{t('queue.routed')}</span>}
         </span>
-        <dl className="clocks">
-          {awaitsAssessment && item.assessmentDue && (
-            <div data-testid="queue-assessment-left">
-              <dt>{t('queue.assessBy')}</dt>
-              <dd>
-                <TimeLeft deadline={item.assessmentDue} now={now} />
-              </dd>
-            </div>
-          )}
-          {item.deadline && (
-            <div data-testid="queue-deadline-left">
-              <dt>{t('queue.careBy')}</dt>
-              <dd>
-                <TimeLeft deadline={item.deadline} now={now} />
-              </dd>
-            </div>
-          )}
-        </dl>
-      </div>
-      <h2 className="card-title">
-        <Link to={taskPath(item.taskId)}>
-          {name}
-          {item.patient.age !== undefined && <span className="age">, {t('common.yearsOld', { age: item.patient.age })}</span>}
-        </Link>
-      </h2>
-      {item.summary && <p className="summary">{item.summary}</p>}
-      <dl className="facts facts-inline">
-        {item.channel && (
-          <div>
-            <dt>{t('channel.label')}</dt>
-            <dd>{t(`channel.${item.channel}`, { defaultValue: item.channel })}</dd>
-          </div>
-        )}
-        {item.profession && (
-          <div>
-            <dt>{t('profession.label')}</dt>
-            <dd>{t(`profession.${item.profession}`, { defaultValue: item.profession })}</dd>
-          </div>
-        )}
-        {item.authoredOn && (
-          <div>
-            <dt>{t('queue.received')}</dt>
-            <dd>{formatDateTime(item.authoredOn, lang)}</dd>
-          </div>
-        )}
-        {item.assessed && (
-          <div>
-            <dt>{t('queue.assessed')}</dt>
-            <dd>{[item.assessed.by, formatDateTime(item.assessed.at, lang)].filter(Boolean).join(', ')}</dd>
-          </div>
-        )}
+      </td>
+      <th scope="row" data-label={t('queue.client')} className="queue-client">
+        <Link to={taskPath(item.taskId)}>{name}</Link>
+        {item.patient.age !== undefined && <span className="age">, {t('common.yearsOld', { age: item.patient.age })}</span>}
+      </th>
+      <td data-label={t('queue.reason')}>{item.summary}</td>
+      <td data-label={t('channel.label')}>{item.channel ? t(`channel.${item.channel}`, { defaultValue: item.channel }) : ''}</td>
+      <td data-label={t('queue.profession')}>{item.profession ? t(`profession.${item.profession}`, { defaultValue: item.profession }) : ''}</td>
+      <td data-label={t('queue.assessBy')}>
+        {awaitsAssessment && item.assessmentDue ? (
+          <span data-testid="queue-assessment-left">
+            <TimeLeft deadline={item.assessmentDue} now={now} />
+          </span>
+        ) : item.assessed ? (
+          <span className="muted">{t('queue.assessedBy', { name: item.assessed.by ?? '' })}</span>
+        ) : null}
+      </td>
+      <td data-label={t('queue.careBy')}>
         {item.deadline && (
-          <div>
-            <dt>{t('queue.deadline')}</dt>
-            <dd>{formatDateTime(item.deadline, lang)}</dd>
-          </div>
+          <span data-testid="queue-deadline-left">
+            <TimeLeft deadline={item.deadline} now={now} />
+          </span>
         )}
-      </dl>
-    </li>
+      </td>
+      <td data-label={t('queue.received')} className="queue-received">
+        {item.authoredOn && <time dateTime={item.authoredOn}>{formatDateTime(item.authoredOn, lang)}</time>}
+      </td>
+      <td data-label={t('queue.who')} className="queue-claim" data-testid="queue-claim">
+        {item.claimedBy && (
+          <span className={mine ? 'claimed claimed-mine' : 'claimed'} data-testid="queue-claimed-by">
+            {mine ? t('queue.claimedByYou') : t('queue.claimedBy', { name: item.claimedBy.display ?? item.claimedBy.reference })}
+          </span>
+        )}
+        {CLAIMABLE.has(item.kind ?? '') && (!item.claimedBy || mine) && (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            disabled={busy}
+            aria-label={t(mine ? 'queue.releaseFor' : 'queue.claimFor', { name })}
+            data-testid={mine ? 'queue-release' : 'queue-take'}
+            onClick={() => onClaim(item, mine ? 'release' : 'claim')}
+          >
+            {t(mine ? 'queue.release' : 'queue.claim')}
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }

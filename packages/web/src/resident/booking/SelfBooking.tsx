@@ -17,6 +17,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
 import { useLanguage } from '../../i18n/useLanguage';
+import { AddToCalendar } from './AddToCalendar';
 import { TimePicker } from './TimePicker';
 
 function Booked({ appointment, onAnother }: { appointment: AppointmentView; onAnother: () => void }) {
@@ -31,6 +32,9 @@ function Booked({ appointment, onAnother }: { appointment: AppointmentView; onAn
       </h2>
       <AppointmentFacts appointment={appointment} />
       <p>{t('selfBook.doneHint')}</p>
+      <div className="button-row">
+        <AddToCalendar appointmentId={appointment.id} />
+      </div>
       <div className="button-row">
         <Link to={PATHS.appointments} className="button button-primary">
           {t('myAppointments.seeAll')}

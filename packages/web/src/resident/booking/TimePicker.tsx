@@ -1,17 +1,20 @@
 /**
  * Free times of one visit type for the resident, for the next 30 days ($find with
- * `appointment-type`), earliest first; "Book" books the chosen one ($book). A time someone
- * else took meanwhile (409) is said in words and the list is fetched again.
+ * `appointment-type`), earliest first; "Book" books the chosen one ($book, or the caller's
+ * `book`, e.g. $move). A time someone else took meanwhile (409) is said in words and the list
+ * is fetched again; another appointment at the same time asks for confirmation first.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bookProposal, findSlots, type AppointmentView } from '../../api/appointment.resource';
+import { bookProposal, findSlots, type AppointmentView, type SlotProposal } from '../../api/appointment.resource';
 import { pickText } from '../../api/fhir';
 import type { VisitTypeView } from '../../api/schedule.resource';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAsync } from '../../components/useAsync';
 import { addCalendarDays } from '@ovi/domain/src/calendarDate';
 import { useLanguage } from '../../i18n/useLanguage';
+import { BookingRefusal } from '../../workbench/booking/BookingRefusal';
+import { OverlapWarning } from '../../workbench/booking/OverlapWarning';
 import { ProposalChoices } from '../../workbench/booking/ProposalChoices';
 import { SearchStatus } from '../../workbench/booking/SearchStatus';
 import { useProposalBooking } from '../../workbench/booking/useProposalBooking';
@@ -27,9 +30,11 @@ interface Props {
   idPrefix: string;
   bookLabel: string;
   onBooked: (appointment: AppointmentView) => void;
+  /** How the chosen time is booked (default: `$book` for the resident themself). */
+  book?: (proposal: SlotProposal, allowOverlap: boolean) => Promise<AppointmentView>;
 }
 
-export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooked }: Props) {
+export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooked, book }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [span] = useState(() => {
@@ -40,7 +45,7 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
   /** Optional: the first day to show times from ('' = from now). */
   const [fromDay, setFromDay] = useState('');
   const flow = useProposalBooking({
-    book: (proposal) => bookProposal(proposal.token),
+    book: book ?? ((proposal, allowOverlap) => bookProposal(proposal.token, { allowOverlap })),
     onBooked,
     focusChoices: () => document.querySelector<HTMLInputElement>(`input[name="${idPrefix}-time"]`)?.focus(),
   });
@@ -127,7 +132,9 @@ export function TimePicker({ visitType, patientRef, idPrefix, bookLabel, onBooke
         />
       )}
       {flow.failure !== undefined && <ErrorMessage error={flow.failure} />}
-      {proposals.length > 0 && (
+      {flow.refusal && <BookingRefusal refusal={flow.refusal} testId={`${idPrefix}-refused`} />}
+      {flow.overlap && <OverlapWarning warning={flow.overlap} busy={flow.booking} testId="selfbook" onConfirm={() => void flow.confirmOverlap()} onDismiss={flow.dismissOverlap} />}
+      {proposals.length > 0 && !flow.overlap && (
         <button type="button" className="button button-primary" disabled={flow.booking} data-testid="selfbook-book" onClick={() => void flow.bookChosen(proposals)}>
           {flow.booking ? t('booking.booking') : bookLabel}
         </button>

@@ -1,6 +1,6 @@
-/** Booking a visit as part of the decision "booked a visit": search and book, or the booked visit. */
+/** Booking a visit as part of the decision "booked a visit": search and book for the contact, or the visit booked for it. */
 import { useTranslation } from 'react-i18next';
-import type { AppointmentView } from '../../api/appointment.resource';
+import type { AppointmentView, BookingConflict } from '../../api/appointment.resource';
 import type { ContactTask } from '../../api/task.resource';
 import { BookedVisit } from './BookedVisit';
 import { BookingSearch } from './BookingSearch';
@@ -11,9 +11,10 @@ interface Props {
   booked?: AppointmentView;
   error?: string;
   onBooked: (appointment: AppointmentView | undefined) => void;
+  onContactBooked: (conflict: BookingConflict) => void;
 }
 
-export function BookingPanel({ task, reason, booked, error, onBooked }: Props) {
+export function BookingPanel({ task, reason, booked, error, onBooked, onContactBooked }: Props) {
   const { t } = useTranslation();
   return (
     <section className="booking-panel" aria-labelledby="booking-title" data-testid="booking-panel">
@@ -21,7 +22,7 @@ export function BookingPanel({ task, reason, booked, error, onBooked }: Props) {
       {booked ? (
         <BookedVisit appointment={booked} reason={reason} onCancelled={() => onBooked(undefined)} />
       ) : (
-        <BookingSearch task={task} reason={reason} error={error} onBooked={onBooked} />
+        <BookingSearch task={task} reason={reason} error={error} onBooked={onBooked} onContactBooked={onContactBooked} />
       )}
     </section>
   );

@@ -1,11 +1,13 @@
 /**
  * Free times for the client up to the contact's deadline ($find), earliest first; picking one
- * and pressing "Book" books it ($book). A time someone else took meanwhile (409) is said in
- * words and the list is fetched again.
+ * and pressing "Book" books it for the contact ($book with `task`). A time someone else took
+ * meanwhile (409) is said in words and the list is fetched again; another visit of the client
+ * at the same time asks for confirmation; a booking someone already made for the contact is
+ * handed to the decision form.
  */
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bookProposal, findSlots, type AppointmentView } from '../../api/appointment.resource';
+import { bookProposal, findSlots, type AppointmentView, type BookingConflict } from '../../api/appointment.resource';
 import { pickText } from '../../api/fhir';
 import type { ContactTask } from '../../api/task.resource';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -13,6 +15,8 @@ import { useAsync } from '../../components/useAsync';
 import { formatDeadline } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 import { BookingFilters } from './BookingFilters';
+import { BookingRefusal } from './BookingRefusal';
+import { OverlapWarning } from './OverlapWarning';
 import { ProposalChoices } from './ProposalChoices';
 import { SearchStatus } from './SearchStatus';
 import { useProposalBooking } from './useProposalBooking';
@@ -24,6 +28,8 @@ interface Props {
   /** A problem the decision form found (no time booked yet). */
   error?: string;
   onBooked: (appointment: AppointmentView) => void;
+  /** The contact already has a booked visit (someone booked it meanwhile). */
+  onContactBooked: (conflict: BookingConflict) => void;
 }
 
 const MINUTE = 60_000;
@@ -37,14 +43,15 @@ function windowEnd(deadline: string | undefined, now: Date): Date {
   return Number.isNaN(end.getTime()) || end.getTime() < now.getTime() + MINUTE ? new Date(now.getTime() + MINUTE) : end;
 }
 
-export function BookingSearch({ task, reason, error, onBooked }: Props) {
+export function BookingSearch({ task, reason, error, onBooked, onContactBooked }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [mode, setMode] = useState('');
   const [profession, setProfession] = useState(task.profession ?? '');
   const flow = useProposalBooking({
-    book: (proposal) => bookProposal(proposal.token, reason),
+    book: (proposal, allowOverlap) => bookProposal(proposal.token, { reason, task: `Task/${task.id}`, allowOverlap }),
     onBooked,
+    onContactBooked,
     focusChoices: () => document.querySelector<HTMLInputElement>('[data-testid="booking-proposal-select"]')?.focus(),
   });
   const { count, tick } = flow;
@@ -101,7 +108,9 @@ export function BookingSearch({ task, reason, error, onBooked }: Props) {
         />
       )}
       {flow.failure !== undefined && <ErrorMessage error={flow.failure} />}
-      {proposals.length > 0 && (
+      {flow.refusal && <BookingRefusal refusal={flow.refusal} />}
+      {flow.overlap && <OverlapWarning warning={flow.overlap} busy={flow.booking} testId="booking" onConfirm={() => void flow.confirmOverlap()} onDismiss={flow.dismissOverlap} />}
+      {proposals.length > 0 && !flow.overlap && (
         <button type="button" className="button button-primary" disabled={flow.booking} data-testid="booking-book" onClick={() => void flow.bookChosen(proposals)}>
           {flow.booking ? t('booking.booking') : t('booking.book')}
         </button>
