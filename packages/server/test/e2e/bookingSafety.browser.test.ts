@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { apiLogin, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { buildContactResponse } from '../../src/guidance/contactResponse';
 
@@ -15,48 +13,8 @@ import { buildContactResponse } from '../../src/guidance/contactResponse';
  * time inside the notice offers a phone number instead of "move" and "cancel".
  */
 
-const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const params = (...parameter: unknown[]) => ({ resourceType: 'Parameters', parameter });
 const PHYSIO = { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/profession', code: 'physiotherapist' }] };
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))
-  `)) as string[];
-  expect(violations, `accessibility of ${screen}`).toEqual([]);
-}
-
-/** At 320 CSS pixels wide (WCAG 1.4.10 reflow) nothing needs sideways scrolling; then back to the phone. */
-async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
-  const phone = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
-  if (phone) await page.setViewportSize(phone);
-  expect(overflow, `sideways scrolling at 320 px on ${screen}`).toBeLessThanOrEqual(0);
-}
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('logout').waitFor();
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
-
-/** A token for the test's own API calls (a browser log-out revokes the account's earlier ones). */
-async function apiLogin(server: TestServer, username: string): Promise<{ token: string; fhirUser: string }> {
-  const r = await server.call('POST', '/auth/login', { body: { username, password: 'demo' }, headers: { 'content-type': 'application/json' } });
-  expect(r.status, `log-in of ${username}`).toBe(200);
-  return { token: r.body.access_token as string, fhirUser: r.body.fhirUser as string };
-}
 
 describe('bookings that cannot go wrong, in a real browser', () => {
   let server: TestServer;

@@ -1,51 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { apiLogin, expectAccessible, logIn, logOut, webDir } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { buildContactResponse } from '../../src/guidance/contactResponse';
-
-const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core on the page; WCAG 2.1 A/AA violations fail the test with their ids. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.evaluate(axeSource);
-  // Runs inside the page, where `axe` and `document` exist; written as a string so the server's
-  // TypeScript (no DOM library) does not type-check browser code.
-  const violations = (await page.evaluate(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))
-  `)) as string[];
-  expect(violations, `accessibility of ${screen}`).toEqual([]);
-}
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('logout').waitFor();
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
-
-/**
- * A fresh token for the test's own API calls. Logging out in the browser revokes every token
- * the account held until then, so one taken before a log-out (or `server.login`'s remembered
- * one) no longer works after it.
- */
-async function apiLogin(server: TestServer, username: string): Promise<{ token: string; fhirUser: string }> {
-  const r = await server.call('POST', '/auth/login', { body: { username, password: 'demo' }, headers: { 'content-type': 'application/json' } });
-  expect(r.status, `log-in of ${username}`).toBe(200);
-  return { token: r.body.access_token as string, fhirUser: r.body.fhirUser as string };
-}
 
 describe('the one-contact path in a real browser', () => {
   let server: TestServer;

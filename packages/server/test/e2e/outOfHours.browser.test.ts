@@ -1,46 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { choose, expectAccessible, logIn, logOut, webDir } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
-
-const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A Sunday evening in Helsinki: the guidance queue is closed until Monday morning. */
 const SUNDAY_EVENING = new Date('2026-11-29T19:30:00+02:00');
-
-/** Runs axe-core on the page; WCAG 2.1 A/AA violations fail the test with their ids. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.evaluate(axeSource);
-  // Runs inside the page; a string, so the server's TypeScript (no DOM library) does not check browser code.
-  const violations = (await page.evaluate(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))
-  `)) as string[];
-  expect(violations, `accessibility of ${screen}`).toEqual([]);
-}
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('logout').waitFor();
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
-
-/** Picks an answer by its code (radio value), so the test does not depend on the options' order or wording. */
-async function choose(page: Page, linkId: string, value: string): Promise<void> {
-  await page.getByTestId(`answer-${linkId}`).locator(`input[value="${value}"]`).check();
-}
 
 describe('a contact on a Sunday evening, in a real browser on a phone', () => {
   let server: TestServer;
