@@ -31,3 +31,4 @@ export { isValidPersonalIdentityCode, parsePersonalIdentityCode } from './person
 export * from './smallNumbers';
 export * from './bookingSafety';
 export * from './icalendar';
+export * from './authorisation';

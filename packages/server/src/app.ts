@@ -25,6 +25,7 @@ import { registerAuthRoutes } from './http/authRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
 import { registerClientRoutes } from './http/clientRoutes';
 import { registerContactRoutes } from './http/contactRoutes';
+import { registerResidentRoutes } from './http/residentRoutes';
 import { registerWebApp } from './http/webApp';
 import { installMetrics } from './http/metrics';
 import { frameworkErrorOptions, installBodyParsing } from './http/bodyParsing';
@@ -109,6 +110,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
   registerContactRoutes(app, { fhir, tokens, settings });
+  registerResidentRoutes(app, { db, tokens });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

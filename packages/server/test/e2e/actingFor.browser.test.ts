@@ -1,69 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
+import { apiLogin, choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
+import { apiLogin, choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { buildContactResponse } from '../../src/guidance/contactResponse';
 import { DEMO_IDS } from '../../src/demo/demoRegion';
-
-const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const PRINCIPAL = DEMO_IDS.representedPatient;
 /** Routed to the region's physiotherapy service: its own name and number, not the station's. */
 const SERVICE = DEMO_IDS.services.physiotherapy;
 const SERVICE_PHONE = '+358 6 000 1030';
 const STATION_PHONE = '+358 6 000 2000';
-
-/** Runs axe-core on the page; WCAG 2.1 A/AA violations fail the test with their ids. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await page.evaluate(axeSource);
-  // Runs inside the page; a string, so the server's TypeScript (no DOM library) does not check browser code.
-  const violations = (await page.evaluate(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-      .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))
-  `)) as string[];
-  expect(violations, `accessibility of ${screen}`).toEqual([]);
-}
-
-/** At 320 CSS pixels wide (WCAG 1.4.10 reflow) nothing needs sideways scrolling; then back to the phone. */
-async function expectNoSidewaysScroll(page: Page, screen: string): Promise<void> {
-  const phone = page.viewportSize();
-  await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
-  if (phone) await page.setViewportSize(phone);
-  expect(overflow, `sideways scrolling at 320 px on ${screen}`).toBeLessThanOrEqual(0);
-}
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(url);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('logout').waitFor();
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-username').waitFor();
-}
-
-/**
- * A token of its own for the test's API calls. Not `server.login`, which keeps one token per
- * user: logging out in the browser revokes every token the account held until then.
- */
-async function apiLogin(server: TestServer, username: string): Promise<{ token: string; fhirUser: string }> {
-  const r = await server.call('POST', '/auth/login', { body: { username, password: 'demo' }, headers: { 'content-type': 'application/json' } });
-  expect(r.status, `log-in of ${username}`).toBe(200);
-  return { token: r.body.access_token as string, fhirUser: r.body.fhirUser as string };
-}
-
-async function choose(page: Page, linkId: string, value: string): Promise<void> {
-  await page.getByTestId(`answer-${linkId}`).locator(`input[value="${value}"]`).check();
-}
 
 describe('acting for another adult, in a real browser on a phone', () => {
   let server: TestServer;
