@@ -2,7 +2,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { apiLogin, choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
-import { apiLogin, choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { buildContactResponse } from '../../src/guidance/contactResponse';
 import { DEMO_IDS } from '../../src/demo/demoRegion';
