@@ -22,6 +22,7 @@ import { ChangeReview, SaveError } from './editing/ChangeReview';
 import { GuaranteeRuleForm } from './editing/GuaranteeRuleForm';
 import { describeGuaranteeChanges, fromGuaranteeDraft, limitWords, newGuaranteeDraft, toGuaranteeDraft, type GuaranteeDraft } from './editing/guaranteeDraft';
 import { SavedNotice, SettingHistory, VersionLine } from './editing/SettingHistory';
+import { sameValue } from './editing/sameValue';
 import { useChangeReview, useFocusAfterRender, useHistoryPanel, useLatestVersion } from './editing/useChangeReview';
 
 const HISTORY = settingHistoryPath('care-guarantee');
@@ -44,7 +45,7 @@ export function CareGuaranteeRules() {
   const latest = useLatestVersion(HISTORY, reloadKey);
 
   const config = draft ?? stored;
-  const dirty = !!draft && !!stored && JSON.stringify(draft) !== JSON.stringify(stored);
+  const dirty = !!draft && !!stored && !sameValue(draft, stored);
 
   const check = useCallback((value: CareGuaranteeConfig) => previewSetting('care-guarantee', value), []);
   const save = useCallback((value: CareGuaranteeConfig) => saveSetting('care-guarantee', value, stored?.version ?? 0), [stored]);
@@ -128,7 +129,7 @@ export function CareGuaranteeRules() {
         <tbody>
           {value.rules.map((r, index) => {
             const before = stored?.rules.find((x) => x.id === r.id);
-            const state = editable && stored ? (!before ? 'new' : JSON.stringify(before) !== JSON.stringify(r) ? 'changed' : undefined) : undefined;
+            const state = editable && stored ? (!before ? 'new' : !sameValue(before, r) ? 'changed' : undefined) : undefined;
             const name = pickText(r.label, lang) || r.id;
             return (
               <tr key={r.id} data-testid={editable ? 'guarantee-rule' : undefined} data-rule-id={r.id}>

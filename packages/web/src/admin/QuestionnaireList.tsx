@@ -48,7 +48,7 @@ function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdi
       <h2 id={`questionnaire-${q.id}`}>{pickText(q.title, lang) || q.url}</h2>
       {pickText(q.description, lang) && <p>{pickText(q.description, lang)}</p>}
       <SavedNotice id={`questionnaire-saved-${q.id}`} version={saved} />
-      {version && <VersionLine version={version} latest={latest} historyId={historyId} onShowHistory={history.showHistory} testId="questionnaire-version" />}
+      {version && <VersionLine version={version} latest={latest} historyId={historyId} onShowHistory={history.showHistory} testId="questionnaire-version" inUse={false} />}
       {editing ? (
         <QuestionnaireForm questionnaire={raw} isContactForm={isContactForm} otherActive={otherActive} onSaved={onSaved} onCancel={onCancel} />
       ) : (

@@ -23,6 +23,7 @@ import { RoutingEffect, RulesInWords } from './editing/RoutingPreview';
 import { RoutingRuleForm } from './editing/RoutingRuleForm';
 import { answerableQuestions, describeRuleChanges, fromRuleDraft, moveRule, nameRulesIn, newRuleDraft, toRuleDraft, type RuleDraft } from './editing/routingDraft';
 import { SavedNotice, SettingHistory, VersionLine } from './editing/SettingHistory';
+import { sameValue } from './editing/sameValue';
 import { useChangeReview, useFocusAfterRender, useHistoryPanel, useLatestVersion } from './editing/useChangeReview';
 import { TargetCell } from './TargetCell';
 
@@ -50,7 +51,7 @@ export function RoutingRules() {
   const latest = useLatestVersion(HISTORY, reloadKey);
 
   const set = draft ?? stored;
-  const dirty = !!draft && !!stored && JSON.stringify(draft) !== JSON.stringify(stored);
+  const dirty = !!draft && !!stored && !sameValue(draft, stored);
 
   const check = useCallback((value: RoutingRuleSet) => previewSetting('routing-rules', value), []);
   const save = useCallback((value: RoutingRuleSet) => saveSetting('routing-rules', value, stored?.version ?? 0), [stored]);
@@ -224,7 +225,7 @@ export function RoutingRules() {
               <tbody>
                 {set.rules.map((rule, index) => {
                   const before = stored.rules.find((r) => r.id === rule.id);
-                  const state = !before ? 'new' : JSON.stringify(before) !== JSON.stringify(rule) ? 'changed' : undefined;
+                  const state = !before ? 'new' : !sameValue(before, rule) ? 'changed' : undefined;
                   const name = pickText(rule.title, lang) || rule.id;
                   return (
                     <tr key={rule.id} data-testid="routing-rule" data-rule-id={rule.id}>
@@ -285,7 +286,7 @@ export function RoutingRules() {
                   <td data-label={t('admin.rules.order')}>–</td>
                   <th scope="row">
                     {t('admin.rules.fallback')}
-                    {JSON.stringify(stored.fallback) !== JSON.stringify(set.fallback) && (
+                    {!sameValue(stored.fallback, set.fallback) && (
                       <>
                         {' '}
                         <span className="badge badge-changed">{t('adminEdit.rules.state.changed')}</span>

@@ -35,16 +35,36 @@ export function useSavedBy(): (who: string | undefined) => string {
  * "Version 7, saved … by admin. Version history": the link opens the history below and moves there.
  * It is an in-page link whose default is prevented, so the screen keeps what is being edited.
  */
-export function VersionLine({ version, latest, historyId, onShowHistory, testId = 'setting-version' }: { version: number | string; latest?: VersionInfo; historyId: string; onShowHistory: () => void; testId?: string }) {
+export function VersionLine({
+  version,
+  latest,
+  historyId,
+  onShowHistory,
+  testId = 'setting-version',
+  inUse = true,
+}: {
+  version: number | string;
+  latest?: VersionInfo;
+  historyId: string;
+  onShowHistory: () => void;
+  testId?: string;
+  /** "Version 3 in use" (a setting) or "Version 3" (a questionnaire, which may be retired). */
+  inUse?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const savedBy = useSavedBy();
   return (
     <p className="version-line" data-testid={testId}>
       <span>
-        <strong>{t('adminEdit.version.current', { version })}</strong>
+        <strong>{inUse ? t('adminEdit.version.current', { version }) : t('adminEdit.version.stored', { version })}</strong>
         {latest && String(latest.version) === String(version) && (
-          <> · {t('adminEdit.version.saved', { when: formatDateTime(latest.updatedAt, lang), who: savedBy(latest.updatedBy) })}</>
+          <>
+            {' · '}
+            {latest.updatedBy
+              ? t('adminEdit.version.saved', { when: formatDateTime(latest.updatedAt, lang), who: savedBy(latest.updatedBy) })
+              : t('adminEdit.version.savedWhen', { when: formatDateTime(latest.updatedAt, lang) })}
+          </>
         )}
       </span>
       <a

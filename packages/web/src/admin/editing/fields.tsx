@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { Language, LocalizedText } from '@ovi/domain/src/types';
 import './editing.css';
 
-export const LANGS: readonly Language[] = ['fi', 'sv', 'en'];
+import { LANGS } from './texts';
+
+export { LANGS, languageErrors, missingLanguages } from './texts';
 
 const describedBy = (id: string, hint: boolean, error: boolean): string | undefined =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -275,16 +277,6 @@ export function LocalizedInputs({
       })}
     </fieldset>
   );
-}
-
-/** A problem for each empty language of a text. */
-export function missingLanguages(id: string, value: LocalizedText, message: string): Record<string, string> {
-  return Object.fromEntries(LANGS.filter((lang) => !value[lang].trim()).map((lang) => [`${id}-${lang}`, message]));
-}
-
-/** The errors of one LocalizedInputs from the form's problems. */
-export function languageErrors(id: string, problems: Record<string, string>): Partial<Record<Language, string>> {
-  return Object.fromEntries(LANGS.filter((lang) => problems[`${id}-${lang}`]).map((lang) => [lang, problems[`${id}-${lang}`]]));
 }
 
 /**

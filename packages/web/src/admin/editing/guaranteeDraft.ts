@@ -6,7 +6,8 @@ import type { TFunction } from 'i18next';
 import type { Language, LocalizedText } from '@ovi/domain/src/types';
 import type { CareGuaranteeConfig, CareGuaranteeRule } from '../../api/admin.resource';
 import { pickText } from '../../api/fhir';
-import { missingLanguages } from './fields';
+import { missingLanguages } from './texts';
+import { sameValue } from './sameValue';
 
 export interface GuaranteeDraft {
   id: string;
@@ -21,6 +22,8 @@ export interface GuaranteeDraft {
   days: string;
   workingDays: string;
   from: 'contact' | 'assessment';
+  /** The stored rule named `from` itself (kept so an unchanged rule stays the same). */
+  namedFrom: boolean;
   inForceFrom: string;
   inForceUntil: string;
   label: LocalizedText;
@@ -43,6 +46,7 @@ export function toGuaranteeDraft(rule: CareGuaranteeRule): GuaranteeDraft {
     days: text(rule.limit.days),
     workingDays: text(rule.limit.workingDays),
     from: rule.from ?? 'contact',
+    namedFrom: rule.from !== undefined,
     inForceFrom: rule.inForce?.from ?? '',
     inForceUntil: rule.inForce?.until ?? '',
     label: { ...rule.label },
@@ -67,6 +71,7 @@ export function newGuaranteeDraft(config: CareGuaranteeConfig): GuaranteeDraft {
     days: '',
     workingDays: '',
     from: 'contact',
+    namedFrom: false,
     inForceFrom: '',
     inForceUntil: '',
     label: { fi: '', sv: '', en: '' },
@@ -110,7 +115,7 @@ export function fromGuaranteeDraft(d: GuaranteeDraft): CareGuaranteeRule {
       d.limitKind === 'working'
         ? { workingDays: wholeNumber(d.workingDays) }
         : { ...(months !== undefined ? { months } : {}), ...(days !== undefined ? { days } : {}) },
-    ...(d.from === 'assessment' ? { from: 'assessment' as const } : {}),
+    ...(d.from === 'assessment' || d.namedFrom ? { from: d.from } : {}),
     ...(from || until ? { inForce: { ...(from ? { from } : {}), ...(until ? { until } : {}) } } : {}),
     label: { fi: d.label.fi.trim(), sv: d.label.sv.trim(), en: d.label.en.trim() },
     ...(d.source.trim() ? { source: d.source.trim() } : {}),
@@ -152,7 +157,6 @@ export function checkGuaranteeDraft(d: GuaranteeDraft, otherIds: string[], t: TF
   return problems;
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function describeGuaranteeChanges(before: CareGuaranteeConfig, after: CareGuaranteeConfig, t: TFunction, lang: Language): string[] {
   const name = (r: CareGuaranteeRule) => pickText(r.label, lang) || r.id;
@@ -162,7 +166,7 @@ export function describeGuaranteeChanges(before: CareGuaranteeConfig, after: Car
   for (const rule of after.rules) {
     const old = was.get(rule.id);
     if (!old) lines.push(t('adminEdit.rules.changes.added', { rule: name(rule) }));
-    else if (!sameJson(old, rule)) lines.push(t('adminEdit.guarantee.changed', { rule: name(rule), before: limitWords(old, t), after: limitWords(rule, t) }));
+    else if (!sameValue(old, rule)) lines.push(t('adminEdit.guarantee.changed', { rule: name(rule), before: limitWords(old, t), after: limitWords(rule, t) }));
   }
   for (const rule of before.rules) if (!now.has(rule.id)) lines.push(t('adminEdit.rules.changes.removed', { rule: name(rule) }));
   return lines;

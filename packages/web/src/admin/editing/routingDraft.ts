@@ -8,7 +8,8 @@ import type { Language, LocalizedText } from '@ovi/domain/src/types';
 import { isAnswerCondition, type RoutingRule, type RoutingRuleSet, type RuleCondition } from '../../api/admin.resource';
 import { pickText } from '../../api/fhir';
 import type { Question } from '../../api/questionnaire.resource';
-import { missingLanguages } from './fields';
+import { missingLanguages } from './texts';
+import { sameValue } from './sameValue';
 
 /** The pseudo-question of a condition on the person's age. */
 export const AGE = '@age';
@@ -263,7 +264,6 @@ export function moveRule(set: RoutingRuleSet, index: number, by: -1 | 1): Routin
   return { ...set, rules: rules.map((r, i) => ({ ...r, order: (i + 1) * 10 })) };
 }
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What a changed rule set changes, in the reader's words. */
 export function describeRuleChanges(before: RoutingRuleSet, after: RoutingRuleSet, t: TFunction, lang: Language): string[] {
@@ -278,11 +278,11 @@ export function describeRuleChanges(before: RoutingRuleSet, after: RoutingRuleSe
       continue;
     }
     const parts: string[] = [];
-    if (!sameJson(old.title, rule.title)) parts.push(t('adminEdit.rules.changes.title'));
-    if (!sameJson(old.when, rule.when) || !sameJson(old.unless ?? [], rule.unless ?? [])) parts.push(t('adminEdit.rules.changes.conditions'));
-    if (!sameJson(old.then, rule.then)) parts.push(t('adminEdit.rules.changes.target'));
-    if (!sameJson(old.explanation, rule.explanation)) parts.push(t('adminEdit.rules.changes.explanation'));
-    if (!sameJson(old.advice ?? [], rule.advice ?? [])) parts.push(t('adminEdit.rules.changes.advice'));
+    if (!sameValue(old.title, rule.title)) parts.push(t('adminEdit.rules.changes.title'));
+    if (!sameValue(old.when, rule.when) || !sameValue(old.unless ?? [], rule.unless ?? [])) parts.push(t('adminEdit.rules.changes.conditions'));
+    if (!sameValue(old.then, rule.then)) parts.push(t('adminEdit.rules.changes.target'));
+    if (!sameValue(old.explanation, rule.explanation)) parts.push(t('adminEdit.rules.changes.explanation'));
+    if (!sameValue(old.advice ?? [], rule.advice ?? [])) parts.push(t('adminEdit.rules.changes.advice'));
     if (parts.length > 0) lines.push(t('adminEdit.rules.changes.changed', { rule: name(rule), parts: parts.join(', ') }));
   }
   for (const rule of before.rules) if (!now.has(rule.id)) lines.push(t('adminEdit.rules.changes.removed', { rule: name(rule) }));
@@ -291,8 +291,8 @@ export function describeRuleChanges(before: RoutingRuleSet, after: RoutingRuleSe
       .filter((r) => was.has(r.id) && now.has(r.id))
       .sort((a, b) => a.order - b.order)
       .map((r) => r.id);
-  if (!sameJson(order(before), order(after))) lines.push(t('adminEdit.rules.changes.order'));
-  if (!sameJson(before.fallback, after.fallback)) lines.push(t('adminEdit.rules.changes.fallback'));
+  if (!sameValue(order(before), order(after))) lines.push(t('adminEdit.rules.changes.order'));
+  if (!sameValue(before.fallback, after.fallback)) lines.push(t('adminEdit.rules.changes.fallback'));
   return lines;
 }
 
