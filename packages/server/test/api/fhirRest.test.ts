@@ -19,7 +19,9 @@ describe.each(BACKENDS)('FHIR REST on %s', (backend) => {
     expect(r.body.fhirVersion).toBe('4.0.1');
     const task = r.body.rest[0].resource.find((x: any) => x.type === 'Task');
     expect(task.searchParam.map((p: any) => p.name)).toEqual(expect.arrayContaining(['_id', '_lastUpdated', 'patient', 'status', 'code', 'owner']));
-    expect(task.operation[0].name).toBe('resolve');
+    expect(task.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['assess', 'resolve', 'answer']));
+    const appointment = r.body.rest[0].resource.find((x: any) => x.type === 'Appointment');
+    expect(appointment.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['find', 'book', 'move']));
   });
 
   it('creates, reads, updates with If-Match, vreads and lists history', async () => {
