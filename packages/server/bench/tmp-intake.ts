@@ -17,12 +17,14 @@ const server = await startProcess('packages/server/src/main.ts', { DATABASE_URL:
 try {
   const ovi = await oviWorkload(`http://127.0.0.1:${port}`);
   await runLoad(32, 3, () => ovi.sendContact());
-  console.log('intake', JSON.stringify(await runLoad(32, Number(process.env.SECONDS ?? 3), () => ovi.sendContact())));
+  console.log('intake', JSON.stringify(await runLoad(32, Number(process.env.SECONDS ?? 10), () => ovi.sendContact())));
   if (process.env.QUEUE) {
     console.log('open', await ovi.fillQueue(5000, 32));
     const pool = new pg.Pool({ connectionString: url.toString() });
     await pool.query('VACUUM ANALYZE'); await pool.query('CHECKPOINT'); await pool.end();
+    console.log('queue 1 client', JSON.stringify(await runLoad(1, 5, () => ovi.getQueue())));
     console.log('queue users', JSON.stringify(await runLoad(200, 10, (i) => ovi.browseQueue(i), 1000)));
+    console.log('queue users again', JSON.stringify(await runLoad(200, 10, (i) => ovi.browseQueue(i), 1000)));
     console.log('queue page1 sat', JSON.stringify(await runLoad(32, 5, () => ovi.getQueue())));
   }
 } finally {

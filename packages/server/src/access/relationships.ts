@@ -81,18 +81,8 @@ export async function ownerReferences(db: SqlExecutor, user: UserContext): Promi
   return r.rows.map((row) => row.ref);
 }
 
-/** A Task status that counts as open work (the queue's indexes, migration 008, cover exactly these). */
+/** A Task status that counts as open work (the queue's projection, work_item of migration 008, holds exactly these). */
 export const OPEN_WORK_STATUSES = ['ready', 'in-progress', 'requested', 'received', 'accepted'] as const;
-const OPEN_TASK = `r.resource_type = 'Task' AND r.content ->> 'status' IN (${OPEN_WORK_STATUSES.map((s) => `'${s}'`).join(', ')})`;
-const GUIDANCE_TASK = `r.content -> 'code' -> 'coding' @> '[{"code":"${TASK_CODES.clientGuidance}"}]'`;
-/** The queue order and filter columns, exactly as the indexes of migration 008 hold them. */
-const URGENCY_RANK = 'ovi_task_urgency_rank(r.content)';
-const DEADLINE = "ovi_instant(COALESCE(r.content #>> '{restriction,period,end}', r.content ->> 'authoredOn'))";
-const AUTHORED = "ovi_instant(r.content ->> 'authoredOn')";
-const CHANNEL = 'ovi_task_channel(r.content)';
-const PROFESSION = "(r.content #>> '{performerType,0,coding,0,code}')";
-const CLAIMANT = 'ovi_task_claimant(r.content)';
-const OWNER = "(r.content #>> '{owner,reference}')";
 
 export interface WorkFilters {
   /** 0 emergent … 3 self-care. */
@@ -109,7 +99,8 @@ export interface WorkFilters {
 export type WorkClient = Pick<Patient, 'name' | 'birthDate'>;
 
 export interface WorkPage {
-  items: Array<{ task: Task; patient?: WorkClient }>;
+  /** The page in queue order; `task` is left out where the caller already holds that version. */
+  items: Array<{ taskId: string; versionId: string; task?: Task; patient?: WorkClient }>;
   /** Every open Task of the user's work that passes the filters. */
   total: number;
   /** The teams and services whose work the user sees (the owner filter's choices). */
@@ -117,59 +108,77 @@ export interface WorkPage {
 }
 
 /**
- * One page of the user's open work in one round trip: open Tasks owned by them, their teams or
- * their services, and for guidance staff every client-guidance Task; most urgent first, then
- * the earliest deadline, then the oldest contact (then the id, so pages never overlap), each
- * with its client's Patient resource, with the total that passes the filters. Paged, filtered
- * and counted in SQL over the queue's indexes: each part is read in index order, so a page
- * reads its own rows (and those of the pages before it), never the whole queue.
+ * One page of the user's open work: open Tasks owned by them, their teams or their services,
+ * and for guidance staff every client-guidance Task; most urgent first, then the earliest
+ * deadline, then the oldest contact (then the id, so pages never overlap), each with its
+ * client's name and birth date, with the total that passes the filters. Paged, filtered and
+ * counted in one statement over work_item (migration 008): each part is read from its index in
+ * queue order, a page reading its own rows (and those of the pages before it), never the whole
+ * queue. The Tasks shown are read in a second statement, only those whose version the caller
+ * does not already hold (`held`).
  */
-export async function openWork(db: SqlExecutor, user: UserContext, filters: WorkFilters, page: { offset: number; limit: number }): Promise<WorkPage> {
+export async function openWork(
+  db: SqlExecutor,
+  user: UserContext,
+  filters: WorkFilters,
+  page: { offset: number; limit: number },
+  held: (taskId: string, versionId: string) => boolean = () => false,
+): Promise<WorkPage> {
   const params: unknown[] = [user.fhirUser];
   const param = (value: unknown) => `$${params.push(value)}`;
   const conditions: string[] = [];
-  if (filters.urgencyRank !== undefined) conditions.push(`${URGENCY_RANK} = ${param(filters.urgencyRank)}::smallint`);
-  if (filters.channel !== undefined) conditions.push(`${CHANNEL} = ${param(filters.channel)}`);
-  if (filters.profession !== undefined) conditions.push(`${PROFESSION} = ${param(filters.profession)}`);
-  if (filters.claimedBy === null) conditions.push(`${CLAIMANT} IS NULL`);
-  else if (filters.claimedBy !== undefined) conditions.push(`${CLAIMANT} = ${param(filters.claimedBy)}`);
+  if (filters.urgencyRank !== undefined) conditions.push(`w.urgency_rank = ${param(filters.urgencyRank)}::smallint`);
+  if (filters.channel !== undefined) conditions.push(`w.channel = ${param(filters.channel)}`);
+  if (filters.profession !== undefined) conditions.push(`w.profession = ${param(filters.profession)}`);
+  if (filters.claimedBy === null) conditions.push('w.claimant IS NULL');
+  else if (filters.claimedBy !== undefined) conditions.push(`w.claimant = ${param(filters.claimedBy)}`);
   const guidance = hasRole(user, 'guidance');
   // Guidance staff see the whole client-guidance queue; everyone sees the work owned by them,
   // their teams or their services (for guidance staff, the rest of it). An owner filter keeps
-  // only that owner's work, and only when the owner is one of the user's own.
-  // (The owners as an array, so the owner is the leading condition of the owner index's scan.)
-  const owned = `${OPEN_TASK} AND ${OWNER} = ANY(ARRAY(SELECT ref FROM owners))`;
+  // only that owner's work, and only when the owner is one of the user's own. (The owners as an
+  // array, so the owner is the leading condition of the owner index's scan.)
+  const owned = 'w.owner = ANY(ARRAY(SELECT ref FROM owners))';
+  const guidanceKind = `w.kind = '${TASK_CODES.clientGuidance}'`;
   const parts = filters.owner !== undefined
-    ? [`${owned} AND ${OWNER} = ${param(filters.owner)}`]
-    : [...(guidance ? [`${OPEN_TASK} AND ${GUIDANCE_TASK}`] : []), `${owned}${guidance ? ` AND NOT ${GUIDANCE_TASK}` : ''}`];
+    ? [`${owned} AND w.owner = ${param(filters.owner)}`]
+    : [...(guidance ? [guidanceKind] : []), `${owned}${guidance ? ` AND w.kind IS DISTINCT FROM '${TASK_CODES.clientGuidance}'` : ''}`];
   const where = (part: string) => [part, ...conditions].join(' AND ');
   const reach = param(page.offset + page.limit);
   const limit = param(page.limit);
   const offset = param(page.offset);
-  // The Task without what the queue never shows (the notes to the resident), the Patient's name and birth date only.
-  const r = await db.query<{ total: string | number; teams: WorkPage['teams'] | null; task: Task | null; patient: WorkClient | null }>(
+  const r = await db.query<{ total: string | number; teams: WorkPage['teams'] | null; task_id: string | null; version_id: number | null; patient: WorkClient | null }>(
     `WITH owners AS (${OWNER_REFERENCES_SQL.replaceAll('$2', '$1')}),
      page AS (
-       SELECT u.id, u.k1, u.k2, u.k3 FROM (
-         ${parts.map((part) => `(SELECT r.id, ${URGENCY_RANK} AS k1, ${DEADLINE} AS k2, ${AUTHORED} AS k3 FROM resource r WHERE ${where(part)} ORDER BY 2, 3, 4, 1 LIMIT ${reach})`).join('\n         UNION ALL ')}) u
-       ORDER BY u.k1, u.k2, u.k3, u.id LIMIT ${limit} OFFSET ${offset}),
+       SELECT u.* FROM (
+         ${parts.map((part) => `(SELECT w.task_id, w.version_id, w.patient_id, w.urgency_rank, w.deadline, w.authored FROM work_item w WHERE ${where(part)} ORDER BY w.urgency_rank, w.deadline, w.authored, w.task_id LIMIT ${reach})`).join('\n         UNION ALL ')}) u
+       ORDER BY u.urgency_rank, u.deadline, u.authored, u.task_id LIMIT ${limit} OFFSET ${offset}),
      head AS (
-       SELECT ${parts.map((part) => `(SELECT count(*) FROM resource r WHERE ${where(part)})`).join(' + ')} AS total,
+       SELECT ${parts.map((part) => `(SELECT count(*) FROM work_item w WHERE ${where(part)})`).join(' + ')} AS total,
               (SELECT json_agg(json_build_object('reference', o.ref, 'name', t.content ->> 'name') ORDER BY o.ref) FROM owners o
                  LEFT JOIN resource t ON t.resource_type = split_part(o.ref, '/', 1) AND t.id = split_part(o.ref, '/', 2)
                 WHERE o.ref <> $1) AS teams)
-     SELECT h.total, h.teams, w.task, w.patient FROM head h
-       LEFT JOIN (
-         SELECT t.content - 'note' - 'text' AS task, CASE WHEN p.id IS NOT NULL THEN jsonb_strip_nulls(jsonb_build_object('name', p.content -> 'name', 'birthDate', p.content -> 'birthDate')) END AS patient,
-                pg.k1, pg.k2, pg.k3, pg.id FROM page pg
-           JOIN resource t ON t.resource_type = 'Task' AND t.id = pg.id
-           LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(t.content -> 'for' ->> 'reference' FROM '^Patient/(.+)$')) w ON true
-      ORDER BY w.k1, w.k2, w.k3, w.id`,
+     SELECT h.total, h.teams, pg.task_id, pg.version_id,
+            CASE WHEN p.id IS NOT NULL THEN jsonb_strip_nulls(jsonb_build_object('name', p.content -> 'name', 'birthDate', p.content -> 'birthDate')) END AS patient
+       FROM head h
+       LEFT JOIN page pg ON true
+       LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = pg.patient_id
+      ORDER BY pg.urgency_rank, pg.deadline, pg.authored, pg.task_id`,
     params,
   );
+  const rows = r.rows.flatMap((row) => (row.task_id ? [{ taskId: row.task_id, versionId: String(row.version_id), patient: row.patient ?? undefined }] : []));
+  // The Tasks shown, without what the queue never shows (the notes to the resident).
+  const wanted = rows.filter((row) => !held(row.taskId, row.versionId)).map((row) => row.taskId);
+  const tasks = new Map<string, Task>();
+  if (wanted.length > 0) {
+    const t = await db.query<{ id: string; task: Task }>(`SELECT id, content - 'note' - 'text' AS task FROM resource WHERE resource_type = 'Task' AND id = ANY($1::text[])`, [wanted]);
+    for (const row of t.rows) tasks.set(row.id, row.task);
+  }
   const first = r.rows[0];
   return {
-    items: r.rows.flatMap((row) => (row.task ? [{ task: row.task, ...(row.patient ? { patient: row.patient } : {}) }] : [])),
+    items: rows.map((row) => {
+      const task = tasks.get(row.taskId);
+      return { taskId: row.taskId, versionId: task?.meta?.versionId ?? row.versionId, ...(task ? { task } : {}), ...(row.patient ? { patient: row.patient } : {}) };
+    }),
     total: Number(first?.total ?? 0),
     teams: first?.teams ?? [],
   };

@@ -108,6 +108,30 @@ export function parseQueueQuery(query: Record<string, unknown>, fhirUser: string
   return { page, pageSize, filters, asked };
 }
 
+/** What a queue row shows of one Task version, apart from the client and the clocks. */
+interface ShownTask {
+  item: Omit<QueueItem, 'patient' | 'deadline' | 'minutesLeft' | 'assessmentMinutesLeft'>;
+  patientId: string;
+  patientRef?: string;
+  deadline?: string;
+  /** Until a professional has assessed. */
+  assessmentDue?: string;
+}
+
+/**
+ * Rows shown in the queue lately, by Task id and version: a version never changes, so every
+ * server process may keep its own, and a page whose Tasks are all here reads no Task from the
+ * database. The most recently shown are kept.
+ */
+const SHOWN_CACHE_SIZE = 5_000;
+const shownTasks = new Map<string, ShownTask>();
+
+function remember(key: string, shown: ShownTask): void {
+  shownTasks.delete(key);
+  shownTasks.set(key, shown);
+  if (shownTasks.size > SHOWN_CACHE_SIZE) shownTasks.delete(shownTasks.keys().next().value ?? '');
+}
+
 /**
  * One page of the work a professional sees: open contacts, most urgent first, then the earliest
  * deadline, then whoever has waited longest; paged, filtered and counted in the database. The
@@ -116,16 +140,38 @@ export function parseQueueQuery(query: Record<string, unknown>, fhirUser: string
 export async function guidanceQueue(db: Database, fhir: FhirService, ctx: RequestContext, query: Record<string, unknown> = {}): Promise<QueuePage> {
   if (!isStaff(ctx.user)) throw forbidden('The work queue is for client-guidance and team professionals');
   const { page, pageSize, filters, asked } = parseQueueQuery(query, ctx.user.fhirUser);
-  const work = await openWork(db, ctx.user, filters, { offset: (page - 1) * pageSize, limit: pageSize });
+  const held = new Map<string, ShownTask>();
+  const work = await openWork(db, ctx.user, filters, { offset: (page - 1) * pageSize, limit: pageSize }, (taskId, versionId) => {
+    const shown = shownTasks.get(`${taskId}:${versionId}`);
+    if (shown) held.set(taskId, shown);
+    return shown !== undefined;
+  });
   const now = clockNow();
   const today = toHelsinkiDate(now);
-  const items = work.items.map((w) => toItem(w.task, w.patient, now, today));
+  const ages = new Map<string, number>();
+  const age = (birthDate: string) => ages.get(birthDate) ?? ages.set(birthDate, ageOn(birthDate, today)).get(birthDate);
+  const rows = work.items.flatMap((w) => {
+    const shown = w.task ? shownTask(w.task) : held.get(w.taskId);
+    if (!shown) return []; // closed or gone between the two reads
+    remember(`${w.taskId}:${w.versionId}`, shown);
+    return [{ shown, patient: w.patient }];
+  });
+  const items = rows.map(({ shown, patient }): QueueItem => {
+    const deadline = shown.deadline ?? now.toISOString();
+    return {
+      ...shown.item,
+      patient: { id: shown.patientId, name: displayName(patient), birthDate: patient?.birthDate, age: patient?.birthDate ? age(patient.birthDate) : undefined },
+      deadline,
+      minutesLeft: minutesLeft(new Date(deadline), now),
+      ...(shown.assessmentDue ? { assessmentMinutesLeft: minutesLeft(new Date(shown.assessmentDue), now) } : {}),
+    };
+  });
   if (items.length > 0) {
     await fhir.audit.record({
       user: ctx.user,
       interaction: 'search',
       what: [`Task?queue${asked ? `&${asked}` : ''}`],
-      patients: [...new Set(work.items.map((w) => w.task.for?.reference ?? ''))].filter(Boolean),
+      patients: [...new Set(rows.map((r) => r.shown.patientRef ?? ''))].filter(Boolean),
       success: true,
       address: ctx.address,
       description: 'work queue',
@@ -134,46 +180,42 @@ export async function guidanceQueue(db: Database, fhir: FhirService, ctx: Reques
   return { items, total: work.total, page, pageSize, pages: Math.max(1, Math.ceil(work.total / pageSize)), teams: work.teams };
 }
 
-function toItem(task: Task, patient: WorkClient | undefined, now: Date, today: string): QueueItem {
-  const patientId = task.for?.reference?.replace('Patient/', '') ?? '';
+function shownTask(task: Task): ShownTask {
   const claim = claimOf(task);
   // A client-guidance Task's owner is its claim; other work's owner is whom it was routed to.
   const routedTo = task.code?.coding?.some((c) => c.code === TASK_CODES.clientGuidance) ? undefined : task.owner?.reference;
   const owner = routedTo ? { reference: routedTo, ...(task.owner?.display ? { display: task.owner.display } : {}) } : undefined;
-  const deadline = task.restriction?.period?.end ?? task.authoredOn ?? now.toISOString();
   const rule = inputValue(task, 'rule')?.valueString;
   const assessmentDue = inputValue(task, 'assessment-due')?.valueDateTime;
   const assessedAt = inputValue(task, 'assessed-at')?.valueDateTime;
   const suggested = inputValue(task, 'suggested')?.valueString;
+  const deadline = task.restriction?.period?.end ?? task.authoredOn;
   return {
-    taskId: task.id ?? '',
-    kind: task.code?.coding?.[0]?.code ?? '',
-    patient: {
-      id: patientId,
-      name: displayName(patient),
-      birthDate: patient?.birthDate,
-      age: patient?.birthDate ? ageOn(patient.birthDate, today) : undefined,
+    patientId: task.for?.reference?.replace('Patient/', '') ?? '',
+    ...(task.for?.reference ? { patientRef: task.for.reference } : {}),
+    ...(deadline ? { deadline } : {}),
+    ...(assessmentDue && !assessedAt ? { assessmentDue } : {}),
+    item: {
+      taskId: task.id ?? '',
+      kind: task.code?.coding?.[0]?.code ?? '',
+      urgency: (inputValue(task, 'urgency')?.valueCode ?? 'non-urgent') as Urgency,
+      profession: task.performerType?.[0]?.coding?.[0]?.code,
+      channel: inputValue(task, 'channel')?.valueCode,
+      authoredOn: task.authoredOn,
+      legalDeadline: inputValue(task, 'legal-deadline')?.valueDateTime,
+      assessmentDue,
+      summary: task.description,
+      ruleExplanation: rule ? (JSON.parse(rule) as Record<string, string>) : undefined,
+      service: inputValue(task, 'service')?.valueCode,
+      ...(assessedAt ? { assessed: { at: assessedAt, by: inputValue(task, 'assessed-by')?.valueReference?.display } } : {}),
+      ...(suggested ? { suggested: JSON.parse(suggested) as QueueItem['suggested'] } : {}),
+      ...(inputValue(task, 'raised-by')?.valueCode ? { raisedBy: inputValue(task, 'raised-by')?.valueCode } : {}),
+      dangerSigns: inputValues(task, 'danger-sign').flatMap((i) => (i.valueCode ? [i.valueCode] : [])),
+      dangerWords: inputValues(task, 'danger-words').flatMap((i) => (i.valueString ? [JSON.parse(i.valueString) as { matched: string; label?: Record<string, string> }] : [])),
+      outOfHours: inputValue(task, 'out-of-hours')?.valueBoolean === true,
+      ...(claim ? { claimedBy: claim } : {}),
+      ...(owner ? { owner } : {}),
     },
-    urgency: (inputValue(task, 'urgency')?.valueCode ?? 'non-urgent') as Urgency,
-    profession: task.performerType?.[0]?.coding?.[0]?.code,
-    channel: inputValue(task, 'channel')?.valueCode,
-    authoredOn: task.authoredOn,
-    deadline,
-    legalDeadline: inputValue(task, 'legal-deadline')?.valueDateTime,
-    assessmentDue: inputValue(task, 'assessment-due')?.valueDateTime,
-    minutesLeft: minutesLeft(new Date(deadline), now),
-    summary: task.description,
-    ruleExplanation: rule ? (JSON.parse(rule) as Record<string, string>) : undefined,
-    service: inputValue(task, 'service')?.valueCode,
-    ...(assessmentDue && !assessedAt ? { assessmentMinutesLeft: minutesLeft(new Date(assessmentDue), now) } : {}),
-    ...(assessedAt ? { assessed: { at: assessedAt, by: inputValue(task, 'assessed-by')?.valueReference?.display } } : {}),
-    ...(suggested ? { suggested: JSON.parse(suggested) as QueueItem['suggested'] } : {}),
-    ...(inputValue(task, 'raised-by')?.valueCode ? { raisedBy: inputValue(task, 'raised-by')?.valueCode } : {}),
-    dangerSigns: inputValues(task, 'danger-sign').flatMap((i) => (i.valueCode ? [i.valueCode] : [])),
-    dangerWords: inputValues(task, 'danger-words').flatMap((i) => (i.valueString ? [JSON.parse(i.valueString) as { matched: string; label?: Record<string, string> }] : [])),
-    outOfHours: inputValue(task, 'out-of-hours')?.valueBoolean === true,
-    ...(claim ? { claimedBy: claim } : {}),
-    ...(owner ? { owner } : {}),
   };
 }
 

@@ -35,7 +35,8 @@ export function Queue() {
   const queue = useAsync(() => fetchQueue(filters, page), [tick, filters, page]);
   const [updatedAt, setUpdatedAt] = useState<Date>();
   const [flash, setFlash] = useState<string>();
-  const [claimStatus, setClaimStatus] = useState<string>();
+  /** What a claim did: said to screen readers (the row shows it); a colleague having been quicker is shown too. */
+  const [claimStatus, setClaimStatus] = useState<{ text: string; shown: boolean }>();
   const [busy, setBusy] = useState<string>();
   const [claimError, setClaimError] = useState<unknown>();
 
@@ -75,10 +76,10 @@ export function Queue() {
       setClaimStatus(undefined);
       try {
         await (action === 'claim' ? claimContact(item.taskId) : releaseContact(item.taskId));
-        setClaimStatus(t(action === 'claim' ? 'queue.claimed' : 'queue.released', { name }));
+        setClaimStatus({ text: t(action === 'claim' ? 'queue.claimed' : 'queue.released', { name }), shown: false });
       } catch (error) {
         // A colleague was quicker: the refreshed row shows who has it.
-        if (error instanceof ApiError && error.status === 409) setClaimStatus(t('queue.claimTaken', { name }));
+        if (error instanceof ApiError && error.status === 409) setClaimStatus({ text: t('queue.claimTaken', { name }), shown: true });
         else setClaimError(error);
       } finally {
         setBusy(undefined);
@@ -98,50 +99,54 @@ export function Queue() {
       <StatusMessage tone="success" testId="decision-done">
         {flash}
       </StatusMessage>
-      <StatusMessage testId="queue-claim-status">{claimStatus}</StatusMessage>
-      <p className="lead queue-lead">{t('queue.intro')}</p>
-      <QueueFilters value={filters} teams={data?.teams ?? []} onChange={changeFilters} />
-      <div className="toolbar queue-toolbar">
+      <StatusMessage testId="queue-claim-status">{claimStatus?.shown ? claimStatus.text : undefined}</StatusMessage>
+      <div role="status" aria-live="polite" className="visually-hidden" data-testid="queue-claim-said">
+        {claimStatus && !claimStatus.shown ? claimStatus.text : ''}
+      </div>
+      <QueueFilters value={filters} teams={data?.teams ?? []} onChange={changeFilters}>
         {waiting && (
           <p className="count" data-testid="queue-count">
             {waiting}
           </p>
         )}
-        {updatedAt && <p className="muted">{t('queue.updated', { time: formatTime(updatedAt, lang) })}</p>}
-        <button type="button" className="button button-secondary button-small" onClick={() => setTick((n) => n + 1)}>
-          {t('queue.refresh')}
-        </button>
-      </div>
+        <p className="queue-updated">
+          {updatedAt && <span className="muted">{t('queue.updated', { time: formatTime(updatedAt, lang) })} </span>}
+          <button type="button" className="button button-secondary button-small" onClick={() => setTick((n) => n + 1)}>
+            {t('queue.refresh')}
+          </button>
+        </p>
+      </QueueFilters>
       {claimError !== undefined && <ErrorMessage error={claimError} />}
       {queue.loading && !data && <Loading />}
       {queue.error !== undefined && <ErrorMessage error={queue.error} onRetry={queue.reload} />}
       {data && data.items.length === 0 && <p className="empty">{Object.values(filters).some(Boolean) ? t('queue.emptyFiltered') : t('queue.empty')}</p>}
       {data && data.items.length > 0 && (
-        <TableWrap labelledBy="queue-caption">
-          <table className="table table-stack queue-table" data-testid="queue">
-            <caption id="queue-caption" className="visually-hidden">
-              {t('queue.caption', { page: data.page, pages: data.pages })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('urgency.label')}</th>
-                <th scope="col">{t('queue.client')}</th>
-                <th scope="col">{t('queue.reason')}</th>
-                <th scope="col">{t('channel.label')}</th>
-                <th scope="col">{t('queue.profession')}</th>
-                <th scope="col">{t('queue.assessBy')}</th>
-                <th scope="col">{t('queue.careBy')}</th>
-                <th scope="col">{t('queue.received')}</th>
-                <th scope="col">{t('queue.who')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((item) => (
-                <QueueRow key={item.taskId} item={item} now={now} me={user?.fhirUser} busy={busy === item.taskId} onClaim={claim} />
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <div className="queue-wide">
+          <TableWrap labelledBy="queue-caption">
+            <table className="table table-stack queue-table" data-testid="queue">
+              <caption id="queue-caption" className="visually-hidden">
+                {t('queue.caption', { page: data.page, pages: data.pages })} {t('queue.intro')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('urgency.label')}</th>
+                  <th scope="col">{t('queue.client')}</th>
+                  <th scope="col">{t('queue.reason')}</th>
+                  <th scope="col">{t('queue.profession')}</th>
+                  <th scope="col">{t('queue.assessBy')}</th>
+                  <th scope="col">{t('queue.careBy')}</th>
+                  <th scope="col">{t('queue.received')}</th>
+                  <th scope="col">{t('queue.who')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((item) => (
+                  <QueueRow key={item.taskId} item={item} now={now} me={user?.fhirUser} busy={busy === item.taskId} onClaim={claim} />
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        </div>
       )}
       {data && <QueuePager page={data.page} pages={data.pages} onPage={setPage} />}
     </>

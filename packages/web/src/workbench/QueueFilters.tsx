@@ -1,4 +1,5 @@
 /** Narrowing the queue: urgency, channel, profession, the user's team or service, and who has the contact. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, PROFESSIONS, URGENCIES } from '@ovi/domain/src/types';
 import type { QueueFilters as Filters, QueuePage } from '../api/queue.resource';
@@ -7,9 +8,11 @@ interface Props {
   value: Filters;
   teams: QueuePage['teams'];
   onChange: (next: Filters) => void;
+  /** Shown after the filters, in the same row (how many wait, refresh). */
+  children?: ReactNode;
 }
 
-export function QueueFilters({ value, teams, onChange }: Props) {
+export function QueueFilters({ value, teams, onChange, children }: Props) {
   const { t } = useTranslation();
   const set = (name: keyof Filters, v: string) => onChange({ ...value, [name]: v || undefined });
   const any = Object.values(value).some(Boolean);
@@ -76,6 +79,7 @@ export function QueueFilters({ value, teams, onChange }: Props) {
           </button>
         </div>
       )}
+      {children && <div className="field queue-summary">{children}</div>}
     </form>
   );
 }

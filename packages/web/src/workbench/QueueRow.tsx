@@ -1,6 +1,8 @@
 /**
- * One open contact in the queue, as one compact table row: urgency, who, why, the two clocks —
- * the same-day assessment (until someone has assessed) and the care deadline — and who has it open.
+ * One open contact in the queue, as one compact table row: urgency (and the flags: danger
+ * sign, came while closed, routed), who, why, for which professional, the two clocks — the
+ * same-day assessment (until someone has assessed) and the care deadline — how and when it came,
+ * and who has it open.
  */
 import { useTranslation } from 'react-i18next';
 import type { QueueItem } from '../api/queue.resource';
@@ -12,6 +14,17 @@ import { formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 
 const CLAIMABLE = new Set(['client-guidance', 'routed-work']);
+const LOCALES: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+/** When a contact came, short enough for a queue row: the time today, else the date (the full time is its title). */
+function shortDateTime(iso: string, lang: string, now: Date): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const locale = LOCALES[lang] ?? 'fi-FI';
+  const day = (x: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(x);
+  const today = day(d) === day(now);
+  return new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Helsinki', ...(today ? { hour: 'numeric', minute: '2-digit' } : { day: 'numeric', month: 'numeric' }) }).format(d);
+}
 
 interface Props {
   item: QueueItem;
@@ -37,27 +50,41 @@ export function QueueRow({ item, now, me, busy, onClaim }: Props) {
         <span className="badge-row">
           <UrgencyBadge urgency={item.urgency} />
           {raised && (
-            <span className="badge badge-danger" data-testid="queue-raised">
-              <span aria-hidden="true">⚠ </span>
-              {t('queue.raised')}
+            <span className="badge badge-danger badge-flag-icon" title={t('queue.raised')} data-testid="queue-raised">
+              <span aria-hidden="true">⚠</span>
+              <span className="visually-hidden">{t('queue.raised')}</span>
             </span>
           )}
           {item.outOfHours && (
-            <span className="badge badge-flag" data-testid="queue-out-of-hours">
-              <span aria-hidden="true">☾ </span>
-              {t('queue.outOfHours')}
+            <span className="badge badge-flag badge-flag-icon" title={t('queue.outOfHours')} data-testid="queue-out-of-hours">
+              <span aria-hidden="true">☾</span>
+              <span className="visually-hidden">{t('queue.outOfHours')}</span>
             </span>
           )}
-          {item.kind === 'routed-work' && <span className="badge badge-muted">{t('queue.routed')}</span>}
+          {item.kind === 'routed-work' && (
+            <span className="badge badge-muted badge-flag-icon" title={t('queue.routed')}>
+              <span aria-hidden="true">↪</span>
+              <span className="visually-hidden">{t('queue.routed')}</span>
+            </span>
+          )}
         </span>
       </td>
       <th scope="row" data-label={t('queue.client')} className="queue-client">
         <Link to={taskPath(item.taskId)}>{name}</Link>
         {item.patient.age !== undefined && <span className="age">, {t('common.yearsOld', { age: item.patient.age })}</span>}
       </th>
-      <td data-label={t('queue.reason')}>{item.summary}</td>
-      <td data-label={t('channel.label')}>{item.channel ? t(`channel.${item.channel}`, { defaultValue: item.channel }) : ''}</td>
-      <td data-label={t('queue.profession')}>{item.profession ? t(`profession.${item.profession}`, { defaultValue: item.profession }) : ''}</td>
+      <td data-label={t('queue.reason')}>
+        <span className="queue-clip queue-clip-wide" title={item.summary}>
+          {item.summary}
+        </span>
+      </td>
+      <td data-label={t('queue.profession')}>
+        {item.profession && (
+          <span className="queue-clip" title={t(`profession.${item.profession}`, { defaultValue: item.profession })}>
+            {t(`profession.${item.profession}`, { defaultValue: item.profession })}
+          </span>
+        )}
+      </td>
       <td data-label={t('queue.assessBy')}>
         {awaitsAssessment && item.assessmentDue ? (
           <span data-testid="queue-assessment-left">
@@ -75,7 +102,15 @@ export function QueueRow({ item, now, me, busy, onClaim }: Props) {
         )}
       </td>
       <td data-label={t('queue.received')} className="queue-received">
-        {item.authoredOn && <time dateTime={item.authoredOn}>{formatDateTime(item.authoredOn, lang)}</time>}
+        <span className="queue-clip queue-clip-wide">
+          {item.channel ? t(`channel.${item.channel}`, { defaultValue: item.channel }) : ''}
+          {item.channel && item.authoredOn ? ', ' : ''}
+          {item.authoredOn && (
+            <time dateTime={item.authoredOn} title={formatDateTime(item.authoredOn, lang)}>
+              {shortDateTime(item.authoredOn, lang, now)}
+            </time>
+          )}
+        </span>
       </td>
       <td data-label={t('queue.who')} className="queue-claim" data-testid="queue-claim">
         {item.claimedBy && (

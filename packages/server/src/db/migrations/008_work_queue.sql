@@ -78,8 +78,13 @@ CREATE FUNCTION ovi_work_item_forget() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN DELETE FROM work_item WHERE task_id = OLD.id; RETURN NULL; END
 $$;
 
+CREATE FUNCTION ovi_work_item_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN DELETE FROM work_item; RETURN NULL; END
+$$;
+
 CREATE TRIGGER resource_work_item AFTER INSERT OR UPDATE ON resource FOR EACH ROW WHEN (NEW.resource_type = 'Task') EXECUTE FUNCTION ovi_work_item_sync();
 CREATE TRIGGER resource_work_item_gone AFTER DELETE ON resource FOR EACH ROW WHEN (OLD.resource_type = 'Task') EXECUTE FUNCTION ovi_work_item_forget();
+CREATE TRIGGER resource_work_item_cleared AFTER TRUNCATE ON resource FOR EACH STATEMENT EXECUTE FUNCTION ovi_work_item_clear();
 
 -- The Tasks already stored.
 INSERT INTO work_item SELECT w.* FROM resource r CROSS JOIN LATERAL ovi_work_item_of(r.id, r.version_id, r.content) w WHERE r.resource_type = 'Task';
