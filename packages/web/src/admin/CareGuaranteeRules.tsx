@@ -18,7 +18,8 @@ import { UrgencyBadge } from '../components/UrgencyBadge';
 import { useAsync } from '../components/useAsync';
 import { formatDate } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
-import { ChangeReview, SaveError } from './editing/ChangeReview';
+import { ChangeReview } from './editing/ChangeReview';
+import { DraftBar } from './editing/DraftBar';
 import { GuaranteeRuleForm } from './editing/GuaranteeRuleForm';
 import { describeGuaranteeChanges, fromGuaranteeDraft, limitWords, newGuaranteeDraft, toGuaranteeDraft, type GuaranteeDraft } from './editing/guaranteeDraft';
 import { SavedNotice, SettingHistory, VersionLine } from './editing/SettingHistory';
@@ -202,35 +203,19 @@ export function CareGuaranteeRules() {
         <>
           {config.officeHours && <p>{t('admin.guarantee.officeHours', { start: config.officeHours.start, end: config.officeHours.end, zone: config.timeZone })}</p>}
           {dirty && (
-            <div className="draft-bar" data-testid="guarantee-draft">
-              <p>
-                <strong>{t('adminEdit.draft.unsaved')}</strong> {t('adminEdit.draft.checkFirst')}
-              </p>
-              <ul className="change-list">
-                {describeGuaranteeChanges(stored, config, t, lang).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-              <div className="button-row">
-                <button type="button" id="guarantee-check" className="button button-primary" disabled={busy} onClick={() => void review.start(config)} data-testid="guarantee-check">
-                  {review.phase === 'checking' ? t('adminEdit.draft.checking') : t('adminEdit.draft.check')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={busy}
-                  onClick={() => {
-                    setDraft(undefined);
-                    setAnnounce(t('adminEdit.draft.discarded'));
-                    setFocusId('limit-add');
-                  }}
-                  data-testid="guarantee-discard"
-                >
-                  {t('adminEdit.draft.discard')}
-                </button>
-              </div>
-              {review.phase === 'editing' && review.error !== undefined && <SaveError error={review.error} />}
-            </div>
+            <DraftBar
+              name="guarantee"
+              changes={describeGuaranteeChanges(stored, config, t, lang)}
+              busy={busy}
+              checking={review.phase === 'checking'}
+              error={review.phase === 'editing' ? review.error : undefined}
+              onCheck={() => void review.start(config)}
+              onDiscard={() => {
+                setDraft(undefined);
+                setAnnounce(t('adminEdit.draft.discarded'));
+                setFocusId('limit-add');
+              }}
+            />
           )}
           {(review.phase === 'review' || review.phase === 'saving') && review.preview && review.value && (
             <ChangeReview

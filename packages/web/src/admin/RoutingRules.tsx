@@ -18,7 +18,8 @@ import { TableWrap } from '../components/TableWrap';
 import { useAsync } from '../components/useAsync';
 import { useLanguage } from '../i18n/useLanguage';
 import { conditionText } from './conditionText';
-import { ChangeReview, SaveError } from './editing/ChangeReview';
+import { ChangeReview } from './editing/ChangeReview';
+import { DraftBar } from './editing/DraftBar';
 import { RoutingEffect, RulesInWords } from './editing/RoutingPreview';
 import { RoutingRuleForm } from './editing/RoutingRuleForm';
 import { answerableQuestions, describeRuleChanges, fromRuleDraft, moveRule, nameRulesIn, newRuleDraft, toRuleDraft, type RuleDraft } from './editing/routingDraft';
@@ -157,35 +158,19 @@ export function RoutingRules() {
       {set && stored && !editing && (
         <>
           {dirty && (
-            <div className="draft-bar" data-testid="routing-draft">
-              <p>
-                <strong>{t('adminEdit.draft.unsaved')}</strong> {t('adminEdit.draft.checkFirst')}
-              </p>
-              <ul className="change-list">
-                {describeRuleChanges(stored, set, t, lang).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-              <div className="button-row">
-                <button type="button" id="routing-check" className="button button-primary" disabled={busy} onClick={() => void review.start(set)} data-testid="routing-check">
-                  {review.phase === 'checking' ? t('adminEdit.draft.checking') : t('adminEdit.draft.check')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={busy}
-                  onClick={() => {
-                    setDraft(undefined);
-                    setAnnounce(t('adminEdit.draft.discarded'));
-                    setFocusId('rule-add');
-                  }}
-                  data-testid="routing-discard"
-                >
-                  {t('adminEdit.draft.discard')}
-                </button>
-              </div>
-              {review.phase === 'editing' && review.error !== undefined && <SaveError error={review.error} />}
-            </div>
+            <DraftBar
+              name="routing"
+              changes={describeRuleChanges(stored, set, t, lang)}
+              busy={busy}
+              checking={review.phase === 'checking'}
+              error={review.phase === 'editing' ? review.error : undefined}
+              onCheck={() => void review.start(set)}
+              onDiscard={() => {
+                setDraft(undefined);
+                setAnnounce(t('adminEdit.draft.discarded'));
+                setFocusId('rule-add');
+              }}
+            />
           )}
           {(review.phase === 'review' || review.phase === 'saving') && review.preview && review.value && (
             <ChangeReview
