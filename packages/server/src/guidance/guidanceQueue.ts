@@ -114,8 +114,9 @@ interface ShownTask {
   patientId: string;
   patientRef?: string;
   deadline?: string;
+  deadlineMs?: number;
   /** Until a professional has assessed. */
-  assessmentDue?: string;
+  assessmentDueMs?: number;
 }
 
 /**
@@ -157,13 +158,12 @@ export async function guidanceQueue(db: Database, fhir: FhirService, ctx: Reques
     return [{ shown, patient: w.patient }];
   });
   const items = rows.map(({ shown, patient }): QueueItem => {
-    const deadline = shown.deadline ?? now.toISOString();
     return {
       ...shown.item,
       patient: { id: shown.patientId, name: displayName(patient), birthDate: patient?.birthDate, age: patient?.birthDate ? age(patient.birthDate) : undefined },
-      deadline,
-      minutesLeft: minutesLeft(new Date(deadline), now),
-      ...(shown.assessmentDue ? { assessmentMinutesLeft: minutesLeft(new Date(shown.assessmentDue), now) } : {}),
+      deadline: shown.deadline ?? now.toISOString(),
+      minutesLeft: minutesLeft(new Date(shown.deadlineMs ?? now.getTime()), now),
+      ...(shown.assessmentDueMs !== undefined ? { assessmentMinutesLeft: minutesLeft(new Date(shown.assessmentDueMs), now) } : {}),
     };
   });
   if (items.length > 0) {
@@ -193,8 +193,8 @@ function shownTask(task: Task): ShownTask {
   return {
     patientId: task.for?.reference?.replace('Patient/', '') ?? '',
     ...(task.for?.reference ? { patientRef: task.for.reference } : {}),
-    ...(deadline ? { deadline } : {}),
-    ...(assessmentDue && !assessedAt ? { assessmentDue } : {}),
+    ...(deadline ? { deadline, deadlineMs: Date.parse(deadline) } : {}),
+    ...(assessmentDue && !assessedAt ? { assessmentDueMs: Date.parse(assessmentDue) } : {}),
     item: {
       taskId: task.id ?? '',
       kind: task.code?.coding?.[0]?.code ?? '',
