@@ -6,7 +6,7 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchCareGuarantee, previewSetting, saveSetting, type CareGuaranteeConfig, type CareGuaranteeRule } from '../api/admin.resource';
+import { fetchCareGuarantee, type CareGuaranteeConfig, type CareGuaranteeRule } from '../api/admin.resource';
 import { fetchServices } from '../api/assessment.resource';
 import { pickText } from '../api/fhir';
 import { settingHistoryPath } from '../api/settingHistory.resource';
@@ -24,7 +24,7 @@ import { GuaranteeRuleForm } from './editing/GuaranteeRuleForm';
 import { describeGuaranteeChanges, fromGuaranteeDraft, limitWords, newGuaranteeDraft, toGuaranteeDraft, type GuaranteeDraft } from './editing/guaranteeDraft';
 import { SavedNotice, SettingHistory, VersionLine } from './editing/SettingHistory';
 import { sameValue } from './editing/sameValue';
-import { useChangeReview, useFocusAfterRender, useHistoryPanel, useLatestVersion } from './editing/useChangeReview';
+import { useFocusAfterRender, useHistoryPanel, useLatestVersion, useSettingDraft } from './editing/useChangeReview';
 
 const HISTORY = settingHistoryPath('care-guarantee');
 
@@ -37,35 +37,13 @@ export function CareGuaranteeRules() {
     return { config, services: services.map((s) => s.code) };
   }, [reloadKey]);
   const stored = data.data?.config;
-  const [draft, setDraft] = useState<CareGuaranteeConfig>();
   const [editing, setEditing] = useState<number | 'new'>();
-  const [savedVersion, setSavedVersion] = useState<number>();
   const [announce, setAnnounce] = useState('');
   const setFocusId = useFocusAfterRender();
   const history = useHistoryPanel();
   const latest = useLatestVersion(HISTORY, reloadKey);
-
-  const config = draft ?? stored;
-  const dirty = !!draft && !!stored && !sameValue(draft, stored);
-
-  const check = useCallback((value: CareGuaranteeConfig) => previewSetting('care-guarantee', value), []);
-  const save = useCallback((value: CareGuaranteeConfig) => saveSetting('care-guarantee', value, stored?.version ?? 0), [stored]);
-  const onSaved = useCallback(
-    (saved: CareGuaranteeConfig) => {
-      setDraft(undefined);
-      setSavedVersion(saved.version);
-      setReloadKey((k) => k + 1);
-      setFocusId('guarantee-saved');
-    },
-    [setFocusId],
-  );
-  const review = useChangeReview({ check, save, onSaved });
-  const busy = review.phase !== 'editing';
-
-  const change = (next: CareGuaranteeConfig) => {
-    setDraft(next);
-    setSavedVersion(undefined);
-  };
+  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
+  const { setDraft, value: config, dirty, savedVersion, review, busy, change } = useSettingDraft<CareGuaranteeConfig>({ name: 'care-guarantee', stored, savedFocusId: 'guarantee-saved', setFocusId, reload });
 
   const ages = (r: CareGuaranteeRule): string => {
     if (r.minAge !== undefined && r.maxAgeExclusive !== undefined) return t('admin.guarantee.ageRange', { from: r.minAge, to: r.maxAgeExclusive - 1 });

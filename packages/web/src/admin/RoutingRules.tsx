@@ -6,7 +6,7 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchRoutingRules, previewSetting, saveSetting, type RoutingRuleSet } from '../api/admin.resource';
+import { fetchRoutingRules, type RoutingRuleSet } from '../api/admin.resource';
 import { fetchServices } from '../api/assessment.resource';
 import { pickText } from '../api/fhir';
 import { fetchContactQuestionnaire, questionsByLinkId } from '../api/questionnaire.resource';
@@ -25,7 +25,7 @@ import { RoutingRuleForm } from './editing/RoutingRuleForm';
 import { answerableQuestions, describeRuleChanges, fromRuleDraft, moveRule, nameRulesIn, newRuleDraft, toRuleDraft, type RuleDraft } from './editing/routingDraft';
 import { SavedNotice, SettingHistory, VersionLine } from './editing/SettingHistory';
 import { sameValue } from './editing/sameValue';
-import { useChangeReview, useFocusAfterRender, useHistoryPanel, useLatestVersion } from './editing/useChangeReview';
+import { useFocusAfterRender, useHistoryPanel, useLatestVersion, useSettingDraft } from './editing/useChangeReview';
 import { TargetCell } from './TargetCell';
 
 const HISTORY = settingHistoryPath('routing-rules');
@@ -43,35 +43,13 @@ export function RoutingRules() {
   const byLinkId = useMemo(() => questionsByLinkId(data.data?.items ?? []), [data.data]);
   const questions = useMemo(() => answerableQuestions(data.data?.items ?? []), [data.data]);
 
-  const [draft, setDraft] = useState<RoutingRuleSet>();
   const [editing, setEditing] = useState<Editing>();
-  const [savedVersion, setSavedVersion] = useState<number>();
   const [announce, setAnnounce] = useState('');
   const setFocusId = useFocusAfterRender();
   const history = useHistoryPanel();
   const latest = useLatestVersion(HISTORY, reloadKey);
-
-  const set = draft ?? stored;
-  const dirty = !!draft && !!stored && !sameValue(draft, stored);
-
-  const check = useCallback((value: RoutingRuleSet) => previewSetting('routing-rules', value), []);
-  const save = useCallback((value: RoutingRuleSet) => saveSetting('routing-rules', value, stored?.version ?? 0), [stored]);
-  const onSaved = useCallback(
-    (saved: RoutingRuleSet) => {
-      setDraft(undefined);
-      setSavedVersion(saved.version);
-      setReloadKey((k) => k + 1);
-      setFocusId('routing-saved');
-    },
-    [setFocusId],
-  );
-  const review = useChangeReview({ check, save, onSaved });
-  const busy = review.phase !== 'editing';
-
-  const change = (next: RoutingRuleSet) => {
-    setDraft(next);
-    setSavedVersion(undefined);
-  };
+  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
+  const { setDraft, value: set, dirty, savedVersion, review, busy, change } = useSettingDraft<RoutingRuleSet>({ name: 'routing-rules', stored, savedFocusId: 'routing-saved', setFocusId, reload });
 
   const done = (ruleDraft: RuleDraft) => {
     if (!set || !editing) return;

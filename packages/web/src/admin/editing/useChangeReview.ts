@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchHistory, type VersionInfo } from '../../api/settingHistory.resource';
 import { useAsync } from '../../components/useAsync';
+import { previewSetting, saveSetting, type EditableSetting } from '../../api/admin.resource';
+import { sameValue } from './sameValue';
 
 export type ReviewPhase = 'editing' | 'checking' | 'review' | 'saving';
 
@@ -76,4 +78,47 @@ export function useFocusAfterRender(): (id: string) => void {
     if (target) document.getElementById(target.id)?.focus();
   }, [target]);
   return useCallback((id: string) => setTarget((t) => ({ id, n: (t?.n ?? 0) + 1 })), []);
+}
+
+/**
+ * A guidance setting edited as a draft: the draft over the stored value, whether it differs,
+ * the check-then-save review against the server, and what happens after a save (the draft
+ * dropped, the new version announced, the page reloaded, focus on the notice).
+ */
+export function useSettingDraft<T extends { version: number }>(args: {
+  name: EditableSetting;
+  stored: T | undefined;
+  savedFocusId: string;
+  setFocusId: (id: string) => void;
+  reload: () => void;
+}) {
+  const { name, stored, savedFocusId, setFocusId, reload } = args;
+  const [draft, setDraft] = useState<T>();
+  const [savedVersion, setSavedVersion] = useState<number>();
+  const check = useCallback((value: T) => previewSetting(name, value), [name]);
+  const save = useCallback((value: T) => saveSetting(name, value, stored?.version ?? 0), [name, stored]);
+  const onSaved = useCallback(
+    (saved: T) => {
+      setDraft(undefined);
+      setSavedVersion(saved.version);
+      reload();
+      setFocusId(savedFocusId);
+    },
+    [reload, setFocusId, savedFocusId],
+  );
+  const review = useChangeReview({ check, save, onSaved });
+  const change = (next: T) => {
+    setDraft(next);
+    setSavedVersion(undefined);
+  };
+  return {
+    draft,
+    setDraft,
+    value: draft ?? stored,
+    dirty: !!draft && !!stored && !sameValue(draft, stored),
+    savedVersion,
+    review,
+    busy: review.phase !== 'editing',
+    change,
+  };
 }
