@@ -45,7 +45,7 @@ function questionnaireName(q: Questionnaire): string {
 }
 
 /** Conditions that name a missing item, or an answer code the item does not offer. */
-function checkQuestionnaireReferences(c: GuidanceConfiguration, problems: string[]): void {
+function checkQuestionnaireReferences(c: Pick<GuidanceConfiguration, 'routing' | 'questionnaire'>, problems: string[]): void {
   const items = itemsByLinkId(c.questionnaire.item);
   const name = questionnaireName(c.questionnaire);
   c.routing.rules.forEach((rule, index) => {
@@ -72,6 +72,13 @@ function checkQuestionnaireReferences(c: GuidanceConfiguration, problems: string
       });
     }
   });
+}
+
+/** The routing rules' conditions that name an item or answer the questionnaire no longer has. */
+export function checkRoutingAgainstQuestionnaire(routing: RoutingRuleSet, questionnaire: Questionnaire): string[] {
+  const problems: string[] = [];
+  checkQuestionnaireReferences({ routing, questionnaire }, problems);
+  return problems;
 }
 
 /** Routing targets a professional could not choose in an assessment. */
