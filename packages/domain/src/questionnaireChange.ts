@@ -11,6 +11,10 @@ import { isAnswerCondition, type RoutingRuleSet } from './routingRules';
 import { checkScreenAgainstQuestionnaire } from './safety/validateSafetyScreen';
 import type { SafetyScreen } from './safety/safetyScreen';
 import { checkQuestionnaireStructure, flattenItems, type StructureProblem } from './questionnaireStructure';
+import { OVI_FHIR_BASE } from './codes';
+
+/** On each stored version of a Questionnaire: the account that saved it (FHIR keeps no "who" of its own). */
+export const CHANGED_BY_EXTENSION_URL = `${OVI_FHIR_BASE}/StructureDefinition/changed-by`;
 
 export interface QuestionnaireContext {
   /** The version stored now (absent for a new questionnaire). */

@@ -7,6 +7,8 @@ import { ResourceStore } from './storage/resourceStore';
 import { AccessPolicy } from './access/accessPolicy';
 import { AuditLog } from './audit/auditLog';
 import { FhirService } from './fhir/fhirService';
+import { QuestionnaireChanges } from './guidance/questionnaireChanges';
+import { registerQuestionnaireRoutes } from './http/questionnaireRoutes';
 import { SettingsStore } from './settings/settingsStore';
 import { Accounts } from './auth/accounts';
 import { TokenService } from './auth/tokens';
@@ -75,13 +77,14 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const schedulingSettings = new SchedulingSettings(settings);
   await schedulingSettings.ensureDefaults();
   const notifier = new AppointmentNotifier(db, store, createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>'), (m) => console.warn(m));
+  const questionnaireChanges = new QuestionnaireChanges(guidanceSettings, db);
   const fhir = new FhirService(
     db,
     store,
     access,
     audit,
-    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access) },
-    { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
+    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access), Questionnaire: questionnaireChanges },
+    { Appointment: new AppointmentChanges(store, schedulingSettings, notifier), Questionnaire: questionnaireChanges },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
   const accounts = new Accounts(db, { ...(config.loginLimits ? { limits: config.loginLimits } : {}), audit: new AuthAudit(store) });
@@ -110,6 +113,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
   registerContactRoutes(app, { fhir, tokens, settings });
+  registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
   await registerWebApp(app, config.webDir);
   await app.ready();

@@ -87,13 +87,16 @@ export class ContactIntake implements CreateHook {
       throw invalidResource(issues.map((i) => ({ severity: 'error', code: 'invalid', details: { text: i.message }, diagnostics: i.message, expression: [i.linkId] })));
     }
     const channel = this.channel(ctx, response);
+    const url = response.questionnaire.split('|')[0] ?? '';
     const completed: QuestionnaireResponse = {
       ...response,
+      // The response names the version it was checked against: old contacts keep theirs when the questionnaire changes.
+      questionnaire: questionnaire.version ? `${url}|${questionnaire.version}` : url,
       authored: contactTime(response.authored).toISOString(),
       author,
       extension: [...(response.extension ?? []).filter((e) => e.url !== EXTENSIONS.contactChannel), { url: EXTENSIONS.contactChannel, valueCode: channel }],
     };
-    const prepared = response.questionnaire === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient, await this.guidanceConfig(read)) : undefined;
+    const prepared = url === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient, await this.guidanceConfig(read)) : undefined;
     // A contact belongs to the register of the service it is routed to.
     return { resource: prepared ? inRegister(completed, registerOf(prepared.triage.service)) : completed, grant, prepared };
   }

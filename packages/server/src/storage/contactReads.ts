@@ -11,13 +11,13 @@ export async function activeQuestionnaire(db: SqlExecutor, url: string): Promise
   return r.rows[0]?.content;
 }
 
-/** The latest responses to a questionnaire with their subject's birth date (for a dry run of routing rules). */
+/** The latest responses to a questionnaire (any of its versions) with their subject's birth date (for a dry run of routing rules). */
 export async function latestResponses(db: SqlExecutor, questionnaireUrl: string, limit: number): Promise<Array<{ id: string; response: QuestionnaireResponse; birthDate?: string }>> {
   const r = await db.query<{ id: string; response: QuestionnaireResponse; birth_date: string | null }>(
     `SELECT q.id, q.content AS response, p.content->>'birthDate' AS birth_date
        FROM resource q
        LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(q.content->'subject'->>'reference' FROM '^Patient/(.+)$')
-      WHERE q.resource_type = 'QuestionnaireResponse' AND q.content->>'questionnaire' = $1
+      WHERE q.resource_type = 'QuestionnaireResponse' AND split_part(q.content->>'questionnaire', '|', 1) = $1
       ORDER BY q.last_updated DESC LIMIT $2`,
     [questionnaireUrl, limit],
   );
