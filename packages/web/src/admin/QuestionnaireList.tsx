@@ -1,8 +1,8 @@
 /**
  * Admin: every questionnaire with its questions; its texts (three languages) and its status
  * (active or retired) can be changed, checked in words before saving; each shows its stored
- * version and links to its versions. Structural changes (questions, answer codes, conditions)
- * are not made here: routing rules and the danger-sign screen name those codes.
+ * version and links to its versions (who saved each; an old one can start a new change). Its
+ * questions, answers and conditions are changed in the structure editor, checked by the server.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,9 +18,13 @@ import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
 import { useLanguage } from '../i18n/useLanguage';
 import { QuestionnaireForm } from './editing/QuestionnaireForm';
+import { QuestionnaireStructureForm } from './editing/QuestionnaireStructureForm';
 import { SavedNotice, SettingHistory, VersionLine } from './editing/SettingHistory';
 import { useFocusAfterRender, useHistoryPanel } from './editing/useChangeReview';
 import { QuestionOutline } from './QuestionOutline';
+
+/** What is being edited: the texts and status, or the questions (from the stored version or an older one). */
+type Editing = { kind: 'texts' } | { kind: 'structure'; startFrom?: StoredQuestionnaire };
 
 interface Entry {
   raw: StoredQuestionnaire;
@@ -32,7 +36,7 @@ async function fetchAll(): Promise<Entry[]> {
   return resourcesOf<Questionnaire>(bundle, 'Questionnaire').map((q) => ({ raw: q as StoredQuestionnaire, view: toQuestionnaireView(q) }));
 }
 
-function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdit, onSaved, onCancel }: { entry: Entry; all: Entry[]; reloadKey: number; editing: boolean; busy: boolean; saved?: string; onEdit: () => void; onSaved: (q: StoredQuestionnaire) => void; onCancel: () => void }) {
+function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdit, onSaved, onCancel }: { entry: Entry; all: Entry[]; reloadKey: number; editing: Editing | undefined; busy: boolean; saved?: string; onEdit: (editing: Editing) => void; onSaved: (q: StoredQuestionnaire) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const history = useHistoryPanel();
@@ -49,8 +53,10 @@ function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdi
       {pickText(q.description, lang) && <p>{pickText(q.description, lang)}</p>}
       <SavedNotice id={`questionnaire-saved-${q.id}`} version={saved} />
       {version && <VersionLine version={version} latest={latest} historyId={historyId} onShowHistory={history.showHistory} testId="questionnaire-version" inUse={false} />}
-      {editing ? (
+      {editing?.kind === 'texts' ? (
         <QuestionnaireForm questionnaire={raw} isContactForm={isContactForm} otherActive={otherActive} onSaved={onSaved} onCancel={onCancel} />
+      ) : editing?.kind === 'structure' ? (
+        <QuestionnaireStructureForm questionnaire={raw} {...(editing.startFrom ? { startFrom: editing.startFrom } : {})} onSaved={onSaved} onCancel={onCancel} />
       ) : (
         <>
           <dl className="facts facts-inline">
@@ -70,8 +76,11 @@ function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdi
             </div>
           </dl>
           <div className="button-row">
-            <button type="button" id={`questionnaire-edit-${q.id}`} className="button button-secondary" disabled={busy} aria-label={t('adminEdit.questionnaires.editLabel', { name: pickText(q.title, lang) || q.url })} data-testid="questionnaire-edit" onClick={onEdit}>
+            <button type="button" id={`questionnaire-edit-${q.id}`} className="button button-secondary" disabled={busy} aria-label={t('adminEdit.questionnaires.editLabel', { name: pickText(q.title, lang) || q.url })} data-testid="questionnaire-edit" onClick={() => onEdit({ kind: 'texts' })}>
               {t('adminEdit.questionnaires.edit')}
+            </button>
+            <button type="button" id={`questionnaire-structure-${q.id}`} className="button button-secondary" disabled={busy} aria-label={t('questionnaireStructure.editLabel', { name: pickText(q.title, lang) || q.url })} data-testid="questionnaire-structure-edit" onClick={() => onEdit({ kind: 'structure' })}>
+              {t('questionnaireStructure.edit')}
             </button>
           </div>
           <details>
@@ -91,9 +100,11 @@ function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdi
         focusKey={history.focusKey}
         reloadKey={`${reloadKey}-${version}`}
         currentVersion={version}
+        {...(busy ? {} : { onUse: (value: StoredQuestionnaire) => onEdit({ kind: 'structure', startFrom: value }) })}
         renderValue={(value) => {
           const texts = textsOfQuestionnaire(value);
           return (
+            <>
             <dl className="facts">
               <div>
                 <dt>{t('admin.questionnaires.status')}</dt>
@@ -108,6 +119,8 @@ function QuestionnairePanel({ entry, all, reloadKey, editing, busy, saved, onEdi
                 </div>
               ))}
             </dl>
+            <QuestionOutline questions={toQuestionnaireView(value).items} all={toQuestionnaireView(value).items} />
+            </>
           );
         }}
         testId="questionnaire-history"
@@ -120,7 +133,7 @@ export function QuestionnaireList() {
   const { t } = useTranslation();
   const [reloadKey, setReloadKey] = useState(0);
   const list = useAsync(fetchAll, [reloadKey]);
-  const [editing, setEditing] = useState<string>();
+  const [editing, setEditing] = useState<{ id: string } & Editing>();
   const [saved, setSaved] = useState<{ id: string; version: string }>();
   const setFocusId = useFocusAfterRender();
   return (
@@ -136,12 +149,12 @@ export function QuestionnaireList() {
           entry={entry}
           all={list.data ?? []}
           reloadKey={reloadKey}
-          editing={editing === entry.raw.id}
+          editing={editing?.id === entry.raw.id ? editing : undefined}
           busy={editing !== undefined}
           saved={saved?.id === entry.raw.id ? saved.version : undefined}
-          onEdit={() => {
+          onEdit={(what) => {
             setSaved(undefined);
-            setEditing(entry.raw.id);
+            setEditing({ id: entry.raw.id, ...what });
           }}
           onSaved={(q) => {
             setEditing(undefined);
@@ -150,8 +163,8 @@ export function QuestionnaireList() {
             setFocusId(`questionnaire-saved-${entry.raw.id}`);
           }}
           onCancel={() => {
+            setFocusId(editing?.kind === 'structure' ? `questionnaire-structure-${entry.raw.id}` : `questionnaire-edit-${entry.raw.id}`);
             setEditing(undefined);
-            setFocusId(`questionnaire-edit-${entry.raw.id}`);
           }}
         />
       ))}

@@ -10,6 +10,7 @@ import type {
   QuestionnaireResponseItemAnswer,
 } from '@medplum/fhirtypes';
 import { CONTACT_QUESTIONNAIRE_URL } from '@ovi/domain/src/codes';
+import { isHelpItem } from '@ovi/domain/src/questionnaireStructure';
 import { api } from './client';
 import { FHIR_BASE, resourcesOf, textsOf, type Texts } from './fhir';
 
@@ -68,6 +69,8 @@ export interface Question {
   enableWhen: EnableCondition[];
   enableBehavior: 'all' | 'any';
   items: Question[];
+  /** Help text under the question (a child display item marked `help`). */
+  help?: Texts;
 }
 
 export interface QuestionnaireView {
@@ -111,6 +114,7 @@ function toQuestion(item: Translatable<QuestionnaireItem>): Question {
   const type = (KNOWN_TYPES.has(item.type) ? item.type : 'string') as QuestionType;
   const min = item.extension?.find((e) => e.url === MIN_VALUE)?.valueInteger;
   const max = item.extension?.find((e) => e.url === MAX_VALUE)?.valueInteger;
+  const help = item.item?.find(isHelpItem) as Translatable<QuestionnaireItem> | undefined;
   return {
     linkId: item.linkId,
     type,
@@ -127,7 +131,8 @@ function toQuestion(item: Translatable<QuestionnaireItem>): Question {
     maxLength: item.maxLength ?? MAX_LENGTH_DEFAULT,
     enableWhen: (item.enableWhen ?? []).map(toCondition),
     enableBehavior: item.enableBehavior ?? 'all',
-    items: (item.item ?? []).map((child) => toQuestion(child as Translatable<QuestionnaireItem>)),
+    items: (item.item ?? []).filter((child) => !isHelpItem(child)).map((child) => toQuestion(child as Translatable<QuestionnaireItem>)),
+    ...(help ? { help: textsOf(help.text, help._text) } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Bundle, Element, Extension, Questionnaire } from '@medplum/fhirtyp
 import type { TranslatedQuestionnaire, TranslatedQuestionnaireItem } from '@ovi/domain/src/translation';
 import type { Language, LocalizedText } from '@ovi/domain/src/types';
 import { api } from './client';
+import { savedByOf } from './questionnaireStructure.resource';
 import { FHIR_BASE, TRANSLATION_URL, resourcesOf, textsOf } from './fhir';
 
 export type StoredQuestionnaire = TranslatedQuestionnaire & { id: string; meta?: { versionId?: string; lastUpdated?: string } };
@@ -124,11 +125,14 @@ export async function saveQuestionnaire(q: StoredQuestionnaire): Promise<StoredQ
   return data;
 }
 
-/** Every version, newest first, with when it was saved (FHIR keeps no "who" on the resource). */
-export async function fetchQuestionnaireVersions(id: string): Promise<Array<{ version: number; updatedAt: string; value: StoredQuestionnaire }>> {
+/** Every version, newest first, with when it was saved and by whom (the server signs each version it stores). */
+export async function fetchQuestionnaireVersions(id: string): Promise<Array<{ version: number; updatedAt: string; updatedBy?: string; value: StoredQuestionnaire }>> {
   const bundle = await api.get<Bundle>(`${FHIR_BASE}/Questionnaire/${encodeURIComponent(id)}/_history`);
   return resourcesOf<Questionnaire>(bundle, 'Questionnaire')
-    .map((q) => ({ version: Number(q.meta?.versionId ?? 0), updatedAt: q.meta?.lastUpdated ?? '', value: q as StoredQuestionnaire }))
+    .map((q) => {
+      const updatedBy = savedByOf(q as StoredQuestionnaire);
+      return { version: Number(q.meta?.versionId ?? 0), updatedAt: q.meta?.lastUpdated ?? '', ...(updatedBy ? { updatedBy } : {}), value: q as StoredQuestionnaire };
+    })
     .filter((v) => v.version > 0)
     .sort((a, b) => b.version - a.version);
 }

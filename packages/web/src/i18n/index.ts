@@ -20,6 +20,9 @@ async function ensureLoaded(lang: Language): Promise<void> {
   i18n.addResourceBundle(lang, 'translation', (await BUNDLES[lang]()).default, true, true);
 }
 
+/** Loads a language's texts without switching to it (e.g. to preview a form in another language). */
+export const loadLanguage = ensureLoaded;
+
 export const LANGUAGES: readonly Language[] = ['fi', 'sv', 'en'];
 const STORAGE_KEY = 'ovi.language';
 

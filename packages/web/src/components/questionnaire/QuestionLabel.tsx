@@ -1,4 +1,4 @@
-/** A question's text in the reader's language, with the "required" mark spelled out. */
+/** A question's text in the reader's language, with the "required" mark spelled out and its help text below. */
 import { useTranslation } from 'react-i18next';
 import { pickText } from '../../api/fhir';
 import type { Question } from '../../api/questionnaire.resource';
@@ -11,6 +11,7 @@ export function QuestionLabel({ question }: { question: Question }) {
     <>
       {pickText(question.text, lang)}
       {question.required && <span className="required-mark"> ({t('common.required')})</span>}
+      {question.help && <span className="question-help">{pickText(question.help, lang)}</span>}
     </>
   );
 }
