@@ -1,12 +1,12 @@
 /** One contact as the professional sees it, the routing targets, and recording the decision ($resolve). */
-import type { Bundle, CareTeam, HealthcareService, Parameters, QuestionnaireResponse, QuestionnaireResponseItem, Task } from '@medplum/fhirtypes';
+import type { Bundle, CareTeam, HealthcareService, Parameters, Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem, Task } from '@medplum/fhirtypes';
 import type { GuidanceOutcome } from '@ovi/domain/src/types';
 import { reasonHeaders } from './accessReason';
 import { api } from './client';
 import { FHIR_BASE, idOf, resourcesOf, type Texts } from './fhir';
 import { fetchTask, toContactTask, type ContactTask } from './task.resource';
 import { fetchPatient, type PatientSummary } from './patient.resource';
-import { fetchQuestionnaires, questionsByLinkId, type Question, type QuestionnaireView } from './questionnaire.resource';
+import { fetchQuestionnaires, questionsByLinkId, toQuestionnaireView, type Question, type QuestionnaireView } from './questionnaire.resource';
 
 /** One answered question, with texts in every language the questionnaire has. */
 export interface AnsweredQuestion {
@@ -60,7 +60,15 @@ async function questionnaireFor(canonical: string | undefined): Promise<Question
   });
   const [url, version] = canonical.split('|');
   const all = await questionnaireCache;
-  return all.find((q) => q.url === url && (!version || q.version === version)) ?? all.find((q) => q.url === url);
+  const same = all.find((q) => q.url === url && (!version || q.version === version));
+  if (same) return same;
+  const current = all.find((q) => q.url === url);
+  // An older contact reads with the version it was answered with (the server numbers versions as meta.versionId).
+  if (current && version && /^\d+$/.test(version)) {
+    const old = await api.get<Questionnaire>(`${FHIR_BASE}/Questionnaire/${encodeURIComponent(current.id)}/_history/${version}`).catch(() => undefined);
+    if (old) return toQuestionnaireView(old);
+  }
+  return current;
 }
 
 /** `reason`: recorded when the professional has no care relationship with the client (sent as X-Access-Reason). */
