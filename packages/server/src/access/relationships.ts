@@ -22,7 +22,8 @@ const CLOSED_TASK = `('completed', 'cancelled', 'failed', 'rejected', 'entered-i
  * Live care and service relationships between a professional and a client: a Task for the
  * client owned by them, their team or their service, or requested by them (for guidance
  * staff any client-guidance Task), while it is open and for the follow-up period after it
- * closes; an Appointment with both until the set days after it; a CareTeam of the client while
+ * closes; an Appointment with both until the set days after it (a visit the client did not come to,
+ * `noshow`, too: the professional follows it up; a cancelled one never); a CareTeam of the client while
  * it is active and the professional's participation has not ended. Nothing written on a
  * recorded reason counts. `$5` is the care clock's now.
  */
@@ -48,7 +49,7 @@ export async function hasCareRelationship(db: SqlExecutor, user: UserContext, pa
        JOIN resource r ON r.resource_type = 'Appointment' AND r.id = t.resource_id
       WHERE t.resource_type = 'Appointment' AND t.param = 'patient' AND t.value = $1
         AND ${NOT_BY_REASON('r')}
-        AND r.content->>'status' NOT IN ('cancelled', 'entered-in-error', 'noshow')
+        AND r.content->>'status' NOT IN ('cancelled', 'entered-in-error')
         AND COALESCE((r.content->>'end')::timestamptz, (r.content->>'start')::timestamptz) >= $5::timestamptz - make_interval(days => (SELECT appointment_days FROM life))
         AND EXISTS (SELECT 1 FROM search_token m WHERE m.resource_type = 'Appointment' AND m.resource_id = t.resource_id
                       AND m.param IN ('practitioner', 'actor') AND m.value = $2)
@@ -67,15 +68,16 @@ export async function hasCareRelationship(db: SqlExecutor, user: UserContext, pa
   return r.rows.length > 0;
 }
 
-/** Self, the CareTeams one is a member of, and the services of one's PractitionerRoles ($2 = the user). */
+/** Self, one's PractitionerRoles, the CareTeams one is a member of, and the services of one's PractitionerRoles ($2 = the user). */
 const OWNER_REFERENCES_SQL = `
   SELECT $2::text AS ref
+  UNION SELECT 'PractitionerRole/' || resource_id FROM search_token WHERE resource_type = 'PractitionerRole' AND param = 'practitioner' AND value = $2
   UNION SELECT 'CareTeam/' || resource_id FROM search_token WHERE resource_type = 'CareTeam' AND param = 'participant' AND value = $2
   UNION SELECT s.value FROM search_token p JOIN search_token s
       ON s.resource_type = 'PractitionerRole' AND s.resource_id = p.resource_id AND s.param = 'service'
    WHERE p.resource_type = 'PractitionerRole' AND p.param = 'practitioner' AND p.value = $2`;
 
-/** The references a Task may be owned by for this user to see it: self, own teams, own services. */
+/** The references a Task may be owned by for this user to see it: self, own roles, own teams, own services. */
 export async function ownerReferences(db: SqlExecutor, user: UserContext): Promise<string[]> {
   const r = await db.query<{ ref: string }>(`SELECT ref FROM (${OWNER_REFERENCES_SQL.replaceAll('$2', '$1')}) o`, [user.fhirUser]);
   return r.rows.map((row) => row.ref);
@@ -156,7 +158,7 @@ export async function openWork(
        SELECT ${parts.map((part) => `(SELECT count(*) FROM work_item w WHERE ${where(part)})`).join(' + ')} AS total,
               (SELECT json_agg(json_build_object('reference', o.ref, 'name', t.content ->> 'name') ORDER BY o.ref) FROM owners o
                  LEFT JOIN resource t ON t.resource_type = split_part(o.ref, '/', 1) AND t.id = split_part(o.ref, '/', 2)
-                WHERE o.ref <> $1) AS teams)
+                WHERE o.ref <> $1 AND o.ref NOT LIKE 'PractitionerRole/%') AS teams)
      SELECT h.total, h.teams, pg.task_id, pg.version_id,
             CASE WHEN p.id IS NOT NULL THEN jsonb_strip_nulls(jsonb_build_object('name', p.content -> 'name', 'birthDate', p.content -> 'birthDate')) END AS patient
        FROM head h

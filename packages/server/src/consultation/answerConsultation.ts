@@ -4,7 +4,8 @@ import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import type { Stored } from '../storage/resourceStore';
 import { OperationParameters } from '../fhir/parameters';
-import { badRequest, conflict, forbidden } from '../fhir/outcomes';
+import { badRequest, conflict, forbidden, markAudited } from '../fhir/outcomes';
+import { patientsOf } from '../access/patientLinks';
 import { ownerReferences } from '../access/relationships';
 import { CONSULTATION } from './consultationRequests';
 import { now as clockNow } from '../time/clock';
@@ -26,7 +27,10 @@ export class AnswerConsultation {
     const current = await this.fhir.store.read<Task>('Task', taskId);
     if (current.code?.coding?.[0]?.code !== CONSULTATION) throw badRequest(`Task/${taskId} is not a consultation`);
     if (!(await ownerReferences(this.db, ctx.user)).includes(current.owner?.reference ?? '')) {
-      throw forbidden('Only the professional, team or service asked can answer this consultation');
+      // Someone not asked, whatever their access: refused and recorded against the client.
+      const error = forbidden('Only the professional, team or service asked can answer this consultation');
+      await this.fhir.audit.record({ user: ctx.user, interaction: 'operation', what: [`Task/${taskId}`], patients: patientsOf(current), success: false, description: `$answer: ${error.message}`, ...(ctx.address ? { address: ctx.address } : {}) });
+      throw markAudited(error);
     }
     const grant = await this.fhir.authorize(ctx, current, 'operation', [`Task/${taskId}`], false);
     return this.db.transaction(async (tx) => {

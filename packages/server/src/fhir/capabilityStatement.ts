@@ -2,7 +2,7 @@ import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { DIRECTORY_TYPES, PERSONAL_TYPES } from './resourceTypes';
 import { indexedParameters } from './searchParameters';
 
-const OPERATIONS: Record<string, string[]> = { Task: ['assess', 'resolve', 'answer', 'claim', 'release'], Appointment: ['find', 'book', 'move'] };
+const OPERATIONS: Record<string, string[]> = { Task: ['assess', 'resolve', 'answer', 'claim', 'release'], Appointment: ['find', 'book', 'move', 'outcome'] };
 
 /** What this server really does: the types, interactions, search parameters and operations. */
 export function capabilityStatement(baseUrl: string): CapabilityStatement {

@@ -50,6 +50,8 @@ export interface Matter {
   basedOn?: string;
   /** The internal note the routing professional left for the receiving team (staff only). */
   handover?: { text: string; by?: PersonRef };
+  /** For a consultation: the question, who asked, and the answer once given. */
+  consultation?: { question?: string; askedBy?: PersonRef; answer?: string; answeredBy?: PersonRef; answeredAt?: string };
 }
 
 export interface Visit {
@@ -149,7 +151,22 @@ function toMatter(task: Task): Matter {
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
     ...(task.owner ? { owner: { ...(task.owner.reference ? { reference: task.owner.reference } : {}), ...(task.owner.display ? { name: task.owner.display } : {}) } } : {}),
     ...(handover ? { handover: { text: handover, ...(task.requester?.reference ? { by: { reference: task.requester.reference } } : {}) } } : {}),
+    ...(kindOf(task) === 'consultation' ? { consultation: consultationOf(task, open) } : {}),
   };
+}
+
+const personOf = (ref: { reference?: string; display?: string } | undefined): PersonRef | undefined =>
+  ref?.reference ? { reference: ref.reference, ...(ref.display ? { name: ref.display } : {}) } : undefined;
+
+function consultationOf(task: Task, open: boolean): NonNullable<Matter['consultation']> {
+  const parts = {
+    question: inputOf(task, 'question')?.valueString,
+    askedBy: personOf(task.requester),
+    answer: outputOf(task, 'answer')?.valueString,
+    answeredBy: personOf(outputOf(task, 'answered-by')?.valueReference),
+    answeredAt: open ? undefined : task.executionPeriod?.end,
+  };
+  return Object.fromEntries(Object.entries(parts).filter(([, v]) => v !== undefined));
 }
 
 function toVisit(appointment: Appointment): Visit {

@@ -6,6 +6,7 @@ import type { ResolveTask } from '../guidance/resolveTask';
 import type { AssessContact } from '../guidance/assessContact';
 import type { BookAppointment } from '../scheduling/bookAppointment';
 import type { AnswerConsultation } from '../consultation/answerConsultation';
+import type { RecordVisitOutcome } from '../scheduling/visitOutcome';
 import { findAppointments } from '../scheduling/findAppointments';
 import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import { capabilityStatement } from '../fhir/capabilityStatement';
@@ -22,13 +23,14 @@ interface Deps {
   assessContact: AssessContact;
   bookAppointment: BookAppointment;
   answerConsultation: AnswerConsultation;
+  recordVisitOutcome: RecordVisitOutcome;
   schedulingSettings: SchedulingSettings;
 }
 
 type Params = { type: string; id: string; vid: string; op: string };
 
 /** The FHIR R4 REST API: HTTP in, plain calls to FhirService, HTTP out. */
-export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, assessContact, bookAppointment, answerConsultation, schedulingSettings }: Deps): void {
+export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, assessContact, bookAppointment, answerConsultation, recordVisitOutcome, schedulingSettings }: Deps): void {
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
@@ -82,6 +84,9 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
     if (type === 'Task' && op === '$assess') return send(reply, 200, await assessContact.run(await ctx(request), checkId(id), request.body));
     if (type === 'Task' && op === '$resolve') return send(reply, 200, await resolveTask.run(await ctx(request), checkId(id), request.body));
     if (type === 'Task' && op === '$answer') return send(reply, 200, await answerConsultation.run(await ctx(request), checkId(id), request.body));
+    if (type === 'Appointment' && op === '$outcome') {
+      return send(reply, 200, await recordVisitOutcome.run(await ctx(request), checkId(id), request.body, parseIfMatch(request.headers['if-match'])));
+    }
     if (type === 'Appointment' && op === '$move') return send(reply, 201, await bookAppointment.move(await ctx(request), checkId(id), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);
   });

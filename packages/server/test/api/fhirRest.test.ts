@@ -21,7 +21,7 @@ describe.each(BACKENDS)('FHIR REST on %s', (backend) => {
     expect(task.searchParam.map((p: any) => p.name)).toEqual(expect.arrayContaining(['_id', '_lastUpdated', 'patient', 'status', 'code', 'owner']));
     expect(task.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['assess', 'resolve', 'answer']));
     const appointment = r.body.rest[0].resource.find((x: any) => x.type === 'Appointment');
-    expect(appointment.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['find', 'book', 'move']));
+    expect(appointment.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['find', 'book', 'move', 'outcome']));
   });
 
   it('creates, reads, updates with If-Match, vreads and lists history', async () => {

@@ -165,7 +165,7 @@ function loadPatientNames(refs: string[]): void {
 }
 
 /** Fills in missing place, professional and (for staff) client names; best effort, never fails. */
-async function withNames<T extends AppointmentView>(views: T[], { clients = false } = {}): Promise<T[]> {
+export async function withNames<T extends AppointmentView>(views: T[], { clients = false } = {}): Promise<T[]> {
   // Every unit is read once (for its phone too), named or not.
   const needPlace = views.flatMap((v) => (v.locationRef && (!v.locationName || !phones.has(v.locationRef)) ? [v.locationRef] : []));
   const needPerson = views.flatMap((v) => (v.practitionerRef && !v.practitionerName ? [v.practitionerRef] : []));

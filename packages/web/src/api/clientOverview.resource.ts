@@ -38,6 +38,8 @@ export interface Matter {
   basedOn?: string;
   /** The routing professional's internal note to the team that received the work. */
   handover?: { text: string; by?: Party };
+  /** A consultation's question, who asked, and the answer once given. */
+  consultation?: { question?: string; askedBy?: Party; answer?: string; answeredBy?: Party; answeredAt?: string };
 }
 
 export interface Visit {

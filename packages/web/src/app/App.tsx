@@ -21,6 +21,8 @@ const Queue = lazy(() => import('../workbench/Queue').then((m) => ({ default: m.
 const ContactView = lazy(() => import('../workbench/ContactView').then((m) => ({ default: m.ContactView })));
 const PhoneContact = lazy(() => import('../workbench/PhoneContact').then((m) => ({ default: m.PhoneContact })));
 const MySchedule = lazy(() => import('../workbench/schedule/MySchedule').then((m) => ({ default: m.MySchedule })));
+const VisitView = lazy(() => import('../workbench/schedule/VisitView').then((m) => ({ default: m.VisitView })));
+const ConsultationsPage = lazy(() => import('../workbench/consultations/ConsultationsPage').then((m) => ({ default: m.ConsultationsPage })));
 const TeamSchedule = lazy(() => import('../workbench/teamSchedule/TeamSchedule').then((m) => ({ default: m.TeamSchedule })));
 const QuestionnaireList = lazy(() => import('../admin/QuestionnaireList').then((m) => ({ default: m.QuestionnaireList })));
 const RoutingRules = lazy(() => import('../admin/RoutingRules').then((m) => ({ default: m.RoutingRules })));
@@ -35,6 +37,7 @@ const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
+  if (path.startsWith(`${PATHS.schedule}/visit/`)) return <VisitView id={decodeURIComponent(path.slice(`${PATHS.schedule}/visit/`.length))} />;
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
   if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
     return <DirectoryPage path={path} />;
@@ -57,6 +60,8 @@ function Screen({ path }: { path: string }) {
       return <TeamSchedule />;
     case PATHS.schedule:
       return <MySchedule />;
+    case PATHS.consultations:
+      return <ConsultationsPage />;
     case PATHS.queue:
       return <Queue />;
     case PATHS.phoneContact:

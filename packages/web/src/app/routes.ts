@@ -12,6 +12,7 @@ export const PATHS = {
   queue: '/queue',
   phoneContact: '/phone-contact',
   schedule: '/schedule',
+  consultations: '/consultations',
   teamSchedule: '/team-schedule',
   questionnaires: '/admin/questionnaires',
   routingRules: '/admin/routing-rules',
@@ -27,6 +28,9 @@ export const PATHS = {
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
 
+/** One visit of the professional's own day, opened from the schedule. */
+export const visitPath = (appointmentId: string) => `${PATHS.schedule}/visit/${encodeURIComponent(appointmentId)}`;
+
 /** `/admin/directory/<kind>`, its `/new` form, or one entry's form. */
 export const directoryPath = (kind: string, id?: string) => `${PATHS.directory}/${kind}${id ? `/${encodeURIComponent(id)}` : ''}`;
 
@@ -35,6 +39,8 @@ export interface NavEntry {
   labelKey: string;
   testId: string;
   roles: Role[];
+  /** A number shown beside the label (questions waiting for an answer). */
+  count?: 'consultations';
 }
 
 export const NAV: NavEntry[] = [
@@ -47,6 +53,7 @@ export const NAV: NavEntry[] = [
   { path: '/acting-for', labelKey: 'portal.acting.nav', testId: 'nav-acting-for', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
+  { path: PATHS.consultations, labelKey: 'consultations.nav', testId: 'nav-consultations', roles: ['guidance', 'professional'], count: 'consultations' },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: PATHS.questionnaires, labelKey: 'nav.questionnaires', testId: 'nav-questionnaires', roles: ['admin'] },
   { path: PATHS.routingRules, labelKey: 'nav.routingRules', testId: 'nav-routing-rules', roles: ['admin'] },

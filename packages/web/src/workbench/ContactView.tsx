@@ -31,6 +31,7 @@ import { ClientFacts } from './contact/ClientFacts';
 import { ClientHistory } from './contact/ClientHistory';
 import { ClientLanguageProvider } from './contact/ClientLanguage';
 import { HandoverNote } from './contact/HandoverNote';
+import { AskConsultation } from './consultations/AskConsultation';
 
 export function ContactView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
@@ -125,6 +126,8 @@ export function ContactView({ taskId }: { taskId: string }) {
             <ClientLanguageProvider language={replyLanguageOf(overview.data)}>
               {task.status === 'waiting' ? <DecisionForm task={task} reason={reason} /> : <HandledSummary task={task} reason={reason} handover={sentHandover?.text} />}
             </ClientLanguageProvider>
+            {/* Asking hands the client's care on to a colleague: only from a relationship, never on a recorded reason. */}
+            {patientRef && !reason && <AskConsultation patientRef={patientRef} contact={`Task/${task.id}`} onAsked={overview.reload} />}
           </div>
         </div>
       )}

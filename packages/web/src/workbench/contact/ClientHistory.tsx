@@ -9,6 +9,7 @@ import { AppointmentStatus } from '../../components/appointment/AppointmentStatu
 import { visitTypeLabel } from '../../components/appointment/visitLabels';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
+import { ConsultationSummary } from '../consultations/ConsultationSummary';
 
 const CLOSED_TONE: Record<string, string> = { completed: 'handled', cancelled: 'cancelled', failed: 'cancelled', rejected: 'cancelled', 'entered-in-error': 'cancelled' };
 
@@ -35,6 +36,7 @@ function MatterItem({ matter, current, testId }: { matter: Matter; current: bool
         {current && <span className="badge badge-muted">{t('workday.history.thisOne')}</span>}
       </p>
       {matter.summary && <p>{matter.summary}</p>}
+      {matter.consultation && <ConsultationSummary consultation={matter.consultation} />}
       <p className="small muted">
         {[
           matter.channel && t(`channel.${matter.channel}`, { defaultValue: matter.channel }),

@@ -1,8 +1,10 @@
-/** One visit in the day list: time, client, what and how, and its state. */
+/** One visit in the day list: time, client (opens the visit), what and how, and its state. */
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../api/appointment.resource';
 import { AppointmentStatus } from '../../components/appointment/AppointmentStatus';
 import { modesText, timeRangeText, visitTypeLabel } from '../../components/appointment/visitLabels';
+import { Link } from '../../app/router';
+import { visitPath } from '../../app/routes';
 import { formatClock } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
 
@@ -18,7 +20,12 @@ export function ScheduleItem({ appointment: a }: { appointment: AppointmentView 
         </p>
         {a.status !== 'booked' && <AppointmentStatus status={a.status} />}
       </div>
-      <p className="schedule-client">{a.patientName || t('appointment.clientFallback')}</p>
+      <p className="schedule-client">
+        {/* The visit opens from the client's name: reason, how, the contact, and how it went. */}
+        <Link to={visitPath(a.id)} data-testid="schedule-open-visit">
+          {a.patientName || t('appointment.clientFallback')}
+        </Link>
+      </p>
       <p className="muted">{[visitTypeLabel(a.visitType, lang), modesText(a.modes, t), a.locationName].filter(Boolean).join(' · ')}</p>
     </li>
   );

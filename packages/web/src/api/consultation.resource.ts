@@ -1,0 +1,96 @@
+/**
+ * Consultations between professionals (docs/API.md "Consultations"): asking a colleague, a team
+ * or a service about a client (`POST /fhir/R4/Task`), the inbox and outbox across clients
+ * (`GET /api/consultations`), their counts for the navigation, and answering (`Task/{id}/$answer`).
+ */
+import type { Bundle, Practitioner, Task } from '@medplum/fhirtypes';
+import { SYSTEMS } from '@ovi/domain/src/codes';
+import { api } from './client';
+import { FHIR_BASE, resourcesOf } from './fhir';
+import { fetchRouteTargets } from './guidance.resource';
+import { nameOf } from './patient.resource';
+
+export interface Party {
+  reference: string;
+  name?: string;
+}
+
+export interface ConsultationItem {
+  /** `Task/<id>`. */
+  task: string;
+  status: string;
+  open: boolean;
+  patient: Party & { birthDate?: string };
+  askedBy?: Party;
+  askedAt?: string;
+  owner?: Party;
+  due?: string;
+  /** The contact the question is about (`Task/<id>`). */
+  contact?: string;
+  question?: string;
+  answer?: string;
+  answeredBy?: Party;
+  answeredAt?: string;
+  /** The question is in the other register: its words are not shown. */
+  restricted?: 'register';
+}
+
+export type ConsultationBox = 'inbox' | 'outbox';
+
+export async function fetchConsultations(box: ConsultationBox): Promise<ConsultationItem[]> {
+  const answer = await api.get<{ items?: ConsultationItem[] }>(`/api/consultations?box=${box}&state=all`);
+  return answer.items ?? [];
+}
+
+export interface ConsultationTarget {
+  reference: string;
+  name: string;
+  kind: 'professional' | 'team' | 'service';
+}
+
+/** Whom one may ask: professionals (not oneself), teams and services, by name. */
+export async function fetchConsultationTargets(self: string): Promise<ConsultationTarget[]> {
+  const [people, groups] = await Promise.all([api.get<Bundle>(`${FHIR_BASE}/Practitioner?active=true&_count=100`), fetchRouteTargets()]);
+  const professionals = resourcesOf<Practitioner>(people, 'Practitioner')
+    .map((p): ConsultationTarget => ({ reference: `Practitioner/${p.id ?? ''}`, name: nameOf(p.name) || (p.id ?? ''), kind: 'professional' }))
+    .filter((p) => p.reference !== self)
+    .sort((a, b) => a.name.localeCompare(b.name, 'fi'));
+  return [...professionals, ...groups.map((g) => ({ ...g }))];
+}
+
+export interface ConsultationRequest {
+  patientRef: string;
+  owner: string;
+  question: string;
+  /** YYYY-MM-DD: answered by the end of this day (Finnish time). */
+  dueDate: string;
+  /** `Task/<id>` of the contact the question is about. */
+  contact?: string;
+}
+
+/** The end of a Finnish calendar day as an instant (23:59 in Helsinki, summer time or not). */
+export function endOfHelsinkiDay(date: string): string {
+  const probe = new Date(`${date}T12:00:00Z`);
+  const offsetHours = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hour12: false }).format(probe)) - 12;
+  return new Date(Date.parse(`${date}T23:59:00Z`) - offsetHours * 3_600_000).toISOString();
+}
+
+export async function askConsultation(request: ConsultationRequest): Promise<string> {
+  const task: Task = {
+    resourceType: 'Task',
+    status: 'requested',
+    intent: 'order',
+    code: { coding: [{ system: SYSTEMS.taskCode, code: 'consultation' }] },
+    for: { reference: request.patientRef },
+    ...(request.contact ? { focus: { reference: request.contact } } : {}),
+    owner: { reference: request.owner },
+    restriction: { period: { end: endOfHelsinkiDay(request.dueDate) } },
+    input: [{ type: { coding: [{ system: SYSTEMS.taskParameter, code: 'question' }] }, valueString: request.question }],
+  };
+  const { data } = await api.post<Task>(`${FHIR_BASE}/Task`, task);
+  return `Task/${data.id ?? ''}`;
+}
+
+export async function answerConsultation(taskRef: string, answer: string): Promise<void> {
+  await api.post(`${FHIR_BASE}/${taskRef}/$answer`, { resourceType: 'Parameters', parameter: [{ name: 'answer', valueString: answer }] });
+}
