@@ -41,6 +41,10 @@ import { AnswerConsultation } from './consultation/answerConsultation';
 import { clockShifted, now as clockNow, startClockAt } from './time/clock';
 import { createMailer } from './notifications/mailer';
 import { AppointmentNotifier } from './notifications/appointmentNotifier';
+import { MessageIntake } from './messages/messageIntake';
+import { MessageSettingsStore } from './messages/messageSettings';
+import { MessageNotifier } from './messages/messageNotifier';
+import { registerMessageRoutes } from './messages/messageRoutes';
 
 export interface OviServices {
   db: Database;
@@ -74,13 +78,21 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   await guidanceSettings.ensureDefaults();
   const schedulingSettings = new SchedulingSettings(settings);
   await schedulingSettings.ensureDefaults();
-  const notifier = new AppointmentNotifier(db, store, createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>'), (m) => console.warn(m));
+  const mailer = createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>');
+  const notifier = new AppointmentNotifier(db, store, mailer, (m) => console.warn(m));
+  const messageSettings = new MessageSettingsStore(settings);
+  await messageSettings.ensureDefaults();
+  const messageNotifier = new MessageNotifier(store, mailer, (m) => console.warn(m));
   const fhir = new FhirService(
     db,
     store,
     access,
     audit,
-    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access) },
+    {
+      QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db),
+      Task: new ConsultationRequests(store, access),
+      Communication: new MessageIntake(store, access, guidanceSettings, messageSettings, db),
+    },
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
@@ -105,12 +117,16 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
+    // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
+    if (message.inResponseTo) messageNotifier.messageSent(message);
+  }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
   registerContactRoutes(app, { fhir, tokens, settings });
   registerResidentRoutes(app, { db, tokens });
+  registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
