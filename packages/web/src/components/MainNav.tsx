@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useRouter } from '../app/router';
 import { navFor } from '../app/routes';
 import type { Role } from '../api/auth.resource';
+import { UnreadBadge } from '../messages/UnreadBadge';
 
 export function MainNav({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function MainNav({ roles }: { roles: Role[] }) {
             <li key={entry.path}>
               <Link to={entry.path} data-testid={entry.testId} aria-current={isCurrent ? 'page' : undefined}>
                 {t(entry.labelKey)}
+                {entry.testId === 'nav-messages' && <UnreadBadge />}
               </Link>
             </li>
           );
