@@ -43,7 +43,7 @@ describe.each(BACKENDS)('secure messages on %s', (backend) => {
   let attachment = '';
 
   const upload = (as: Session, body: Buffer, type: string) =>
-    fetch(`${server.url}/fhir/R4/Binary`, { method: 'POST', headers: { authorization: `Bearer ${as.token}`, 'content-type': type }, body }).then(async (r) => ({ status: r.status, body: await r.json(), headers: r.headers }));
+    fetch(`${server.url}/fhir/R4/Binary`, { method: 'POST', headers: { authorization: `Bearer ${as.token}`, 'content-type': type }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any, headers: r.headers }));
   const download = (as: Session, id: string) => fetch(`${server.url}/fhir/R4/Binary/${id}`, { headers: { authorization: `Bearer ${as.token}` } });
   const write = (as: Session, body: Record<string, unknown>) => server.call('POST', '/fhir/R4/Communication', { token: as.token, body: { resourceType: 'Communication', status: 'completed', ...body } });
   const text = (t: string) => [{ contentString: t }];

@@ -24,7 +24,7 @@ export interface ResidentThread extends Thread {
 }
 
 export async function fetchMessages(subject: string, headers?: Record<string, string>): Promise<Communication[]> {
-  const bundle = await api.get<Bundle>(`${FHIR_BASE}/Communication?subject=${encodeURIComponent(subject)}&_count=200`, headers);
+  const bundle = await api.get<Bundle>(`${FHIR_BASE}/Communication?subject=${encodeURIComponent(subject)}&_count=100`, headers);
   return resourcesOf<Communication>(bundle, 'Communication');
 }
 
