@@ -78,6 +78,12 @@ describe.each(BACKENDS)('secure messages on %s', (backend) => {
     expect((await server.call('GET', '/api/messages/recipients', { token: guidance.token })).status).toBe(403);
   });
 
+  it('lists Binary and Communication $read in the CapabilityStatement', async () => {
+    const types = (await server.call('GET', '/fhir/R4/metadata')).body.rest[0].resource;
+    expect(types.find((t: any) => t.type === 'Binary').interaction.map((i: any) => i.code)).toEqual(['create', 'read']);
+    expect(types.find((t: any) => t.type === 'Communication').operation.map((o: any) => o.name)).toContain('read');
+  });
+
   it('takes a PNG upload, readable only by its uploader until a message carries it', async () => {
     const up = await upload(resident, PNG, 'image/png');
     expect(up.status).toBe(201);
