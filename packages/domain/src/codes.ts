@@ -74,6 +74,8 @@ export const EXTENSIONS = {
 export const TASK_CODES = {
   clientGuidance: 'client-guidance',
   routedWork: 'routed-work',
+  /** A resident's secure message waiting for an answer (channel message). */
+  message: 'message',
 } as const;
 
 export const CONTACT_QUESTIONNAIRE_URL = `${OVI_FHIR_BASE}/Questionnaire/contact-request`;

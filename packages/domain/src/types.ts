@@ -7,7 +7,7 @@ export const URGENCIES = ['emergent', 'urgent', 'non-urgent', 'self-care'] as co
 export type Urgency = (typeof URGENCIES)[number];
 
 /** Channels a contact arrives through. */
-export const CHANNELS = ['web-form', 'phone', 'walk-in', 'chat', 'help-button', 'concern'] as const;
+export const CHANNELS = ['web-form', 'phone', 'walk-in', 'chat', 'help-button', 'concern', 'message'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Outcomes of a guidance decision. */

@@ -45,6 +45,10 @@ import { RecordVisitOutcome } from './scheduling/visitOutcome';
 import { clockShifted, now as clockNow, startClockAt } from './time/clock';
 import { createMailer } from './notifications/mailer';
 import { AppointmentNotifier } from './notifications/appointmentNotifier';
+import { MessageIntake } from './messages/messageIntake';
+import { MessageSettingsStore } from './messages/messageSettings';
+import { MessageNotifier } from './messages/messageNotifier';
+import { registerMessageRoutes } from './messages/messageRoutes';
 
 export interface OviServices {
   db: Database;
@@ -78,14 +82,23 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   await guidanceSettings.ensureDefaults();
   const schedulingSettings = new SchedulingSettings(settings);
   await schedulingSettings.ensureDefaults();
-  const notifier = new AppointmentNotifier(db, store, createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>'), (m) => console.warn(m));
+  const mailer = createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>');
+  const notifier = new AppointmentNotifier(db, store, mailer, (m) => console.warn(m));
   const questionnaireChanges = new QuestionnaireChanges(guidanceSettings, db);
+  const messageSettings = new MessageSettingsStore(settings);
+  await messageSettings.ensureDefaults();
+  const messageNotifier = new MessageNotifier(store, mailer, (m) => console.warn(m));
   const fhir = new FhirService(
     db,
     store,
     access,
     audit,
-    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access), Questionnaire: questionnaireChanges },
+    {
+      QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db),
+      Task: new ConsultationRequests(store, access),
+      Communication: new MessageIntake(store, access, guidanceSettings, messageSettings, db),
+      Questionnaire: questionnaireChanges,
+    },
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier), Questionnaire: questionnaireChanges },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
@@ -110,7 +123,10 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
+    // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
+    if (message.inResponseTo) messageNotifier.messageSent(message);
+  }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
@@ -118,6 +134,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerContactRoutes(app, { fhir, tokens, settings });
   registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
+  registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

@@ -44,6 +44,13 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   },
   { name: 'notification_sent', columns: ['appointment_id', 'kind', 'sent_at'], key: ['appointment_id', 'kind'], uniqueKey: true },
   { name: 'configuration_gap', columns: ['service', 'urgency', 'age_band', 'first_seen', 'last_seen', 'occurrences'], key: ['service', 'urgency', 'age_band'], uniqueKey: true },
+  // Message attachments: the files themselves (bytea, as PostgreSQL's hex text in the JSON line).
+  {
+    name: 'message_attachment',
+    columns: ['id', 'content_type', 'size', 'data', 'uploaded_by', 'uploaded_at', 'communication_id'],
+    key: ['id'],
+    uniqueKey: true,
+  },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 

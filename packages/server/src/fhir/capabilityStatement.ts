@@ -2,7 +2,7 @@ import type { CapabilityStatement } from '@medplum/fhirtypes';
 import { DIRECTORY_TYPES, PERSONAL_TYPES } from './resourceTypes';
 import { indexedParameters } from './searchParameters';
 
-const OPERATIONS: Record<string, string[]> = { Task: ['assess', 'resolve', 'answer', 'claim', 'release'], Appointment: ['find', 'book', 'move', 'outcome'] };
+const OPERATIONS: Record<string, string[]> = { Task: ['assess', 'resolve', 'answer', 'claim', 'release'], Appointment: ['find', 'book', 'move', 'outcome'], Communication: ['read'] };
 
 /** What this server really does: the types, interactions, search parameters and operations. */
 export function capabilityStatement(baseUrl: string): CapabilityStatement {
@@ -39,7 +39,11 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
           cors: false,
           description: 'Bearer tokens from POST /auth/login. Access to personal data through a care relationship or a recorded reason (X-Access-Reason); every access is audited.',
         },
-        resource,
+        resource: [
+          ...resource,
+          // Message attachments: uploaded as the raw file, read by those who may read their message (securityContext).
+          { type: 'Binary' as const, versioning: 'no-version' as const, readHistory: false, updateCreate: false, interaction: [{ code: 'create' as const }, { code: 'read' as const }] },
+        ].sort((a, b) => String(a.type).localeCompare(String(b.type))),
       },
     ],
   };

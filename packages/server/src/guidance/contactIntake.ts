@@ -47,7 +47,8 @@ interface Suggested {
   age?: number;
 }
 
-const STAFF_CHANNELS = new Set<string>(CHANNELS.filter((c) => c !== 'web-form'));
+// A message arrives as a Communication (messages/messageIntake.ts), never as a recorded contact.
+const STAFF_CHANNELS = new Set<string>(CHANNELS.filter((c) => c !== 'web-form' && c !== 'message'));
 
 type GuidanceConfig = Awaited<ReturnType<GuidanceSettings['all']>>;
 

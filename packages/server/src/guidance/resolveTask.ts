@@ -1,5 +1,5 @@
 import type { Appointment, Communication, Location, Organization, Patient, PractitionerRole, Reference, Task } from '@medplum/fhirtypes';
-import { GUIDANCE_OUTCOMES, OVI_FHIR_BASE, SYSTEMS, TASK_CODES, calendarDaysBetween, registerOf, toHelsinkiDate, type GuidanceOutcome } from '@ovi/domain';
+import { GUIDANCE_OUTCOMES, MESSAGE_THREAD_EXTENSION, OVI_FHIR_BASE, SYSTEMS, TASK_CODES, calendarDaysBetween, registerOf, toHelsinkiDate, type GuidanceOutcome } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import type { ResourceStore, Stored } from '../storage/resourceStore';
@@ -36,6 +36,8 @@ export class ResolveTask {
     private readonly db: Database,
     private readonly fhir: FhirService,
     private readonly settings: GuidanceSettings,
+    /** Told of the reply once it is committed (the "a message waits" e-mail). */
+    private readonly onReply: (message: Communication) => void = () => undefined,
   ) {}
 
   async run(ctx: RequestContext, taskId: string, body: unknown): Promise<Stored<Task>> {
@@ -43,7 +45,7 @@ export class ResolveTask {
     const decision = parseDecision(body);
     const current = await this.fhir.store.read<Task>('Task', taskId);
     const code = current.code?.coding?.[0]?.code;
-    if (code !== TASK_CODES.clientGuidance && code !== TASK_CODES.routedWork) throw badRequest(`Task/${taskId} is not a contact to resolve`);
+    if (code !== TASK_CODES.clientGuidance && code !== TASK_CODES.routedWork && code !== TASK_CODES.message) throw badRequest(`Task/${taskId} is not a contact to resolve`);
     const grant = await this.fhir.authorize(ctx, current, 'operation', [`Task/${taskId}`], false);
     const qualifications = await qualificationsOf(this.fhir.store, ctx.user);
     const register = registerOf(currentNeed(current).service ?? 'primary-care');
@@ -53,7 +55,8 @@ export class ResolveTask {
     if (decision.routeTo) await this.assertTargetExists(decision.routeTo);
     // Checked here for a plain answer, and again under the Task's lock below.
     if (decision.appointment) await this.bookedAppointment(decision.appointment, current);
-    return this.db.transaction(async (tx) => {
+    const sent: Communication[] = [];
+    const result = await this.db.transaction(async (tx) => {
       const now = clockNow().toISOString();
       let routedTask: Stored<Task> | undefined;
       if (assessBy) {
@@ -77,7 +80,8 @@ export class ResolveTask {
         },
         { tx },
       );
-      const message = await this.fhir.store.create(await reply(this.fhir.store, tx, resolved, decision.note, ctx, now), { tx });
+      const message = await this.fhir.store.create(inThread(await reply(this.fhir.store, tx, resolved, decision.note, ctx, now), resolved), { tx });
+      sent.push(message);
       await this.fhir.audit.record(
         {
           user: ctx.user,
@@ -93,6 +97,8 @@ export class ResolveTask {
       );
       return resolved;
     });
+    for (const message of sent) this.onReply(message);
+    return result;
   }
 
   /**
@@ -212,6 +218,19 @@ function routedWork(task: Task, taskId: string, routeTo: Reference, requester: s
     restriction: task.restriction,
     // The hand-over note for the receiving team (staff only); an earlier one stays on the earlier work.
     input: handoverInputs([...(task.input ?? []), taskInput('routed-from', { valueReference: { reference: `Task/${taskId}` } })], handover),
+  };
+}
+
+/** The answer to a secure message stays in its thread (messages/messageIntake.ts). */
+function inThread(message: Communication, task: Task): Communication {
+  const focus = task.focus?.reference;
+  if (task.code?.coding?.[0]?.code !== TASK_CODES.message || !focus?.startsWith('Communication/')) return message;
+  const thread = task.input?.find((i) => i.type.coding?.[0]?.code === 'message-thread')?.valueReference?.reference ?? focus;
+  const answered = [...(task.input ?? [])].reverse().find((i) => i.type.coding?.[0]?.code === 'message')?.valueReference?.reference ?? focus;
+  return {
+    ...message,
+    extension: [...(message.extension ?? []), { url: MESSAGE_THREAD_EXTENSION, valueReference: { reference: thread } }],
+    inResponseTo: [{ reference: answered }],
   };
 }
 

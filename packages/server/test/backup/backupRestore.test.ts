@@ -77,6 +77,10 @@ async function seededSource(backend: Backend): Promise<Source> {
     [EDGE_ROLES],
   );
   await db.query(`INSERT INTO notification_sent (appointment_id, kind) VALUES ('backup-edge', 'reminder')`);
+  // A file with every byte value (NUL too) must come back bit for bit.
+  await db.query(`INSERT INTO message_attachment (id, content_type, size, data, uploaded_by, communication_id) VALUES ('backup-edge', 'image/png', 256, $1, 'Patient/backup-edge', NULL)`, [
+    Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  ]);
   await db.query(`INSERT INTO configuration_gap (service, urgency, age_band, occurrences) VALUES ('backup-edge', 'non-urgent', '30–34', 2)`);
   await db.query(
     `INSERT INTO app_setting_history (name, version, value, updated_at, updated_by)

@@ -74,7 +74,8 @@ async function questionnaireFor(canonical: string | undefined): Promise<Question
 /** `reason`: recorded when the professional has no care relationship with the client (sent as X-Access-Reason). */
 export async function fetchContactDetail(taskId: string, reason?: string): Promise<ContactDetail> {
   const task = await fetchTask(taskId, reason);
-  const responseId = idOf(task.responseRef);
+  // A message contact's focus is the message (Communication), shown by its thread instead.
+  const responseId = task.responseRef?.startsWith('QuestionnaireResponse/') ? idOf(task.responseRef) : undefined;
   const [response, patient] = await Promise.all([
     responseId
       ? api.get<QuestionnaireResponse>(`${FHIR_BASE}/QuestionnaireResponse/${encodeURIComponent(responseId)}`, reasonHeaders(reason))

@@ -16,6 +16,8 @@ const AccessLog = lazy(() => import('../resident/AccessLog').then((m) => ({ defa
 const RegisterSharing = lazy(() => import('../resident/RegisterSharing').then((m) => ({ default: m.RegisterSharing })));
 const MyAppointments = lazy(() => import('../resident/MyAppointments').then((m) => ({ default: m.MyAppointments })));
 const SelfBooking = lazy(() => import('../resident/booking/SelfBooking').then((m) => ({ default: m.SelfBooking })));
+const MessagesPage = lazy(() => import('../messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
+const ThreadPage = lazy(() => import('../messages/ThreadPage').then((m) => ({ default: m.ThreadPage })));
 const ActingFor = lazy(() => import('../resident/ActingFor').then((m) => ({ default: m.ActingFor })));
 const Queue = lazy(() => import('../workbench/Queue').then((m) => ({ default: m.Queue })));
 const ContactView = lazy(() => import('../workbench/ContactView').then((m) => ({ default: m.ContactView })));
@@ -38,6 +40,7 @@ const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) =
 
 function Screen({ path }: { path: string }) {
   if (path.startsWith(`${PATHS.schedule}/visit/`)) return <VisitView id={decodeURIComponent(path.slice(`${PATHS.schedule}/visit/`.length))} />;
+  if (path.startsWith(`${PATHS.messages}/`)) return <ThreadPage threadId={decodeURIComponent(path.slice(PATHS.messages.length + 1))} />;
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
   if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
     return <DirectoryPage path={path} />;
@@ -51,6 +54,7 @@ function Screen({ path }: { path: string }) {
       return <AccessLog />;
     case PATHS.sharing:
       return <RegisterSharing />;
+    case PATHS.messages: return <MessagesPage />;
     case '/acting-for': return <ActingFor />;
     case PATHS.appointments:
       return <MyAppointments />;

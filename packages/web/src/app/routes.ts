@@ -5,6 +5,7 @@ export const PATHS = {
   login: '/login',
   sendContact: '/contact',
   myContacts: '/my-contacts',
+  messages: '/messages',
   accessLog: '/access-log',
   sharing: '/sharing',
   appointments: '/appointments',
@@ -46,6 +47,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: PATHS.sendContact, labelKey: 'nav.sendContact', testId: 'nav-send-contact', roles: ['resident'] },
   { path: PATHS.myContacts, labelKey: 'nav.myContacts', testId: 'nav-my-contacts', roles: ['resident'] },
+  { path: PATHS.messages, labelKey: 'messages.nav', testId: 'nav-messages', roles: ['resident'] },
   { path: PATHS.book, labelKey: 'nav.book', testId: 'nav-book', roles: ['resident'] },
   { path: PATHS.appointments, labelKey: 'nav.appointments', testId: 'nav-appointments', roles: ['resident'] },
   { path: PATHS.accessLog, labelKey: 'nav.accessLog', testId: 'nav-access-log', roles: ['resident'] },

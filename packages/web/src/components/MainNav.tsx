@@ -4,6 +4,7 @@ import { Link, useRouter } from '../app/router';
 import { navFor } from '../app/routes';
 import type { Role } from '../api/auth.resource';
 import { ConsultationCount } from '../workbench/consultations/ConsultationCount';
+import { UnreadBadge } from '../messages/UnreadBadge';
 
 export function MainNav({ roles }: { roles: Role[] }) {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function MainNav({ roles }: { roles: Role[] }) {
               <Link to={entry.path} data-testid={entry.testId} aria-current={isCurrent ? 'page' : undefined}>
                 {t(entry.labelKey)}
                 {entry.count === 'consultations' && <ConsultationCount />}
+                {entry.testId === 'nav-messages' && <UnreadBadge />}
               </Link>
             </li>
           );

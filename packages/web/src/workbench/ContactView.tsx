@@ -32,6 +32,7 @@ import { ClientHistory } from './contact/ClientHistory';
 import { ClientLanguageProvider } from './contact/ClientLanguage';
 import { HandoverNote } from './contact/HandoverNote';
 import { AskConsultation } from './consultations/AskConsultation';
+import { StaffThread } from '../messages/StaffThread';
 
 export function ContactView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
@@ -103,10 +104,14 @@ export function ContactView({ taskId }: { taskId: string }) {
             </section>
             {handover && <HandoverNote handover={handover} />}
             <RaisedBy task={task} />
-            <section className="panel" aria-labelledby="answers-title">
-              <h2 id="answers-title">{t('contact.answers')}</h2>
-              <AnswerList answers={detail.data.answers} highlight={task.dangerWords.map((w) => w.matched)} />
-            </section>
+            {task.channel === 'message' && task.patientRef && task.responseRef ? (
+              <StaffThread patientRef={task.patientRef} messageRef={task.responseRef} reason={reason} />
+            ) : (
+              <section className="panel" aria-labelledby="answers-title">
+                <h2 id="answers-title">{t('contact.answers')}</h2>
+                <AnswerList answers={detail.data.answers} highlight={task.dangerWords.map((w) => w.matched)} />
+              </section>
+            )}
             <RuleExplanation task={task} />
             <section className="panel" aria-labelledby="deadlines-title">
               <h2 id="deadlines-title">{t('contact.deadlines')}</h2>
