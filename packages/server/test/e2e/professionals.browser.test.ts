@@ -52,6 +52,8 @@ describe('professionals ask each other and record visits in a real browser', () 
     await page.getByTestId('ask-consultation-submit').click();
     await expect.poll(() => page.getByTestId('ask-consultation-owner').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => page.locator('#ask-owner option[value="Practitioner/pr-mikko-rautio"]').count()).toBe(1);
+    // The manager and the administrator have no qualification: nobody asks them about a client.
+    expect(await page.locator('#ask-owner option[value="Practitioner/pr-paivi-salmela"], #ask-owner option[value="Practitioner/pr-tomi-hiltunen"]').count()).toBe(0);
     await page.getByTestId('ask-consultation-owner').selectOption('Practitioner/pr-mikko-rautio');
     await page.getByTestId('ask-consultation-question').fill(QUESTION);
     await checkBothSizes(page, 'asking a colleague');

@@ -46,16 +46,42 @@ export interface ConsultationTarget {
   reference: string;
   name: string;
   kind: 'professional' | 'team' | 'service';
+  /** A professional's profession code (`profession.*` in the translations). */
+  profession?: string;
 }
 
 /** Whom one may ask: professionals (not oneself), teams and services, by name. */
+/**
+ * Whom a question can go to: every active professional with a qualification (administrators and
+ * managers without one cannot answer about a client), all pages of them — a region has hundreds —
+ * then the teams and services.
+ */
 export async function fetchConsultationTargets(self: string): Promise<ConsultationTarget[]> {
-  const [people, groups] = await Promise.all([api.get<Bundle>(`${FHIR_BASE}/Practitioner?active=true&_count=100`), fetchRouteTargets()]);
-  const professionals = resourcesOf<Practitioner>(people, 'Practitioner')
-    .map((p): ConsultationTarget => ({ reference: `Practitioner/${p.id ?? ''}`, name: nameOf(p.name) || (p.id ?? ''), kind: 'professional' }))
+  const [people, groups] = await Promise.all([allPractitioners(), fetchRouteTargets()]);
+  const professionals = people
+    .filter((p) => (p.qualification ?? []).length > 0)
+    .map((p): ConsultationTarget => ({ reference: `Practitioner/${p.id ?? ''}`, name: nameOf(p.name) || (p.id ?? ''), kind: 'professional', profession: professionOf(p) }))
     .filter((p) => p.reference !== self)
     .sort((a, b) => a.name.localeCompare(b.name, 'fi'));
   return [...professionals, ...groups.map((g) => ({ ...g }))];
+}
+
+/** The profession code of a practitioner's first qualification in Ovi's profession system. */
+function professionOf(p: Practitioner): string | undefined {
+  return p.qualification?.flatMap((q) => q.code.coding ?? []).find((c) => c.system === SYSTEMS.profession)?.code;
+}
+
+/** Follows the search's `next` links; a bound stops a server that would page forever. */
+async function allPractitioners(): Promise<Practitioner[]> {
+  const found: Practitioner[] = [];
+  let url: string | undefined = `${FHIR_BASE}/Practitioner?active=true&_count=100`;
+  for (let page = 0; url && page < 50; page += 1) {
+    const bundle: Bundle = await api.get<Bundle>(url);
+    found.push(...resourcesOf<Practitioner>(bundle, 'Practitioner'));
+    const next = bundle.link?.find((l) => l.relation === 'next')?.url;
+    url = next ? next.slice(next.indexOf(FHIR_BASE)) : undefined;
+  }
+  return found;
 }
 
 export interface ConsultationRequest {

@@ -120,7 +120,7 @@ export function AskConsultation({ patientRef, contact, onAsked }: Props) {
                   <optgroup key={group.kind} label={group.label}>
                     {options.map((x) => (
                       <option key={x.reference} value={x.reference}>
-                        {x.name}
+                        {x.profession ? `${x.name} (${t(`profession.${x.profession}`)})` : x.name}
                       </option>
                     ))}
                   </optgroup>
