@@ -32,3 +32,5 @@ export * from './smallNumbers';
 export * from './bookingSafety';
 export * from './icalendar';
 export * from './authorisation';
+export * from './reportingPeriod';
+export * from './teamFigures';
