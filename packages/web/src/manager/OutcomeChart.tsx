@@ -21,7 +21,7 @@ export interface ChartRow {
   value: Count;
 }
 
-export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
+export function OutcomeChart({ rows, period }: { rows: ChartRow[]; period: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
@@ -33,6 +33,9 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
   return (
     <section className="panel" aria-labelledby="outcome-chart-title">
       <h2 id="outcome-chart-title">{t('manager.chartTitle')}</h2>
+      <p className="muted small" data-testid="figure-period">
+        {t('figuresPeriod.ofPeriod', { period })}
+      </p>
       <svg
         className="chart"
         role="img"
@@ -41,7 +44,7 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
         preserveAspectRatio="xMinYMin meet"
         data-testid="outcome-chart"
       >
-        <desc id="outcome-chart-desc">{rows.map((r) => `${r.label}: ${valueText(r.value)}`).join('; ')}</desc>
+        <desc id="outcome-chart-desc">{t('figuresPeriod.ofPeriod', { period })}: {rows.map((r) => `${r.label}: ${valueText(r.value)}`).join('; ')}</desc>
         {rows.map((r, i) => {
           const top = i * rowHeight;
           const barY = top + LABEL_HEIGHT;
@@ -60,7 +63,9 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
         })}
       </svg>
       <table className="table table-compact" data-testid="outcome-table">
-        <caption>{t('manager.tableCaption')}</caption>
+        <caption>
+          {t('manager.tableCaption')} – {t('figuresPeriod.ofPeriod', { period })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('outcome.label')}</th>
