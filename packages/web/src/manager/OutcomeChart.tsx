@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Count } from '../api/stats.resource';
+import { TableWrap } from '../components/TableWrap';
 import { formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 
@@ -62,8 +63,9 @@ export function OutcomeChart({ rows, period }: { rows: ChartRow[]; period: strin
           );
         })}
       </svg>
+      <TableWrap labelledBy="outcome-table-caption">
       <table className="table table-compact" data-testid="outcome-table">
-        <caption>
+        <caption id="outcome-table-caption">
           {t('manager.tableCaption')} – {t('figuresPeriod.ofPeriod', { period })}
         </caption>
         <thead>
@@ -83,6 +85,7 @@ export function OutcomeChart({ rows, period }: { rows: ChartRow[]; period: strin
           ))}
         </tbody>
       </table>
+      </TableWrap>
     </section>
   );
 }
