@@ -1,4 +1,4 @@
-import { CHANNELS, GUIDANCE_OUTCOMES, TASK_CODES, URGENCIES } from '@ovi/domain';
+import { CHANNELS, GUIDANCE_OUTCOMES, TASK_CODES, URGENCIES, figureScope, teamFigureShown, type FigureScope } from '@ovi/domain';
 import {
   publishCounts,
   publishedShare,
@@ -14,7 +14,8 @@ import { now as clockNow } from '../time/clock';
 export const SMALL_NUMBER_LIMIT = DOMAIN_SMALL_NUMBER_LIMIT;
 
 /**
- * What `GET /api/guidance/stats` publishes (rules: packages/domain/src/smallNumbers.ts).
+ * What `GET /api/guidance/stats` publishes (rules: packages/domain/src/smallNumbers.ts) about
+ * the contacts that arrived in the chosen period (`open`: of those, the ones still open now).
  *
  * - Every count is the true count rounded to the nearest 5, or null (hidden). A count under 5
  *   is hidden — 0 too, so a hidden figure never tells "someone is there" — and more counts
@@ -48,63 +49,113 @@ export interface GuidanceStats {
    * time, Terveydenhuoltolaki 51 §), out of those assessed or already past that time.
    */
   assessedSameDayShare: number | null;
+  /**
+   * Whose handling the figures describe: 'team' (two professionals or more took or closed
+   * the period's contacts), 'one-professional' (then byOutcome and the three shares are null:
+   * one person's work is not shown as a team figure, decision 009) or 'none' (no one yet).
+   */
+  handledBy: FigureScope;
   /** How the figures were protected: groups under `smallNumberLimit` hidden, counts rounded to `roundedTo`. */
   disclosureControl: { smallNumberLimit: number; roundedTo: number };
 }
 
-/** Figures for managers: no one's data, only counts that cannot be taken apart (see {@link GuidanceStats}). */
-export async function guidanceStats(db: Database): Promise<GuidanceStats> {
-  const r = await db.query<{ status: string; outcome: string | null; urgency: string | null; channel: string | null; in_time: boolean | null; assessed_in_time: boolean | null }>(
-    `SELECT content->>'status' AS status,
-            content#>>'{businessStatus,coding,0,code}' AS outcome,
-            (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'urgency' LIMIT 1) AS urgency,
-            (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'channel' LIMIT 1) AS channel,
-            CASE WHEN content->>'status' = 'completed'
-                 THEN (content#>>'{executionPeriod,end}')::timestamptz <= (content#>>'{restriction,period,end}')::timestamptz END AS in_time,
-            CASE WHEN assessed_at IS NOT NULL THEN assessed_at <= assessment_due
-                 WHEN assessment_due < $2::timestamptz THEN false END AS assessed_in_time
-       FROM (
-         SELECT content,
-                -- A contact closed without a separate assessment was assessed when it was closed.
-                COALESCE((SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessed-at' LIMIT 1),
-                         CASE WHEN content->>'status' = 'completed' THEN (content#>>'{executionPeriod,end}')::timestamptz END) AS assessed_at,
-                (SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessment-due' LIMIT 1) AS assessment_due
-           FROM resource
-          WHERE resource_type = 'Task' AND content#>>'{code,coding,0,code}' = $1) t`,
-    [TASK_CODES.clientGuidance, clockNow().toISOString()],
+/** One group of contacts alike in everything the figures count, and how many there are. */
+interface ContactGroup {
+  status: string;
+  outcome: string | null;
+  urgency: string | null;
+  channel: string | null;
+  in_time: boolean | null;
+  assessed_in_time: boolean | null;
+  n: number;
+}
+
+/** The period's instants: contacts that arrived (Task.authoredOn) at or after `start` and before `end`. */
+export interface StatsWindow {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * The contacts that arrived in the window, counted in SQL by everything the figures need
+ * (a few dozen groups however many contacts), and how many professionals took or closed
+ * them. The window is read through resource_guidance_authored (migration 015), so a year
+ * costs what a year holds, not the whole history. The code is written out (not a parameter)
+ * so that the partial index's condition is seen to hold.
+ */
+async function countContacts(db: Database, window: StatsWindow, now: Date): Promise<{ groups: ContactGroup[]; professionals: number }> {
+  if (TASK_CODES.clientGuidance !== 'client-guidance') throw new Error('the client-guidance code changed: update the query and migration 015');
+  const r = await db.query<ContactGroup & { professionals: number }>(
+    `WITH t AS (
+       SELECT content,
+              -- A contact closed without a separate assessment was assessed when it was closed.
+              COALESCE((SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessed-at' LIMIT 1),
+                       CASE WHEN content->>'status' = 'completed' THEN (content#>>'{executionPeriod,end}')::timestamptz END) AS assessed_at,
+              (SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessment-due' LIMIT 1) AS assessment_due
+         FROM resource
+        WHERE resource_type = 'Task' AND content #>> '{code,coding,0,code}' = 'client-guidance'
+          AND ovi_instant(content ->> 'authoredOn') >= $1::timestamptz AND ovi_instant(content ->> 'authoredOn') < $2::timestamptz
+     ), c AS (
+       SELECT content->>'status' AS status,
+              content#>>'{businessStatus,coding,0,code}' AS outcome,
+              (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'urgency' LIMIT 1) AS urgency,
+              (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'channel' LIMIT 1) AS channel,
+              CASE WHEN content->>'status' = 'completed'
+                   THEN (content#>>'{executionPeriod,end}')::timestamptz <= (content#>>'{restriction,period,end}')::timestamptz END AS in_time,
+              CASE WHEN assessed_at IS NOT NULL THEN assessed_at <= assessment_due
+                   WHEN assessment_due < $3::timestamptz THEN false END AS assessed_in_time,
+              content#>>'{owner,reference}' AS owner
+         FROM t
+     )
+     SELECT status, outcome, urgency, channel, in_time, assessed_in_time, count(*)::int AS n,
+            (SELECT count(DISTINCT owner) FROM c)::int AS professionals
+       FROM c GROUP BY status, outcome, urgency, channel, in_time, assessed_in_time`,
+    [window.start.toISOString(), window.end.toISOString(), now.toISOString()],
   );
-  const rows = r.rows;
-  const completed = rows.filter((row) => row.status === 'completed');
+  return { groups: r.rows.map((row) => ({ ...row, n: Number(row.n) })), professionals: Number(r.rows[0]?.professionals ?? 0) };
+}
+
+/**
+ * Figures for managers about the contacts that arrived in `window`: no one's data, only counts
+ * that cannot be taken apart (see {@link GuidanceStats}); the handling figures are hidden when
+ * one professional did all the handling (decision 009, `teamFigures.ts`).
+ */
+export async function guidanceStats(db: Database, window: StatsWindow, now: Date = clockNow()): Promise<GuidanceStats> {
+  const { groups, professionals } = await countContacts(db, window, now);
+  const sum = (keep: (g: ContactGroup) => boolean) => groups.reduce((s, g) => (keep(g) ? s + g.n : s), 0);
+  const isCompleted = (g: ContactGroup) => g.status === 'completed';
   const counts: Record<string, number> = {};
   const breakdowns: Breakdown[] = [];
   const unpublished: string[] = [];
-  /** A breakdown of `total` by a code list: every known code plus any other code met; rows without a code go to an unpublished residual. */
-  const breakdown = (total: string, prefix: string, known: readonly string[], values: Array<string | null>) => {
-    const cells = new Map<string, number>(known.map((code) => [code, 0]));
+  /** A breakdown of `total` by a code list: every known code plus any other code met; groups without a code go to an unpublished residual. */
+  const breakdown = (total: string, prefix: string, known: readonly string[], of: ContactGroup[], code: (g: ContactGroup) => string | null) => {
+    const cells = new Map<string, number>(known.map((k) => [k, 0]));
     let none = 0;
-    for (const v of values) {
-      if (v) cells.set(v, (cells.get(v) ?? 0) + 1);
-      else none++;
+    for (const g of of) {
+      const v = code(g);
+      if (v) cells.set(v, (cells.get(v) ?? 0) + g.n);
+      else none += g.n;
     }
-    for (const [code, n] of cells) counts[`${prefix}:${code}`] = n;
+    for (const [k, n] of cells) counts[`${prefix}:${k}`] = n;
     counts[`${prefix}:`] = none;
     unpublished.push(`${prefix}:`);
-    breakdowns.push({ total, cells: [...[...cells.keys()].map((code) => `${prefix}:${code}`), `${prefix}:`] });
+    breakdowns.push({ total, cells: [...[...cells.keys()].map((k) => `${prefix}:${k}`), `${prefix}:`] });
     return [...cells.keys()];
   };
-  counts.contacts = rows.length;
-  counts.open = rows.length - completed.length;
-  counts.completed = completed.length;
+  const completedGroups = groups.filter(isCompleted);
+  counts.contacts = sum(() => true);
+  counts.completed = sum(isCompleted);
+  counts.open = counts.contacts - counts.completed;
   breakdowns.push({ total: 'contacts', cells: ['open', 'completed'] });
-  const outcomes = breakdown('completed', 'outcome', GUIDANCE_OUTCOMES, completed.map((row) => row.outcome));
-  const urgencies = breakdown('contacts', 'urgency', URGENCIES, rows.map((row) => row.urgency));
-  const channels = breakdown('contacts', 'channel', CHANNELS, rows.map((row) => row.channel));
+  const outcomes = breakdown('completed', 'outcome', GUIDANCE_OUTCOMES, completedGroups, (g) => g.outcome);
+  const urgencies = breakdown('contacts', 'urgency', URGENCIES, groups, (g) => g.urgency);
+  const channels = breakdown('contacts', 'channel', CHANNELS, groups, (g) => g.channel);
   // The shares' parts: not listed, but a share with its published denominator reveals them.
-  counts.withinDeadline = completed.filter((row) => row.in_time === true && row.assessed_in_time !== false).length;
-  counts.lateOrNotAssessedInTime = completed.length - counts.withinDeadline;
+  counts.withinDeadline = sum((g) => isCompleted(g) && g.in_time === true && g.assessed_in_time !== false);
+  counts.lateOrNotAssessedInTime = counts.completed - counts.withinDeadline;
   breakdowns.push({ total: 'completed', cells: ['withinDeadline', 'lateOrNotAssessedInTime'] });
-  counts.assessedOrDue = rows.filter((row) => row.assessed_in_time !== null).length;
-  counts.assessedSameDay = rows.filter((row) => row.assessed_in_time === true).length;
+  counts.assessedOrDue = sum((g) => g.assessed_in_time !== null);
+  counts.assessedSameDay = sum((g) => g.assessed_in_time === true);
   counts.notAssessedSameDay = counts.assessedOrDue - counts.assessedSameDay;
   breakdowns.push({ total: 'assessedOrDue', cells: ['assessedSameDay', 'notAssessedSameDay'] });
 
@@ -112,18 +163,24 @@ export async function guidanceStats(db: Database): Promise<GuidanceStats> {
   const published = publishCounts(table).counts;
   const get = (key: string) => published[key] ?? null;
   const byCode = (prefix: string, codes: string[]) => Object.fromEntries(codes.map((code) => [code, get(`${prefix}:${code}`)]));
+  const scope = figureScope(professionals);
+  // How contacts were handled is one professional's work when one did it all: not a team figure (decision 009).
+  const handling = teamFigureShown('performance', scope);
+  const shown = <T>(value: T, hidden: T) => (handling ? value : hidden);
   const solved = get('outcome:solved');
   const selfCare = get('outcome:self-care');
+  const outcomeFigures = byCode('outcome', outcomes);
   return {
     contacts: get('contacts'),
     open: get('open'),
     completed: get('completed'),
-    byOutcome: byCode('outcome', outcomes),
+    byOutcome: shown(outcomeFigures, Object.fromEntries(Object.keys(outcomeFigures).map((code) => [code, null]))),
     byUrgency: byCode('urgency', urgencies),
     byChannel: byCode('channel', channels),
-    firstContactResolutionShare: publishedShare(solved === null || selfCare === null ? null : solved + selfCare, get('completed')),
-    withinDeadlineShare: publishedShare(get('withinDeadline'), get('completed')),
-    assessedSameDayShare: publishedShare(get('assessedSameDay'), get('assessedOrDue')),
+    firstContactResolutionShare: shown(publishedShare(solved === null || selfCare === null ? null : solved + selfCare, get('completed')), null),
+    withinDeadlineShare: shown(publishedShare(get('withinDeadline'), get('completed')), null),
+    assessedSameDayShare: shown(publishedShare(get('assessedSameDay'), get('assessedOrDue')), null),
+    handledBy: scope,
     disclosureControl: { smallNumberLimit: SMALL_NUMBER_LIMIT, roundedTo: ROUNDING_BASE },
   };
 }

@@ -7,6 +7,8 @@ import { GUIDANCE_SETTINGS, type GuidanceSettingName, type GuidanceSettings } fr
 import { guidanceQueue } from '../guidance/guidanceQueue';
 import { ClaimContact } from '../guidance/claimContact';
 import { guidanceStats } from '../guidance/guidanceStats';
+import { periodOfQuery, previousOf, type FigurePeriod } from '../figures/figurePeriod';
+import { now as clockNow } from '../time/clock';
 import { listConfigurationGaps } from '../storage/configurationGapLog';
 import { childrenInGuardianship } from '../access/guardians';
 import { hasRole } from '../auth/userContext';
@@ -41,10 +43,17 @@ export function registerGuidanceRoutes(app: FastifyInstance, { db, fhir, tokens,
     });
   }
 
-  app.get('/api/guidance/stats', async (request) => {
+  // The figures of a period (`?period=last-month` or `?from=2026-11-01&to=2026-11-30`), with
+  // the period they cover and the same figures for the equal stretch just before.
+  app.get<{ Querystring: Record<string, unknown> }>('/api/guidance/stats', async (request) => {
     const user = await authenticate(request, tokens);
     if (!hasRole(user, 'manager', 'admin')) throw forbidden('Figures are for managers');
-    return guidanceStats(db);
+    const now = clockNow();
+    const period = periodOfQuery(request.query, now);
+    const previous = previousOf(period);
+    const window = (p: FigurePeriod) => ({ start: new Date(p.start), end: new Date(p.end) });
+    const [figures, before] = await Promise.all([guidanceStats(db, window(period), now), guidanceStats(db, window(previous), now)]);
+    return { period, ...figures, previous: { period: previous, ...before } };
   });
 
   // The danger-sign screen with what to tell the resident for each sign, at once, before

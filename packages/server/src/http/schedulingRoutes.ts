@@ -4,6 +4,8 @@ import type { ResourceStore } from '../storage/resourceStore';
 import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import type { SlotMaterializer } from '../scheduling/slotMaterializer';
 import { accessReport } from '../scheduling/accessReport';
+import { periodOfQuery } from '../figures/figurePeriod';
+import { now as clockNow } from '../time/clock';
 import { scheduleView } from '../scheduling/scheduleView';
 import { hasRole, isStaff } from '../auth/userContext';
 import { badRequest, forbidden } from '../fhir/outcomes';
@@ -65,9 +67,12 @@ export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, 
     return { visitTypes: await settings.visitTypes() };
   });
 
-  app.get('/api/access/measures', async (request) => {
+  // T3 measured now; waiting times of the contacts that arrived in the period (`?period`, or `?from&to`).
+  app.get<{ Querystring: Record<string, unknown> }>('/api/access/measures', async (request) => {
     const user = await authenticate(request, tokens);
     if (!hasRole(user, 'manager', 'admin')) throw forbidden('Access measures are for managers');
-    return accessReport(store, settings);
+    const now = clockNow();
+    const period = periodOfQuery(request.query, now);
+    return { period, ...(await accessReport(store, settings, { start: new Date(period.start), end: new Date(period.end) }, now)) };
   });
 }

@@ -39,8 +39,9 @@ describe.each(BACKENDS)('published figures on %s', (backend) => {
   });
   afterAll(async () => server?.close());
 
-  /** The true counts, as a table with the breakdowns a reader knows: read from the stored Tasks. */
+  /** The true counts of the contacts that arrived in this month so far (the default period), read from the stored Tasks. */
   async function truth(): Promise<CountTable> {
+    const { period } = (await server.call('GET', '/api/guidance/stats', { token: manager })).body as { period: { start: string; end: string } };
     const found = await server.ovi.services.store.search({
       resourceType: 'Task',
       filters: [{ code: 'code', kind: 'token', values: [TASK_CODES.clientGuidance] }],
@@ -48,7 +49,8 @@ describe.each(BACKENDS)('published figures on %s', (backend) => {
       count: 100_000,
       offset: 0,
     });
-    const tasks = found.resources as Task[];
+    const inPeriod = (t: Task) => Date.parse(t.authoredOn ?? '') >= Date.parse(period.start) && Date.parse(t.authoredOn ?? '') < Date.parse(period.end);
+    const tasks = (found.resources as Task[]).filter(inPeriod);
     const counts: Record<string, number> = {};
     const breakdowns: Breakdown[] = [];
     const unpublished: string[] = [];
@@ -225,6 +227,13 @@ describe.each(BACKENDS)('published figures on %s', (backend) => {
       expect(waiting.count % 5).toBe(0);
       expect(waiting.count).toBeGreaterThanOrEqual(SMALL_NUMBER_LIMIT);
     }
-    for (const row of r.body.t3) expect(row.t3Days).toBeGreaterThanOrEqual(0);
+    expect(r.body.period).toMatchObject({ preset: 'this-month' });
+    const rows = r.body.t3 as Array<{ t3Days: number; professionals: number; scope: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.t3Days).toBeGreaterThanOrEqual(0);
+      // A unit with one professional of a profession: that person's T3, said so, not a unit median.
+      expect(row.scope).toBe(row.professionals === 1 ? 'one-professional' : 'team');
+    }
   });
 });

@@ -12,6 +12,8 @@ export interface T3Row {
   /** Days to the third free non-urgent time; null when the group is hidden. */
   t3Days: number | null;
   professionals: number | null;
+  /** 'one-professional': the unit has one such professional, so this is that person's T3, not a unit median. */
+  scope: 'team' | 'one-professional';
 }
 
 export interface WaitingFigures {
@@ -22,12 +24,15 @@ export interface WaitingFigures {
 }
 
 export interface AccessMeasures {
+  /** The period of the waiting times (contacts that arrived in it). */
+  period: { from: string; to: string; preset?: string };
   measuredAt?: string;
   t3: T3Row[];
   waiting: WaitingFigures;
 }
 
 interface RawMeasures {
+  period?: { from: string; to: string; preset?: string };
   measuredAt?: string;
   t3?: Array<Partial<T3Row>>;
   waiting?: Partial<WaitingFigures> | null;
@@ -35,9 +40,11 @@ interface RawMeasures {
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-export async function fetchAccessMeasures(): Promise<AccessMeasures> {
-  const raw = await api.get<RawMeasures>('/api/access/measures');
+/** `search`: the period's query string ('?period=last-month', '?from=…&to=…' or ''). */
+export async function fetchAccessMeasures(search: string): Promise<AccessMeasures> {
+  const raw = await api.get<RawMeasures>(`/api/access/measures${search}`);
   return {
+    period: raw.period ?? { from: '', to: '' },
     measuredAt: raw.measuredAt,
     t3: (raw.t3 ?? []).map((r) => ({
       unit: r.unit ?? '',
@@ -45,6 +52,7 @@ export async function fetchAccessMeasures(): Promise<AccessMeasures> {
       profession: r.profession ?? '',
       t3Days: numberOrNull(r.t3Days),
       professionals: numberOrNull(r.professionals),
+      scope: r.scope === 'one-professional' ? 'one-professional' : 'team',
     })),
     waiting: {
       count: numberOrNull(raw.waiting?.count),

@@ -7,7 +7,28 @@ import { api } from './client';
 
 export type Count = number | null;
 
+/** The period figures cover, as the server used it (Helsinki days, both included). */
+export interface FigurePeriod {
+  from: string;
+  to: string;
+  preset?: string;
+}
+
+/** The figures of the equal stretch just before, to compare with. */
+export interface PreviousFigures {
+  period: FigurePeriod;
+  contacts: Count;
+  open: Count;
+  firstContactResolutionShare: number | null;
+  withinDeadlineShare: number | null;
+  assessedSameDayShare: number | null;
+}
+
 export interface GuidanceStats {
+  period: FigurePeriod;
+  /** 'one-professional': one person handled every contact; the handling figures are then hidden (not a team figure). */
+  handledBy: 'team' | 'one-professional' | 'none';
+  previous?: PreviousFigures;
   contacts: Count;
   open: Count;
   byOutcome: Record<string, Count>;
@@ -18,9 +39,27 @@ export interface GuidanceStats {
   assessedSameDayShare: number | null;
 }
 
-export async function fetchStats(): Promise<GuidanceStats> {
-  const s = await api.get<Partial<GuidanceStats>>('/api/guidance/stats');
+const shareOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** `search`: the period's query string ('?period=last-month', '?from=…&to=…' or ''). */
+export async function fetchStats(search: string): Promise<GuidanceStats> {
+  const s = await api.get<Partial<GuidanceStats>>(`/api/guidance/stats${search}`);
+  const p = s.previous;
   return {
+    period: s.period ?? { from: '', to: '' },
+    handledBy: s.handledBy ?? 'team',
+    ...(p?.period
+      ? {
+          previous: {
+            period: p.period,
+            contacts: shareOrNull(p.contacts),
+            open: shareOrNull(p.open),
+            firstContactResolutionShare: shareOrNull(p.firstContactResolutionShare),
+            withinDeadlineShare: shareOrNull(p.withinDeadlineShare),
+            assessedSameDayShare: shareOrNull(p.assessedSameDayShare),
+          },
+        }
+      : {}),
     contacts: s.contacts ?? null,
     open: s.open ?? null,
     byOutcome: s.byOutcome ?? {},

@@ -100,3 +100,13 @@ export function formatShortDay(date: string, lang: Language): string {
 export function formatDays(n: number, lang: Language): string {
   return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(n);
 }
+
+/** A period of calendar dates as the reader writes it: "1.–30.11.2026", "1–30.11.2026", "1–30 Nov 2026". */
+export function formatPeriod(period: { from: string; to: string }, lang: Language): string {
+  const day = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number);
+    return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  };
+  const format = new Intl.DateTimeFormat(LOCALES[lang], { timeZone: 'UTC', day: 'numeric', month: lang === 'en' ? 'short' : 'numeric', year: 'numeric' });
+  return period.from === period.to ? format.format(day(period.from)) : format.formatRange(day(period.from), day(period.to));
+}

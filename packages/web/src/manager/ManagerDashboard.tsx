@@ -1,4 +1,7 @@
-/** Figures for managers: counts only, rounded to 5, small groups hidden by the server (null). */
+/**
+ * Figures for managers: counts only, rounded to 5, small groups hidden by the server (null), for
+ * the period the manager chooses (kept in the address); every figure states its period.
+ */
 import { useTranslation } from 'react-i18next';
 import { GUIDANCE_OUTCOMES, URGENCIES } from '@ovi/domain/src/types';
 import { fetchStats, type Count } from '../api/stats.resource';
@@ -6,10 +9,12 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
-import { formatNumber, formatPercent } from '../i18n/format';
+import { formatNumber, formatPercent, formatPeriod } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { OutcomeChart, type ChartRow } from './OutcomeChart';
 import { StatTile } from './StatTile';
+import { PeriodPicker } from './PeriodPicker';
+import { searchOfChoice, usePeriodChoice } from './periodChoice';
 
 /**
  * Known codes first, in their usual order, then anything else the server reports. The server
@@ -23,30 +28,48 @@ function rowsOf(counts: Record<string, Count>, known: readonly string[], label: 
 export function ManagerDashboard() {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const stats = useAsync(fetchStats, []);
+  const [choice, choose] = usePeriodChoice();
+  const search = searchOfChoice(choice);
+  const stats = useAsync(() => fetchStats(search), [search]);
   const s = stats.data;
   const count = (v: Count) => (v === null ? null : formatNumber(v, lang));
   const share = (v: number | null) => (v === null ? null : formatPercent(v, lang));
+  const period = s ? formatPeriod(s.period, lang) : '';
+  const ofPeriod = t('figuresPeriod.ofPeriod', { period });
+  const before = (v: string | null) =>
+    s?.previous ? t('figuresPeriod.previous', { period: formatPeriod(s.previous.period, lang), value: v ?? t('common.hidden') }) : undefined;
 
   return (
     <>
       <PageHeading title={t('manager.title')}>{t('manager.title')}</PageHeading>
       <p className="lead">{t('manager.intro')}</p>
+      <PeriodPicker key={`${search}|${s?.period.from ?? ''}|${s?.period.to ?? ''}`} choice={choice} shown={s?.period} onChoose={choose} />
       {stats.loading && !s && <Loading />}
       {stats.error !== undefined && <ErrorMessage error={stats.error} onRetry={stats.reload} />}
       {s && (
         <>
+          <p className="period-heading" data-testid="period-shown" aria-live="polite">
+            {t('figuresPeriod.showing', { period })}
+          </p>
+          {s.handledBy === 'one-professional' && (
+            <p className="notice notice-info" data-testid="one-professional">
+              {t('figuresPeriod.oneProfessional')}
+            </p>
+          )}
           <div className="tiles">
-            <StatTile label={t('manager.contacts')} value={count(s.contacts)} testId="stat-contacts" />
-            <StatTile label={t('manager.open')} value={count(s.open)} testId="stat-open" />
-            <StatTile label={t('manager.firstContact')} value={share(s.firstContactResolutionShare)} testId="stat-first-contact" />
-            <StatTile label={t('manager.withinDeadline')} value={share(s.withinDeadlineShare)} testId="stat-within-deadline" />
-            <StatTile label={t('manager.assessedSameDay')} value={share(s.assessedSameDayShare)} testId="stat-assessed-same-day" />
+            <StatTile label={t('manager.contacts')} value={count(s.contacts)} period={ofPeriod} previous={before(count(s.previous?.contacts ?? null))} testId="stat-contacts" />
+            <StatTile label={t('manager.open')} value={count(s.open)} period={ofPeriod} previous={before(count(s.previous?.open ?? null))} testId="stat-open" />
+            <StatTile label={t('manager.firstContact')} value={share(s.firstContactResolutionShare)} period={ofPeriod} previous={before(share(s.previous?.firstContactResolutionShare ?? null))} testId="stat-first-contact" />
+            <StatTile label={t('manager.withinDeadline')} value={share(s.withinDeadlineShare)} period={ofPeriod} previous={before(share(s.previous?.withinDeadlineShare ?? null))} testId="stat-within-deadline" />
+            <StatTile label={t('manager.assessedSameDay')} value={share(s.assessedSameDayShare)} period={ofPeriod} previous={before(share(s.previous?.assessedSameDayShare ?? null))} testId="stat-assessed-same-day" />
           </div>
           <p className="muted small">{t('manager.assessedSameDayNote')}</p>
-          <OutcomeChart rows={rowsOf(s.byOutcome, GUIDANCE_OUTCOMES, (c) => t(`outcome.${c}`, { defaultValue: c }))} />
+          <OutcomeChart rows={rowsOf(s.byOutcome, GUIDANCE_OUTCOMES, (c) => t(`outcome.${c}`, { defaultValue: c }))} period={period} />
           <section className="panel" aria-labelledby="urgency-title">
             <h2 id="urgency-title">{t('manager.byUrgency')}</h2>
+            <p className="muted small" data-testid="figure-period">
+              {ofPeriod}
+            </p>
             <table className="table table-compact" aria-labelledby="urgency-title">
               <thead>
                 <tr>

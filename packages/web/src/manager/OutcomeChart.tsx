@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Count } from '../api/stats.resource';
+import { TableWrap } from '../components/TableWrap';
 import { formatNumber } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 
@@ -21,7 +22,7 @@ export interface ChartRow {
   value: Count;
 }
 
-export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
+export function OutcomeChart({ rows, period }: { rows: ChartRow[]; period: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
@@ -33,6 +34,9 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
   return (
     <section className="panel" aria-labelledby="outcome-chart-title">
       <h2 id="outcome-chart-title">{t('manager.chartTitle')}</h2>
+      <p className="muted small" data-testid="figure-period">
+        {t('figuresPeriod.ofPeriod', { period })}
+      </p>
       <svg
         className="chart"
         role="img"
@@ -41,7 +45,7 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
         preserveAspectRatio="xMinYMin meet"
         data-testid="outcome-chart"
       >
-        <desc id="outcome-chart-desc">{rows.map((r) => `${r.label}: ${valueText(r.value)}`).join('; ')}</desc>
+        <desc id="outcome-chart-desc">{t('figuresPeriod.ofPeriod', { period })}: {rows.map((r) => `${r.label}: ${valueText(r.value)}`).join('; ')}</desc>
         {rows.map((r, i) => {
           const top = i * rowHeight;
           const barY = top + LABEL_HEIGHT;
@@ -59,8 +63,11 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
           );
         })}
       </svg>
+      <TableWrap labelledBy="outcome-table-caption">
       <table className="table table-compact" data-testid="outcome-table">
-        <caption>{t('manager.tableCaption')}</caption>
+        <caption id="outcome-table-caption">
+          {t('manager.tableCaption')} – {t('figuresPeriod.ofPeriod', { period })}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('outcome.label')}</th>
@@ -78,6 +85,7 @@ export function OutcomeChart({ rows }: { rows: ChartRow[] }) {
           ))}
         </tbody>
       </table>
+      </TableWrap>
     </section>
   );
 }

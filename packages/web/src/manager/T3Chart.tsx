@@ -47,7 +47,9 @@ export function T3Chart({ rows, titleId }: { rows: T3Row[]; titleId: string }) {
   const max = Math.max(14, ...rows.map((r) => r.t3Days ?? 0)) * 1.05;
   const x = (days: number) => (days / max) * barSpace;
   const rowHeight = LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP;
-  const profession = (r: T3Row) => t(`profession.${r.profession}`, { defaultValue: r.profession });
+  // A unit with one such professional: that person's T3, said so rather than shown as the unit's.
+  const profession = (r: T3Row) =>
+    `${t(`profession.${r.profession}`, { defaultValue: r.profession })}${r.scope === 'one-professional' ? ` ${t('figuresPeriod.oneProfessionalRow')}` : ''}`;
   const valueText = (v: number | null) => (v === null ? t('common.hidden') : t('access.days', { value: formatDays(v, lang) }));
 
   // Positions of each unit heading and row, top to bottom.
