@@ -41,6 +41,10 @@ import { AnswerConsultation } from './consultation/answerConsultation';
 import { clockShifted, now as clockNow, startClockAt } from './time/clock';
 import { createMailer } from './notifications/mailer';
 import { AppointmentNotifier } from './notifications/appointmentNotifier';
+import { MeasurementIntake } from './selfMonitoring/measurementIntake';
+import { GoalIntake } from './selfMonitoring/goalIntake';
+import { registerSelfMonitoringRoutes } from './selfMonitoring/selfMonitoringRoutes';
+import { lookForMissingMeasurements, MISSING_SWEEP_MINUTES } from './selfMonitoring/missingMeasurements';
 
 export interface OviServices {
   db: Database;
@@ -80,7 +84,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     store,
     access,
     audit,
-    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access) },
+    { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access), Observation: new MeasurementIntake(db, store, settings), Goal: new GoalIntake(store) },
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
   );
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
@@ -111,17 +115,26 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerClientRoutes(app, { fhir, tokens, settings });
   registerContactRoutes(app, { fhir, tokens, settings });
   registerResidentRoutes(app, { db, tokens });
+  registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
     ? setInterval(() => void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`)), config.reminderIntervalMinutes * 60_000)
     : undefined;
   reminders?.unref();
+  // Missing home measurements are also looked for when the queue is read; this job covers quiet
+  // hours. Whichever process claims the turn in the database looks (selfMonitoring/missingMeasurements.ts).
+  const missingSweep = setInterval(
+    () => void lookForMissingMeasurements(db, store, settings, clockNow()).catch((e: unknown) => app.log.warn(`looking for missing home measurements failed: ${(e as Error).message}`)),
+    MISSING_SWEEP_MINUTES * 60_000,
+  );
+  missingSweep.unref();
   return {
     app,
     services,
     close: async () => {
       if (reminders) clearInterval(reminders);
+      clearInterval(missingSweep);
       await app.close();
       await db.close();
     },
