@@ -16,7 +16,10 @@ import type { FhirService } from '../fhir/fhirService';
 import type { TokenService } from '../auth/tokens';
 import type { SettingsStore } from '../settings/settingsStore';
 import { requestContext } from '../http/requestContext';
-import { badRequest } from '../fhir/outcomes';
+import { badRequest, forbidden } from '../fhir/outcomes';
+import { isStaff } from '../auth/userContext';
+import { ownerReferences } from '../access/relationships';
+import { openMonitoringWork } from '../storage/selfMonitoringReads';
 import { localReference } from '../fhir/references';
 import { now as clockNow } from '../time/clock';
 import { problemsOutcome } from './measurementIntake';
@@ -64,6 +67,16 @@ export function registerSelfMonitoringRoutes(app: FastifyInstance, { db, fhir, t
       observation: resource,
       finding: { severity: headers['X-Ovi-Finding'] ?? null, advice: headers['X-Ovi-Advice']?.split(',') ?? [] },
     });
+  });
+
+  // The team's open home-measurement work items: whom to look at (names are client data: audited).
+  app.get('/api/self-monitoring/work', async (request) => {
+    const context = await ctx(request);
+    if (!isStaff(context.user)) throw forbidden('The work of the client’s team');
+    await lookForMissingMeasurements(db, fhir.store, settings, clockNow()).catch((e: unknown) => warn(`looking for missing home measurements failed: ${(e as Error).message}`));
+    const items = await openMonitoringWork(db, await ownerReferences(db, context.user));
+    if (items.length > 0) await fhir.audit.record({ user: context.user, interaction: 'search', what: ['Task?code=self-monitoring'], patients: items.map((i) => i.patient), success: true, ...(context.address ? { address: context.address } : {}) });
+    return { items };
   });
 
   app.get<{ Querystring: { patient?: string; days?: string } }>('/api/self-monitoring/summary', async (request) => monitoringSummary(fhir, await ctx(request), request.query ?? {}));

@@ -98,3 +98,32 @@ export async function claimMissingSweep(db: SqlExecutor, now: Date, minutes: num
   );
   return r.rows.length > 0;
 }
+
+export interface MonitoringWorkRow {
+  taskId: string;
+  patient: string;
+  name?: string;
+  birthDate?: string;
+  urgencyRank: number;
+  deadline?: string;
+}
+
+/** The open home-measurement work items owned by these teams, services or people, most urgent and earliest first. */
+export async function openMonitoringWork(db: SqlExecutor, owners: string[]): Promise<MonitoringWorkRow[]> {
+  if (owners.length === 0) return [];
+  const r = await db.query<{ task_id: string; patient_id: string; name: string | null; birth_date: string | null; urgency_rank: number; deadline: Date | string | null }>(
+    `SELECT w.task_id, w.patient_id, p.content #>> '{name,0,text}' AS name, p.content ->> 'birthDate' AS birth_date, w.urgency_rank, w.deadline
+       FROM work_item w LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = w.patient_id
+      WHERE w.kind = $1 AND w.owner = ANY($2::text[])
+      ORDER BY w.urgency_rank, w.deadline, w.task_id LIMIT 200`,
+    [SELF_MONITORING_TASK, owners],
+  );
+  return r.rows.map((row) => ({
+    taskId: row.task_id,
+    patient: `Patient/${row.patient_id}`,
+    ...(row.name ? { name: row.name } : {}),
+    ...(row.birth_date ? { birthDate: row.birth_date } : {}),
+    urgencyRank: Number(row.urgency_rank),
+    ...(row.deadline ? { deadline: new Date(row.deadline).toISOString() } : {}),
+  }));
+}

@@ -123,6 +123,10 @@ describe.each(BACKENDS)('home self-monitoring on %s', (backend) => {
     const queue = await server.call('GET', '/api/guidance/queue?pageSize=100', { token: physician.token });
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((i: any) => i.taskId)).toContain(task.id);
+    const work = await server.call('GET', '/api/self-monitoring/work', { token: physician.token });
+    expect(work.status).toBe(200);
+    expect(work.body.items).toEqual([expect.objectContaining({ taskId: task.id, patient: resident.fhirUser, name: 'Aino Nieminen', urgencyRank: 1 })]);
+    expect((await server.call('GET', '/api/self-monitoring/work', { token: resident.token })).status).toBe(403);
   });
 
   it('lets the team set targets as a Goal, and several values outside them join the one open work item without lowering it', async () => {
