@@ -61,10 +61,13 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // The chart library (Observable Plot and its d3 parts) only for the screens with
+            // charts, loaded when a chart is first drawn: never part of the first page.
+            { name: 'charts', test: /[\\/]node_modules[\\/](@observablehq|d3(-[a-z-]+)?|interval-tree-1d|isoformat|binary-search-bounds|internmap|delaunator|robust-predicates)[\\/]/, priority: 20 },
             // React and i18next change far less often than Ovi's own code: in a chunk of their
             // own, a new release of Ovi leaves them in the browser's cache. The screens are
             // split by App.tsx (React.lazy), each loaded when first opened.
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },
       },

@@ -38,3 +38,4 @@ export * from './authorisation';
 export * from './messages';
 export * from './reportingPeriod';
 export * from './teamFigures';
+export * from './selfMonitoring';

@@ -49,6 +49,10 @@ import { MessageIntake } from './messages/messageIntake';
 import { MessageSettingsStore } from './messages/messageSettings';
 import { MessageNotifier } from './messages/messageNotifier';
 import { registerMessageRoutes } from './messages/messageRoutes';
+import { MeasurementIntake } from './selfMonitoring/measurementIntake';
+import { GoalIntake } from './selfMonitoring/goalIntake';
+import { registerSelfMonitoringRoutes } from './selfMonitoring/selfMonitoringRoutes';
+import { lookForMissingMeasurements, MISSING_SWEEP_MINUTES } from './selfMonitoring/missingMeasurements';
 
 export interface OviServices {
   db: Database;
@@ -98,6 +102,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       Task: new ConsultationRequests(store, access),
       Communication: new MessageIntake(store, access, guidanceSettings, messageSettings, db),
       Questionnaire: questionnaireChanges,
+      Observation: new MeasurementIntake(db, store, settings),
+      Goal: new GoalIntake(store),
     },
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier), Questionnaire: questionnaireChanges },
   );
@@ -135,17 +141,26 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
+  registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
     ? setInterval(() => void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`)), config.reminderIntervalMinutes * 60_000)
     : undefined;
   reminders?.unref();
+  // Missing home measurements are also looked for when the queue is read; this job covers quiet
+  // hours. Whichever process claims the turn in the database looks (selfMonitoring/missingMeasurements.ts).
+  const missingSweep = setInterval(
+    () => void lookForMissingMeasurements(db, store, settings, clockNow()).catch((e: unknown) => app.log.warn(`looking for missing home measurements failed: ${(e as Error).message}`)),
+    MISSING_SWEEP_MINUTES * 60_000,
+  );
+  missingSweep.unref();
   return {
     app,
     services,
     close: async () => {
       if (reminders) clearInterval(reminders);
+      clearInterval(missingSweep);
       await app.close();
       await db.close();
     },

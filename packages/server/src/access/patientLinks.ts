@@ -16,6 +16,7 @@ export function patientsOf(resource: Resource): string[] {
     case 'QuestionnaireResponse':
     case 'Observation':
     case 'CareTeam':
+    case 'Goal':
       return patientRefs(resource.subject);
     case 'Task':
       return patientRefs(resource.for);
@@ -42,4 +43,5 @@ export const PATIENT_SEARCH_PARAM: Record<string, string> = {
   Communication: 'subject',
   Appointment: 'patient',
   AuditEvent: 'patient',
+  Goal: 'patient',
 };

@@ -24,6 +24,7 @@ export const PERSONAL_TYPES = [
   'Appointment',
   'Observation',
   'Consent',
+  'Goal',
 ] as const;
 
 export type SupportedType = (typeof DIRECTORY_TYPES)[number] | (typeof PERSONAL_TYPES)[number];

@@ -46,6 +46,8 @@ export interface ApiResponse<T> {
 interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
+  /** A body sent as it is (e.g. a CSV file), with the Content-Type given in `headers`. */
+  text?: string;
   /** Let the request finish even if the page is closed (logging out). */
   keepalive?: boolean;
 }
@@ -80,13 +82,14 @@ export async function request<T>(method: string, path: string, options: RequestO
   const token = tokenStore.get();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = mediaType;
+  const sent = options.text ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
 
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: sent,
       ...(options.keepalive ? { keepalive: true } : {}),
     });
   } catch {

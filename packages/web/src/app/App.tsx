@@ -18,6 +18,8 @@ const MyAppointments = lazy(() => import('../resident/MyAppointments').then((m) 
 const SelfBooking = lazy(() => import('../resident/booking/SelfBooking').then((m) => ({ default: m.SelfBooking })));
 const MessagesPage = lazy(() => import('../messages/MessagesPage').then((m) => ({ default: m.MessagesPage })));
 const ThreadPage = lazy(() => import('../messages/ThreadPage').then((m) => ({ default: m.ThreadPage })));
+const MyMeasurements = lazy(() => import('../selfMonitoring/MyMeasurements').then((m) => ({ default: m.MyMeasurements })));
+const ClientMonitoring = lazy(() => import('../selfMonitoring/ClientMonitoring').then((m) => ({ default: m.ClientMonitoring })));
 const ActingFor = lazy(() => import('../resident/ActingFor').then((m) => ({ default: m.ActingFor })));
 const Queue = lazy(() => import('../workbench/Queue').then((m) => ({ default: m.Queue })));
 const ContactView = lazy(() => import('../workbench/ContactView').then((m) => ({ default: m.ContactView })));
@@ -45,7 +47,9 @@ function Screen({ path }: { path: string }) {
   if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
     return <DirectoryPage path={path} />;
   }
+  if (path === '/monitoring' || path.startsWith('/monitoring/')) return <ClientMonitoring patientId={path.startsWith('/monitoring/') ? decodeURIComponent(path.slice('/monitoring/'.length)) : undefined} />;
   switch (path) {
+    case '/my-measurements': return <MyMeasurements />;
     case PATHS.sendContact:
       return <SendContact />;
     case PATHS.myContacts:

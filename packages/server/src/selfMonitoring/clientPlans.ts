@@ -1,0 +1,15 @@
+import { readPlan, type MeasurementKind, type MonitoringPlan, type Target } from '@ovi/domain';
+import type { SqlExecutor } from '../db/database';
+import { activeMonitoringGoals } from '../storage/selfMonitoringReads';
+
+/** The client's active plans (one per kind, the newest kept) with the Goal each came from. */
+export async function clientPlans(db: SqlExecutor, patient: string): Promise<Array<MonitoringPlan & { goal: string }>> {
+  const plans = new Map<MeasurementKind, MonitoringPlan & { goal: string }>();
+  for (const goal of await activeMonitoringGoals(db, patient)) {
+    const { plan } = readPlan(goal);
+    if (plan) plans.set(plan.kind, { ...plan, goal: `Goal/${goal.id}` });
+  }
+  return [...plans.values()];
+}
+
+export const targetsOf = (plans: MonitoringPlan[], kind: MeasurementKind): Target[] => plans.find((p) => p.kind === kind)?.targets ?? [];
