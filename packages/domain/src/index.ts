@@ -32,3 +32,4 @@ export * from './smallNumbers';
 export * from './bookingSafety';
 export * from './icalendar';
 export * from './authorisation';
+export * from './waitList';
