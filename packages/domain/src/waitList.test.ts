@@ -113,4 +113,12 @@ describe('planning offers', () => {
     expect(planOffers([], times, NOW, RULES)).toEqual([]);
     expect(planOffers([client()], [], NOW, RULES)).toEqual([]);
   });
+
+  it("ends an offer when the client's own visit enters the notice, if that comes first", () => {
+    const soon = client({ currentStart: at('2025-05-13T08:00:00Z') });
+    const [offer] = planOffers([soon], [time({ start: at('2025-05-12T09:00:00Z'), end: at('2025-05-12T09:30:00Z') })], NOW, { ...RULES, noticeHours: 2 });
+    expect(offer?.expiresAt.toISOString()).toBe('2025-05-12T07:00:00.000Z');
+    const [later] = planOffers([client()], [mid], NOW, RULES);
+    expect(later?.expiresAt.toISOString()).toBe('2025-05-12T09:00:00.000Z');
+  });
 });

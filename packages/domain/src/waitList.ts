@@ -4,7 +4,7 @@
  * fits is offered the time at once; the first to accept gets it (the booking's Slot lock
  * decides). Pure: no I/O.
  */
-import { residentMayChange } from './bookingSafety';
+import { changeableUntil, residentMayChange } from './bookingSafety';
 import { toHelsinkiDate } from './helsinkiTime';
 import { dayOfWeek } from './calendarDate';
 
@@ -124,6 +124,12 @@ export function whyNotOffered(client: WaitingClient, time: FreedTime, now: Date,
   return undefined;
 }
 
+/** An offer also ends when the client's own visit enters the notice (it could no longer be moved). */
+function expiryFor(client: WaitingClient, time: FreedTime, now: Date, rules: Pick<WaitListRules, 'offerHours' | 'noticeHours'>): Date {
+  const offer = offerExpiry(time, now, rules)?.getTime() ?? now.getTime();
+  return new Date(Math.min(offer, changeableUntil(client.currentStart, rules.noticeHours).getTime()));
+}
+
 export interface PlannedOffer {
   appointment: string;
   slot: string;
@@ -142,6 +148,6 @@ export function planOffers(clients: WaitingClient[], times: FreedTime[], now: Da
     earliest
       .filter((time) => !alreadyOffered.has(`${client.appointment} ${time.slot}`) && whyNotOffered(client, time, now, rules) === undefined)
       .slice(0, Math.max(0, rules.maxOffersEach))
-      .map((time) => ({ appointment: client.appointment, slot: time.slot, expiresAt: offerExpiry(time, now, rules) as Date })),
+      .map((time) => ({ appointment: client.appointment, slot: time.slot, expiresAt: expiryFor(client, time, now, rules) })),
   );
 }

@@ -41,6 +41,10 @@ import { AnswerConsultation } from './consultation/answerConsultation';
 import { clockShifted, now as clockNow, startClockAt } from './time/clock';
 import { createMailer } from './notifications/mailer';
 import { AppointmentNotifier } from './notifications/appointmentNotifier';
+import { OfferNotifier } from './notifications/offerNotifier';
+import { WaitListMatching } from './scheduling/waitListMatching';
+import { WaitList } from './scheduling/waitList';
+import { registerWaitListRoutes } from './http/waitListRoutes';
 
 export interface OviServices {
   db: Database;
@@ -74,16 +78,19 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   await guidanceSettings.ensureDefaults();
   const schedulingSettings = new SchedulingSettings(settings);
   await schedulingSettings.ensureDefaults();
-  const notifier = new AppointmentNotifier(db, store, createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>'), (m) => console.warn(m));
+  const mailer = createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>');
+  const notifier = new AppointmentNotifier(db, store, mailer, (m) => console.warn(m));
+  const offerNotifier = new OfferNotifier(db, store, mailer, (m) => console.warn(m));
+  const waitListMatching = new WaitListMatching(offerNotifier);
   const fhir = new FhirService(
     db,
     store,
     access,
     audit,
     { QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db), Task: new ConsultationRequests(store, access) },
-    { Appointment: new AppointmentChanges(store, schedulingSettings, notifier) },
+    { Appointment: new AppointmentChanges(store, schedulingSettings, notifier, waitListMatching) },
   );
-  const materializer = new SlotMaterializer(db, store, schedulingSettings);
+  const materializer = new SlotMaterializer(db, store, schedulingSettings, waitListMatching);
   const accounts = new Accounts(db, { ...(config.loginLimits ? { limits: config.loginLimits } : {}), audit: new AuthAudit(store) });
   const tokens = await TokenService.create(settings, config.tokenSecret, { ...(config.tokenRecheckSeconds !== undefined ? { recheckSeconds: config.tokenRecheckSeconds } : {}) });
   const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier };
@@ -105,16 +112,22 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  const bookAppointment = new BookAppointment(db, fhir, schedulingSettings, notifier, waitListMatching);
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), schedulingSettings, bookAppointment });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
   registerContactRoutes(app, { fhir, tokens, settings });
   registerResidentRoutes(app, { db, tokens });
+  registerWaitListRoutes(app, { tokens, waitList: new WaitList(db, fhir, schedulingSettings, waitListMatching, bookAppointment.mover, notifier) });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
-    ? setInterval(() => void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`)), config.reminderIntervalMinutes * 60_000)
+    ? setInterval(() => {
+        void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`));
+        // Offers whose e-mail was not sent (the process that made them stopped first).
+        void offerNotifier.send().catch((e: unknown) => app.log.warn(`wait-list offers failed: ${(e as Error).message}`));
+      }, config.reminderIntervalMinutes * 60_000)
     : undefined;
   reminders?.unref();
   return {
