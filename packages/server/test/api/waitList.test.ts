@@ -63,7 +63,7 @@ describe.each(BACKENDS)('the wait list for an earlier time on %s', (backend) => 
     smtp = await startSmtp();
     server = await startTestServer(backend, backend === 'postgres' ? inject('postgresUrl') : undefined, { smtpUrl: smtp.url });
     await server.ovi.services.accounts.upsert({ username: 'irma', password: 'demo', roles: ['resident'], fhirUser: PRINCIPAL, name: 'Irma Mäkelä' });
-    [resident, parent, irma, guidance] = await Promise.all(['resident', 'parent', 'irma', 'guidance'].map((u) => server.login(u)));
+    [resident, parent, irma, guidance] = (await Promise.all(['resident', 'parent', 'irma', 'guidance'].map((u) => server.login(u)))) as [Session, Session, Session, Session];
     await withEmail(resident.fhirUser, 'aino@example.invalid');
     await withEmail(parent.fhirUser, 'parent@example.invalid');
     // One physiotherapist's free times (same profession and unit), from three days ahead.
