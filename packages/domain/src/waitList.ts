@@ -8,6 +8,8 @@ import { changeableUntil, residentMayChange } from './bookingSafety';
 import { toHelsinkiDate } from './helsinkiTime';
 import { dayOfWeek } from './calendarDate';
 
+export { WAIT_LIST_EXTENSION } from './waitListCodes';
+
 const HOUR_MS = 3_600_000;
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 

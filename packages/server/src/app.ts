@@ -81,7 +81,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const mailer = createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>');
   const notifier = new AppointmentNotifier(db, store, mailer, (m) => console.warn(m));
   const offerNotifier = new OfferNotifier(db, store, mailer, (m) => console.warn(m));
-  const waitListMatching = new WaitListMatching(offerNotifier);
+  const waitListMatching = new WaitListMatching(store, offerNotifier);
   const fhir = new FhirService(
     db,
     store,

@@ -1,5 +1,5 @@
 import type { Appointment, Slot } from '@medplum/fhirtypes';
-import { EXTENSIONS, residentMayChange, validateWaitWindow, type VisitMode, type WaitWindow } from '@ovi/domain';
+import { EXTENSIONS, WAIT_LIST_EXTENSION, residentMayChange, validateWaitWindow, type VisitMode, type WaitWindow } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import type { Stored } from '../storage/resourceStore';
@@ -17,7 +17,7 @@ import { slotModes } from './slotResources';
 import { BOOKING_ISSUE_SYSTEM } from '@ovi/domain/src/bookingSafety';
 import { notBooked } from './bookingConflicts';
 import { offerClosed, offerExpired, offerTaken, visitPassed } from './waitListConflicts';
-import { slotIdsOf, type WaitListMatching } from './waitListMatching';
+import { markWaiting, slotIdsOf, type WaitListMatching } from './waitListMatching';
 
 /** An entry as the resident sees it. */
 export interface EntryView {
@@ -88,6 +88,8 @@ export class WaitList {
     const existing = await entryOf(this.db, id);
     const entry = this.entryFor(ctx, appointment, window, existing?.joinedAt ?? now);
     await this.db.transaction(async (tx) => {
+      // The Appointment first (the lock order of booking), marked for staff to see.
+      if (!appointment.extension?.some((e) => e.url === WAIT_LIST_EXTENSION)) await markWaiting(this.fhir.store, tx, id, true);
       await saveEntry(tx, entry);
       await this.fhir.audit.record(this.auditOf(ctx, `Appointment/${id}`, entry.patient, existing ? 'wait-list: window changed' : 'wait-list: joined'), tx);
     });
@@ -100,6 +102,8 @@ export class WaitList {
     const entry = await entryOf(this.db, appointmentId);
     if (!entry || !(await this.fhir.access.residentActsFor(ctx.user, entry.patient))) throw await this.refuse(ctx, `Appointment/${appointmentId}`, entry?.patient, 'wait-list: leave refused');
     await this.db.transaction(async (tx) => {
+      const appointment = await this.fhir.store.readOptional<Appointment>('Appointment', appointmentId, tx);
+      if (appointment?.status === 'booked') await markWaiting(this.fhir.store, tx, appointmentId, false);
       await endEntry(tx, appointmentId, clockNow());
       await this.fhir.audit.record(this.auditOf(ctx, `Appointment/${appointmentId}`, entry.patient, 'wait-list: left'), tx);
     });

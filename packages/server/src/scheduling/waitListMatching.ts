@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Appointment } from '@medplum/fhirtypes';
-import { defaultWaitListRules, planOffers, type WaitListRules } from '@ovi/domain';
+import { WAIT_LIST_EXTENSION, defaultWaitListRules, planOffers, type WaitListRules } from '@ovi/domain';
+import type { ResourceStore } from '../storage/resourceStore';
 import type { SqlExecutor } from '../db/database';
 import { endEntry, followMove, freedTimes, insertOffers, openPairs, slotsTaken, waitingClients, waitListSettings } from '../storage/waitListStore';
 import type { OfferNotifier } from '../notifications/offerNotifier';
@@ -14,7 +15,10 @@ import { defaultBookingRules } from './schedulingSettings';
  * the database so that each is sent once by whichever process gets there first.
  */
 export class WaitListMatching {
-  constructor(private readonly notifier: OfferNotifier) {}
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly notifier: OfferNotifier,
+  ) {}
 
   /** The rules, read in `tx` (a transaction may use nothing else). */
   async rules(tx: SqlExecutor): Promise<WaitListRules> {
@@ -54,7 +58,7 @@ export class WaitListMatching {
 
   /** A visit moved with $move: the entry follows it, the new time's offers are taken, the old time is offered. */
   async visitMoved(tx: SqlExecutor, from: Appointment, to: Appointment & { id: string }, now: Date): Promise<void> {
-    await followMove(tx, from.id ?? '', to.id, new Date(to.start ?? ''), now);
+    if (await followMove(tx, from.id ?? '', to.id, new Date(to.start ?? ''), now)) await markWaiting(this.store, tx, to.id, true);
     await slotsTaken(tx, slotIdsOf(to), now);
     await this.slotsFreed(tx, slotIdsOf(from), now);
   }
@@ -68,6 +72,24 @@ export class WaitListMatching {
   afterCommit(): void {
     this.notifier.sendPending();
   }
+}
+
+/**
+ * Marks a booked visit as waiting for an earlier time (or no longer), so that staff reading the
+ * Appointment see it (extension wait-list). In `tx`, after the caller's other locks.
+ */
+export async function markWaiting(store: ResourceStore, tx: SqlExecutor, appointmentId: string, waiting: boolean): Promise<void> {
+  await store.update<Appointment>(
+    'Appointment',
+    appointmentId,
+    (current) => {
+      const rest = (current.extension ?? []).filter((e) => e.url !== WAIT_LIST_EXTENSION);
+      const extension = waiting ? [...rest, { url: WAIT_LIST_EXTENSION, valueBoolean: true }] : rest;
+      const { extension: _old, ...without } = current;
+      return extension.length > 0 ? { ...without, extension } : without;
+    },
+    { tx },
+  );
 }
 
 export const slotIdsOf = (appointment: Appointment): string[] => (appointment.slot ?? []).map((s) => s.reference?.replace('Slot/', '') ?? '').filter(Boolean);

@@ -136,9 +136,10 @@ export async function endEntry(tx: SqlExecutor, appointmentId: string, now: Date
 }
 
 /** The visit was moved by other means: the entry follows it to the new time; offers for the old one end. */
-export async function followMove(tx: SqlExecutor, fromId: string, toId: string, newStart: Date, now: Date): Promise<void> {
+export async function followMove(tx: SqlExecutor, fromId: string, toId: string, newStart: Date, now: Date): Promise<boolean> {
   await tx.query(`UPDATE wait_list_offer SET status = 'withdrawn', decided_at = $2 WHERE appointment_id = $1 AND status = 'open'`, [fromId, now.toISOString()]);
-  await tx.query('UPDATE wait_list_entry SET appointment_id = $2, current_start = $3 WHERE appointment_id = $1', [fromId, toId, newStart.toISOString()]);
+  const r = await tx.query('UPDATE wait_list_entry SET appointment_id = $2, current_start = $3 WHERE appointment_id = $1', [fromId, toId, newStart.toISOString()]);
+  return r.rowCount > 0;
 }
 
 /** Free times among `slotIds` with their kind: visit type, and the Schedule's profession and unit. */

@@ -12,6 +12,7 @@ import { DEMO_IDS } from '../../src/demo/demoRegion';
  */
 
 const PRINCIPAL = DEMO_IDS.representedPatient;
+const WAIT_LIST = 'https://fhir.ovi.fi/StructureDefinition/wait-list';
 const WAIT_ISSUE = 'https://fhir.ovi.fi/CodeSystem/wait-list-issue';
 const DAY = 86_400_000;
 const params = (...parameter: unknown[]) => ({ resourceType: 'Parameters', parameter });
@@ -98,6 +99,8 @@ describe.each(BACKENDS)('the wait list for an earlier time on %s', (backend) => 
     expect(again.body.joinedAt).toBe(joined.body.joinedAt);
     expect((await list(resident)).entries.map((e) => e.appointment)).toEqual([`Appointment/${mine.id}`]);
     expect((await list(resident)).offers).toEqual([]);
+    // Staff reading the visit see that its client waits for an earlier time.
+    expect((await stored('Appointment', mine.id)).extension).toContainEqual({ url: WAIT_LIST, valueBoolean: true });
 
     // The earliest time is cancelled: both waiting residents are offered it, and told by e-mail.
     await cancel(irma, freed.id);
@@ -193,6 +196,7 @@ describe.each(BACKENDS)('the wait list for an earlier time on %s', (backend) => 
     // The parent can come only after 23:00: no physiotherapy time fits.
     expect((await join(parent, `Appointment/${theirs.id}`, { notBefore: '23:00' })).status).toBe(201);
     expect((await server.call('DELETE', `/api/wait-list/${mine.id}`, { token: resident.token })).status).toBe(204);
+    expect((await stored('Appointment', mine.id)).extension ?? []).not.toContainEqual({ url: WAIT_LIST, valueBoolean: true });
     expect((await server.call('DELETE', `/api/wait-list/${mine.id}`, { token: resident.token })).status).toBe(404);
     await cancel(irma, freedEarly.id);
     expect((await list(resident)).offers).toEqual([]);
@@ -209,6 +213,19 @@ describe.each(BACKENDS)('the wait list for an earlier time on %s', (backend) => 
     expect((await accept(resident, offer.id)).status).toBe(409);
     await cancel(resident, mine.id);
     await cancel(parent, theirs.id);
+  });
+
+  it('keeps a visit moved with $move on the wait list, at its new time', async () => {
+    const mine = await book(resident);
+    const later = times[used++] ?? '';
+    expect((await join(resident, `Appointment/${mine.id}`, { weekdaysOnly: true })).status).toBe(201);
+    const moved = await server.call('POST', `/fhir/R4/Appointment/${mine.id}/$move`, { token: resident.token, body: params({ name: 'appointment', resource: proposal(later, resident.fhirUser) }) });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(201);
+    const [entry] = (await list(resident)).entries;
+    expect(entry).toMatchObject({ appointment: `Appointment/${moved.body.id}`, weekdaysOnly: true });
+    expect((await stored('Appointment', moved.body.id)).extension).toContainEqual({ url: WAIT_LIST, valueBoolean: true });
+    await cancel(resident, moved.body.id);
+    expect((await list(resident)).entries).toEqual([]);
   });
 
   it('lets a representative wait and accept for the person they act for', async () => {

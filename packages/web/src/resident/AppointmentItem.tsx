@@ -41,7 +41,7 @@ export function AppointmentItem({ appointment: a, canCancel, onCancelled, moveTy
         </h3>
         <AppointmentStatus status={a.status} />
       </div>
-      <AppointmentFacts appointment={a} showWhen={false} />
+      <AppointmentFacts appointment={a} showWhen={false} showWaitList={false} />
       {upcoming && a.status === 'booked' && (
         <div className="button-row">
           <AddToCalendar appointmentId={a.id} />
