@@ -44,7 +44,6 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   },
   { name: 'notification_sent', columns: ['appointment_id', 'kind', 'sent_at'], key: ['appointment_id', 'kind'], uniqueKey: true },
   { name: 'configuration_gap', columns: ['service', 'urgency', 'age_band', 'first_seen', 'last_seen', 'occurrences'], key: ['service', 'urgency', 'age_band'], uniqueKey: true },
-  { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
   {
     name: 'wait_list_entry',
     columns: ['appointment_id', 'patient_id', 'joined_by', 'visit_type', 'profession', 'location', 'current_start', 'not_before', 'not_after', 'weekdays_only', 'joined_at'],
@@ -57,6 +56,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     key: ['id'],
     uniqueKey: true,
   },
+  { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 
 /**
