@@ -35,8 +35,8 @@ describe.each(BACKENDS)('the wait list for an earlier time on %s', (backend) => 
   let used = 0;
 
   const proposal = (slotId: string, patient: string) => ({ resourceType: 'Appointment', status: 'proposed', slot: [{ reference: `Slot/${slotId}` }], participant: [{ actor: { reference: patient }, status: 'needs-action' }] });
-  const book = async (as: Session, patient = as.fhirUser) => {
-    const slotId = times[used++] ?? '';
+  const book = async (as: Session, patient = as.fhirUser, index = used++) => {
+    const slotId = times[index] ?? '';
     const r = await server.call('POST', '/fhir/R4/Appointment/$book', { token: as.token, body: params({ name: 'appointment', resource: proposal(slotId, patient) }) });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as { id: string; start: string; slot: Array<{ reference: string }> };
@@ -226,6 +226,31 @@ describe.each(BACKENDS)('the wait list for an earlier time on %s', (backend) => 
     expect((await stored('Appointment', moved.body.id)).extension).toContainEqual({ url: WAIT_LIST, valueBoolean: true });
     await cancel(resident, moved.body.id);
     expect((await list(resident)).entries).toEqual([]);
+  });
+
+  it('offers times a changed template opens, in the transaction that opens them', async () => {
+    const mine = await book(resident, resident.fhirUser, times.length - 1); // the latest of the times
+    expect((await join(resident, `Appointment/${mine.id}`)).status).toBe(201);
+    const schedule = (await stored('Slot', slotOf(mine))).schedule.reference.replace('Schedule/', '');
+    const practitioner = (await stored('Schedule', schedule)).actor.find((a: any) => a.reference.startsWith('Practitioner/')).reference;
+    const template = await server.ovi.services.schedulingSettings.templateOf(practitioner);
+    expect(template).toBeDefined();
+    // Evening physiotherapy on every weekday: new times, many earlier than the visit.
+    const evenings = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '19:00', end: '20:00', visitType: 'physio-visit', modes: ['on-site'] }));
+    const admin = await server.login('admin');
+    const saved = await server.call('PUT', `/api/schedule-templates/${template?.id}`, { token: admin.token, body: { ...template, blocks: [...(template?.blocks ?? []), ...evenings] } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.slots.created).toBeGreaterThan(0);
+    const { offers } = await list(resident);
+    // At most three from one freeing, the earliest that fit, all evening times before the visit.
+    expect(offers.length).toBe(3);
+    for (const offer of offers) {
+      expect(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Helsinki' }).format(new Date(offer.start))).toBe('19');
+      expect(Date.parse(offer.start)).toBeLessThan(Date.parse(mine.start));
+      expect(Date.parse(offer.start)).toBeGreaterThan(Date.now() + DAY);
+    }
+    expect((await server.call('DELETE', `/api/wait-list/${mine.id}`, { token: resident.token })).status).toBe(204);
+    await cancel(resident, mine.id);
   });
 
   it('lets a representative wait and accept for the person they act for', async () => {
