@@ -39,3 +39,4 @@ export * from './messages';
 export * from './reportingPeriod';
 export * from './teamFigures';
 export * from './selfMonitoring';
+export * from './waitList';

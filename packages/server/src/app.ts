@@ -53,6 +53,10 @@ import { MeasurementIntake } from './selfMonitoring/measurementIntake';
 import { GoalIntake } from './selfMonitoring/goalIntake';
 import { registerSelfMonitoringRoutes } from './selfMonitoring/selfMonitoringRoutes';
 import { lookForMissingMeasurements, MISSING_SWEEP_MINUTES } from './selfMonitoring/missingMeasurements';
+import { OfferNotifier } from './notifications/offerNotifier';
+import { WaitListMatching } from './scheduling/waitListMatching';
+import { WaitList } from './scheduling/waitList';
+import { registerWaitListRoutes } from './http/waitListRoutes';
 
 export interface OviServices {
   db: Database;
@@ -92,6 +96,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const messageSettings = new MessageSettingsStore(settings);
   await messageSettings.ensureDefaults();
   const messageNotifier = new MessageNotifier(store, mailer, (m) => console.warn(m));
+  const offerNotifier = new OfferNotifier(db, store, mailer, (m) => console.warn(m));
+  const waitListMatching = new WaitListMatching(store, offerNotifier);
   const fhir = new FhirService(
     db,
     store,
@@ -105,9 +111,9 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       Observation: new MeasurementIntake(db, store, settings),
       Goal: new GoalIntake(store),
     },
-    { Appointment: new AppointmentChanges(store, schedulingSettings, notifier), Questionnaire: questionnaireChanges },
+    { Appointment: new AppointmentChanges(store, schedulingSettings, notifier, waitListMatching), Questionnaire: questionnaireChanges },
   );
-  const materializer = new SlotMaterializer(db, store, schedulingSettings);
+  const materializer = new SlotMaterializer(db, store, schedulingSettings, waitListMatching);
   const accounts = new Accounts(db, { ...(config.loginLimits ? { limits: config.loginLimits } : {}), audit: new AuthAudit(store) });
   const tokens = await TokenService.create(settings, config.tokenSecret, { ...(config.tokenRecheckSeconds !== undefined ? { recheckSeconds: config.tokenRecheckSeconds } : {}) });
   const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier };
@@ -129,10 +135,11 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
   registerAuthRoutes(app, { accounts, tokens });
+  const bookAppointment = new BookAppointment(db, fhir, schedulingSettings, notifier, waitListMatching);
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
     if (message.inResponseTo) messageNotifier.messageSent(message);
-  }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier), schedulingSettings, bookAppointment });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
@@ -142,10 +149,15 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerResidentRoutes(app, { db, tokens });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
+  registerWaitListRoutes(app, { tokens, waitList: new WaitList(db, fhir, schedulingSettings, waitListMatching, bookAppointment.mover, notifier) });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
-    ? setInterval(() => void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`)), config.reminderIntervalMinutes * 60_000)
+    ? setInterval(() => {
+        void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`));
+        // Offers whose e-mail was not sent (the process that made them stopped first).
+        void offerNotifier.send().catch((e: unknown) => app.log.warn(`wait-list offers failed: ${(e as Error).message}`));
+      }, config.reminderIntervalMinutes * 60_000)
     : undefined;
   reminders?.unref();
   // Missing home measurements are also looked for when the queue is read; this job covers quiet

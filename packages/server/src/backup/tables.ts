@@ -51,6 +51,18 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     key: ['id'],
     uniqueKey: true,
   },
+  {
+    name: 'wait_list_entry',
+    columns: ['appointment_id', 'patient_id', 'joined_by', 'visit_type', 'profession', 'location', 'current_start', 'not_before', 'not_after', 'weekdays_only', 'joined_at'],
+    key: ['appointment_id'],
+    uniqueKey: true,
+  },
+  {
+    name: 'wait_list_offer',
+    columns: ['id', 'appointment_id', 'slot_id', 'patient_id', 'joined_by', 'offered_at', 'expires_at', 'status', 'notified_at', 'decided_at'],
+    key: ['id'],
+    uniqueKey: true,
+  },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 

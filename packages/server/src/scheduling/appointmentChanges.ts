@@ -12,6 +12,7 @@ import { noticePassed } from './bookingConflicts';
 import { freeSlot } from './bookingSteps';
 import { passContact } from './contactBooking';
 import { unitContact } from './unitContact';
+import type { WaitListMatching } from './waitListMatching';
 
 /**
  * Updates of Appointments: cancelling (status → cancelled) frees the slot so that $find offers
@@ -24,11 +25,13 @@ export class AppointmentChanges implements UpdateHook {
     private readonly store: ResourceStore,
     private readonly settings: SchedulingSettings,
     private readonly notifier: AppointmentNotifier,
+    private readonly waitList?: WaitListMatching,
   ) {}
 
   afterCommit(stored: Stored, previous: Stored): void {
     if ((stored as Appointment).status === 'cancelled' && (previous as Appointment).status !== 'cancelled') {
       this.notifier.notify(stored as Appointment, 'cancellation');
+      this.waitList?.afterCommit();
     }
   }
 
@@ -57,5 +60,7 @@ export class AppointmentChanges implements UpdateHook {
     for (const ref of appointment.slot ?? []) await freeSlot(this.store, tx, ref.reference?.replace('Slot/', '') ?? '');
     // The contact may be booked again.
     await passContact(this.store, tx, appointment, undefined);
+    // Its wait-list entry ends, and the freed time is offered to those waiting for one.
+    await this.waitList?.visitCancelled(tx, appointment, clockNow());
   }
 }

@@ -18,6 +18,7 @@ import { slotTaken } from './bookingConflicts';
 import { assertBookableContact, claimContact } from './contactBooking';
 import { MoveAppointment } from './moveAppointment';
 import { AppointmentCalendar, type CalendarFile } from './appointmentCalendar';
+import type { WaitListMatching } from './waitListMatching';
 
 /**
  * `Appointment/$book`: books one proposed Appointment atomically. In one transaction the Slot
@@ -35,9 +36,15 @@ export class BookAppointment {
     private readonly fhir: FhirService,
     private readonly settings: SchedulingSettings,
     private readonly notifier: AppointmentNotifier,
+    private readonly waitList?: WaitListMatching,
   ) {
-    this.moves = new MoveAppointment(db, fhir, settings, notifier);
+    this.moves = new MoveAppointment(db, fhir, settings, notifier, waitList);
     this.calendars = new AppointmentCalendar(fhir);
+  }
+
+  /** The move machinery itself (accepting a wait-list offer moves the visit too). */
+  get mover(): MoveAppointment {
+    return this.moves;
   }
 
   /** `Appointment/{id}/$move` (moveAppointment.ts). */
@@ -90,6 +97,8 @@ export class BookAppointment {
         description: allowOverlap ? '$book (overlap confirmed)' : '$book',
       });
       const [stored] = await this.fhir.store.createMany<Resource>([toStore, audit], tx);
+      // Wait-list offers of this time end with it.
+      await this.waitList?.slotBooked(tx, slotId, new Date(now));
       return stored as Stored<Appointment>;
     });
     this.notifier.notify(booked, 'confirmation');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Appointment, Resource, Slot } from '@medplum/fhirtypes';
+import type { Appointment, Resource, Schedule, Slot } from '@medplum/fhirtypes';
+import type { Register, VisitMode } from '@ovi/domain';
 import { BOOKING_EXTENSIONS, residentMayChange } from '@ovi/domain/src/bookingSafety';
-import type { Database } from '../db/database';
+import type { Database, SqlExecutor } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import type { Stored } from '../storage/resourceStore';
 import { OperationParameters } from '../fhir/parameters';
@@ -17,6 +18,28 @@ import { allowOverlapOf, assertNoOverlap, assertResidentMayBook, bookedAppointme
 import { noticePassed, notBooked, slotTaken } from './bookingConflicts';
 import { contactOf, passContact } from './contactBooking';
 import { unitContact } from './unitContact';
+import type { WaitListMatching } from './waitListMatching';
+
+/** What one move needs, checked before the transaction. */
+export interface MoveArgs {
+  ctx: RequestContext;
+  /** The booked Appointment's id. */
+  id: string;
+  slotId: string;
+  /** `Patient/<id>` */
+  patient: string;
+  modes: VisitMode[];
+  allowOverlap: boolean;
+  schedule: Schedule;
+  register: Register;
+  byRecordedReason: boolean;
+  comment?: string;
+  /** "the client", "the professional": the old visit's cancellation reason says who. */
+  movedBy: string;
+  /** The audit record's description. */
+  description: string;
+  now: number;
+}
 
 /**
  * `Appointment/{id}/$move`: the new time booked and the old one cancelled and freed in one
@@ -30,6 +53,7 @@ export class MoveAppointment {
     private readonly fhir: FhirService,
     private readonly settings: SchedulingSettings,
     private readonly notifier: AppointmentNotifier,
+    private readonly waitList?: WaitListMatching,
   ) {}
 
   async run(ctx: RequestContext, id: string, body: unknown): Promise<Stored<Appointment>> {
@@ -57,54 +81,82 @@ export class MoveAppointment {
 
     const moved = await this.db.transaction(async (tx) => {
       const now = nowMs();
-      const newId = randomUUID();
-      // Lock order as everywhere: the Appointment, then Slots (by id), then the contact's Task.
-      const cancelled = await this.fhir.store.update<Appointment>(
-        'Appointment',
+      const result = await this.moveIn(tx, {
+        ctx,
         id,
-        (current) => {
-          if (current.status !== 'booked') throw notBooked(`Appointment/${id}`, current.status);
-          return { ...current, status: 'cancelled', cancelationReason: { text: `Moved by ${movedBy} to a new time (Appointment/${newId})` } };
-        },
-        { tx },
-      );
-      let taken: Stored<Slot> | undefined;
-      for (const lock of [oldSlotId, slotId].filter((s): s is string => !!s).sort()) {
-        if (lock === slotId) taken = await takeSlot(this.fhir.store, tx, slotId, now);
-        else await freeSlot(this.fhir.store, tx, lock);
-      }
-      if (!taken) throw slotTaken();
-      if (!allowOverlap) await assertNoOverlap(this.fhir.store, tx, { ctx, patient, start: taken.start, end: taken.end, register, exclude: id });
-      const contact = contactOf(cancelled);
-      const appointment = bookedAppointment({
-        id: newId,
-        slot: taken,
-        schedule,
+        slotId,
         patient,
         modes,
-        comment: proposed.comment ?? cancelled.comment,
-        contact,
-        replaces: `Appointment/${id}`,
-        replacesUrl: BOOKING_EXTENSIONS.replaces,
-      });
-      await passContact(this.fhir.store, tx, cancelled, `Appointment/${newId}`);
-      const labelled = inRegister(appointment, register);
-      const toStore = grant.byRecordedReason ? markWrittenByReason(labelled) : labelled;
-      const audit = this.fhir.audit.event({
-        user: ctx.user,
-        interaction: 'update',
-        what: [`Appointment/${id}`, `Appointment/${newId}`, ...(oldSlotId ? [`Slot/${oldSlotId}`] : []), `Slot/${slotId}`],
-        patients: [patient],
-        success: true,
-        reason: ctx.reason,
+        allowOverlap,
+        schedule,
+        register,
         byRecordedReason: grant.byRecordedReason,
+        comment: proposed.comment,
+        movedBy,
         description: allowOverlap ? '$move (overlap confirmed)' : '$move',
+        now,
       });
-      const [stored] = await this.fhir.store.createMany<Resource>([toStore, audit], tx);
-      return stored as Stored<Appointment>;
+      await this.waitList?.visitMoved(tx, result.cancelled, result.moved, new Date(now));
+      return result.moved;
     });
+    this.waitList?.afterCommit();
     this.notifier.notify(moved, 'moved', old);
     return moved;
+  }
+
+  /**
+   * The move itself, in the caller's transaction: the old visit cancelled, its Slot freed, the
+   * new Slot taken, the new visit made with its audit record (`$move` and accepting a
+   * wait-list offer share it). Throws, and so rolls back, when any step is refused.
+   */
+  async moveIn(tx: SqlExecutor, args: MoveArgs): Promise<{ moved: Stored<Appointment>; cancelled: Stored<Appointment> }> {
+    const { ctx, id, slotId, patient, schedule, register, now } = args;
+    const newId = randomUUID();
+    // Lock order as everywhere: the Appointment, then Slots (by id), then the contact's Task.
+    const cancelled = await this.fhir.store.update<Appointment>(
+      'Appointment',
+      id,
+      (current) => {
+        if (current.status !== 'booked') throw notBooked(`Appointment/${id}`, current.status);
+        return { ...current, status: 'cancelled', cancelationReason: { text: `Moved by ${args.movedBy} to a new time (Appointment/${newId})` } };
+      },
+      { tx },
+    );
+    const oldSlotId = cancelled.slot?.[0]?.reference?.replace('Slot/', '');
+    let taken: Stored<Slot> | undefined;
+    for (const lock of [oldSlotId, slotId].filter((s): s is string => !!s).sort()) {
+      if (lock === slotId) taken = await takeSlot(this.fhir.store, tx, slotId, now);
+      else await freeSlot(this.fhir.store, tx, lock);
+    }
+    if (!taken) throw slotTaken();
+    if (!args.allowOverlap) await assertNoOverlap(this.fhir.store, tx, { ctx, patient, start: taken.start, end: taken.end, register, exclude: id });
+    const contact = contactOf(cancelled);
+    const appointment = bookedAppointment({
+      id: newId,
+      slot: taken,
+      schedule,
+      patient,
+      modes: args.modes,
+      comment: args.comment ?? cancelled.comment,
+      contact,
+      replaces: `Appointment/${id}`,
+      replacesUrl: BOOKING_EXTENSIONS.replaces,
+    });
+    await passContact(this.fhir.store, tx, cancelled, `Appointment/${newId}`);
+    const labelled = inRegister(appointment, register);
+    const toStore = args.byRecordedReason ? markWrittenByReason(labelled) : labelled;
+    const audit = this.fhir.audit.event({
+      user: ctx.user,
+      interaction: 'update',
+      what: [`Appointment/${id}`, `Appointment/${newId}`, ...(oldSlotId ? [`Slot/${oldSlotId}`] : []), `Slot/${slotId}`],
+      patients: [patient],
+      success: true,
+      reason: ctx.reason,
+      byRecordedReason: args.byRecordedReason,
+      description: args.description,
+    });
+    const [stored] = await this.fhir.store.createMany<Resource>([toStore, audit], tx);
+    return { moved: stored as Stored<Appointment>, cancelled };
   }
 
   /** Residents: their own self-bookable visit, to the same visit type, before the notice. */

@@ -5,6 +5,7 @@ import type { ResourceStore } from '../storage/resourceStore';
 import type { SchedulingSettings } from './schedulingSettings';
 import { scheduleIdOf, scheduleResource, slotKeyOf, slotResource } from './slotResources';
 import { now as clockNow } from '../time/clock';
+import type { WaitListMatching } from './waitListMatching';
 
 /**
  * Turns a weekly template into stored Slot resources for the booking horizon. Regenerating
@@ -16,6 +17,7 @@ export class SlotMaterializer {
     private readonly db: Database,
     private readonly store: ResourceStore,
     private readonly settings: SchedulingSettings,
+    private readonly waitList?: WaitListMatching,
   ) {}
 
   async materialize(template: WeeklyTemplate, now = clockNow(), horizonDays?: number): Promise<{ created: number; withdrawn: number; keptBooked: number; bookedInTheWay: string[] }> {
@@ -24,14 +26,17 @@ export class SlotMaterializer {
     const exceptions = await this.settings.exceptions(template.practitioner);
     const generated = generateSlots({ template, visitTypes: await this.settings.visitTypes(), exceptions, from, to }).filter((s) => s.start > now);
     const context = await this.practitionerContext(template.practitioner);
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       await this.ensureSchedule(tx, template, context);
       const existing = await this.existingSlots(tx, template.practitioner, now);
       const plan = reconcileSlots(
         existing.map((s) => ({ key: slotKeyOf(s), booked: s.status === 'busy', start: new Date(s.start), end: new Date(s.end) })),
         generated,
       );
-      await this.store.createMany(plan.create.map(slotResource), tx);
+      const created = plan.create.map(slotResource);
+      await this.store.createMany(created, tx);
+      // New times are offered to those waiting for an earlier one, in this transaction.
+      const offered = (await this.waitList?.slotsFreed(tx, created.map((s) => s.id), now)) ?? 0;
       const withdraw = new Set(plan.remove);
       for (const slot of existing.filter((s) => withdraw.has(slotKeyOf(s)))) {
         await this.store.update<Slot>('Slot', slot.id ?? '', (current) => ({ ...current, status: 'entered-in-error' }), { tx });
@@ -39,8 +44,11 @@ export class SlotMaterializer {
       const kept = new Set(plan.keepBooked);
       // Booked times that the new template or an absence no longer covers: staff must move them.
       const bookedInTheWay = existing.filter((s) => kept.has(slotKeyOf(s))).map((s) => `Slot/${s.id}`);
-      return { created: plan.create.length, withdrawn: withdraw.size, keptBooked: plan.keepBooked.length, bookedInTheWay };
+      return { created: plan.create.length, withdrawn: withdraw.size, keptBooked: plan.keepBooked.length, bookedInTheWay, offered };
     });
+    if (result.offered > 0) this.waitList?.afterCommit();
+    const { offered: _offered, ...summary } = result;
+    return summary;
   }
 
   private async practitionerContext(practitioner: string): Promise<{ name?: string; profession?: string }> {

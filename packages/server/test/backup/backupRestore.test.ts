@@ -81,6 +81,14 @@ async function seededSource(backend: Backend): Promise<Source> {
   await db.query(`INSERT INTO message_attachment (id, content_type, size, data, uploaded_by, communication_id) VALUES ('backup-edge', 'image/png', 256, $1, 'Patient/backup-edge', NULL)`, [
     Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
   ]);
+  await db.query(
+    `INSERT INTO wait_list_entry (appointment_id, patient_id, joined_by, visit_type, profession, location, current_start, not_before, not_after, weekdays_only, joined_at)
+     VALUES ('backup-edge', 'backup-edge', 'Patient/backup-edge', 'physio-visit', NULL, 'Location/x', '2030-05-06T07:08:09.123456Z', '09:00', NULL, true, '2024-02-29T23:59:59.123456Z')`,
+  );
+  await db.query(
+    `INSERT INTO wait_list_offer (id, appointment_id, slot_id, patient_id, joined_by, offered_at, expires_at, status, notified_at, decided_at)
+     VALUES ('backup-edge', 'backup-edge', 'x', 'backup-edge', 'Patient/backup-edge', '2024-02-29T23:59:59.123456Z', '2030-05-06T07:08:09.123456Z', 'open', NULL, NULL)`,
+  );
   await db.query(`INSERT INTO configuration_gap (service, urgency, age_band, occurrences) VALUES ('backup-edge', 'non-urgent', '30–34', 2)`);
   await db.query(
     `INSERT INTO app_setting_history (name, version, value, updated_at, updated_by)

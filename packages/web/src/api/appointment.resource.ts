@@ -7,6 +7,7 @@ import type { Appointment, AppointmentParticipant, Bundle, OperationOutcome, Par
 import { EXTENSIONS, SYSTEMS } from '@ovi/domain/src/codes';
 import type { Language, LocalizedText } from '@ovi/domain/src/types';
 import { BOOKING_EXTENSIONS, BOOKING_ISSUE_EXPRESSION, type BookingIssue } from '@ovi/domain/src/bookingSafety';
+import { WAIT_LIST_EXTENSION } from '@ovi/domain/src/waitListCodes';
 import { reasonHeaders } from './accessReason';
 import { api, ApiError, request } from './client';
 import { FHIR_BASE, idOf, resourcesOf, typeOf } from './fhir';
@@ -41,6 +42,8 @@ export interface AppointmentView {
   contactRef?: string;
   /** `Appointment/<id>` this one replaced when the time was moved. */
   replacesRef?: string;
+  /** The client waits for an earlier time (the wait list). */
+  waitingForEarlier?: boolean;
 }
 
 declare const bookingTokenBrand: unique symbol;
@@ -92,6 +95,7 @@ export function toAppointmentView(a: Appointment): AppointmentView {
     cancelReason: a.cancelationReason?.text,
     contactRef: a.supportingInformation?.find((r) => r.reference?.startsWith('Task/'))?.reference,
     replacesRef: a.extension?.find((e) => e.url === BOOKING_EXTENSIONS.replaces)?.valueReference?.reference,
+    ...(a.status === 'booked' && a.extension?.some((e) => e.url === WAIT_LIST_EXTENSION && e.valueBoolean === true) ? { waitingForEarlier: true } : {}),
   };
 }
 

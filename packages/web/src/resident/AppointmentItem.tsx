@@ -3,6 +3,7 @@
  * upcoming one "add to calendar", and move or cancel while the notice rule allows it (after
  * that: whom to call).
  */
+import type { ReactNode } from 'react';
 import type { AppointmentView } from '../api/appointment.resource';
 import type { VisitTypeView } from '../api/schedule.resource';
 import { AppointmentFacts, AppointmentWhen } from '../components/appointment/AppointmentFacts';
@@ -25,9 +26,11 @@ interface Props {
   changeableUntil?: Date;
   /** The time the page was drawn, so every card judges the notice alike. */
   now?: number;
+  /** More for this card (the wait list for an earlier time). */
+  children?: ReactNode;
 }
 
-export function AppointmentItem({ appointment: a, canCancel, onCancelled, moveType, onMoved, upcoming = false, changeableUntil, now = Date.now() }: Props) {
+export function AppointmentItem({ appointment: a, canCancel, onCancelled, moveType, onMoved, upcoming = false, changeableUntil, now = Date.now(), children }: Props) {
   const headingId = `appointment-${a.id}-title`;
   const tooLate = upcoming && changeableUntil !== undefined && now > changeableUntil.getTime();
   return (
@@ -38,7 +41,7 @@ export function AppointmentItem({ appointment: a, canCancel, onCancelled, moveTy
         </h3>
         <AppointmentStatus status={a.status} />
       </div>
-      <AppointmentFacts appointment={a} showWhen={false} />
+      <AppointmentFacts appointment={a} showWhen={false} showWaitList={false} />
       {upcoming && a.status === 'booked' && (
         <div className="button-row">
           <AddToCalendar appointmentId={a.id} />
@@ -52,6 +55,7 @@ export function AppointmentItem({ appointment: a, canCancel, onCancelled, moveTy
           {canCancel && <CancelAppointment appointment={a} onCancelled={onCancelled} />}
         </>
       )}
+      {children}
     </li>
   );
 }

@@ -16,6 +16,9 @@ import { StatusMessage } from '../components/StatusMessage';
 import { useAsync } from '../components/useAsync';
 import { AppointmentItem } from './AppointmentItem';
 import type { MoveResult } from './MoveAppointment';
+import { fetchWaitList } from '../api/waitList.resource';
+import { WaitListControl } from './waitList/WaitListControl';
+import { WaitListOffers } from './waitList/WaitListOffers';
 
 const ACTIVE = new Set(['booked', 'pending', 'arrived', 'checked-in']);
 
@@ -40,7 +43,11 @@ export function MyAppointments() {
   // The notice rule: past it, a time is not moved or cancelled here (the server refuses it too).
   const rules = useAsync(() => fetchBookingRules().catch(() => undefined), []);
   const until = (a: AppointmentView) => (rules.data && a.start ? changeableUntil(new Date(a.start), rules.data.cancelNoticeHours) : undefined);
+  // The wait list for an earlier time: what this resident waits for, and the times offered.
+  const waitList = useAsync(() => fetchWaitList().catch(() => undefined), [tick]);
+  const entryOf = (a: AppointmentView) => waitList.data?.entries.find((e) => e.appointment === `Appointment/${a.id}`);
   const now = Date.now();
+  const mayWait = (a: AppointmentView) => a.status === 'booked' && waitList.data !== undefined && (until(a)?.getTime() ?? Infinity) > now;
   const groups = appointments.data ? split(appointments.data, now) : undefined;
 
   // The cancelled or moved card moves away from under the focus: continue from the list's heading.
@@ -59,6 +66,17 @@ export function MyAppointments() {
     setTick((n) => n + 1);
   };
 
+  const onWaitListChanged = (change: 'joined' | 'left') => {
+    setFlash({ testId: `wait-list-${change}`, text: t(change === 'joined' ? 'waitList.joined' : 'waitList.left') });
+    setTick((n) => n + 1);
+  };
+
+  const onOfferTaken = (appointment: AppointmentView) => {
+    const when = [appointmentWhen(appointment, lang, t), appointment.practitionerName].filter(Boolean).join(', ');
+    setFlash({ testId: 'wait-list-accepted', text: t('waitList.accepted', { when }) });
+    setTick((n) => n + 1);
+  };
+
   return (
     <>
       <PageHeading title={t('myAppointments.title')}>{t('myAppointments.title')}</PageHeading>
@@ -73,6 +91,9 @@ export function MyAppointments() {
       {appointments.error !== undefined && <ErrorMessage error={appointments.error} onRetry={appointments.reload} />}
       {appointments.data && appointments.data.length === 0 && <p className="empty">{t('myAppointments.empty')}</p>}
       {rules.data && <p className="hint">{t('bookingGuard.noticeRule', { count: rules.data.cancelNoticeHours })}</p>}
+      {waitList.data && appointments.data && (
+        <WaitListOffers offers={waitList.data.offers} appointments={appointments.data} onAccepted={onOfferTaken} onRefused={() => setTick((n) => n + 1)} />
+      )}
       {/* The actions follow the notice rule, so the list waits for it (a failed read leaves the server to decide). */}
       {groups && !rules.loading && appointments.data && appointments.data.length > 0 && (
         <>
@@ -93,7 +114,9 @@ export function MyAppointments() {
                     upcoming
                     changeableUntil={until(a)}
                     now={now}
-                  />
+                  >
+                    {mayWait(a) && <WaitListControl appointmentId={a.id} entry={entryOf(a)} onChanged={onWaitListChanged} />}
+                  </AppointmentItem>
                 ))}
               </ul>
             )}

@@ -11,9 +11,11 @@ interface Props {
   /** Show the date and time (off when a heading already says it). */
   showWhen?: boolean;
   showClient?: boolean;
+  /** Say that the client waits for an earlier time (staff; the resident's card says it in its own words). */
+  showWaitList?: boolean;
 }
 
-export function AppointmentFacts({ appointment: a, showWhen = true, showClient = false }: Props) {
+export function AppointmentFacts({ appointment: a, showWhen = true, showClient = false, showWaitList = true }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const rows: Array<{ key: string; label: string; value?: ReactNode }> = [
@@ -23,6 +25,7 @@ export function AppointmentFacts({ appointment: a, showWhen = true, showClient =
     { key: 'where', label: t('appointment.place'), value: a.locationName },
     { key: 'how', label: t('appointment.mode'), value: modesText(a.modes, t) },
     { key: 'what', label: t('appointment.visitType'), value: visitTypeLabel(a.visitType, lang) },
+    { key: 'waiting', label: t('waitList.factLabel'), value: showWaitList && a.waitingForEarlier ? t('waitList.factValue') : undefined },
   ];
   return (
     <dl className="facts facts-inline appointment-facts">
