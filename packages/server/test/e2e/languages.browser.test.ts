@@ -71,7 +71,7 @@ describe('every screen speaks the chosen language', () => {
           await settle(page);
           seen += (await page.locator('main').innerText()) + '\n';
           expect.soft(await languageProblems(page, lang), `${role} ${href} in ${lang}`).toEqual([]);
-          if (href === '/queue' && lang !== 'fi') {
+          if (href === '/queue' && lang !== 'fi' && role === 'guidance') {
             // The demo queue holds contacts sent through the form: their topics are the questionnaire's.
             const topics = (await page.locator('[data-testid="queue-item"] .queue-clip-wide').allTextContents()).map((x) => x.trim());
             const words = topicWords(lang);
