@@ -24,23 +24,26 @@
  */
 import type { CareGuaranteeConfig, CareGuaranteeRule } from './careGuarantee';
 
-const LAW = 'Terveydenhuoltolaki 1326/2010 51 § (from 1.1.2025)';
+// In Finnish, the language of the statutes cited: the admin page shows a rule's source as it
+// is stored (it is data an administrator edits, not a text of the app), so an English note would
+// stand in the middle of a Finnish or Swedish page.
+const LAW = 'Terveydenhuoltolaki 1326/2010 51 § (1.1.2025 alkaen)';
 const THERAPY_GUARANTEE =
-  'Terveydenhuoltolaki 1326/2010 as amended by the therapy guarantee (HE 131/2024 vp, StVM 26/2024 vp): ' +
-  'treatment starts within 28 days (vrk) of the need being found. In force from 1.5.2025 — date from the ' +
-  'Länsi-Uusimaa wellbeing services county (luvn.fi, 2.4.2025) and an STT release of May 2025; not checked in Finlex';
+  'Terveydenhuoltolaki 1326/2010 terapiatakuun muuttamana (HE 131/2024 vp, StVM 26/2024 vp): ' +
+  'hoito alkaa 28 vuorokauden kuluessa tarpeen toteamisesta. Voimassa 1.5.2025 alkaen – päivämäärä ' +
+  'Länsi-Uudenmaan hyvinvointialueelta (luvn.fi, 2.4.2025) ja STT:n tiedotteesta toukokuulta 2025; ei tarkistettu Finlexistä';
 const GENERAL_LIMIT_FOR_THERAPY =
-  'Terveydenhuoltolaki 1326/2010 51 § (from 1.1.2025): the general 3-month limit of non-urgent primary care. ' +
-  'INFERENCE: psychosocial treatment in primary care is non-urgent primary care; no specific limit for 23+';
+  'Terveydenhuoltolaki 1326/2010 51 § (1.1.2025 alkaen): perusterveydenhuollon kiireettömän hoidon yleinen 3 kuukauden raja. ' +
+  'PÄÄTELMÄ: psykososiaalinen hoito perusterveydenhuollossa on kiireetöntä perusterveydenhuoltoa; 23 vuotta täyttäneille ei omaa rajaa';
 const CHILD_WELFARE =
-  'Lastensuojelulaki 417/2007 26 §: the decision whether to start the assessment by the 7th working day after ' +
-  'the matter became pending (THL Lastensuojelun käsikirja, "Lastensuojelun aikarajat"). Applies when the ' +
-  "contact is a child-welfare matter, as most contacts about a child to social services are";
+  'Lastensuojelulaki 417/2007 26 §: päätös selvityksen aloittamisesta viimeistään 7. arkipäivänä siitä, kun ' +
+  'asia tuli vireille (THL Lastensuojelun käsikirja, ”Lastensuojelun aikarajat”). Koskee yhteydenottoa, joka on ' +
+  'lastensuojeluasia, kuten useimmat lapsesta sosiaalipalveluihin tulevat yhteydenotot';
 const SERVICE_NEED_75 =
-  'Sosiaalihuoltolaki 1301/2014 36 § — UNCONFIRMED: the age 75 and the 7th working day are recalled from the ' +
-  'current text (DOMAIN §12), not checked in Finlex. The same limit covers recipients of the highest care ' +
-  'allowance, which an age rule cannot express';
-const PROMISE = 'Demo region service promise';
+  'Sosiaalihuoltolaki 1301/2014 36 § – VAHVISTAMATON: ikä 75 ja 7. arkipäivä ovat muistinvaraisia nykyisestä ' +
+  'tekstistä (DOMAIN §12), ei tarkistettu Finlexistä. Sama raja koskee korkeimman hoitotuen saajia, mitä ' +
+  'ikäsääntö ei pysty ilmaisemaan';
+const PROMISE = 'Demoalueen palvelulupaus';
 
 function regional(service: string, what: { fi: string; sv: string; en: string }): CareGuaranteeRule {
   return {

@@ -8,6 +8,7 @@ export * from './routingRules';
 export * from './defaultRoutingRules';
 export * from './contactQuestionnaire';
 export * from './translation';
+export * from './optionTexts';
 export * from './questionnaireAnswers';
 export * from './enableWhen';
 export * from './guidanceQueue';

@@ -199,7 +199,7 @@ describe('validateCareGuaranteeConfig', () => {
 
     it('give the social-services limits in working days, the unconfirmed one marked so', () => {
       expect(byId('legal-social-services-75-plus')).toMatchObject({ minAge: 75, limit: { workingDays: 7 } });
-      expect(byId('legal-social-services-75-plus')?.source).toMatch(/UNCONFIRMED/);
+      expect(byId('legal-social-services-75-plus')?.source).toMatch(/VAHVISTAMATON/);
       expect(byId('legal-social-services-child-welfare')).toMatchObject({ maxAgeExclusive: 18, limit: { workingDays: 7 } });
     });
 

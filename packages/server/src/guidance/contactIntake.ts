@@ -10,6 +10,7 @@ import {
   isOpenAt,
   nextOpening,
   nobodyBefore,
+  optionTexts,
   queueFor,
   registerOf,
   residentNotes,
@@ -37,6 +38,11 @@ import { actingFor } from '../access/guardians';
 import { inRegister } from '../access/registerLabels';
 import { nowMs } from '../time/clock';
 
+/** The topic the resident chose ("reason"). */
+function reasonOf(response: QuestionnaireResponse) {
+  return response.item?.find((i) => i.linkId === 'reason')?.answer?.[0]?.valueCoding;
+}
+
 interface Suggested {
   contactAt: Date;
   triage: TriageResult;
@@ -45,6 +51,8 @@ interface Suggested {
   queueOpensAt?: Date;
   outOfHours: boolean;
   age?: number;
+  /** The topic (the reason chosen) in every language the questionnaire offers it in. */
+  topic?: LocalizedText;
 }
 
 // A message arrives as a Communication (messages/messageIntake.ts), never as a recorded contact.
@@ -97,7 +105,9 @@ export class ContactIntake implements CreateHook {
       author,
       extension: [...(response.extension ?? []).filter((e) => e.url !== EXTENSIONS.contactChannel), { url: EXTENSIONS.contactChannel, valueCode: channel }],
     };
-    const prepared = url === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient, await this.guidanceConfig(read)) : undefined;
+    const suggested = url === CONTACT_QUESTIONNAIRE_URL ? await this.suggest(completed, patient, await this.guidanceConfig(read)) : undefined;
+    const topic = optionTexts(questionnaire, 'reason', reasonOf(completed)?.code);
+    const prepared = suggested && topic ? { ...suggested, topic } : suggested;
     // A contact belongs to the register of the service it is routed to.
     return { resource: prepared ? inRegister(completed, registerOf(prepared.triage.service)) : completed, grant, prepared };
   }
@@ -128,10 +138,10 @@ export class ContactIntake implements CreateHook {
 
   async afterCreate(_ctx: RequestContext, stored: Stored, tx: SqlExecutor, prepared: unknown): Promise<Record<string, string>> {
     if (!prepared) return {};
-    const { contactAt, triage, deadlines, notes, queueOpensAt, outOfHours, age } = prepared as Suggested;
+    const { contactAt, triage, deadlines, notes, queueOpensAt, outOfHours, age, topic } = prepared as Suggested;
     const response = stored as Stored<QuestionnaireResponse>;
     const channel = (response.extension?.find((e) => e.url === EXTENSIONS.contactChannel)?.valueCode ?? 'web-form') as Channel;
-    const reason = response.item?.find((i) => i.linkId === 'reason')?.answer?.[0]?.valueCoding;
+    const reason = reasonOf(response);
     const task = buildGuidanceTask({
       patient: response.subject?.reference ?? '',
       response: `QuestionnaireResponse/${response.id}`,
@@ -139,7 +149,8 @@ export class ContactIntake implements CreateHook {
       contactAt,
       triage,
       deadlines,
-      summary: reason?.display ?? reason?.code ?? 'Yhteydenotto',
+      summary: topic?.fi ?? reason?.display ?? reason?.code ?? 'Yhteydenotto',
+      ...(topic ? { summaryTexts: topic } : {}),
       notes,
       outOfHours,
       ...(queueOpensAt ? { queueOpensAt } : {}),

@@ -1,5 +1,5 @@
-import type { Task } from '@medplum/fhirtypes';
-import { CHANNELS, PROFESSIONS, TASK_CODES, URGENCIES, ageOn, minutesLeft, toHelsinkiDate, urgencyRank, type Urgency } from '@ovi/domain';
+import type { Element, Task } from '@medplum/fhirtypes';
+import { CHANNELS, PROFESSIONS, TASK_CODES, URGENCIES, ageOn, minutesLeft, toHelsinkiDate, toLocalizedText, urgencyRank, type LocalizedText, type Urgency } from '@ovi/domain';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { badRequest, forbidden } from '../fhir/outcomes';
 import { isStaff } from '../auth/userContext';
@@ -22,6 +22,8 @@ export interface QueueItem {
   assessmentDue?: string;
   minutesLeft: number;
   summary?: string;
+  /** The summary in fi, sv and en, when the contact's topic came from the questionnaire. */
+  summaryTexts?: LocalizedText;
   ruleExplanation?: Record<string, string>;
   service?: string;
   /** Minutes left to the same-day assessment; absent once a professional has assessed. */
@@ -180,6 +182,12 @@ export async function guidanceQueue(db: Database, fhir: FhirService, ctx: Reques
   return { items, total: work.total, page, pageSize, pages: Math.max(1, Math.ceil(work.total / pageSize)), teams: work.teams };
 }
 
+/** `description` with its translations (`_description`), which @medplum/fhirtypes does not declare. */
+function descriptionTexts(task: Task): LocalizedText | undefined {
+  const translations = (task as Task & { _description?: Element })._description;
+  return translations ? toLocalizedText(task.description, translations) : undefined;
+}
+
 function shownTask(task: Task): ShownTask {
   const claim = claimOf(task);
   // A client-guidance Task's owner is its claim; other work's owner is whom it was routed to.
@@ -205,6 +213,7 @@ function shownTask(task: Task): ShownTask {
       legalDeadline: inputValue(task, 'legal-deadline')?.valueDateTime,
       assessmentDue,
       summary: task.description,
+      ...(descriptionTexts(task) ? { summaryTexts: descriptionTexts(task) } : {}),
       ruleExplanation: rule ? (JSON.parse(rule) as Record<string, string>) : undefined,
       service: inputValue(task, 'service')?.valueCode,
       ...(assessedAt ? { assessed: { at: assessedAt, by: inputValue(task, 'assessed-by')?.valueReference?.display } } : {}),

@@ -7,6 +7,7 @@ import {
   translationsElement,
   type Channel,
   type Deadlines,
+  type LocalizedText,
   type ResidentNote,
   type TriageResult,
 } from '@ovi/domain';
@@ -75,6 +76,8 @@ export function buildGuidanceTask(args: {
   triage: TriageResult;
   deadlines: Deadlines;
   summary: string;
+  /** The summary in every language (`_description` translations), when the topic came from the questionnaire. */
+  summaryTexts?: LocalizedText;
   /** What the resident is told now (emergency numbers, a closed queue, the rule's advice). */
   notes: ResidentNote[];
   /** When the queue opens, if it was closed at the time of contact. */
@@ -104,6 +107,7 @@ export function buildGuidanceTask(args: {
     priority: taskPriorityFor(triage.urgency),
     code: { coding: [{ system: SYSTEMS.taskCode, code: TASK_CODES.clientGuidance, display: 'Client guidance' }] },
     description: args.summary,
+    ...(args.summaryTexts ? { _description: translationsElement(args.summaryTexts) } : {}),
     for: { reference: args.patient },
     focus: { reference: args.response },
     authoredOn: authored,

@@ -40,7 +40,8 @@ export async function logIn(page: Page, url: string, username: string): Promise<
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('demo');
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('logout').waitFor();
+  // Attached, not visible: on a narrow screen sign-out waits behind the menu button.
+  await page.getByTestId('logout').waitFor({ state: 'attached' });
 }
 
 export async function logOut(page: Page): Promise<void> {

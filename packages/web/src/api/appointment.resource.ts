@@ -10,7 +10,9 @@ import { BOOKING_EXTENSIONS, BOOKING_ISSUE_EXPRESSION, type BookingIssue } from 
 import { WAIT_LIST_EXTENSION } from '@ovi/domain/src/waitListCodes';
 import { reasonHeaders } from './accessReason';
 import { api, ApiError, request } from './client';
-import { FHIR_BASE, idOf, resourcesOf, typeOf } from './fhir';
+import i18n from 'i18next';
+import { currentLanguage } from '../i18n';
+import { FHIR_BASE, idOf, placeName, resourcesOf, typeOf } from './fhir';
 import { nameOf } from './patient.resource';
 
 /** on-site | phone | video | home-visit (kept open: the server may offer more). */
@@ -122,6 +124,10 @@ export function parseLocalized(text: string | undefined): Partial<LocalizedText>
 const names = new Map<string, Promise<string | undefined>>();
 /** Phones of units (Location telecom), filled in with their names. */
 const phones = new Map<string, Promise<string | undefined>>();
+// Places are named in the user's language: read again after a change of language.
+i18n.on('languageChanged', () => {
+  for (const ref of names.keys()) if (ref.startsWith('Location/')) names.delete(ref);
+});
 
 async function loadNames(type: 'Location' | 'Practitioner', refs: string[]): Promise<void> {
   const missing = [...new Set(refs)].filter((r) => !names.has(r));
@@ -133,7 +139,8 @@ async function loadNames(type: 'Location' | 'Practitioner', refs: string[]): Pro
       const found = new Map<string, string>();
       const phoneFound = new Map<string, string>();
       for (const r of (bundle.entry ?? []).map((e) => e.resource)) {
-        if (r?.resourceType === 'Location' && r.name) found.set(`Location/${r.id ?? ''}`, r.name);
+        // A place in the user's language (Karleby for Kokkola); the appointment's display is Finnish.
+        if (r?.resourceType === 'Location' && r.name) found.set(`Location/${r.id ?? ''}`, placeName(r, currentLanguage()) ?? r.name);
         const phone = r?.resourceType === 'Location' ? r.telecom?.find((c) => c.system === 'phone' && c.value)?.value : undefined;
         if (phone) phoneFound.set(`Location/${r?.id ?? ''}`, phone);
         if (r?.resourceType === 'Practitioner') {
@@ -170,15 +177,15 @@ function loadPatientNames(refs: string[]): void {
 
 /** Fills in missing place, professional and (for staff) client names; best effort, never fails. */
 export async function withNames<T extends AppointmentView>(views: T[], { clients = false } = {}): Promise<T[]> {
-  // Every unit is read once (for its phone too), named or not.
-  const needPlace = views.flatMap((v) => (v.locationRef && (!v.locationName || !phones.has(v.locationRef)) ? [v.locationRef] : []));
+  // Every unit is read (once per language) for its name in the user's language and its phone.
+  const needPlace = views.flatMap((v) => (v.locationRef ? [v.locationRef] : []));
   const needPerson = views.flatMap((v) => (v.practitionerRef && !v.practitionerName ? [v.practitionerRef] : []));
   if (clients) loadPatientNames(views.flatMap((v) => (v.patientRef && !v.patientName ? [v.patientRef] : [])));
   await Promise.all([loadNames('Location', needPlace), loadNames('Practitioner', needPerson)]);
   return Promise.all(
     views.map(async (v) => ({
       ...v,
-      locationName: v.locationName ?? (v.locationRef ? await names.get(v.locationRef) : undefined),
+      locationName: (v.locationRef ? await names.get(v.locationRef) : undefined) ?? v.locationName,
       locationPhone: v.locationPhone ?? (v.locationRef ? await phones.get(v.locationRef) : undefined),
       practitionerName: v.practitionerName ?? (v.practitionerRef ? await names.get(v.practitionerRef) : undefined),
       patientName: v.patientName ?? (clients && v.patientRef ? await names.get(v.patientRef) : undefined),

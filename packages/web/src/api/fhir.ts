@@ -37,6 +37,15 @@ export function pickText(texts: Partial<Record<Language, string>> | undefined, l
   return texts[lang] || texts.fi || texts.en || texts.sv || '';
 }
 
+/**
+ * A place's or unit's name in the user's language: `name` with its translations in `_name`
+ * (Kokkola / Karleby), falling back to `name` where the directory has no translation.
+ */
+export function placeName(resource: { name?: string; _name?: Element } | undefined, lang: Language): string | undefined {
+  if (!resource?.name) return undefined;
+  return pickText(textsOf(resource.name, resource._name), lang);
+}
+
 /** `Patient/123` → `123`. */
 export function idOf(reference: string | undefined): string | undefined {
   const parts = reference?.split('/');

@@ -16,6 +16,8 @@ export interface QueueItem {
   assessmentDue?: string;
   minutesLeft?: number;
   summary?: string;
+  /** The summary in each language, when the topic came from the questionnaire. */
+  summaryTexts?: LocalizedText;
   ruleExplanation?: Partial<LocalizedText>;
   service?: string;
   /** Minutes to the same-day assessment; absent once a professional has assessed. */
@@ -92,6 +94,7 @@ export async function fetchQueue(filters: QueueFilters = {}, page = 1): Promise<
       assessmentDue: i.assessmentDue,
       minutesLeft: i.minutesLeft,
       summary: i.summary,
+      summaryTexts: i.summaryTexts,
       ruleExplanation: i.ruleExplanation,
       service: i.service,
       assessmentMinutesLeft: i.assessmentMinutesLeft,

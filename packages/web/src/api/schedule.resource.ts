@@ -2,7 +2,8 @@
 import type { Bundle, Location, Practitioner } from '@medplum/fhirtypes';
 import type { LocalizedText } from '@ovi/domain/src/types';
 import { api } from './client';
-import { FHIR_BASE, resourcesOf } from './fhir';
+import { currentLanguage } from '../i18n';
+import { FHIR_BASE, placeName, resourcesOf } from './fhir';
 import { nameOf } from './patient.resource';
 
 export interface VisitTypeView {
@@ -52,7 +53,7 @@ async function directoryNames(): Promise<Map<string, string>> {
   ]);
   return new Map([
     ...resourcesOf<Practitioner>(people, 'Practitioner').map((p): [string, string] => [`Practitioner/${p.id ?? ''}`, nameOf(p.name)]),
-    ...resourcesOf<Location>(places, 'Location').map((l): [string, string] => [`Location/${l.id ?? ''}`, l.name ?? '']),
+    ...resourcesOf<Location>(places, 'Location').map((l): [string, string] => [`Location/${l.id ?? ''}`, placeName(l, currentLanguage()) ?? '']),
   ]);
 }
 

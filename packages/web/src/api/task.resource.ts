@@ -1,9 +1,9 @@
 /** The guidance Task (docs/API.md "The guidance Task") as a plain view model. */
-import type { Task, TaskInput, TaskOutput } from '@medplum/fhirtypes';
+import type { Element, Task, TaskInput, TaskOutput } from '@medplum/fhirtypes';
 import type { LocalizedText } from '@ovi/domain/src/types';
 import { api } from './client';
 import { reasonHeaders } from './accessReason';
-import { FHIR_BASE } from './fhir';
+import { FHIR_BASE, textsOf, type Texts } from './fhir';
 import { notesOfTask, type ResidentNote } from './residentNotes';
 
 export type ContactStatus = 'waiting' | 'handled' | 'cancelled';
@@ -44,6 +44,8 @@ export interface ContactTask {
   patientName?: string;
   responseRef?: string;
   description?: string;
+  /** The description in each language (`_description`), when the topic came from the questionnaire. */
+  descriptionTexts?: Texts;
   authoredOn?: string;
   lastModified?: string;
   /** The deadline staff work to: the stricter of the law and the region's promise. */
@@ -126,6 +128,7 @@ function statusOf(task: Task): ContactStatus {
 }
 
 export function toContactTask(task: Task): ContactTask {
+  const described = task as Task & { _description?: Element };
   return {
     id: task.id ?? '',
     code: task.code?.coding?.[0]?.code,
@@ -135,6 +138,7 @@ export function toContactTask(task: Task): ContactTask {
     patientName: task.for?.display,
     responseRef: task.focus?.reference,
     description: task.description,
+    ...(described._description ? { descriptionTexts: textsOf(task.description, described._description) } : {}),
     authoredOn: task.authoredOn,
     lastModified: task.lastModified ?? task.meta?.lastUpdated,
     deadline: task.restriction?.period?.end,

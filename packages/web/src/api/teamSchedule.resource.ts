@@ -4,7 +4,8 @@
  */
 import type { Bundle, CareTeam, Location } from '@medplum/fhirtypes';
 import { api } from './client';
-import { FHIR_BASE, resourcesOf } from './fhir';
+import { currentLanguage } from '../i18n';
+import { FHIR_BASE, placeName, resourcesOf } from './fhir';
 
 export type ScopeKind = 'team' | 'location';
 
@@ -65,7 +66,7 @@ export async function fetchScheduleScopes(): Promise<ScheduleScopes> {
       .sort((a, b) => a.name.localeCompare(b.name, 'fi')),
     units: resourcesOf<Location>(places, 'Location')
       .filter((l) => l.status !== 'inactive')
-      .map((l) => ({ kind: 'location' as const, reference: `Location/${l.id ?? ''}`, name: l.name ?? l.id ?? '', members: [] })),
+      .map((l) => ({ kind: 'location' as const, reference: `Location/${l.id ?? ''}`, name: placeName(l, currentLanguage()) ?? l.id ?? '', members: [] })),
   };
 }
 

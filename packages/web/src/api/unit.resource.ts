@@ -5,7 +5,8 @@
  */
 import type { Bundle, CareTeam, ContactPoint, HealthcareService, Location, Organization, Patient, PractitionerRole, Reference } from '@medplum/fhirtypes';
 import { api } from './client';
-import { FHIR_BASE, resourcesOf } from './fhir';
+import { currentLanguage } from '../i18n';
+import { FHIR_BASE, placeName, resourcesOf } from './fhir';
 
 export interface UnitContact {
   /** `Organization/…`, `HealthcareService/…`, `CareTeam/…` … as the record names it. */
@@ -40,15 +41,16 @@ async function read<T extends Directory>(reference: string): Promise<T | undefin
 
 /** A name and the next record up to ask for a phone when this one has none. */
 function describe(resource: Directory): { name?: string; phone?: string; parent?: Reference } {
+  const name = placeName(resource as { name?: string }, currentLanguage());
   switch (resource.resourceType) {
     case 'Organization':
-      return { name: resource.name, phone: phoneOf(resource.telecom), parent: resource.partOf };
+      return { name, phone: phoneOf(resource.telecom), parent: resource.partOf };
     case 'Location':
-      return { name: resource.name, phone: phoneOf(resource.telecom), parent: resource.managingOrganization };
+      return { name, phone: phoneOf(resource.telecom), parent: resource.managingOrganization };
     case 'HealthcareService':
-      return { name: resource.name, phone: phoneOf(resource.telecom), parent: resource.location?.[0] ?? resource.providedBy };
+      return { name, phone: phoneOf(resource.telecom), parent: resource.location?.[0] ?? resource.providedBy };
     case 'CareTeam':
-      return { name: resource.name, phone: phoneOf(resource.telecom), parent: resource.managingOrganization?.[0] };
+      return { name, phone: phoneOf(resource.telecom), parent: resource.managingOrganization?.[0] };
     case 'PractitionerRole':
       return { phone: phoneOf(resource.telecom), parent: resource.location?.[0] ?? resource.organization };
   }

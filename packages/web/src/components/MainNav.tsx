@@ -6,13 +6,13 @@ import type { Role } from '../api/auth.resource';
 import { ConsultationCount } from '../workbench/consultations/ConsultationCount';
 import { UnreadBadge } from '../messages/UnreadBadge';
 
-export function MainNav({ roles }: { roles: Role[] }) {
+export function MainNav({ roles, id }: { roles: Role[]; id?: string }) {
   const { t } = useTranslation();
   const { path } = useRouter();
   const entries = navFor(roles);
   if (entries.length === 0) return null;
   return (
-    <nav aria-label={t('app.mainNav')} className="main-nav">
+    <nav aria-label={t('app.mainNav')} className="main-nav" id={id}>
       <ul>
         {entries.map((entry) => {
           const isCurrent = path === entry.path || path.startsWith(`${entry.path}/`);

@@ -33,6 +33,7 @@ import { ClientLanguageProvider } from './contact/ClientLanguage';
 import { HandoverNote } from './contact/HandoverNote';
 import { AskConsultation } from './consultations/AskConsultation';
 import { StaffThread } from '../messages/StaffThread';
+import { pickText } from '../api/fhir';
 
 export function ContactView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
@@ -87,7 +88,7 @@ export function ContactView({ taskId }: { taskId: string }) {
                 {task.channel && <span className="badge badge-muted">{t(`channel.${task.channel}`, { defaultValue: task.channel })}</span>}
                 {task.outOfHours && <span className="badge badge-flag">{t('queue.outOfHours')}</span>}
               </div>
-              {task.description && <p className="summary">{task.description}</p>}
+              {task.description && <p className="summary">{task.descriptionTexts ? pickText(task.descriptionTexts, lang) : task.description}</p>}
               {task.authoredOn && (
                 <p className="muted">
                   {t('contact.received')}: {formatDateTime(task.authoredOn, lang)}

@@ -40,6 +40,8 @@ export function QueueRow({ item, now, me, busy, onClaim }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const name = item.patient.name || item.patient.id;
+  // The topic in the nurse's language; a topic typed by staff has only the words they typed.
+  const summary = item.summaryTexts?.[lang] || item.summary;
   const signs = item.dangerSigns.filter((code) => code !== 'none');
   const raised = signs.length > 0 || item.dangerWords.length > 0;
   const awaitsAssessment = item.assessmentMinutesLeft !== undefined && !item.assessed;
@@ -74,8 +76,8 @@ export function QueueRow({ item, now, me, busy, onClaim }: Props) {
         {item.patient.age !== undefined && <span className="age">, {t('common.yearsOld', { age: item.patient.age })}</span>}
       </th>
       <td data-label={t('queue.reason')}>
-        <span className="queue-clip queue-clip-wide" title={item.summary}>
-          {item.summary}
+        <span className="queue-clip queue-clip-wide" title={summary}>
+          {summary}
         </span>
       </td>
       <td data-label={t('queue.profession')}>
