@@ -65,9 +65,11 @@ export default defineConfig({
             // charts, loaded when a chart is first drawn: never part of the first page.
             { name: 'charts', test: /[\\/]node_modules[\\/](@observablehq|d3(-[a-z-]+)?|interval-tree-1d|isoformat|binary-search-bounds|internmap|delaunator|robust-predicates)[\\/]/, priority: 20 },
             // React and i18next change far less often than Ovi's own code: in a chunk of their
-            // own, a new release of Ovi leaves them in the browser's cache. The screens are
-            // split by App.tsx (React.lazy), each loaded when first opened.
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
+            // own, a new release of Ovi leaves them in the browser's cache. Only these: any other
+            // library (e.g. the holiday calendar a rule check needs) stays with the lazily loaded
+            // screen that imports it, never in the first page. The screens are split by App.tsx
+            // (React.lazy), each loaded when first opened.
+            { name: 'vendor', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 10 },
           ],
         },
       },
