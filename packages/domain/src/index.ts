@@ -35,3 +35,4 @@ export * from './smallNumbers';
 export * from './bookingSafety';
 export * from './icalendar';
 export * from './authorisation';
+export * from './feedback';
