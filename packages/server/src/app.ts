@@ -45,6 +45,12 @@ import { RecordVisitOutcome } from './scheduling/visitOutcome';
 import { clockShifted, now as clockNow, startClockAt } from './time/clock';
 import { createMailer } from './notifications/mailer';
 import { AppointmentNotifier } from './notifications/appointmentNotifier';
+import { FeedbackSettings } from './feedback/feedbackSettings';
+import { FeedbackInvitations } from './feedback/feedbackInvitations';
+import { FeedbackMail } from './feedback/feedbackMail';
+import { FeedbackAnswers } from './feedback/feedbackAnswers';
+import { FeedbackResultsService } from './feedback/feedbackResults';
+import { registerFeedbackRoutes } from './feedback/feedbackRoutes';
 
 export interface OviServices {
   db: Database;
@@ -56,6 +62,8 @@ export interface OviServices {
   schedulingSettings: SchedulingSettings;
   materializer: SlotMaterializer;
   notifier: AppointmentNotifier;
+  feedbackSettings: FeedbackSettings;
+  feedbackMail: FeedbackMail;
 }
 
 export interface Ovi {
@@ -78,7 +86,12 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   await guidanceSettings.ensureDefaults();
   const schedulingSettings = new SchedulingSettings(settings);
   await schedulingSettings.ensureDefaults();
-  const notifier = new AppointmentNotifier(db, store, createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>'), (m) => console.warn(m));
+  const mailer = createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>');
+  const notifier = new AppointmentNotifier(db, store, mailer, (m) => console.warn(m));
+  const feedbackSettings = new FeedbackSettings(settings, store);
+  await feedbackSettings.ensureDefaults();
+  const feedbackInvitations = new FeedbackInvitations(store, feedbackSettings);
+  const feedbackMail = new FeedbackMail(db, store, mailer, config.publicUrl, (m) => console.warn(m));
   const questionnaireChanges = new QuestionnaireChanges(guidanceSettings, db);
   const fhir = new FhirService(
     db,
@@ -91,7 +104,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const materializer = new SlotMaterializer(db, store, schedulingSettings);
   const accounts = new Accounts(db, { ...(config.loginLimits ? { limits: config.loginLimits } : {}), audit: new AuthAudit(store) });
   const tokens = await TokenService.create(settings, config.tokenSecret, { ...(config.tokenRecheckSeconds !== undefined ? { recheckSeconds: config.tokenRecheckSeconds } : {}) });
-  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier };
+  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier, feedbackSettings, feedbackMail };
   if (config.seedDemo) await seedDemoRegion(services);
 
   const app = Fastify({
@@ -110,7 +123,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
   registerAuthRoutes(app, { accounts, tokens });
-  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
+  registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment: new BookAppointment(db, fhir, schedulingSettings, notifier) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
@@ -118,10 +131,20 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerContactRoutes(app, { fhir, tokens, settings });
   registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
+  registerFeedbackRoutes(app, {
+    tokens,
+    answers: new FeedbackAnswers(db, store, feedbackSettings),
+    results: new FeedbackResultsService(db, store, audit, feedbackSettings, mailer),
+    settings: feedbackSettings,
+  });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
-    ? setInterval(() => void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`)), config.reminderIntervalMinutes * 60_000)
+    ? setInterval(() => {
+        void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`));
+        // Survey e-mails a process could not send right after its commit (it stopped, or knew no address).
+        void feedbackMail.sendDue().catch((e: unknown) => app.log.warn(`feedback e-mails failed: ${(e as Error).message}`));
+      }, config.reminderIntervalMinutes * 60_000)
     : undefined;
   reminders?.unref();
   return {

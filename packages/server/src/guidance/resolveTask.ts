@@ -15,6 +15,7 @@ import { now as clockNow, nowMs } from '../time/clock';
 import type { SqlExecutor } from '../db/database';
 import { bookingOf, contactAlreadyBooked, liveBooking } from '../scheduling/contactBooking';
 import { handoverInputs, parseHandover, takeHandover, withHandover } from './handoverNote';
+import { originOf, type FeedbackTrigger } from '../feedback/feedbackTrigger';
 
 const ROUTE_TARGETS = ['CareTeam', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Organization'];
 const MAX_NOTE = 4000;
@@ -36,6 +37,8 @@ export class ResolveTask {
     private readonly db: Database,
     private readonly fhir: FhirService,
     private readonly settings: GuidanceSettings,
+    /** A closed contact gives the resident a survey, made in the resolving transaction. */
+    private readonly feedback?: FeedbackTrigger,
   ) {}
 
   async run(ctx: RequestContext, taskId: string, body: unknown): Promise<Stored<Task>> {
@@ -53,7 +56,10 @@ export class ResolveTask {
     if (decision.routeTo) await this.assertTargetExists(decision.routeTo);
     // Checked here for a plain answer, and again under the Task's lock below.
     if (decision.appointment) await this.bookedAppointment(decision.appointment, current);
-    return this.db.transaction(async (tx) => {
+    // Read before the transaction: PGlite has one connection.
+    const terms = this.feedback ? await this.feedback.invitations.terms() : undefined;
+    let invited = false;
+    const result = await this.db.transaction(async (tx) => {
       const now = clockNow().toISOString();
       let routedTask: Stored<Task> | undefined;
       if (assessBy) {
@@ -91,8 +97,11 @@ export class ResolveTask {
         },
         tx,
       );
+      if (terms && this.feedback) invited = await this.feedback.invitations.inviteForContact(tx, resolved, decision.outcome, ctx.user, terms, new Date(now));
       return resolved;
     });
+    if (invited) this.feedback?.mail.sendSoon(originOf(ctx.baseUrl));
+    return result;
   }
 
   /**
