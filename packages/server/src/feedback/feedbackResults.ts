@@ -1,5 +1,5 @@
 import type { Location, Organization, QuestionnaireResponse } from '@medplum/fhirtypes';
-import { feedbackFigures, feedbackMonth, parseFeedbackMonth, type AnswerFigures, type FeedbackFigures } from '@ovi/domain';
+import { DONT_KNOW, feedbackFigures, feedbackMonth, parseFeedbackMonth, type AnswerFigures, type FeedbackFigures, type LocalizedText } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { AuditLog } from '../audit/auditLog';
@@ -28,7 +28,9 @@ export interface FreeText {
   reply: { at: string; by: string; text: string } | null;
 }
 
-export interface FeedbackResults extends FeedbackFigures {
+export interface FeedbackResults extends Omit<FeedbackFigures, 'statements'> {
+  statements: Array<FeedbackFigures['statements'][number] & { text: LocalizedText }>;
+  scale: Array<{ code: string; text: LocalizedText }>;
   period: { from: string; to: string };
   unit: string | null;
   service: string | null;
@@ -86,8 +88,12 @@ export class FeedbackResultsService {
       description: responsible ? 'feedback results with free texts (feedback person)' : 'feedback figures (manager)',
       ...(address ? { address } : {}),
     });
+    const texts = new Map(survey.statements.map((st) => [st.id, st.text]));
     return {
       ...figures,
+      // The wording beside each statement's figures, and the scale's, for the page.
+      statements: figures.statements.map((st) => ({ ...st, text: texts.get(st.id) ?? { fi: st.id, sv: st.id, en: st.id } })),
+      scale: [...survey.scale, ...(survey.dontKnow.offered ? [{ code: DONT_KNOW, text: survey.dontKnow.text }] : [])],
       period: { from: selection.from as string, to: selection.to as string },
       unit: unit ?? null,
       service: selection.service ?? null,

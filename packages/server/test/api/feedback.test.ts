@@ -78,7 +78,7 @@ describe.each(BACKENDS)('client feedback on %s', (backend) => {
   beforeAll(async () => {
     smtp = await startSmtp();
     server = await startTestServer(backend, backend === 'postgres' ? inject('postgresUrl') : undefined, { smtpUrl: smtp.url });
-    [resident, physician, guidance, physio, manager, admin] = await Promise.all(['resident', 'physician', 'guidance', 'physio', 'manager', 'admin'].map((u) => server.login(u)));
+    [resident, physician, guidance, physio, manager, admin] = (await Promise.all(['resident', 'physician', 'guidance', 'physio', 'manager', 'admin'].map((u) => server.login(u)))) as [Session, Session, Session, Session, Session, Session];
   });
   afterAll(async () => {
     await server?.close();
