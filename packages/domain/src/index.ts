@@ -41,3 +41,4 @@ export * from './reportingPeriod';
 export * from './teamFigures';
 export * from './selfMonitoring';
 export * from './waitList';
+export * from './feedback';

@@ -57,6 +57,12 @@ import { OfferNotifier } from './notifications/offerNotifier';
 import { WaitListMatching } from './scheduling/waitListMatching';
 import { WaitList } from './scheduling/waitList';
 import { registerWaitListRoutes } from './http/waitListRoutes';
+import { FeedbackSettings } from './feedback/feedbackSettings';
+import { FeedbackInvitations } from './feedback/feedbackInvitations';
+import { FeedbackMail } from './feedback/feedbackMail';
+import { FeedbackAnswers } from './feedback/feedbackAnswers';
+import { FeedbackResultsService } from './feedback/feedbackResults';
+import { registerFeedbackRoutes } from './feedback/feedbackRoutes';
 
 export interface OviServices {
   db: Database;
@@ -68,6 +74,8 @@ export interface OviServices {
   schedulingSettings: SchedulingSettings;
   materializer: SlotMaterializer;
   notifier: AppointmentNotifier;
+  feedbackSettings: FeedbackSettings;
+  feedbackMail: FeedbackMail;
 }
 
 export interface Ovi {
@@ -92,6 +100,10 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   await schedulingSettings.ensureDefaults();
   const mailer = createMailer(config.smtpUrl, config.mailFrom ?? 'Ovi <no-reply@ovi.invalid>');
   const notifier = new AppointmentNotifier(db, store, mailer, (m) => console.warn(m));
+  const feedbackSettings = new FeedbackSettings(settings, store);
+  await feedbackSettings.ensureDefaults();
+  const feedbackInvitations = new FeedbackInvitations(store, feedbackSettings);
+  const feedbackMail = new FeedbackMail(db, store, mailer, config.publicUrl, (m) => console.warn(m));
   const questionnaireChanges = new QuestionnaireChanges(guidanceSettings, db);
   const messageSettings = new MessageSettingsStore(settings);
   await messageSettings.ensureDefaults();
@@ -116,7 +128,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const materializer = new SlotMaterializer(db, store, schedulingSettings, waitListMatching);
   const accounts = new Accounts(db, { ...(config.loginLimits ? { limits: config.loginLimits } : {}), audit: new AuthAudit(store) });
   const tokens = await TokenService.create(settings, config.tokenSecret, { ...(config.tokenRecheckSeconds !== undefined ? { recheckSeconds: config.tokenRecheckSeconds } : {}) });
-  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier };
+  const services: OviServices = { db, store, fhir, accounts, tokens, guidanceSettings, schedulingSettings, materializer, notifier, feedbackSettings, feedbackMail };
   if (config.seedDemo) await seedDemoRegion(services);
 
   const app = Fastify({
@@ -139,7 +151,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
     if (message.inResponseTo) messageNotifier.messageSent(message);
-  }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier), schedulingSettings, bookAppointment });
+  }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
@@ -150,6 +162,12 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
   registerWaitListRoutes(app, { tokens, waitList: new WaitList(db, fhir, schedulingSettings, waitListMatching, bookAppointment.mover, notifier) });
+  registerFeedbackRoutes(app, {
+    tokens,
+    answers: new FeedbackAnswers(db, store, feedbackSettings),
+    results: new FeedbackResultsService(db, store, audit, feedbackSettings, mailer),
+    settings: feedbackSettings,
+  });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
@@ -157,6 +175,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
         void notifier.sendReminders().catch((e: unknown) => app.log.warn(`reminders failed: ${(e as Error).message}`));
         // Offers whose e-mail was not sent (the process that made them stopped first).
         void offerNotifier.send().catch((e: unknown) => app.log.warn(`wait-list offers failed: ${(e as Error).message}`));
+        // Survey e-mails a process could not send right after its commit (it stopped, or knew no address).
+        void feedbackMail.sendDue().catch((e: unknown) => app.log.warn(`feedback e-mails failed: ${(e as Error).message}`));
       }, config.reminderIntervalMinutes * 60_000)
     : undefined;
   reminders?.unref();

@@ -18,6 +18,8 @@ export interface OviConfig {
   /** SMTP server for e-mail to residents (smtp://host:port); no e-mail without it. */
   smtpUrl?: string;
   mailFrom?: string;
+  /** `OVI_PUBLIC_URL`: the address residents open Ovi at, for links in e-mail (else the address of the request that sent it). */
+  publicUrl?: string;
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
   /** `OVI_METRICS_PUBLIC=true`: GET /metrics without a token (otherwise it is closed unless a token is set). */
@@ -41,6 +43,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   const logLevel = (env.LOG_LEVEL ?? 'info') as OviConfig['logLevel'];
   if (!['silent', 'error', 'warn', 'info', 'debug'].includes(logLevel)) problems.push(`LOG_LEVEL must be silent, error, warn, info or debug, got '${logLevel}'`);
   if (env.SMTP_URL && !/^smtps?:\/\//.test(env.SMTP_URL)) problems.push('SMTP_URL must start with smtp:// or smtps://');
+  if (env.OVI_PUBLIC_URL && !/^https?:\/\/[^/\s]+\/?$/.test(env.OVI_PUBLIC_URL)) problems.push('OVI_PUBLIC_URL must be an address such as https://ovi.example.fi (no path)');
   const clockStart = parseClock(env, problems);
   const loginLimits = loginLimitsFromEnvironment(env, problems);
   const tokenRecheckSeconds = tokenRecheckSecondsFromEnvironment(env, problems);
@@ -58,6 +61,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     bodyLimit: 1024 * 1024,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.OVI_MAIL_FROM ?? 'Ovi <no-reply@ovi.invalid>',
+    ...(env.OVI_PUBLIC_URL ? { publicUrl: env.OVI_PUBLIC_URL.replace(/\/$/, '') } : {}),
     reminderIntervalMinutes: Number(env.OVI_REMINDER_INTERVAL_MINUTES ?? 15),
     metricsToken: env.OVI_METRICS_TOKEN || undefined,
     metricsPublic,

@@ -63,6 +63,13 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     key: ['id'],
     uniqueKey: true,
   },
+  {
+    name: 'feedback_invitation',
+    columns: ['id', 'visit', 'patient', 'context', 'created_at', 'expires_at', 'token_hash', 'email_state', 'answered'],
+    key: ['id'],
+    uniqueKey: true,
+  },
+  { name: 'feedback_handling', columns: ['response_id', 'handled_at', 'handled_by', 'reply_text', 'replied_at', 'replied_by'], key: ['response_id'], uniqueKey: true },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 

@@ -2,7 +2,7 @@ import { contactQuestionnaire } from '@ovi/domain';
 import { buildContactResponse } from '../guidance/contactResponse';
 import type { OviServices } from '../app';
 import type { RequestContext } from '../fhir/fhirService';
-import { buildDemoRegion } from './demoRegion';
+import { buildDemoRegion, DEMO_IDS } from './demoRegion';
 import { demoTemplates } from './demoSchedules';
 import { clearInterruptedDemo, demoSeedState, markDemoSeed } from '../storage/demoState';
 import { nowMs } from '../time/clock';
@@ -61,6 +61,16 @@ async function seed(services: OviServices): Promise<void> {
     await store.createMany(all, tx);
   });
   for (const user of region.users) await accounts.upsert(user);
+  // Each station's named feedback person (seed 003): the guidance nurse in Kokkola, the physician in Kannus.
+  await services.feedbackSettings.replaceResponsible(
+    {
+      units: [
+        { unit: DEMO_IDS.stationLocations.kokkola, people: [DEMO_IDS.guidanceNurse] },
+        { unit: DEMO_IDS.stationLocations.kannus, people: [DEMO_IDS.physician] },
+      ],
+    },
+    'demo',
+  );
   const templates = demoTemplates(region.resources);
   progress?.(`Generating appointment slots from ${templates.length} weekly working-time templates…`);
   let slots = 0;

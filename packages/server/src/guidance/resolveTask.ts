@@ -15,6 +15,7 @@ import { now as clockNow, nowMs } from '../time/clock';
 import type { SqlExecutor } from '../db/database';
 import { bookingOf, contactAlreadyBooked, liveBooking } from '../scheduling/contactBooking';
 import { handoverInputs, parseHandover, takeHandover, withHandover } from './handoverNote';
+import { originOf, type FeedbackTrigger } from '../feedback/feedbackTrigger';
 
 const ROUTE_TARGETS = ['CareTeam', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Organization'];
 const MAX_NOTE = 4000;
@@ -38,6 +39,8 @@ export class ResolveTask {
     private readonly settings: GuidanceSettings,
     /** Told of the reply once it is committed (the "a message waits" e-mail). */
     private readonly onReply: (message: Communication) => void = () => undefined,
+    /** A closed contact gives the resident a survey, made in the resolving transaction. */
+    private readonly feedback?: FeedbackTrigger,
   ) {}
 
   async run(ctx: RequestContext, taskId: string, body: unknown): Promise<Stored<Task>> {
@@ -56,6 +59,9 @@ export class ResolveTask {
     // Checked here for a plain answer, and again under the Task's lock below.
     if (decision.appointment) await this.bookedAppointment(decision.appointment, current);
     const sent: Communication[] = [];
+    // Read before the transaction: PGlite has one connection.
+    const terms = this.feedback ? await this.feedback.invitations.terms() : undefined;
+    let invited = false;
     const result = await this.db.transaction(async (tx) => {
       const now = clockNow().toISOString();
       let routedTask: Stored<Task> | undefined;
@@ -95,9 +101,11 @@ export class ResolveTask {
         },
         tx,
       );
+      if (terms && this.feedback) invited = await this.feedback.invitations.inviteForContact(tx, resolved, decision.outcome, ctx.user, terms, new Date(now));
       return resolved;
     });
     for (const message of sent) this.onReply(message);
+    if (invited) this.feedback?.mail.sendSoon(originOf(ctx.baseUrl));
     return result;
   }
 

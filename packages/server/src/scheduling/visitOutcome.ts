@@ -13,6 +13,7 @@ import type { AuditEntry } from '../audit/auditLog';
 import { now as clockNow } from '../time/clock';
 import { freeSlot } from './bookingSteps';
 import { passContact } from './contactBooking';
+import { originOf, type FeedbackTrigger } from '../feedback/feedbackTrigger';
 
 const REFUSALS: Record<OutcomeRefusal, (id: string) => FhirError> = {
   'not-started': (id) => conflict(`Appointment/${id} has not started yet: whether it was realised, or the client did not come, can be recorded from its start time on`),
@@ -36,6 +37,8 @@ export class RecordVisitOutcome {
     private readonly db: Database,
     private readonly fhir: FhirService,
     private readonly notifier: AppointmentNotifier,
+    /** A realised visit gives the resident a survey, made in the outcome's transaction. */
+    private readonly feedback?: FeedbackTrigger,
   ) {}
 
   async run(ctx: RequestContext, id: string, body: unknown, expectedVersion?: string): Promise<Stored<Appointment>> {
@@ -51,6 +54,9 @@ export class RecordVisitOutcome {
     // The client's data as for any change: a relationship, or a recorded reason (flagged).
     const grant = await this.fhir.authorize(ctx, current, 'operation', [`Appointment/${id}`], false);
     let changed = false;
+    let invited = false;
+    // Read before the transaction: PGlite has one connection.
+    const terms = outcome === 'fulfilled' && this.feedback ? await this.feedback.invitations.terms() : undefined;
     // Refusals found on the locked row are recorded once the transaction has rolled back
     // (PGlite has one connection: nothing else may run inside it).
     const stored = await this.db
@@ -72,6 +78,7 @@ export class RecordVisitOutcome {
           for (const ref of next.slot ?? []) await freeSlot(this.fhir.store, tx, ref.reference?.replace('Slot/', '') ?? '');
           await passContact(this.fhir.store, tx, next, undefined);
         }
+        if (changed && terms && this.feedback) invited = await this.feedback.invitations.inviteForVisit(tx, next, terms, clockNow());
         await this.fhir.audit.record(success(ctx, id, grant, outcome), tx);
         return next;
       })
@@ -81,6 +88,7 @@ export class RecordVisitOutcome {
         return error.appointment;
       });
     if (changed && outcome === 'cancelled') this.notifier.notify(stored, 'cancellation');
+    if (invited) this.feedback?.mail.sendSoon(originOf(ctx.baseUrl));
     return stored;
   }
 

@@ -91,6 +91,14 @@ async function seededSource(backend: Backend): Promise<Source> {
   );
   await db.query(`INSERT INTO configuration_gap (service, urgency, age_band, occurrences) VALUES ('backup-edge', 'non-urgent', '30–34', 2)`);
   await db.query(
+    `INSERT INTO feedback_invitation (id, visit, patient, context, created_at, expires_at, token_hash, email_state, answered)
+     VALUES ('backup-edge', 'Appointment/backup-edge', 'Patient/backup-edge', '{"kind": "visit", "month": "2024-02", "unitName": "Åsa \\"Testi\\""}', '2024-02-29T23:59:59.123456Z', '2024-03-14T23:59:59.123456Z', 'ab12', 'sent', true)`,
+  );
+  await db.query(
+    `INSERT INTO feedback_handling (response_id, handled_at, handled_by, reply_text, replied_at, replied_by)
+     VALUES ('backup-edge', '2024-02-29T23:59:59.123456Z', 'backup-edge', 'Kiitos palautteesta.\nRivi ✓', NULL, NULL)`,
+  );
+  await db.query(
     `INSERT INTO app_setting_history (name, version, value, updated_at, updated_by)
      VALUES ('backup-edge', 1, $1::text::jsonb, '2024-02-29T23:59:59.123456Z', NULL), ('backup-edge', 2, '{"kenoviiva": "\\\\", "rivi": "a\\nb ✓"}', '2030-05-06T07:08:09.123456Z', 'Åsa "Testi" Öberg')`,
     [EDGE_CONTENT],

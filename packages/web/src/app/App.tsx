@@ -38,11 +38,15 @@ const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((
 const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
 const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => ({ default: m.ReplyTemplates })));
 const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((m) => ({ default: m.ManagerDashboard })));
+const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ default: m.MyFeedback })));
+const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
+const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage').then((m) => ({ default: m.FeedbackResultsPage })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
   if (path.startsWith(`${PATHS.schedule}/visit/`)) return <VisitView id={decodeURIComponent(path.slice(`${PATHS.schedule}/visit/`.length))} />;
   if (path.startsWith(`${PATHS.messages}/`)) return <ThreadPage threadId={decodeURIComponent(path.slice(PATHS.messages.length + 1))} />;
+  if (path.startsWith(`${PATHS.myFeedback}/`)) return <MyFeedback id={decodeURIComponent(path.slice(PATHS.myFeedback.length + 1))} />;
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
   if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
     return <DirectoryPage path={path} />;
@@ -93,6 +97,10 @@ function Screen({ path }: { path: string }) {
       return <ManagerDashboard />;
     case PATHS.access:
       return <AccessMeasures />;
+    case PATHS.myFeedback:
+      return <MyFeedback />;
+    case PATHS.feedbackResults:
+      return <FeedbackResultsPage />;
     default:
       return null;
   }
@@ -102,12 +110,24 @@ export function App() {
   const { status, user } = useSession();
   const { path, navigate, navigations } = useRouter();
   const roles = useMemo(() => user?.roles ?? [], [user]);
+  // A survey link from an e-mail opens without logging in (the link is its key), signed in or not.
+  const surveyToken = path.startsWith(PATHS.feedbackLink) ? decodeURIComponent(path.slice(PATHS.feedbackLink.length)) : undefined;
   const allowed = status === 'signed-in' && isAllowed(path, roles);
 
   useEffect(() => {
     // Signed in on a path that is not theirs (or on / or /login): go to their first screen.
-    if (status === 'signed-in' && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
-  }, [status, path, roles, navigate]);
+    if (status === 'signed-in' && !surveyToken && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
+  }, [status, path, roles, navigate, surveyToken]);
+
+  if (surveyToken !== undefined) {
+    return (
+      <AppShell>
+        <Suspense fallback={<Loading />}>
+          <SurveyPage source={{ token: surveyToken }} />
+        </Suspense>
+      </AppShell>
+    );
+  }
 
   return (
     <AppShell>

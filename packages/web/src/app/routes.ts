@@ -25,6 +25,10 @@ export const PATHS = {
   accessLifetimes: '/admin/access-lifetimes',
   figures: '/figures',
   access: '/access',
+  myFeedback: '/my-feedback',
+  feedbackResults: '/feedback-results',
+  /** `/feedback/<token>`: the survey from an e-mailed link, without logging in. */
+  feedbackLink: '/feedback/',
 } as const;
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
@@ -54,6 +58,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.sharing, labelKey: 'nav.sharing', testId: 'nav-sharing', roles: ['resident'] },
   { path: '/acting-for', labelKey: 'portal.acting.nav', testId: 'nav-acting-for', roles: ['resident'] },
   { path: '/my-measurements', labelKey: 'selfMonitoring.nav', testId: 'nav-my-measurements', roles: ['resident'] },
+  { path: PATHS.myFeedback, labelKey: 'feedback.portal.nav', testId: 'nav-my-feedback', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.consultations, labelKey: 'consultations.nav', testId: 'nav-consultations', roles: ['guidance', 'professional'], count: 'consultations' },
@@ -70,6 +75,7 @@ export const NAV: NavEntry[] = [
   { path: '/admin/reply-templates', labelKey: 'workday.admin.nav', testId: 'nav-reply-templates', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
+  { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional', 'manager'] },
   // Last, so that a manager still starts from the figures.
   { path: PATHS.teamSchedule, labelKey: 'nav.teamSchedule', testId: 'nav-team-schedule', roles: ['guidance', 'professional', 'manager'] },
 ];
