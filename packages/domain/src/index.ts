@@ -36,3 +36,5 @@ export * from './bookingSafety';
 export * from './icalendar';
 export * from './authorisation';
 export * from './messages';
+export * from './helpRequests';
+export * from './socialNotices';
