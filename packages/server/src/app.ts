@@ -49,6 +49,10 @@ import { MessageIntake } from './messages/messageIntake';
 import { MessageSettingsStore } from './messages/messageSettings';
 import { MessageNotifier } from './messages/messageNotifier';
 import { registerMessageRoutes } from './messages/messageRoutes';
+import { HelpRequestSettingsStore } from './helpRequests/helpRequestSettings';
+import { PublicFormGuard } from './helpRequests/publicFormGuard';
+import { registerHelpRequestRoutes } from './helpRequests/helpRequestRoutes';
+import { registerNoticeRoutes } from './socialNotices/noticeRoutes';
 
 export interface OviServices {
   db: Database;
@@ -88,6 +92,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const messageSettings = new MessageSettingsStore(settings);
   await messageSettings.ensureDefaults();
   const messageNotifier = new MessageNotifier(store, mailer, (m) => console.warn(m));
+  const helpSettings = new HelpRequestSettingsStore(settings);
+  await helpSettings.ensureDefaults();
   const fhir = new FhirService(
     db,
     store,
@@ -135,6 +141,9 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
+  const publicForms = new PublicFormGuard(db, tokens.derivedKey('public-form'));
+  registerHelpRequestRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, settings: helpSettings, guard: publicForms });
+  registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
