@@ -25,6 +25,8 @@ export const PATHS = {
   accessLifetimes: '/admin/access-lifetimes',
   figures: '/figures',
   access: '/access',
+  notices: '/notices',
+  sendNotice: '/notice',
 } as const;
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
@@ -56,6 +58,8 @@ export const NAV: NavEntry[] = [
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.consultations, labelKey: 'consultations.nav', testId: 'nav-consultations', roles: ['guidance', 'professional'], count: 'consultations' },
+  { path: PATHS.notices, labelKey: 'socialNotices.navQueue', testId: 'nav-notices', roles: ['professional'] },
+  { path: PATHS.sendNotice, labelKey: 'socialNotices.navSend', testId: 'nav-send-notice', roles: ['resident', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: PATHS.questionnaires, labelKey: 'nav.questionnaires', testId: 'nav-questionnaires', roles: ['admin'] },
   { path: PATHS.routingRules, labelKey: 'nav.routingRules', testId: 'nav-routing-rules', roles: ['admin'] },
