@@ -76,6 +76,8 @@ export const TASK_CODES = {
   routedWork: 'routed-work',
   /** A resident's secure message waiting for an answer (channel message). */
   message: 'message',
+  /** A social-welfare contact, child-welfare notification or application in the social-services queue. */
+  socialNotice: 'social-notice',
 } as const;
 
 export const CONTACT_QUESTIONNAIRE_URL = `${OVI_FHIR_BASE}/Questionnaire/contact-request`;

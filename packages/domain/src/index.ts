@@ -42,3 +42,5 @@ export * from './teamFigures';
 export * from './selfMonitoring';
 export * from './waitList';
 export * from './feedback';
+export * from './helpRequests';
+export * from './socialNotices';

@@ -175,6 +175,11 @@ function requireValid(at: Date, name: string): number {
   return ms;
 }
 
+/** When the queue closes for the last time on a Helsinki date; undefined on a day it is not open. */
+export function closingOn(hours: QueueHours, date: string): Date | undefined {
+  return periodsOn(hours, date).at(-1)?.end;
+}
+
 export function isOpenAt(hours: QueueHours, at: Date): boolean {
   const ms = requireValid(at, 'at');
   return periodsOn(hours, toHelsinkiDate(at)).some((p) => p.start.getTime() <= ms && ms < p.end.getTime());

@@ -63,6 +63,10 @@ import { FeedbackMail } from './feedback/feedbackMail';
 import { FeedbackAnswers } from './feedback/feedbackAnswers';
 import { FeedbackResultsService } from './feedback/feedbackResults';
 import { registerFeedbackRoutes } from './feedback/feedbackRoutes';
+import { HelpRequestSettingsStore } from './helpRequests/helpRequestSettings';
+import { PublicFormGuard } from './helpRequests/publicFormGuard';
+import { registerHelpRequestRoutes } from './helpRequests/helpRequestRoutes';
+import { registerNoticeRoutes } from './socialNotices/noticeRoutes';
 
 export interface OviServices {
   db: Database;
@@ -110,6 +114,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const messageNotifier = new MessageNotifier(store, mailer, (m) => console.warn(m));
   const offerNotifier = new OfferNotifier(db, store, mailer, (m) => console.warn(m));
   const waitListMatching = new WaitListMatching(store, offerNotifier);
+  const helpSettings = new HelpRequestSettingsStore(settings);
+  await helpSettings.ensureDefaults();
   const fhir = new FhirService(
     db,
     store,
@@ -168,6 +174,9 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     results: new FeedbackResultsService(db, store, audit, feedbackSettings, mailer),
     settings: feedbackSettings,
   });
+  const publicForms = new PublicFormGuard(db, tokens.derivedKey('public-form'));
+  registerHelpRequestRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, settings: helpSettings, guard: publicForms });
+  registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

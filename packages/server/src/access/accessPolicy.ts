@@ -13,6 +13,7 @@ import type { ResourceStore } from '../storage/resourceStore';
 import { consentsToSharing, inOpenGuidance } from './relationships';
 import { registerOfResource } from './registerLabels';
 import { cachedQualificationsOf } from './qualifications';
+import { isConfidentialNotice } from '../socialNotices/noticeLabels';
 
 export type Interaction = 'read' | 'vread' | 'history' | 'search' | 'create' | 'update' | 'operation';
 
@@ -53,6 +54,7 @@ export class AccessPolicy {
 
   async check(user: UserContext, resource: Resource, interaction: Interaction, reason?: string): Promise<AccessGrant> {
     if (!holdsPersonalData(resource)) return this.checkDirectory(user, resource.resourceType, interaction);
+    if (await this.hidesNotice(user, resource)) throw notFound(`${resource.resourceType} was not found`);
     if (resource.resourceType === 'AuditEvent' && interaction !== 'read' && interaction !== 'search') {
       throw forbidden('Audit records are written by Ovi itself');
     }
@@ -88,6 +90,16 @@ export class AccessPolicy {
     throw forbidden(
       `This ${resource.resourceType} belongs to the ${which} register. You may see it only with the client's recorded consent to share (Consent) or a legal basis recorded in the X-Access-Reason header; the access will be flagged.`,
     );
+  }
+
+  /**
+   * A social-welfare or child-welfare notice exists only for social-welfare professionals: to
+   * anyone else (health staff, the person it is about, a guardian) it answers as if it did not
+   * (decision 016), whatever consent or reason they hold.
+   */
+  async hidesNotice(user: UserContext, resource: Resource): Promise<boolean> {
+    if (!isConfidentialNotice(resource)) return false;
+    return !isStaff(user) || !(await cachedQualificationsOf(this.store, user)).social;
   }
 
   /** Access to the data of the given clients. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { SettingsStore } from '../settings/settingsStore';
 import { tokenRecheckSecondsFromEnvironment } from '../config';
@@ -63,6 +63,11 @@ export class TokenService {
     if (configuredSecret) return new TokenService(new TextEncoder().encode(configuredSecret), recheckMs);
     const stored = await settings.ensure(SIGNING_KEY_SETTING, randomBytes(32).toString('base64'));
     return new TokenService(Buffer.from(stored.value, 'base64'), recheckMs);
+  }
+
+  /** A key for another purpose (e.g. signing public forms), derived from the signing key: never the signing key itself. */
+  derivedKey(purpose: string): Buffer {
+    return createHmac('sha256', this.key).update(`ovi:${purpose}`).digest();
   }
 
   /** Where the account state comes from; without it no token is accepted. */

@@ -102,6 +102,10 @@ export class FhirService {
     const result = await this.store.search(request);
     let found = result.resources;
     let total = result.total;
+    // Notices only social-welfare staff know of are not there for anyone else (decision 016).
+    const shown = await filterAsync(found, async (r) => !(await this.access.hidesNotice(ctx.user, r)));
+    total -= found.length - shown.length;
+    found = shown;
     if (personal) {
       if (isStaff(ctx.user)) {
         // The other register's records are left out unless consent or a recorded basis allows them.
@@ -377,4 +381,9 @@ function groupQuery(query: URLSearchParams): Record<string, string[]> {
   const grouped = Object.create(null) as Record<string, string[]>;
   for (const [key, value] of query) (grouped[key] ??= []).push(value);
   return grouped;
+}
+
+async function filterAsync<T>(items: T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const kept = await Promise.all(items.map(keep));
+  return items.filter((_, i) => kept[i]);
 }

@@ -6,6 +6,7 @@ import { AppShell } from '../components/AppShell';
 import { Loading } from '../components/Loading';
 import { useRouter } from './router';
 import { PATHS, homeFor, isAllowed } from './routes';
+import { HELP_PATH, HelpButton, NOTICE_PATH } from '../helpRequests/HelpButton';
 
 // Every screen is its own chunk, loaded when first opened, so the first page (the log-in page,
 // often on a resident's phone) carries no resident, workbench, admin or manager screens.
@@ -37,6 +38,9 @@ const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').t
 const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
 const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
 const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => ({ default: m.ReplyTemplates })));
+const NoticeForm = lazy(() => import('../socialNotices/NoticeForm').then((m) => ({ default: m.NoticeForm })));
+const NoticeQueue = lazy(() => import('../socialNotices/NoticeQueue').then((m) => ({ default: m.NoticeQueue })));
+const HelpRequestPage = lazy(() => import('../helpRequests/HelpRequestPage').then((m) => ({ default: m.HelpRequestPage })));
 const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((m) => ({ default: m.ManagerDashboard })));
 const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ default: m.MyFeedback })));
 const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
@@ -101,6 +105,10 @@ function Screen({ path }: { path: string }) {
       return <MyFeedback />;
     case PATHS.feedbackResults:
       return <FeedbackResultsPage />;
+    case PATHS.notices:
+      return <NoticeQueue />;
+    case PATHS.sendNotice:
+      return <NoticeForm />;
     default:
       return null;
   }
@@ -132,7 +140,16 @@ export function App() {
   return (
     <AppShell>
       {status === 'checking' && <Loading />}
-      {status === 'signed-out' && <LoginPage />}
+      {/* Without logging in: the help button's form and the notice form; the front page offers both. */}
+      {status === 'signed-out' && (path === HELP_PATH || path === NOTICE_PATH) && (
+        <Suspense fallback={<Loading />}>{path === HELP_PATH ? <HelpRequestPage /> : <NoticeForm />}</Suspense>
+      )}
+      {status === 'signed-out' && path !== HELP_PATH && path !== NOTICE_PATH && (
+        <>
+          <HelpButton />
+          <LoginPage />
+        </>
+      )}
       {/* Keyed by navigation: following a link to the current screen starts it afresh. */}
       {allowed && (
         <Suspense fallback={<Loading />}>

@@ -29,6 +29,8 @@ export const PATHS = {
   feedbackResults: '/feedback-results',
   /** `/feedback/<token>`: the survey from an e-mailed link, without logging in. */
   feedbackLink: '/feedback/',
+  notices: '/notices',
+  sendNotice: '/notice',
 } as const;
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
@@ -62,6 +64,8 @@ export const NAV: NavEntry[] = [
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.consultations, labelKey: 'consultations.nav', testId: 'nav-consultations', roles: ['guidance', 'professional'], count: 'consultations' },
+  { path: PATHS.notices, labelKey: 'socialNotices.navQueue', testId: 'nav-notices', roles: ['professional'] },
+  { path: PATHS.sendNotice, labelKey: 'socialNotices.navSend', testId: 'nav-send-notice', roles: ['resident', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: '/monitoring', labelKey: 'selfMonitoring.team.nav', testId: 'nav-monitoring', roles: ['guidance', 'professional'] },
   { path: PATHS.questionnaires, labelKey: 'nav.questionnaires', testId: 'nav-questionnaires', roles: ['admin'] },

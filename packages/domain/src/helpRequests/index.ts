@@ -1,0 +1,3 @@
+/** The help button: call-back requests without logging in. */
+export * from './finnishPhone';
+export * from './helpRequest';
