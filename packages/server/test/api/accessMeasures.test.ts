@@ -61,7 +61,7 @@ describe.each(BACKENDS)('access measures on %s', (backend) => {
           { actor: { reference: DEMO_IDS.physician }, status: 'accepted' },
           { actor: { reference: DEMO_IDS.stationLocations.kokkola }, status: 'accepted' },
         ],
-      } as Appointment,
+      } as Appointment & { id: string },
     ]);
     return id;
   }
