@@ -42,7 +42,7 @@ export function AccessMeasures() {
           <section aria-labelledby="waiting-title">
             <h2 id="waiting-title">{t('access.waitingTitle')}</h2>
             <p className="muted small">{t('accessMeasures.waitingBasis')}</p>
-            <p className="muted small" data-testid="waiting-period">
+            <p className="muted small" data-testid="figure-period">
               {ofPeriod}
             </p>
             {m.waiting.length === 0 ? (
