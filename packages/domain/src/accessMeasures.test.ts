@@ -95,9 +95,17 @@ describe('t3ForUnit', () => {
       at,
     );
     expect(result).toEqual([
-      { profession: 'nurse', t3: 5, professionals: 3 },
-      { profession: 'physician', t3: 5.5, professionals: 2 },
+      { profession: 'nurse', t3: 5, professionals: 3, atCap: 1 },
+      { profession: 'physician', t3: 5.5, professionals: 2, atCap: 0 },
     ]);
+  });
+  it('a fully booked professional (no free time at all) counts at the cap and is counted as such', () => {
+    const full = { practitioner: 'Practitioner/full', profession: 'physician', freeSlotStarts: [] };
+    const fast = { practitioner: 'Practitioner/fast', profession: 'physician', freeSlotStarts: within(1) };
+    const twoLeft = { practitioner: 'Practitioner/two', profession: 'physician', freeSlotStarts: within(1).slice(0, 2) };
+    // Left out, the profession would look like a one-day wait; counted, its median is the cap.
+    expect(t3ForUnit([fast, full, twoLeft], at)).toEqual([{ profession: 'physician', t3: 182, professionals: 3, atCap: 2 }]);
+    expect(t3ForUnit([full], at, { capDays: 90 })).toEqual([{ profession: 'physician', t3: 90, professionals: 1, atCap: 1 }]);
   });
   it('is empty for no professionals', () => expect(t3ForUnit([], at)).toEqual([]));
 });

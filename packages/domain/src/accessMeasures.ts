@@ -78,14 +78,24 @@ export interface ProfessionT3 {
   /** Median of the professionals' T3 (may end in .5 for an even count). */
   t3: number;
   professionals: number;
+  /**
+   * Of them, those with fewer than three free times within the cap (none at all included):
+   * counted at the cap, as THL counts a unit that must use a queue book, and said so, because a
+   * fully booked profession must not look fast.
+   */
+  atCap: number;
 }
 
-/** T3 of a unit per profession, sorted by profession. */
+/**
+ * T3 of a unit per profession, sorted by profession. Every professional given counts, also
+ * one with no free time at all (an empty list): that one counts at the cap.
+ */
 export function t3ForUnit(
   perProfessional: Array<{ practitioner: string; profession: string; freeSlotStarts: Date[] }>,
   measuredAt: Date,
   options?: T3Options,
 ): ProfessionT3[] {
+  const cap = options?.capDays ?? T3_CAP_DAYS;
   const groups = new Map<string, number[]>();
   for (const p of perProfessional) {
     const list = groups.get(p.profession) ?? [];
@@ -94,7 +104,7 @@ export function t3ForUnit(
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([profession, values]) => ({ profession, t3: median(values) ?? 0, professionals: values.length }));
+    .map(([profession, values]) => ({ profession, t3: median(values) ?? 0, professionals: values.length, atCap: values.filter((v) => v >= cap).length }));
 }
 
 export interface WaitingTimeStats {

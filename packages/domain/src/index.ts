@@ -20,6 +20,7 @@ export * from './validateScheduleTemplate';
 export * from './slotGeneration';
 export * from './slotSearch';
 export * from './accessMeasures';
+export * from './visitWaits';
 export * from './defaultVisitTypes';
 export * from './validateScheduleException';
 export * from './openingHours';

@@ -13,7 +13,7 @@ import type { GuidanceSettings } from './guidanceSettings';
 import { currentNeed, isAssessed, recordAssessment, type AssessedNeed } from './needAssessment';
 import { now as clockNow, nowMs } from '../time/clock';
 import type { SqlExecutor } from '../db/database';
-import { bookingOf, contactAlreadyBooked, liveBooking } from '../scheduling/contactBooking';
+import { bookingOf, contactAlreadyBooked, contactOf, liveBooking } from '../scheduling/contactBooking';
 import { handoverInputs, parseHandover, takeHandover, withHandover } from './handoverNote';
 import { originOf, type FeedbackTrigger } from '../feedback/feedbackTrigger';
 
@@ -86,6 +86,9 @@ export class ResolveTask {
         },
         { tx },
       );
+      // The visit names the contact it answers, as `$book` with `task` does: the waiting-time
+      // measure finds the assessment through it (decision 018).
+      if (decision.appointment) await linkVisitToContact(this.fhir.store, tx, decision.appointment, taskId);
       const message = await this.fhir.store.create(inThread(await reply(this.fhir.store, tx, resolved, decision.note, ctx, now), resolved), { tx });
       sent.push(message);
       await this.fhir.audit.record(
@@ -203,6 +206,13 @@ function completeTask(task: Task, decision: Decision, ctx: RequestContext, now: 
         : []),
     ],
   };
+}
+
+async function linkVisitToContact(store: ResourceStore, tx: SqlExecutor, ref: Reference, taskId: string): Promise<void> {
+  const { id } = localReference(ref.reference, ['Appointment'], 'Parameters.parameter.appointment');
+  const current = await store.read<Appointment>('Appointment', id, tx);
+  if (contactOf(current)) return;
+  await store.update<Appointment>('Appointment', id, (a) => (contactOf(a) ? a : { ...a, supportingInformation: [...(a.supportingInformation ?? []), { reference: `Task/${taskId}` }] }), { tx });
 }
 
 function routedWork(task: Task, taskId: string, routeTo: Reference, requester: string): Task {

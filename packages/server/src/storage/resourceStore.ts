@@ -1,3 +1,4 @@
+import { realisedVisitWaits, t3Calendars, type T3Calendar } from './accessFigures';
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
 import { PLAN_PER_CALL, type Database, type SqlExecutor } from '../db/database';
@@ -51,6 +52,16 @@ export class ResourceStore {
   /** Active Schedules (of one profession) with the Practitioner and Location they belong to. */
   scheduleOffers(profession?: string): Promise<ScheduleOffer[]> {
     return findScheduleOffers(this.db, profession);
+  }
+
+  /** Booking calendars for T3: each professional with non-urgent time in the window and their first three free times. */
+  t3Calendars(window: { from: Date; to: Date; visitTypes: string[] }): Promise<T3Calendar[]> {
+    return t3Calendars(this.db, window);
+  }
+
+  /** The waits to the visits realised in the window, counted by group (decision 018). */
+  realisedVisitWaits(window: { start: Date; end: Date }): ReturnType<typeof realisedVisitWaits> {
+    return realisedVisitWaits(this.db, window);
   }
 
   /** Creates one resource: row, history and index in a single atomic statement. */

@@ -186,11 +186,12 @@ describe.each(BACKENDS)('figures of a chosen period on %s', (backend) => {
     }
   });
 
-  it('access measures: the period is stated, and the waits of a period without visits are hidden', async () => {
+  it('access measures: the period is stated, and a period without realised visits has no waiting groups', async () => {
     const r = await server.call('GET', '/api/access/measures?period=last-month', { token: manager });
     expect(r.status).toBe(200);
     expect(r.body.period).toMatchObject({ from: '2026-10-01', to: '2026-10-31', preset: 'last-month' });
     expect(r.body.measuredAt.slice(0, 10)).toBe('2026-11-20');
-    expect(r.body.waiting).toEqual({ count: null, medianDays: null, p90Days: null, withinDeadlineShare: null });
+    // Waits are of visits realised in the period (decision 018): October has none.
+    expect(r.body.waiting).toEqual([]);
   });
 });

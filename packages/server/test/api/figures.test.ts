@@ -220,18 +220,21 @@ describe.each(BACKENDS)('published figures on %s', (backend) => {
   it('access measures hide waiting figures of fewer than 5 visits and round the count', async () => {
     const r = await server.call('GET', '/api/access/measures', { token: manager });
     expect(r.status).toBe(200);
-    const { waiting } = r.body;
-    if (waiting.count === null) {
-      expect(waiting).toEqual({ count: null, medianDays: null, p90Days: null, withinDeadlineShare: null });
-    } else {
-      expect(waiting.count % 5).toBe(0);
-      expect(waiting.count).toBeGreaterThanOrEqual(SMALL_NUMBER_LIMIT);
+    // Per unit, profession and urgency now (decision 018): each group hidden under 5, counts rounded.
+    for (const g of r.body.waiting as Array<{ visits: number | null; medianDays: number | null }>) {
+      if (g.visits === null) expect(g.medianDays).toBeNull();
+      else {
+        expect(g.visits % 5).toBe(0);
+        expect(g.visits).toBeGreaterThanOrEqual(SMALL_NUMBER_LIMIT);
+      }
     }
     expect(r.body.period).toMatchObject({ preset: 'this-month' });
-    const rows = r.body.t3 as Array<{ t3Days: number; professionals: number; scope: string }>;
+    const rows = r.body.t3 as Array<{ t3Days: number; professionals: number; atCap: number; scope: string }>;
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.t3Days).toBeGreaterThanOrEqual(0);
+      expect(row.atCap).toBeGreaterThanOrEqual(0);
+      expect(row.atCap).toBeLessThanOrEqual(row.professionals);
       // A unit with one professional of a profession: that person's T3, said so, not a unit median.
       expect(row.scope).toBe(row.professionals === 1 ? 'one-professional' : 'team');
     }

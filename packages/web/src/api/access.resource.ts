@@ -12,30 +12,42 @@ export interface T3Row {
   /** Days to the third free non-urgent time; null when the group is hidden. */
   t3Days: number | null;
   professionals: number | null;
+  /** Professionals with fewer than three free times in the horizon (fully booked included), counted at the cap. */
+  atCap: number | null;
   /** 'one-professional': the unit has one such professional, so this is that person's T3, not a unit median. */
   scope: 'team' | 'one-professional';
 }
 
-export interface WaitingFigures {
-  count: number | null;
+/** Waits from the need assessment to the realised visit of one unit, profession and urgency (decision 018). */
+export interface WaitingGroup {
+  unit: string;
+  unitName: string;
+  profession: string;
+  /** Assessed urgency, or 'no-assessment' (self-booked and the like, counted from the booking). */
+  urgency: string;
+  visits: number | null;
   medianDays: number | null;
   p90Days: number | null;
-  withinDeadlineShare: number | null;
+  withinLegalShare: number | null;
+  withinRegionalShare: number | null;
+  scope: 'team' | 'one-professional';
 }
 
 export interface AccessMeasures {
-  /** The period of the waiting times (contacts that arrived in it). */
+  /** The period of the waiting times (visits realised in it). */
   period: { from: string; to: string; preset?: string };
   measuredAt?: string;
+  t3CapDays: number;
   t3: T3Row[];
-  waiting: WaitingFigures;
+  waiting: WaitingGroup[];
 }
 
 interface RawMeasures {
   period?: { from: string; to: string; preset?: string };
   measuredAt?: string;
   t3?: Array<Partial<T3Row>>;
-  waiting?: Partial<WaitingFigures> | null;
+  t3CapDays?: number;
+  waiting?: Array<Partial<WaitingGroup>> | null;
 }
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -52,13 +64,21 @@ export async function fetchAccessMeasures(search: string): Promise<AccessMeasure
       profession: r.profession ?? '',
       t3Days: numberOrNull(r.t3Days),
       professionals: numberOrNull(r.professionals),
+      atCap: numberOrNull(r.atCap),
       scope: r.scope === 'one-professional' ? 'one-professional' : 'team',
     })),
-    waiting: {
-      count: numberOrNull(raw.waiting?.count),
-      medianDays: numberOrNull(raw.waiting?.medianDays),
-      p90Days: numberOrNull(raw.waiting?.p90Days),
-      withinDeadlineShare: numberOrNull(raw.waiting?.withinDeadlineShare),
-    },
+    t3CapDays: numberOrNull(raw.t3CapDays) ?? 182,
+    waiting: (Array.isArray(raw.waiting) ? raw.waiting : []).map((g) => ({
+      unit: g.unit ?? '',
+      unitName: g.unitName ?? g.unit ?? '',
+      profession: g.profession ?? '',
+      urgency: g.urgency ?? '',
+      visits: numberOrNull(g.visits),
+      medianDays: numberOrNull(g.medianDays),
+      p90Days: numberOrNull(g.p90Days),
+      withinLegalShare: numberOrNull(g.withinLegalShare),
+      withinRegionalShare: numberOrNull(g.withinRegionalShare),
+      scope: g.scope === 'one-professional' ? 'one-professional' : 'team',
+    })),
   };
 }

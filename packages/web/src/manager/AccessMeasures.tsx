@@ -1,6 +1,7 @@
 /**
- * Access to care for managers: waiting times to a booked visit for the chosen period (kept in
- * the address), and T3 per unit and profession measured now; every figure says which.
+ * Access to care for managers: waiting times from the need assessment to the realised visit of
+ * the chosen period (kept in the address) per unit, profession and urgency, and T3 per unit and
+ * profession measured now, with how many professionals counted at the cap; every figure says which.
  */
 import { useTranslation } from 'react-i18next';
 import { fetchAccessMeasures } from '../api/access.resource';
@@ -11,7 +12,6 @@ import { TableWrap } from '../components/TableWrap';
 import { useAsync } from '../components/useAsync';
 import { formatDateTime, formatDays, formatNumber, formatPercent, formatPeriod } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
-import { StatTile } from './StatTile';
 import { groupByUnit, T3Chart } from './T3Chart';
 import { PeriodPicker } from './PeriodPicker';
 import { searchOfChoice, usePeriodChoice } from './periodChoice';
@@ -41,22 +41,50 @@ export function AccessMeasures() {
           </p>
           <section aria-labelledby="waiting-title">
             <h2 id="waiting-title">{t('access.waitingTitle')}</h2>
-            <p className="muted small">{t('figuresPeriod.waitingBasis')}</p>
-            <div className="tiles">
-              <StatTile label={t('access.waitingCount')} value={m.waiting.count === null ? null : formatNumber(m.waiting.count, lang)} period={ofPeriod} testId="waiting-count" />
-              <StatTile label={t('access.median')} value={days(m.waiting.medianDays)} period={ofPeriod} testId="waiting-median" />
-              <StatTile label={t('access.p90')} value={days(m.waiting.p90Days)} period={ofPeriod} testId="waiting-p90" />
-              <StatTile
-                label={t('access.withinDeadline')}
-                value={m.waiting.withinDeadlineShare === null ? null : formatPercent(m.waiting.withinDeadlineShare, lang)}
-                period={ofPeriod}
-                testId="waiting-within-deadline"
-              />
-            </div>
+            <p className="muted small">{t('accessMeasures.waitingBasis')}</p>
+            <p className="muted small" data-testid="figure-period">
+              {ofPeriod}
+            </p>
+            {m.waiting.length === 0 ? (
+              <p className="empty">{t('accessMeasures.noVisits')}</p>
+            ) : (
+              <TableWrap labelledBy="waiting-caption">
+                <table className="table" data-testid="waiting-table">
+                  <caption id="waiting-caption">{t('accessMeasures.waitingCaption', { period })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('accessMeasures.group')}</th>
+                      <th scope="col" className="num">{t('accessMeasures.visits')}</th>
+                      <th scope="col" className="num">{t('access.median')}</th>
+                      <th scope="col" className="num">{t('access.p90')}</th>
+                      <th scope="col" className="num">{t('accessMeasures.withinLegal')}</th>
+                      <th scope="col" className="num">{t('accessMeasures.withinRegional')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {m.waiting.map((g) => (
+                      <tr key={`${g.unit}|${g.profession}|${g.urgency}`} data-unit={g.unit} data-profession={g.profession} data-urgency={g.urgency}>
+                        <th scope="row">
+                          {g.unitName}, {t(`profession.${g.profession}`, { defaultValue: g.profession })}, {t(`accessMeasures.urgency.${g.urgency}`, { defaultValue: g.urgency })}
+                          {g.scope === 'one-professional' && <span className="one-professional"> {t('figuresPeriod.oneProfessionalRow')}</span>}
+                        </th>
+                        <td className="num">{g.visits === null ? t('common.hidden') : formatNumber(g.visits, lang)}</td>
+                        <td className="num">{days(g.medianDays) ?? t('common.hidden')}</td>
+                        <td className="num">{days(g.p90Days) ?? t('common.hidden')}</td>
+                        <td className="num">{g.withinLegalShare === null ? t('common.hidden') : formatPercent(g.withinLegalShare, lang)}</td>
+                        <td className="num">{g.withinRegionalShare === null ? t('common.hidden') : formatPercent(g.withinRegionalShare, lang)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
+            )}
+            <p className="muted small">{t('accessMeasures.waitingHidden')}</p>
           </section>
           <section className="panel" aria-labelledby="t3-title">
             <h2 id="t3-title">{t('access.t3Title')}</h2>
             <p>{t('access.t3Intro')}</p>
+            <p className="muted small">{t('accessMeasures.t3Cap', { days: m.t3CapDays })}</p>
             {m.measuredAt && (
               <p className="muted small" data-testid="figure-period">
                 {t('figuresPeriod.t3Now', { time: formatDateTime(m.measuredAt, lang) })}
@@ -80,12 +108,15 @@ export function AccessMeasures() {
                         <th scope="col" className="num">
                           {t('access.professionals')}
                         </th>
+                        <th scope="col" className="num">
+                          {t('accessMeasures.atCap')}
+                        </th>
                       </tr>
                     </thead>
                     {groupByUnit(m.t3).map((u) => (
                       <tbody key={u.unit}>
                         <tr className="row-group">
-                          <th scope="rowgroup" colSpan={3}>
+                          <th scope="rowgroup" colSpan={4}>
                             {u.unitName}
                           </th>
                         </tr>
@@ -97,6 +128,7 @@ export function AccessMeasures() {
                             </th>
                             <td className="num">{r.t3Days === null ? t('common.hidden') : formatDays(r.t3Days, lang)}</td>
                             <td className="num">{r.professionals === null ? t('common.hidden') : formatNumber(r.professionals, lang)}</td>
+                            <td className="num">{r.atCap === null ? t('common.hidden') : formatNumber(r.atCap, lang)}</td>
                           </tr>
                         ))}
                       </tbody>

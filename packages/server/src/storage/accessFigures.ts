@@ -1,0 +1,121 @@
+/**
+ * The reads behind the access measures (scheduling/accessReport.ts, decision 018), done in the
+ * database so that a region's calendars and a year of its visits come back as a few rows.
+ */
+import type { WaitCell, WaitGroupProfessionals } from '@ovi/domain';
+import { NO_ASSESSMENT } from '@ovi/domain';
+import type { SqlExecutor } from '../db/database';
+import { activeScheduleIds } from './slotAvailability';
+
+/** One professional's booking calendar for T3: up to the first three free times in the horizon. */
+export interface T3Calendar {
+  practitioner: string;
+  profession: string;
+  unit?: string;
+  unitName?: string;
+  /** At most three, earliest first; fewer (none) when the calendar is that full. */
+  freeStarts: Date[];
+}
+
+/**
+ * Every active schedule with non-urgent booking time (free or booked) starting in [from, to],
+ * with its first three free non-urgent times there. A schedule whose every time is booked is
+ * included with no free times (it counts at the cap); one with no such time at all in the
+ * horizon (the professional does not take these visits, or is away) is not.
+ */
+export async function t3Calendars(db: SqlExecutor, window: { from: Date; to: Date; visitTypes: string[] }): Promise<T3Calendar[]> {
+  const r = await db.query<{ practitioner: string | null; profession: string | null; unit: string | null; unit_name: string | null; free_starts: Array<Date | string> }>(
+    `SELECT (SELECT a->>'reference' FROM jsonb_array_elements(s.content->'actor') a WHERE a->>'reference' LIKE 'Practitioner/%' LIMIT 1) AS practitioner,
+            s.content #>> '{specialty,0,coding,0,code}' AS profession,
+            (SELECT a->>'reference' FROM jsonb_array_elements(s.content->'actor') a WHERE a->>'reference' LIKE 'Location/%' LIMIT 1) AS unit,
+            l.content ->> 'name' AS unit_name,
+            ARRAY(SELECT f.start_at FROM slot_availability f
+                   WHERE f.schedule_id = s.id AND f.status = 'free' AND f.visit_type = ANY($3::text[]) AND f.start_at >= $1 AND f.start_at <= $2
+                   ORDER BY f.start_at LIMIT 3) AS free_starts
+       FROM resource s
+       LEFT JOIN resource l ON l.resource_type = 'Location'
+        AND l.id = (SELECT substring(a->>'reference' FROM '^Location/(.+)$') FROM jsonb_array_elements(s.content->'actor') a WHERE a->>'reference' LIKE 'Location/%' LIMIT 1)
+      WHERE s.resource_type = 'Schedule' AND s.id IN (${activeScheduleIds()})
+        AND EXISTS (SELECT 1 FROM slot_availability b
+                     WHERE b.schedule_id = s.id AND b.status IN ('free', 'busy') AND b.visit_type = ANY($3::text[]) AND b.start_at >= $1 AND b.start_at <= $2)`,
+    [window.from.toISOString(), window.to.toISOString(), window.visitTypes],
+  );
+  return r.rows.flatMap((row) =>
+    row.practitioner
+      ? [
+          {
+            practitioner: row.practitioner,
+            profession: row.profession ?? '',
+            ...(row.unit ? { unit: row.unit } : {}),
+            ...(row.unit_name ? { unitName: row.unit_name } : {}),
+            freeStarts: (row.free_starts ?? []).map((d) => new Date(d)),
+          },
+        ]
+      : [],
+  );
+}
+
+/** A Task input's value as text (`field`: valueDateTime, valueCode …). */
+const input = (alias: string, code: string, field: string) =>
+  `(SELECT i->>'${field}' FROM jsonb_array_elements(${alias}.content->'input') i WHERE i#>>'{type,coding,0,code}' = '${code}' LIMIT 1)`;
+const participant = (kind: string) => `(SELECT p#>>'{actor,reference}' FROM jsonb_array_elements(a.content->'participant') p WHERE p#>>'{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
+
+/**
+ * The realised visits (Appointment `fulfilled`) that started in [start, end), counted by unit,
+ * profession, urgency, whole Helsinki days waited and whether each limit was kept — the cells
+ * of `visitWaitCells` in `@ovi/domain/src/visitWaits.ts`, whose definition this follows — and
+ * the distinct professionals of each group. The visit's contact is the Task it names in
+ * `supportingInformation` (every booking for a contact records it: `$book` with `task`, and
+ * `$resolve` booked); for routed work the contact's earlier assessment counts when it was
+ * earlier (`basedOn`), so routing never restarts the clock.
+ */
+export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: WaitCell[]; professionals: WaitGroupProfessionals[] }> {
+  const r = await db.query<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+    `WITH v AS (
+       SELECT ovi_instant(a.content ->> 'start') AS visit_at,
+              COALESCE(ovi_instant(a.content ->> 'created'), ovi_instant(a.content ->> 'start')) AS booked_at,
+              COALESCE(${participant('Location')}, 'unknown') AS unit,
+              COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession,
+              ${participant('Practitioner')} AS practitioner,
+              (SELECT substring(s->>'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(a.content->'supportingInformation') s WHERE s->>'reference' LIKE 'Task/%' LIMIT 1) AS task_id
+         FROM resource a
+        WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
+          AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz
+     ), assessed AS (
+       SELECT v.*,
+              -- The assessment of the contact; a contact closed before the visit without a separate
+              -- assessment was assessed when it was closed (older records); routed work keeps the earlier one.
+              LEAST(COALESCE(ovi_instant(${input('t', 'assessed-at', 'valueDateTime')}),
+                             CASE WHEN t.content ->> 'status' = 'completed' AND ovi_instant(t.content #>> '{executionPeriod,end}') <= v.visit_at
+                                  THEN ovi_instant(t.content #>> '{executionPeriod,end}') END),
+                    ovi_instant(${input('o', 'assessed-at', 'valueDateTime')})) AS assessed_at,
+              ${input('t', 'urgency', 'valueCode')} AS urgency,
+              ovi_instant(${input('t', 'legal-deadline', 'valueDateTime')}) AS legal_deadline,
+              ovi_instant(${input('t', 'regional-deadline', 'valueDateTime')}) AS regional_deadline
+         FROM v
+         LEFT JOIN resource t ON t.resource_type = 'Task' AND t.id = v.task_id
+         LEFT JOIN resource o ON o.resource_type = 'Task'
+          AND o.id = (SELECT substring(b->>'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(t.content->'basedOn') b WHERE b->>'reference' LIKE 'Task/%' LIMIT 1)
+     ), x AS (
+       SELECT unit, profession, practitioner,
+              CASE WHEN assessed_at IS NULL THEN $3 ELSE COALESCE(urgency, 'unknown') END AS urgency,
+              GREATEST(0, (visit_at AT TIME ZONE 'Europe/Helsinki')::date - (COALESCE(assessed_at, booked_at) AT TIME ZONE 'Europe/Helsinki')::date) AS days,
+              CASE WHEN assessed_at IS NOT NULL THEN visit_at <= legal_deadline END AS within_legal,
+              CASE WHEN assessed_at IS NOT NULL THEN visit_at <= regional_deadline END AS within_regional
+         FROM assessed
+     )
+     SELECT unit, profession, urgency, days, within_legal, within_regional, count(*)::int AS n, NULL::int AS professionals
+       FROM x GROUP BY unit, profession, urgency, days, within_legal, within_regional
+     UNION ALL
+     SELECT unit, profession, urgency, NULL, NULL, NULL, NULL, count(DISTINCT practitioner)::int
+       FROM x GROUP BY unit, profession, urgency`,
+    [window.start.toISOString(), window.end.toISOString(), NO_ASSESSMENT],
+  );
+  const cells: WaitCell[] = [];
+  const professionals: WaitGroupProfessionals[] = [];
+  for (const row of r.rows) {
+    if (row.n === null) professionals.push({ unit: row.unit, profession: row.profession, urgency: row.urgency, professionals: Number(row.professionals ?? 0) });
+    else cells.push({ unit: row.unit, profession: row.profession, urgency: row.urgency, days: Number(row.days), withinLegal: row.within_legal, withinRegional: row.within_regional, n: Number(row.n) });
+  }
+  return { cells, professionals };
+}
