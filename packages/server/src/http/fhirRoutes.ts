@@ -12,6 +12,9 @@ import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import { capabilityStatement } from '../fhir/capabilityStatement';
 import { badRequest, notFound } from '../fhir/outcomes';
 import { requestContext } from './requestContext';
+import { assertAllowed, refusalForUnroutedPath } from '../fhir/interactions';
+import { findOperationDefinition, OPERATIONS, operationDefinition } from '../fhir/operationDefinitions';
+import { assertJsonWanted } from './fhirFormat';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -34,6 +37,35 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
+  app.addHook('onRequest', async (request) => assertJsonWanted(request));
+
+  // A real FHIR path with a method it does not take (DELETE, PATCH, PUT on a type without
+  // update) is a 405 naming the methods that work: a 404 would tell a client "already gone".
+  void app.register(
+    async (scope) => {
+      // Whatever the body (a JSON Patch, XML), the answer is about the method, not the body.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+      scope.setNotFoundHandler((request) => {
+        const path = request.url.split('?', 1)[0] ?? '';
+        throw refusalForUnroutedPath(request.method, path.slice(base.length)) ?? notFound(`No such endpoint: ${request.method} ${path}`);
+      });
+    },
+    { prefix: base },
+  );
+
+  // The definitions of Ovi's operations, as the CapabilityStatement links them.
+  app.get(`${base}/OperationDefinition`, async (request, reply) => {
+    const baseUrl = `${request.protocol}://${request.host}${base}`;
+    const entry = OPERATIONS.map((op) => operationDefinition(baseUrl, op)).map((resource) => ({ fullUrl: `${baseUrl}/OperationDefinition/${resource.id}`, resource, search: { mode: 'match' as const } }));
+    return send(reply, 200, { resourceType: 'Bundle', type: 'searchset', total: entry.length, link: [{ relation: 'self', url: `${baseUrl}/OperationDefinition` }], entry });
+  });
+  app.get<{ Params: { id: string } }>(`${base}/OperationDefinition/:id`, async (request, reply) => {
+    const definition = findOperationDefinition(`${request.protocol}://${request.host}${base}`, request.params.id);
+    if (!definition) throw notFound(`OperationDefinition/${request.params.id.slice(0, 80)} was not found`);
+    return send(reply, 200, definition);
+  });
+
   app.get(`${base}/metadata`, async (request, reply) => send(reply, 200, capabilityStatement(`${request.protocol}://${request.host}${base}`)));
 
   app.get<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
@@ -43,6 +75,7 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   });
 
   app.post<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
+    assertAllowed(request.params.type, 'create', 'POST', 'type');
     const { resource, headers } = await fhir.create(await ctx(request), request.params.type, request.body);
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.header('Location', `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`);
@@ -51,6 +84,7 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
 
   app.post<{ Params: Params }>(`${base}/:type/:op`, async (request, reply) => {
     const { type, op } = request.params;
+    if (!op.startsWith('$')) throw refusalForUnroutedPath('POST', `/${type}/${op}`) ?? notFound(`No such endpoint: POST ${base}/${type}/${op.slice(0, 80)}`);
     if (type === 'Appointment' && op === '$find') return send(reply, 200, await findAppointments(fhir, schedulingSettings, await ctx(request), request.body));
     if (type === 'Appointment' && op === '$book') return send(reply, 201, await bookAppointment.run(await ctx(request), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);
@@ -63,19 +97,24 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
+    const refused = request.params.id.startsWith('$') ? refusalForUnroutedPath('GET', `/${request.params.type}/${request.params.id}`) : undefined;
+    if (refused) throw refused;
     return send(reply, 200, await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)));
   });
 
   app.put<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
+    assertAllowed(request.params.type, 'update', 'PUT', 'instance');
     const expected = parseIfMatch(request.headers['if-match']);
     return send(reply, 200, await fhir.update(await ctx(request), request.params.type, checkId(request.params.id), request.body, expected));
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id/_history`, async (request, reply) => {
+    assertAllowed(request.params.type, 'history-instance', 'GET', 'instance-history');
     return send(reply, 200, await fhir.history(await ctx(request), request.params.type, checkId(request.params.id)));
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id/_history/:vid`, async (request, reply) => {
+    assertAllowed(request.params.type, 'vread', 'GET', 'version');
     return send(reply, 200, await fhir.vread(await ctx(request), request.params.type, checkId(request.params.id), request.params.vid));
   });
 
