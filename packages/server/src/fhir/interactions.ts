@@ -6,7 +6,7 @@ import { operationsOn } from './operationDefinitions';
 /** The R4 type-level interactions Ovi serves (CapabilityStatement.rest.resource.interaction.code). */
 export type TypeInteraction = 'read' | 'vread' | 'update' | 'history-instance' | 'history-type' | 'create' | 'search-type';
 
-const FULL: TypeInteraction[] = ['read', 'vread', 'update', 'history-instance', 'history-type', 'create', 'search-type'];
+const FULL: TypeInteraction[] = ['read', 'vread', 'update', 'history-instance', 'create', 'search-type'];
 
 /**
  * What each type really allows: the CapabilityStatement lists exactly these, and anything else
@@ -15,6 +15,7 @@ const FULL: TypeInteraction[] = ['read', 'vread', 'update', 'history-instance', 
  */
 export function interactionsOf(type: string): TypeInteraction[] {
   if (type === 'Binary') return ['create', 'read'];
+  if (type === 'OperationDefinition') return ['read', 'search-type'];
   if (!isSupportedType(type)) return [];
   if (type === 'AuditEvent') return ['read', 'search-type'];
   if (CHANGED_ONLY_BY_OPERATIONS[type]) return FULL.filter((i) => i !== 'update');
