@@ -6,7 +6,7 @@ import { operationsOn } from './operationDefinitions';
 /** The R4 type-level interactions Ovi serves (CapabilityStatement.rest.resource.interaction.code). */
 export type TypeInteraction = 'read' | 'vread' | 'update' | 'history-instance' | 'history-type' | 'create' | 'search-type';
 
-const FULL: TypeInteraction[] = ['read', 'vread', 'update', 'history-instance', 'create', 'search-type'];
+const FULL: TypeInteraction[] = ['read', 'vread', 'update', 'history-instance', 'history-type', 'create', 'search-type'];
 
 /**
  * What each type really allows: the CapabilityStatement lists exactly these, and anything else

@@ -15,6 +15,7 @@ import { requestContext } from './requestContext';
 import { assertAllowed, refusalForUnroutedPath } from '../fhir/interactions';
 import { findOperationDefinition, OPERATIONS, operationDefinition } from '../fhir/operationDefinitions';
 import { assertJsonWanted } from './fhirFormat';
+import { applySubset, parseSubset, type Subset } from '../fhir/subsetting';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -69,17 +70,16 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   app.get(`${base}/metadata`, async (request, reply) => send(reply, 200, capabilityStatement(`${request.protocol}://${request.host}${base}`)));
 
   app.get<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
-    const at = request.url.indexOf('?');
-    const query = new URLSearchParams(at < 0 ? '' : request.url.slice(at + 1));
-    return send(reply, 200, await fhir.search(await ctx(request), request.params.type, query));
+    return send(reply, 200, await fhir.search(await ctx(request), request.params.type, queryOf(request.url)));
   });
 
   app.post<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
     assertAllowed(request.params.type, 'create', 'POST', 'type');
+    const prefer = parsePrefer(request.headers.prefer);
     const { resource, headers } = await fhir.create(await ctx(request), request.params.type, request.body);
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.header('Location', `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`);
-    return send(reply, 201, resource);
+    return sendWritten(reply, 201, resource, prefer);
   });
 
   app.post<{ Params: Params }>(`${base}/:type/:op`, async (request, reply) => {
@@ -99,18 +99,25 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   app.get<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
     const refused = request.params.id.startsWith('$') ? refusalForUnroutedPath('GET', `/${request.params.type}/${request.params.id}`) : undefined;
     if (refused) throw refused;
-    return send(reply, 200, await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)));
+    const subset = subsetOf(request.url);
+    return send(reply, 200, applySubset(await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)), subset));
   });
 
   app.put<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
     assertAllowed(request.params.type, 'update', 'PUT', 'instance');
     const expected = parseIfMatch(request.headers['if-match']);
-    return send(reply, 200, await fhir.update(await ctx(request), request.params.type, checkId(request.params.id), request.body, expected));
+    const prefer = parsePrefer(request.headers.prefer);
+    return sendWritten(reply, 200, await fhir.update(await ctx(request), request.params.type, checkId(request.params.id), request.body, expected), prefer);
+  });
+
+  app.get<{ Params: Params }>(`${base}/:type/_history`, async (request, reply) => {
+    assertAllowed(request.params.type, 'history-type', 'GET', 'type-history');
+    return send(reply, 200, await fhir.typeHistory(await ctx(request), request.params.type, queryOf(request.url)));
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id/_history`, async (request, reply) => {
     assertAllowed(request.params.type, 'history-instance', 'GET', 'instance-history');
-    return send(reply, 200, await fhir.history(await ctx(request), request.params.type, checkId(request.params.id)));
+    return send(reply, 200, await fhir.history(await ctx(request), request.params.type, checkId(request.params.id), queryOf(request.url)));
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id/_history/:vid`, async (request, reply) => {
@@ -135,6 +142,42 @@ function send(reply: FastifyReply, status: number, body: Resource): FastifyReply
   if (body.meta?.versionId) void reply.header('ETag', `W/"${body.meta.versionId}"`);
   if (body.meta?.lastUpdated) void reply.header('Last-Modified', new Date(body.meta.lastUpdated).toUTCString());
   return reply.code(status).type(FHIR_JSON).send(body);
+}
+
+function queryOf(url: string): URLSearchParams {
+  const at = url.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+}
+
+/** `_summary` and `_elements` on a read, as on a search. */
+function subsetOf(url: string): Subset | undefined {
+  const query = queryOf(url);
+  let subset: Subset | undefined;
+  for (const key of ['_summary', '_elements'] as const) {
+    const value = query.get(key);
+    if (value !== null) subset = { ...subset, ...parseSubset(key, value) };
+  }
+  return subset;
+}
+
+type ReturnPreference = 'minimal' | 'representation' | 'OperationOutcome';
+
+/** RFC 7240 `Prefer: return=…` (R4 http.html#ops); anything else is the default, the resource. */
+function parsePrefer(raw: string | string[] | undefined): ReturnPreference {
+  const header = Array.isArray(raw) ? raw.join(", ") : raw;
+  const match = /(?:^|[;,\s])return=(minimal|representation|OperationOutcome)\b/.exec(header ?? '');
+  return (match?.[1] as ReturnPreference | undefined) ?? 'representation';
+}
+
+/** A created or updated resource answered as the client preferred; the headers always say which version. */
+function sendWritten(reply: FastifyReply, status: number, resource: Resource, prefer: ReturnPreference): FastifyReply {
+  void reply.header('Preference-Applied', `return=${prefer}`);
+  if (prefer === 'representation') return send(reply, status, resource);
+  if (resource.meta?.versionId) void reply.header('ETag', `W/"${resource.meta.versionId}"`);
+  if (resource.meta?.lastUpdated) void reply.header('Last-Modified', new Date(resource.meta.lastUpdated).toUTCString());
+  if (prefer === 'minimal') return reply.code(status).send();
+  const text = `${resource.resourceType}/${resource.id} ${status === 201 ? 'created' : 'updated'} (version ${resource.meta?.versionId ?? '?'})`;
+  return reply.code(status).type(FHIR_JSON).send({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: text, details: { text } }] });
 }
 
 function checkId(id: string): string {
