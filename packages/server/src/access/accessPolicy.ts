@@ -27,7 +27,7 @@ const RESIDENT_WRITES: Record<string, Interaction[]> = {
 };
 
 /** Records that a plain update must not change: they change through Ovi's operations or never. */
-const CHANGED_ONLY_BY_OPERATIONS: Record<string, string> = {
+export const CHANGED_ONLY_BY_OPERATIONS: Record<string, string> = {
   Task: 'Tasks change through $resolve and $answer, which also tell the client and keep the record whole',
   QuestionnaireResponse: 'A sent contact is kept as it was sent',
   Communication: 'A sent message is kept as it was sent',

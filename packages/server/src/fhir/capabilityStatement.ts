@@ -1,28 +1,26 @@
-import type { CapabilityStatement } from '@medplum/fhirtypes';
+import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import { DIRECTORY_TYPES, PERSONAL_TYPES } from './resourceTypes';
 import { indexedParameters } from './searchParameters';
+import { interactionsOf } from './interactions';
+import { operationDefinitionId, operationsOn } from './operationDefinitions';
 
-const OPERATIONS: Record<string, string[]> = { Task: ['assess', 'resolve', 'answer', 'claim', 'release'], Appointment: ['find', 'book', 'move', 'outcome'], Communication: ['read'] };
+/** The parameters every stored type answers from the resource table itself. */
+const COMMON_PARAMETERS = [
+  { name: '_id', type: 'token' as const },
+  { name: '_lastUpdated', type: 'date' as const },
+];
 
-/** What this server really does: the types, interactions, search parameters and operations. */
+/**
+ * What this server really does, derived from the tables the routes and the search parser use:
+ * each type's interactions (`interactionsOf`), the search parameters the parser accepts
+ * (`indexedParameters`), and the operations with routes (`OPERATIONS`). Nothing is listed that
+ * is refused; the conformance test tries every entry.
+ */
 export function capabilityStatement(baseUrl: string): CapabilityStatement {
-  const resource = [...DIRECTORY_TYPES, ...PERSONAL_TYPES].sort().map((type) => ({
-    type,
-    versioning: 'versioned' as const,
-    readHistory: true,
-    updateCreate: false,
-    conditionalCreate: false,
-    conditionalUpdate: false,
-    interaction: (type === 'AuditEvent' ? ['read', 'search-type'] : ['read', 'vread', 'update', 'history-instance', 'create', 'search-type']).map(
-      (code) => ({ code: code as 'read' }),
-    ),
-    searchParam: [
-      { name: '_id', type: 'token' as const },
-      { name: '_lastUpdated', type: 'date' as const },
-      ...[...indexedParameters(type).values()].map((p) => ({ name: p.code, type: p.kind })),
-    ],
-    ...(OPERATIONS[type] ? { operation: OPERATIONS[type].map((name) => ({ name, definition: `${baseUrl}/OperationDefinition/${type}-${name}` })) } : {}),
-  }));
+  const stored = [...DIRECTORY_TYPES, ...PERSONAL_TYPES].map((type) => resourceEntry(baseUrl, type, [...COMMON_PARAMETERS, ...[...indexedParameters(type).values()].map((p) => ({ name: p.code, type: p.kind }))]));
+  // Message attachments: uploaded as the raw file, read by those who may read their message (securityContext).
+  const binary = resourceEntry(baseUrl, 'Binary', []);
+  const definitions = resourceEntry(baseUrl, 'OperationDefinition', []);
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -36,15 +34,36 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
       {
         mode: 'server',
         security: {
+          // No CORS headers are sent: browser apps from other origins cannot call Ovi.
           cors: false,
-          description: 'Bearer tokens from POST /auth/login. Access to personal data through a care relationship or a recorded reason (X-Access-Reason); every access is audited.',
+          service: [{ text: 'Bearer token (RFC 6750)' }],
+          description:
+            'Send Authorization: Bearer <token>; a token comes from POST /auth/login (username and password). ' +
+            'A missing or refused token is a 401 with WWW-Authenticate: Bearer. Access to personal data needs a care relationship ' +
+            'or a recorded reason (X-Access-Reason); every access and refusal is audited.',
         },
-        resource: [
-          ...resource,
-          // Message attachments: uploaded as the raw file, read by those who may read their message (securityContext).
-          { type: 'Binary' as const, versioning: 'no-version' as const, readHistory: false, updateCreate: false, interaction: [{ code: 'create' as const }, { code: 'read' as const }] },
-        ].sort((a, b) => String(a.type).localeCompare(String(b.type))),
+        resource: [...stored, binary, definitions].sort((a, b) => String(a.type).localeCompare(String(b.type))),
       },
     ],
+  };
+}
+
+function resourceEntry(baseUrl: string, type: string, searchParam: CapabilityStatementRestResource['searchParam']): CapabilityStatementRestResource {
+  const interactions = interactionsOf(type);
+  const operations = operationsOn(type);
+  const versioned = interactions.includes('vread');
+  return {
+    type: type as CapabilityStatementRestResource['type'],
+    versioning: versioned ? 'versioned' : 'no-version',
+    readHistory: versioned,
+    updateCreate: false,
+    conditionalCreate: false,
+    conditionalUpdate: false,
+    conditionalDelete: 'not-supported',
+    interaction: interactions.map((code) => ({ code })),
+    ...(searchParam && searchParam.length > 0 && interactions.includes('search-type') ? { searchParam } : {}),
+    ...(operations.length > 0
+      ? { operation: operations.map((op) => ({ name: op.code, definition: `${baseUrl}/OperationDefinition/${operationDefinitionId(op)}` })) }
+      : {}),
   };
 }

@@ -9,7 +9,8 @@ import { hasRole, isStaff } from '../auth/userContext';
 import { PATIENT_SEARCH_PARAM, patientsOf } from '../access/patientLinks';
 import { holdsPersonalData, isPersonalType, isSupportedType } from './resourceTypes';
 import { badRequest, FhirError, forbidden, markAudited, notFound } from './outcomes';
-import { parseSearchRequest, type SearchRequest } from './searchRequest';
+import { parseHistoryRequest, parseSearchRequest, type SearchRequest } from './searchRequest';
+import { historyPage } from '../storage/historyReads';
 import { historyBundle, searchBundle } from './bundles';
 import { validateIncoming } from './validation';
 import { markWrittenByReason } from '../access/accessBasis';
@@ -81,13 +82,51 @@ export class FhirService {
     return hasRole(ctx.user, 'resident') ? withoutStaffOnlyParts(auditEventForClient(version, ctx.user.fhirUser)) : version;
   }
 
-  async history(ctx: RequestContext, type: string, id: string): Promise<Bundle> {
+  /** Instance history, paged (`_count`, `_since`): every version shown is checked and audited. */
+  async history(ctx: RequestContext, type: string, id: string, query: URLSearchParams = new URLSearchParams()): Promise<Bundle> {
     assertType(type);
+    const { request, since } = parseHistoryRequest(type, groupQuery(query), []);
+    request.filters.push({ code: '_id', kind: 'id', values: [id] });
     const current = await this.store.read(type, id);
-    const versions = await this.store.history(type, id);
+    const page = await historyPage(this.db, request, since);
     // Every version's client must be one the reader may see; the audit names them all.
-    await this.authorizeVersions(ctx, current, versions, 'history', [`${type}/${id}/_history`]);
-    return historyBundle(ctx.baseUrl, hasRole(ctx.user, 'resident') ? versions.map((v) => withoutStaffOnlyParts(auditEventForClient(v, ctx.user.fhirUser))) : versions);
+    await this.authorizeVersions(ctx, current, page.versions.length > 0 ? page.versions : [current], 'history', [`${type}/${id}/_history`]);
+    const url = `${ctx.baseUrl}/${type}/${id}/_history`;
+    return historyBundle(url, request, query, this.forReader(ctx, page.versions), page.total, ctx.baseUrl);
+  }
+
+  /**
+   * Type history: only over what the reader may see, with the scoping, register checks and
+   * audit of a search. A professional names the client as in a search (`patient=`); a
+   * version naming another client (a record moved between clients) is left out.
+   */
+  async typeHistory(ctx: RequestContext, type: string, query: URLSearchParams): Promise<Bundle> {
+    assertType(type);
+    const personal = isPersonalType(type) || type === 'CareTeam';
+    const clientParam = PATIENT_SEARCH_PARAM[type] ?? 'patient';
+    const { request, since } = parseHistoryRequest(type, groupQuery(query), personal ? [...new Set([clientParam, 'patient', 'subject', 'for'])] : []);
+    let grant: AccessGrant = { patients: [], byRecordedReason: false };
+    if (personal) grant = await this.scopeSearch(ctx, request, query);
+    const page = await historyPage(this.db, request, since);
+    let versions = page.versions;
+    let total = page.total;
+    if (personal) {
+      const named = new Set(grant.patients);
+      // Only versions about the client the reader was allowed; for residents, themselves.
+      const aboutGranted = named.size === 0 ? versions : versions.filter((v) => patientsOf(v).every((p) => named.has(p)) && patientsOf(v).length > 0);
+      const visible = isStaff(ctx.user) ? await this.withinRegisters(ctx, aboutGranted, grant) : { resources: aboutGranted, grant };
+      total -= versions.length - visible.resources.length;
+      versions = visible.resources;
+      grant = visible.grant;
+      const patients = new Set([...grant.patients, ...versions.flatMap(patientsOf)]);
+      await this.audit.record({ ...auditBase(ctx, 'history', grant), what: [`${type}/_history?${query.toString()}`], patients: [...patients], success: true });
+    }
+    return historyBundle(`${ctx.baseUrl}/${type}/_history`, request, query, this.forReader(ctx, versions), total, ctx.baseUrl);
+  }
+
+  /** What a resident is shown of records: other clients and staff-only parts left out. */
+  private forReader(ctx: RequestContext, resources: Stored[]): Stored[] {
+    return hasRole(ctx.user, 'resident') ? resources.map((r) => withoutStaffOnlyParts(auditEventForClient(r, ctx.user.fhirUser))) : resources;
   }
 
   async search(ctx: RequestContext, type: string, query: URLSearchParams): Promise<Bundle> {

@@ -32,6 +32,7 @@ export const invalidResource = (issues: OperationOutcomeIssue[]) =>
 export const unauthorized = (message: string) => new FhirError(401, outcome('login', message));
 export const forbidden = (message: string) => new FhirError(403, outcome('forbidden', message));
 export const notFound = (message: string) => new FhirError(404, outcome('not-found', message));
+export const notAcceptable = (message: string) => new FhirError(406, outcome('not-supported', message));
 export const conflict = (message: string) => new FhirError(409, outcome('conflict', message));
 
 /**

@@ -17,6 +17,12 @@ export interface IndexedParameter {
 const INDEXED_KINDS = new Set<string>(['token', 'reference', 'string', 'date', 'uri']);
 /** Parameters answered from the resource table itself, not the index. */
 const BUILT_IN = new Set(['_id', '_lastUpdated']);
+/**
+ * Parameters R4 defines that Ovi would answer wrongly: `phonetic` would be a plain name match,
+ * not a sound-alike one; `_compartment`, `_source` and the other `_` parameters read
+ * bookkeeping Ovi does not keep. Refused by the parser and left out of the CapabilityStatement.
+ */
+const NOT_SUPPORTED = (code: string) => code === 'phonetic' || code.startsWith('_');
 const cache = new Map<string, Map<string, IndexedParameter>>();
 
 /** The R4 search parameters Ovi indexes for a type, compiled once. */
@@ -33,7 +39,7 @@ export function indexedParameters(resourceType: string): Map<string, IndexedPara
 }
 
 function compile(resourceType: string, code: string, sp: SearchParameter): IndexedParameter | undefined {
-  if (BUILT_IN.has(code) || !sp.expression || !INDEXED_KINDS.has(sp.type ?? '')) return undefined;
+  if (BUILT_IN.has(code) || NOT_SUPPORTED(code) || !sp.expression || !INDEXED_KINDS.has(sp.type ?? '')) return undefined;
   // R4 expressions cover several types ("Patient.name | Practitioner.name"): keep this type's part.
   const own = sp.expression
     .split('|')

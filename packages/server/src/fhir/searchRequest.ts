@@ -1,6 +1,7 @@
 import { indexedParameters, type IndexedKind } from './searchParameters';
 import { badRequest } from './outcomes';
 import { dateBounds } from './dateBounds';
+import { parseSubset, type Subset } from './subsetting';
 
 export type DatePrefix = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le';
 
@@ -24,11 +25,13 @@ export interface SearchRequest {
   sort: SortRule[];
   count: number;
   offset: number;
+  /** `_summary` and `_elements`: how much of each resource to return. */
+  subset?: Subset;
 }
 
 export const MAX_COUNT = 100;
 const DEFAULT_COUNT = 20;
-const IGNORED = new Set(['_format', '_pretty', '_total', '_summary']);
+const IGNORED = new Set(['_format', '_pretty', '_total']);
 
 /** Parses a search URL's query into a typed request; unknown parameters are a 400, not silently ignored. */
 export function parseSearchRequest(resourceType: string, query: Record<string, string | string[] | undefined>): SearchRequest {
@@ -42,7 +45,13 @@ export function parseSearchRequest(resourceType: string, query: Record<string, s
 
 function applyParameter(request: SearchRequest, key: string, value: string): void {
   if (IGNORED.has(key)) return;
-  if (key === '_count') request.count = parseInteger(key, value, 0, MAX_COUNT);
+  // R4: a server caps a larger page size rather than refusing it; the self link shows the cap.
+  if (key === '_count') request.count = Math.min(parseInteger(key, value, 0, Number.MAX_SAFE_INTEGER), MAX_COUNT);
+  else if (key === '_summary' || key === '_elements') {
+    request.subset = { ...request.subset, ...parseSubset(key, value) };
+    // Only the total: no page of resources is read at all.
+    if (request.subset.summary === 'count') request.count = 0;
+  }
   else if (key === '_offset') request.offset = parseInteger(key, value, 0, 10_000);
   else if (key === '_sort') request.sort = value.split(',').map((code) => sortRule(request.resourceType, code));
   else request.filters.push(filter(request.resourceType, key, value));
@@ -98,4 +107,27 @@ export function parseDateValue(key: string, raw: string): { prefix: DatePrefix; 
   const range = dateBounds(value);
   if (!range) throw badRequest(`'${raw}' is not a valid date for '${key}'`, [key]);
   return { prefix: (match[1] as DatePrefix | undefined) ?? 'eq', low: range[0], high: range[1] };
+}
+
+const HISTORY_CONTROLS = new Set(['_count', '_offset', '_since', '_format', '_pretty']);
+
+/**
+ * A history request: `_count`, `_offset` and `_since` (an instant); at type level also the
+ * client parameter a search of personal data takes, so a professional names the client.
+ */
+export function parseHistoryRequest(resourceType: string, query: Record<string, string[]>, clientParams: string[]): { request: SearchRequest; since?: string } {
+  const controls: Record<string, string[]> = {};
+  const filters: Record<string, string[]> = {};
+  for (const [key, values] of Object.entries(query)) {
+    if (HISTORY_CONTROLS.has(key)) controls[key] = values;
+    else if (clientParams.includes(key)) filters[key] = values;
+    else throw badRequest(`History takes _count, _since${clientParams.length > 0 ? ` and ${clientParams.join(', ')}` : ''}, not '${key}'`, [key]);
+  }
+  const { _since: sinceValues, ...paging } = controls;
+  const request = parseSearchRequest(resourceType, { ...paging, ...filters });
+  const since = sinceValues?.[0];
+  if (since !== undefined && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(since)) {
+    throw badRequest(`_since must be an instant with a time zone (e.g. 2026-01-31T08:00:00Z), got '${since.slice(0, 40)}'`, ['_since']);
+  }
+  return { request, ...(since ? { since } : {}) };
 }

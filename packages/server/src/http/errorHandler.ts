@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DatabaseUnavailableError } from '../db/database';
 import type { RefusalAudit } from '../audit/refusalAudit';
+import { MethodNotAllowed } from '../fhir/interactions';
 import { FhirError, badRequest, payloadTooLarge, serverError, serviceUnavailable, unsupportedMediaType, notFound } from '../fhir/outcomes';
 
 /** Statuses that refuse a user something: each gets an audit record (once). */
@@ -20,8 +21,20 @@ export function installErrorHandler(app: FastifyInstance, refusals?: RefusalAudi
     const retryAfter = (error as { retryAfter?: number }).retryAfter;
     if (retryAfter) void reply.header('Retry-After', String(retryAfter));
     if (fhirError.status === 503) void reply.header('Retry-After', '5');
+    if (fhirError instanceof MethodNotAllowed) void reply.header('Allow', fhirError.allow.join(', '));
+    if (fhirError.status === 401) void reply.header('WWW-Authenticate', bearerChallenge(request.headers.authorization !== undefined, fhirError.message));
     return reply.code(fhirError.status).type('application/fhir+json').send(fhirError.outcome);
   });
+}
+
+/**
+ * RFC 6750 §3: a request without credentials gets the bare challenge; one whose token was
+ * refused (expired, revoked, malformed) also gets `invalid_token` and why.
+ */
+function bearerChallenge(sentCredentials: boolean, message: string): string {
+  const realm = 'Bearer realm="ovi"';
+  if (!sentCredentials) return realm;
+  return `${realm}, error="invalid_token", error_description="${message.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, "'").slice(0, 200)}"`;
 }
 
 function toFhirError(error: FastifyError): FhirError {

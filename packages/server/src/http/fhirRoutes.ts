@@ -12,6 +12,10 @@ import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import { capabilityStatement } from '../fhir/capabilityStatement';
 import { badRequest, notFound } from '../fhir/outcomes';
 import { requestContext } from './requestContext';
+import { assertAllowed, refusalForUnroutedPath } from '../fhir/interactions';
+import { findOperationDefinition, OPERATIONS, operationDefinition } from '../fhir/operationDefinitions';
+import { assertJsonWanted } from './fhirFormat';
+import { applySubset, parseSubset, type Subset } from '../fhir/subsetting';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -34,23 +38,53 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
+  app.addHook('onRequest', async (request) => assertJsonWanted(request));
+
+  // A real FHIR path with a method it does not take (DELETE, PATCH, PUT on a type without
+  // update) is a 405 naming the methods that work: a 404 would tell a client "already gone".
+  void app.register(
+    async (scope) => {
+      // Whatever the body (a JSON Patch, XML), the answer is about the method, not the body.
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
+      scope.setNotFoundHandler((request) => {
+        const path = request.url.split('?', 1)[0] ?? '';
+        throw refusalForUnroutedPath(request.method, path.slice(base.length)) ?? notFound(`No such endpoint: ${request.method} ${path}`);
+      });
+    },
+    { prefix: base },
+  );
+
+  // The definitions of Ovi's operations, as the CapabilityStatement links them.
+  app.get(`${base}/OperationDefinition`, async (request, reply) => {
+    const baseUrl = `${request.protocol}://${request.host}${base}`;
+    const entry = OPERATIONS.map((op) => operationDefinition(baseUrl, op)).map((resource) => ({ fullUrl: `${baseUrl}/OperationDefinition/${resource.id}`, resource, search: { mode: 'match' as const } }));
+    return send(reply, 200, { resourceType: 'Bundle', type: 'searchset', total: entry.length, link: [{ relation: 'self', url: `${baseUrl}/OperationDefinition` }], entry });
+  });
+  app.get<{ Params: { id: string } }>(`${base}/OperationDefinition/:id`, async (request, reply) => {
+    const definition = findOperationDefinition(`${request.protocol}://${request.host}${base}`, request.params.id);
+    if (!definition) throw notFound(`OperationDefinition/${request.params.id.slice(0, 80)} was not found`);
+    return send(reply, 200, definition);
+  });
+
   app.get(`${base}/metadata`, async (request, reply) => send(reply, 200, capabilityStatement(`${request.protocol}://${request.host}${base}`)));
 
   app.get<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
-    const at = request.url.indexOf('?');
-    const query = new URLSearchParams(at < 0 ? '' : request.url.slice(at + 1));
-    return send(reply, 200, await fhir.search(await ctx(request), request.params.type, query));
+    return send(reply, 200, await fhir.search(await ctx(request), request.params.type, queryOf(request.url)));
   });
 
   app.post<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
+    assertAllowed(request.params.type, 'create', 'POST', 'type');
+    const prefer = parsePrefer(request.headers.prefer);
     const { resource, headers } = await fhir.create(await ctx(request), request.params.type, request.body);
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.header('Location', `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`);
-    return send(reply, 201, resource);
+    return sendWritten(reply, 201, resource, prefer);
   });
 
   app.post<{ Params: Params }>(`${base}/:type/:op`, async (request, reply) => {
     const { type, op } = request.params;
+    if (!op.startsWith('$')) throw refusalForUnroutedPath('POST', `/${type}/${op}`) ?? notFound(`No such endpoint: POST ${base}/${type}/${op.slice(0, 80)}`);
     if (type === 'Appointment' && op === '$find') return send(reply, 200, await findAppointments(fhir, schedulingSettings, await ctx(request), request.body));
     if (type === 'Appointment' && op === '$book') return send(reply, 201, await bookAppointment.run(await ctx(request), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);
@@ -63,19 +97,31 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
-    return send(reply, 200, await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)));
+    const refused = request.params.id.startsWith('$') ? refusalForUnroutedPath('GET', `/${request.params.type}/${request.params.id}`) : undefined;
+    if (refused) throw refused;
+    const subset = subsetOf(request.url);
+    return send(reply, 200, applySubset(await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)), subset));
   });
 
   app.put<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
+    assertAllowed(request.params.type, 'update', 'PUT', 'instance');
     const expected = parseIfMatch(request.headers['if-match']);
-    return send(reply, 200, await fhir.update(await ctx(request), request.params.type, checkId(request.params.id), request.body, expected));
+    const prefer = parsePrefer(request.headers.prefer);
+    return sendWritten(reply, 200, await fhir.update(await ctx(request), request.params.type, checkId(request.params.id), request.body, expected), prefer);
+  });
+
+  app.get<{ Params: Params }>(`${base}/:type/_history`, async (request, reply) => {
+    assertAllowed(request.params.type, 'history-type', 'GET', 'type-history');
+    return send(reply, 200, await fhir.typeHistory(await ctx(request), request.params.type, queryOf(request.url)));
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id/_history`, async (request, reply) => {
-    return send(reply, 200, await fhir.history(await ctx(request), request.params.type, checkId(request.params.id)));
+    assertAllowed(request.params.type, 'history-instance', 'GET', 'instance-history');
+    return send(reply, 200, await fhir.history(await ctx(request), request.params.type, checkId(request.params.id), queryOf(request.url)));
   });
 
   app.get<{ Params: Params }>(`${base}/:type/:id/_history/:vid`, async (request, reply) => {
+    assertAllowed(request.params.type, 'vread', 'GET', 'version');
     return send(reply, 200, await fhir.vread(await ctx(request), request.params.type, checkId(request.params.id), request.params.vid));
   });
 
@@ -96,6 +142,42 @@ function send(reply: FastifyReply, status: number, body: Resource): FastifyReply
   if (body.meta?.versionId) void reply.header('ETag', `W/"${body.meta.versionId}"`);
   if (body.meta?.lastUpdated) void reply.header('Last-Modified', new Date(body.meta.lastUpdated).toUTCString());
   return reply.code(status).type(FHIR_JSON).send(body);
+}
+
+function queryOf(url: string): URLSearchParams {
+  const at = url.indexOf('?');
+  return new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+}
+
+/** `_summary` and `_elements` on a read, as on a search. */
+function subsetOf(url: string): Subset | undefined {
+  const query = queryOf(url);
+  let subset: Subset | undefined;
+  for (const key of ['_summary', '_elements'] as const) {
+    const value = query.get(key);
+    if (value !== null) subset = { ...subset, ...parseSubset(key, value) };
+  }
+  return subset;
+}
+
+type ReturnPreference = 'minimal' | 'representation' | 'OperationOutcome';
+
+/** RFC 7240 `Prefer: return=…` (R4 http.html#ops); anything else is the default, the resource. */
+function parsePrefer(raw: string | string[] | undefined): ReturnPreference {
+  const header = Array.isArray(raw) ? raw.join(", ") : raw;
+  const match = /(?:^|[;,\s])return=(minimal|representation|OperationOutcome)\b/.exec(header ?? '');
+  return (match?.[1] as ReturnPreference | undefined) ?? 'representation';
+}
+
+/** A created or updated resource answered as the client preferred; the headers always say which version. */
+function sendWritten(reply: FastifyReply, status: number, resource: Resource, prefer: ReturnPreference): FastifyReply {
+  void reply.header('Preference-Applied', `return=${prefer}`);
+  if (prefer === 'representation') return send(reply, status, resource);
+  if (resource.meta?.versionId) void reply.header('ETag', `W/"${resource.meta.versionId}"`);
+  if (resource.meta?.lastUpdated) void reply.header('Last-Modified', new Date(resource.meta.lastUpdated).toUTCString());
+  if (prefer === 'minimal') return reply.code(status).send();
+  const text = `${resource.resourceType}/${resource.id} ${status === 201 ? 'created' : 'updated'} (version ${resource.meta?.versionId ?? '?'})`;
+  return reply.code(status).type(FHIR_JSON).send({ resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', diagnostics: text, details: { text } }] });
 }
 
 function checkId(id: string): string {

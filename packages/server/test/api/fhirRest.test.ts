@@ -19,7 +19,9 @@ describe.each(BACKENDS)('FHIR REST on %s', (backend) => {
     expect(r.body.fhirVersion).toBe('4.0.1');
     const task = r.body.rest[0].resource.find((x: any) => x.type === 'Task');
     expect(task.searchParam.map((p: any) => p.name)).toEqual(expect.arrayContaining(['_id', '_lastUpdated', 'patient', 'status', 'code', 'owner']));
-    expect(task.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['assess', 'resolve', 'answer']));
+    expect(task.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['assess', 'resolve', 'answer', 'claim', 'release']));
+    expect(task.interaction.map((i: any) => i.code)).not.toContain('update');
+    expect(r.body.rest[0].security.service[0].text).toContain('Bearer');
     const appointment = r.body.rest[0].resource.find((x: any) => x.type === 'Appointment');
     expect(appointment.operation.map((o: any) => o.name)).toEqual(expect.arrayContaining(['find', 'book', 'move', 'outcome']));
   });
