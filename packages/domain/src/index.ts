@@ -36,3 +36,4 @@ export * from './bookingSafety';
 export * from './icalendar';
 export * from './authorisation';
 export * from './messages';
+export * from './serviceFinder';
