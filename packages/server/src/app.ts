@@ -49,6 +49,9 @@ import { MessageIntake } from './messages/messageIntake';
 import { MessageSettingsStore } from './messages/messageSettings';
 import { MessageNotifier } from './messages/messageNotifier';
 import { registerMessageRoutes } from './messages/messageRoutes';
+import { ClientPathStore } from './clientPaths/clientPathStore';
+import { registerClientPathRoutes } from './clientPaths/clientPathRoutes';
+import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
 
 export interface OviServices {
   db: Database;
@@ -87,6 +90,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const questionnaireChanges = new QuestionnaireChanges(guidanceSettings, db);
   const messageSettings = new MessageSettingsStore(settings);
   await messageSettings.ensureDefaults();
+  const clientPaths = new ClientPathStore(settings, db);
+  await clientPaths.ensureDefaults();
   const messageNotifier = new MessageNotifier(store, mailer, (m) => console.warn(m));
   const fhir = new FhirService(
     db,
@@ -135,6 +140,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
+  registerServiceFinderRoutes(app, { db });
+  registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

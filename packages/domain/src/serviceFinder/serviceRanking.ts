@@ -12,9 +12,9 @@ export interface MatchMeasures {
   name: string;
   /** ts_rank_cd of the query in each language's text (0: no match). */
   textRank: Record<Language, number>;
-  /** word_similarity of the query to the service's names (0 … 1). */
+  /** strict_word_similarity of the query (or its best word) to the service's names (0 … 1): whole words count. */
   nameSimilarity: number;
-  /** word_similarity of the query to all of the service's text (0 … 1). */
+  /** word_similarity of the query (or its best word) to all of the service's text (0 … 1). */
   textSimilarity: number;
 }
 

@@ -6,6 +6,9 @@ import { buildDemoRegion } from './demoRegion';
 import { demoTemplates } from './demoSchedules';
 import { clearInterruptedDemo, demoSeedState, markDemoSeed } from '../storage/demoState';
 import { nowMs } from '../time/clock';
+import { buildServiceCatalogue, demoClientPaths } from './serviceCatalogue';
+import { CLIENT_PATHS_SETTING } from '../clientPaths/clientPathStore';
+import { SettingsStore } from '../settings/settingsStore';
 
 const SEED_LOCK = 4242002;
 
@@ -57,9 +60,11 @@ async function seed(services: OviServices): Promise<void> {
       `${count('Patient')} residents, ${region.users.length} demo accounts…`,
   );
   await db.transaction(async (tx) => {
-    const all = [contactQuestionnaire, ...region.resources].map((r) => ({ ...r, id: r.id ?? '' }));
+    const all = [contactQuestionnaire, ...region.resources, ...buildServiceCatalogue()].map((r) => ({ ...r, id: r.id ?? '' }));
     await store.createMany(all, tx);
   });
+  // The client paths with the demo catalogue's services linked (a version of the setting, by "demo").
+  await new SettingsStore(db).put(CLIENT_PATHS_SETTING, demoClientPaths(), 'demo');
   for (const user of region.users) await accounts.upsert(user);
   const templates = demoTemplates(region.resources);
   progress?.(`Generating appointment slots from ${templates.length} weekly working-time templates…`);

@@ -142,14 +142,14 @@ export function registerGuidanceRoutes(app: FastifyInstance, { db, fhir, tokens,
 }
 
 /** A whole number from the query or path (1 up to `max`); undefined when not given. */
-function historyNumber(text: string | undefined, name: string, max = 2_147_483_647): number | undefined {
+export function historyNumber(text: string | undefined, name: string, max = 2_147_483_647): number | undefined {
   if (text === undefined) return undefined;
   if (!/^[1-9]\d{0,9}$/.test(text) || Number(text) > max) throw badRequest(`${name} must be a whole number from 1 to ${max}`);
   return Number(text);
 }
 
 /** The version an `If-Match` header names (`W/"3"`, `"3"` or `3`); undefined without one. */
-function settingIfMatch(header: string | string[] | undefined): number | undefined {
+export function settingIfMatch(header: string | string[] | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?([1-9]\d{0,9}|0)"?\s*$/.exec(Array.isArray(header) ? (header[0] ?? '') : header);
   if (!match) throw badRequest('If-Match must be a version ETag such as W/"3"');
