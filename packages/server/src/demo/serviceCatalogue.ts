@@ -269,7 +269,7 @@ const SERVICES: ServiceSpec[] = [
     name: t('Perheasioiden sovittelu', 'Medling i familjeärenden', 'Family mediation'),
     comment: t(
       'Sovittelija auttaa eroavia vanhempia sopimaan lasten asioista ja ratkaisemaan riidat ilman oikeudenkäyntiä.',
-      'Medlaren hjälper föräldrar som skiljer sig att komma överens om barnens ärenden och lösa tvister utan rättegång.',
+      'Medlaren hjälper föräldrar vid skilsmässa att komma överens om barnens ärenden och lösa tvister utan rättegång.',
       "A mediator helps divorcing parents agree on the children's matters and resolve disputes without going to court.",
     ),
     details: t(
