@@ -5,7 +5,7 @@ import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
 import { Loading } from '../components/Loading';
 import { useRouter } from './router';
-import { PATHS, homeFor, isAllowed } from './routes';
+import { PATHS, homeFor, isAllowed, isPublicPath } from './routes';
 
 // Every screen is its own chunk, loaded when first opened, so the first page (the log-in page,
 // often on a resident's phone) carries no resident, workbench, admin or manager screens.
@@ -35,10 +35,16 @@ const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').t
 const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
 const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
 const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => ({ default: m.ReplyTemplates })));
+const ServiceFinderPage = lazy(() => import('../serviceFinder/ServiceFinderPage').then((m) => ({ default: m.ServiceFinderPage })));
+const ClientPathPage = lazy(() => import('../clientPaths/ClientPathPage').then((m) => ({ default: m.ClientPathPage })));
+const ClientPathsAdmin = lazy(() => import('../clientPaths/ClientPathsAdmin').then((m) => ({ default: m.ClientPathsAdmin })));
 const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((m) => ({ default: m.ManagerDashboard })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
+  if (path.startsWith(`${PATHS.services}/paths/`)) return <ClientPathPage id={decodeURIComponent(path.slice(`${PATHS.services}/paths/`.length))} />;
+  if (path === PATHS.services) return <ServiceFinderPage />;
+  if (path === PATHS.clientPathsAdmin) return <ClientPathsAdmin />;
   if (path.startsWith(`${PATHS.schedule}/visit/`)) return <VisitView id={decodeURIComponent(path.slice(`${PATHS.schedule}/visit/`.length))} />;
   if (path.startsWith(`${PATHS.messages}/`)) return <ThreadPage threadId={decodeURIComponent(path.slice(PATHS.messages.length + 1))} />;
   if (path.startsWith(`${PATHS.queue}/`)) return <ContactView taskId={decodeURIComponent(path.slice(PATHS.queue.length + 1))} />;
@@ -98,17 +104,19 @@ export function App() {
   const { status, user } = useSession();
   const { path, navigate, navigations } = useRouter();
   const roles = useMemo(() => user?.roles ?? [], [user]);
-  const allowed = status === 'signed-in' && isAllowed(path, roles);
+  // The service finder and client paths are for anyone, logged in or not.
+  const open = isPublicPath(path);
+  const allowed = (status === 'signed-in' && isAllowed(path, roles)) || (open && status !== 'checking');
 
   useEffect(() => {
     // Signed in on a path that is not theirs (or on / or /login): go to their first screen.
-    if (status === 'signed-in' && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
-  }, [status, path, roles, navigate]);
+    if (status === 'signed-in' && !open && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
+  }, [status, path, roles, navigate, open]);
 
   return (
     <AppShell>
       {status === 'checking' && <Loading />}
-      {status === 'signed-out' && <LoginPage />}
+      {status === 'signed-out' && !open && <LoginPage />}
       {/* Keyed by navigation: following a link to the current screen starts it afresh. */}
       {allowed && (
         <Suspense fallback={<Loading />}>
