@@ -45,3 +45,4 @@ export * from './waitList';
 export * from './feedback';
 export * from './helpRequests';
 export * from './socialNotices';
+export * from './serviceFinder';

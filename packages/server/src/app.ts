@@ -67,6 +67,9 @@ import { HelpRequestSettingsStore } from './helpRequests/helpRequestSettings';
 import { PublicFormGuard } from './helpRequests/publicFormGuard';
 import { registerHelpRequestRoutes } from './helpRequests/helpRequestRoutes';
 import { registerNoticeRoutes } from './socialNotices/noticeRoutes';
+import { ClientPathStore } from './clientPaths/clientPathStore';
+import { registerClientPathRoutes } from './clientPaths/clientPathRoutes';
+import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
 
 export interface OviServices {
   db: Database;
@@ -111,6 +114,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const questionnaireChanges = new QuestionnaireChanges(guidanceSettings, db);
   const messageSettings = new MessageSettingsStore(settings);
   await messageSettings.ensureDefaults();
+  const clientPaths = new ClientPathStore(settings, db);
+  await clientPaths.ensureDefaults();
   const messageNotifier = new MessageNotifier(store, mailer, (m) => console.warn(m));
   const offerNotifier = new OfferNotifier(db, store, mailer, (m) => console.warn(m));
   const waitListMatching = new WaitListMatching(store, offerNotifier);
@@ -177,6 +182,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const publicForms = new PublicFormGuard(db, tokens.derivedKey('public-form'));
   registerHelpRequestRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, settings: helpSettings, guard: publicForms });
   registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
+  registerServiceFinderRoutes(app, { db });
+  registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Database, QueryResult, SqlExecutor } from './database';
 
 /**
@@ -10,7 +11,8 @@ import type { Database, QueryResult, SqlExecutor } from './database';
 export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
   // memory://, idb:// and the like are not folders.
   if (dataDir && !/^[a-z][a-z0-9+.-]*:\/\//i.test(dataDir)) ensurePrivateFolder(dataDir);
-  const db = await PGlite.create(dataDir);
+  // pg_trgm: trigram similarity for the service finder's typos (migration 026 creates the extension).
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   const run = async <T>(ex: Pick<PGlite, 'query'>, sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
     const result = await ex.query<T>(sql, params as unknown[]);
     return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };

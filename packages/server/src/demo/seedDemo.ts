@@ -6,6 +6,9 @@ import { buildDemoRegion, DEMO_IDS } from './demoRegion';
 import { demoTemplates } from './demoSchedules';
 import { clearInterruptedDemo, demoSeedState, markDemoSeed } from '../storage/demoState';
 import { nowMs } from '../time/clock';
+import { buildServiceCatalogue, demoClientPaths } from './serviceCatalogue';
+import { CLIENT_PATHS_SETTING } from '../clientPaths/clientPathStore';
+import { SettingsStore } from '../settings/settingsStore';
 
 const SEED_LOCK = 4242002;
 
@@ -57,9 +60,11 @@ async function seed(services: OviServices): Promise<void> {
       `${count('Patient')} residents, ${region.users.length} demo accounts…`,
   );
   await db.transaction(async (tx) => {
-    const all = [contactQuestionnaire, ...region.resources].map((r) => ({ ...r, id: r.id ?? '' }));
+    const all = [contactQuestionnaire, ...region.resources, ...buildServiceCatalogue()].map((r) => ({ ...r, id: r.id ?? '' }));
     await store.createMany(all, tx);
   });
+  // The client paths with the demo catalogue's services linked (a version of the setting, by "demo").
+  await new SettingsStore(db).put(CLIENT_PATHS_SETTING, demoClientPaths(), 'demo');
   for (const user of region.users) await accounts.upsert(user);
   // Each station's named feedback person (seed 003): the guidance nurse in Kokkola, the physician in Kannus.
   await services.feedbackSettings.replaceResponsible(

@@ -27,7 +27,7 @@ const search = (type: string, filters: Array<Omit<SearchFilter, 'kind'> & { kind
 /**
  * Whom a client (or whoever acts for them) may write to: the multi-professional team of their
  * own health station (`Patient.generalPractitioner`), that team's professionals, and every
- * active service of the region. A message to anyone else would make them a stranger with a
+ * active service of the region that has a queue here. A message to anyone else would make them a stranger with a
  * relationship to the client, so the list is also the check.
  */
 export async function messageRecipients(store: ResourceStore, patient: Patient): Promise<Recipient[]> {
@@ -50,7 +50,11 @@ export async function messageRecipients(store: ResourceStore, patient: Patient):
   for (const r of [
     ...own.map((t): Recipient => ({ reference: `CareTeam/${t.id}`, kind: 'team', name: t.name ?? `CareTeam/${t.id}` })),
     ...members,
-    ...(services.resources as HealthcareService[]).map((s): Recipient => ({ reference: `HealthcareService/${s.id}`, kind: 'service', name: s.name ?? `HealthcareService/${s.id}` })),
+    // Only services with a queue here (a type of Ovi's service code system); the catalogue's NGO,
+    // parish and other entries are reached by phone, not by message (decision 017).
+    ...(services.resources as HealthcareService[])
+      .filter((s) => s.type?.some((t) => t.coding?.some((c) => c.system === SYSTEMS.service)))
+      .map((s): Recipient => ({ reference: `HealthcareService/${s.id}`, kind: 'service', name: s.name ?? `HealthcareService/${s.id}` })),
   ]) {
     if (!unique.has(r.reference)) unique.set(r.reference, r);
   }

@@ -5,7 +5,7 @@ import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
 import { Loading } from '../components/Loading';
 import { useRouter } from './router';
-import { PATHS, homeFor, isAllowed } from './routes';
+import { PATHS, homeFor, isAllowed, isPublicPath } from './routes';
 import { HELP_PATH, HelpButton, NOTICE_PATH } from '../helpRequests/HelpButton';
 
 // Every screen is its own chunk, loaded when first opened, so the first page (the log-in page,
@@ -41,6 +41,9 @@ const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => 
 const NoticeForm = lazy(() => import('../socialNotices/NoticeForm').then((m) => ({ default: m.NoticeForm })));
 const NoticeQueue = lazy(() => import('../socialNotices/NoticeQueue').then((m) => ({ default: m.NoticeQueue })));
 const HelpRequestPage = lazy(() => import('../helpRequests/HelpRequestPage').then((m) => ({ default: m.HelpRequestPage })));
+const ServiceFinderPage = lazy(() => import('../serviceFinder/ServiceFinderPage').then((m) => ({ default: m.ServiceFinderPage })));
+const ClientPathPage = lazy(() => import('../clientPaths/ClientPathPage').then((m) => ({ default: m.ClientPathPage })));
+const ClientPathsAdmin = lazy(() => import('../clientPaths/ClientPathsAdmin').then((m) => ({ default: m.ClientPathsAdmin })));
 const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((m) => ({ default: m.ManagerDashboard })));
 const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ default: m.MyFeedback })));
 const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
@@ -48,6 +51,9 @@ const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage')
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
+  if (path.startsWith(`${PATHS.services}/paths/`)) return <ClientPathPage id={decodeURIComponent(path.slice(`${PATHS.services}/paths/`.length))} />;
+  if (path === PATHS.services) return <ServiceFinderPage />;
+  if (path === PATHS.clientPathsAdmin) return <ClientPathsAdmin />;
   if (path.startsWith(`${PATHS.schedule}/visit/`)) return <VisitView id={decodeURIComponent(path.slice(`${PATHS.schedule}/visit/`.length))} />;
   if (path.startsWith(`${PATHS.messages}/`)) return <ThreadPage threadId={decodeURIComponent(path.slice(PATHS.messages.length + 1))} />;
   if (path.startsWith(`${PATHS.myFeedback}/`)) return <MyFeedback id={decodeURIComponent(path.slice(PATHS.myFeedback.length + 1))} />;
@@ -120,12 +126,14 @@ export function App() {
   const roles = useMemo(() => user?.roles ?? [], [user]);
   // A survey link from an e-mail opens without logging in (the link is its key), signed in or not.
   const surveyToken = path.startsWith(PATHS.feedbackLink) ? decodeURIComponent(path.slice(PATHS.feedbackLink.length)) : undefined;
-  const allowed = status === 'signed-in' && isAllowed(path, roles);
+  // The service finder and client paths are for anyone, logged in or not.
+  const open = isPublicPath(path);
+  const allowed = (status === 'signed-in' && isAllowed(path, roles)) || (open && status !== 'checking');
 
   useEffect(() => {
     // Signed in on a path that is not theirs (or on / or /login): go to their first screen.
-    if (status === 'signed-in' && !surveyToken && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
-  }, [status, path, roles, navigate, surveyToken]);
+    if (status === 'signed-in' && !surveyToken && !open && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
+  }, [status, path, roles, navigate, surveyToken, open]);
 
   if (surveyToken !== undefined) {
     return (
@@ -141,10 +149,10 @@ export function App() {
     <AppShell>
       {status === 'checking' && <Loading />}
       {/* Without logging in: the help button's form and the notice form; the front page offers both. */}
-      {status === 'signed-out' && (path === HELP_PATH || path === NOTICE_PATH) && (
+      {status === 'signed-out' && !open && (path === HELP_PATH || path === NOTICE_PATH) && (
         <Suspense fallback={<Loading />}>{path === HELP_PATH ? <HelpRequestPage /> : <NoticeForm />}</Suspense>
       )}
-      {status === 'signed-out' && path !== HELP_PATH && path !== NOTICE_PATH && (
+      {status === 'signed-out' && !open && path !== HELP_PATH && path !== NOTICE_PATH && (
         <>
           <HelpButton />
           <LoginPage />

@@ -31,7 +31,15 @@ export const PATHS = {
   feedbackLink: '/feedback/',
   notices: '/notices',
   sendNotice: '/notice',
+  services: '/services',
+  clientPathsAdmin: '/admin/client-paths',
 } as const;
+
+/** A client path (`/services/paths/<id>`), open without logging in like the service finder. */
+export const clientPathPath = (id: string) => `${PATHS.services}/paths/${encodeURIComponent(id)}`;
+
+/** Screens anyone may open without logging in: the service finder and the client paths. */
+export const isPublicPath = (path: string): boolean => path === PATHS.services || path.startsWith(`${PATHS.services}/paths/`);
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
 
@@ -61,6 +69,7 @@ export const NAV: NavEntry[] = [
   { path: '/acting-for', labelKey: 'portal.acting.nav', testId: 'nav-acting-for', roles: ['resident'] },
   { path: '/my-measurements', labelKey: 'selfMonitoring.nav', testId: 'nav-my-measurements', roles: ['resident'] },
   { path: PATHS.myFeedback, labelKey: 'feedback.portal.nav', testId: 'nav-my-feedback', roles: ['resident'] },
+  { path: PATHS.services, labelKey: 'serviceFinder.nav', testId: 'nav-services', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.consultations, labelKey: 'consultations.nav', testId: 'nav-consultations', roles: ['guidance', 'professional'], count: 'consultations' },
@@ -77,6 +86,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.configurationGaps, labelKey: 'nav.configurationGaps', testId: 'nav-configuration-gaps', roles: ['admin'] },
   { path: PATHS.accessLifetimes, labelKey: 'nav.accessLifetimes', testId: 'nav-access-lifetimes', roles: ['admin'] },
   { path: '/admin/reply-templates', labelKey: 'workday.admin.nav', testId: 'nav-reply-templates', roles: ['admin'] },
+  { path: PATHS.clientPathsAdmin, labelKey: 'clientPaths.admin.nav', testId: 'nav-client-paths', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
   { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional', 'manager'] },

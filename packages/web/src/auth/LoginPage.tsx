@@ -2,7 +2,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
-import { useRouter } from '../app/router';
+import { Link, useRouter } from '../app/router';
+import { PATHS } from '../app/routes';
 import { errorKey } from '../components/errorText';
 import { PageHeading } from '../components/PageHeading';
 import { DemoAccounts } from './DemoAccounts';
@@ -30,7 +31,8 @@ export function LoginPage() {
     try {
       await signIn(username.trim(), password);
       // Counts as a navigation, so the first screen's heading takes focus.
-      navigate(window.location.pathname, { replace: true });
+      // The query stays: a client path's "contact us" fills in the form after logging in.
+      navigate(window.location.pathname + window.location.search, { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) setError(t('login.wrong'));
       else if (e instanceof ApiError && e.status === 429)
@@ -47,6 +49,11 @@ export function LoginPage() {
           <span id="login-heading">{t('login.title')}</span>
         </PageHeading>
         <p>{t('login.intro')}</p>
+        <p>
+          <Link to={PATHS.services} data-testid="login-services">
+            {t('serviceFinder.loginLink')}
+          </Link>
+        </p>
         {expired && !error && (
           <p role="status" className="notice notice-info">
             {t('errors.unauthorized')}

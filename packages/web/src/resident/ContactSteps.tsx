@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Child } from '../api/children.resource';
 import { sendContact, type SentContact } from '../api/contact.resource';
 import { DANGER_SIGNS_LINK_ID, NO_DANGER_SIGN, withExclusiveNone, type DangerSignGuide } from '../api/dangerSigns.resource';
-import { hasAnswer, type AnswerValue, type QuestionnaireView } from '../api/questionnaire.resource';
+import { hasAnswer, type Answers, type AnswerValue, type QuestionnaireView } from '../api/questionnaire.resource';
 import type { SummaryItem } from '../components/ErrorSummary';
 import { QuestionnaireForm } from '../components/questionnaire/QuestionnaireForm';
 import { DangerSignScreen } from './DangerSignScreen';
@@ -20,9 +20,11 @@ interface Props {
   me: string;
   children: Child[];
   onSent: (sent: SentContact, subject: string) => void;
+  /** Answers filled in at the start (a client path's "contact us"); the resident may change them. */
+  initialAnswers?: Answers;
 }
 
-export function ContactSteps({ questionnaire: given, guide, me, children, onSent }: Props) {
+export function ContactSteps({ questionnaire: given, guide, me, children, onSent, initialAnswers }: Props) {
   const { t } = useTranslation();
   const [subject, setSubject] = useState<string | undefined>(children.length > 0 ? undefined : me);
   const [subjectError, setSubjectError] = useState<string>();
@@ -72,6 +74,7 @@ export function ContactSteps({ questionnaire: given, guide, me, children, onSent
         <QuestionnaireForm
           questionnaire={questionnaire}
           givenAnswers={screen ? { [screen.linkId]: signs } : undefined}
+          initialAnswers={initialAnswers}
           validateHeader={validateOutside}
           onSubmit={async (answers) => {
             const about = subject ?? me;

@@ -12,6 +12,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
 import { ContactConfirmation } from './ContactConfirmation';
 import { ContactSteps } from './ContactSteps';
+import { matterFromAddress } from '../clientPaths/contactMatter';
 import { EmergencyAdvice } from './EmergencyAdvice';
 
 interface Sent {
@@ -32,6 +33,9 @@ export function SendContact() {
   const [round, setRound] = useState(0);
   const form = questionnaire.data;
   const ready = form && !guide.loading && !children.loading;
+  // A client path's "contact us" brings the matter in the address (`?reason=…&matter=…`).
+  const [prefill] = useState(() => matterFromAddress(window.location.search));
+  const initialAnswers = form && prefill ? prefill.answers(form) : undefined;
 
   const startOver = () => {
     setSent(undefined);
@@ -56,8 +60,14 @@ export function SendContact() {
           </p>
           {(questionnaire.loading || !ready) && !questionnaire.error && <Loading />}
           {questionnaire.error !== undefined && <ErrorMessage error={questionnaire.error} onRetry={questionnaire.reload} />}
+          {form && ready && initialAnswers && (
+            <p className="notice notice-info" data-testid="contact-prefilled">
+              {t('clientPaths.prefilled')}
+            </p>
+          )}
           {form && ready && (
             <ContactSteps
+              initialAnswers={round === 0 ? initialAnswers : undefined}
               key={round}
               questionnaire={form}
               guide={guide.data}

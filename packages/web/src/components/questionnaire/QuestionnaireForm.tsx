@@ -37,6 +37,8 @@ interface Props {
    * for "shown when" and for the checks, and are sent, but their questions are not shown again.
    */
   givenAnswers?: Answers;
+  /** Answers filled in at the start, which the user may still change (a client path's matter). */
+  initialAnswers?: Answers;
   /** Says a failed send in the caller's own words (e.g. a 403 when staff record a contact); otherwise the plain error. */
   describeFailure?: (error: unknown) => ReactNode | undefined;
 }
@@ -50,10 +52,10 @@ function linkIdOf(expression: string, questions: Map<string, Question>): string 
 
 const NONE_GIVEN: Answers = {};
 
-export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHeader, showServerDetail = false, givenAnswers = NONE_GIVEN, describeFailure }: Props) {
+export function QuestionnaireForm({ questionnaire, onSubmit, header, validateHeader, showServerDetail = false, givenAnswers = NONE_GIVEN, initialAnswers, describeFailure }: Props) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [answers, setAnswers] = useState<Answers>({});
+  const [answers, setAnswers] = useState<Answers>(() => ({ ...initialAnswers }));
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<SummaryItem[]>([]);
   const [failure, setFailure] = useState<unknown>();
