@@ -53,14 +53,16 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
  * Tasks go in (a copy in the file would only collide with the rows the triggers make).
  */
 const WORK_ITEM = 'work_item';
+/** The queue's totals by filter columns (migration 017): kept by triggers on work_item, rebuilt with it. */
+const WORK_COUNT = 'work_count';
 
 /**
  * Tables of the public schema that are deliberately not in a backup (besides the work queue's
- * projection, rebuilt from the Tasks): the migrations (the
+ * projection and its totals, rebuilt from the Tasks): the migrations (the
  * header's schemaVersion stands for them) and the recent failed log-ins per client address
  * (transient, and client addresses are personal data).
  */
-export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address', 'login_failure_name', WORK_ITEM] as const;
+export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address', 'login_failure_name', WORK_ITEM, WORK_COUNT] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);
