@@ -188,17 +188,22 @@ export async function openWork(
 
 /** Rows of work_count past which a queue read folds them (migration 017): the totals stay a sum of a few rows. */
 const FOLD_AFTER_ROWS = 500;
+/** Where many claimed contacts keep more combinations than that, a process folds at most this often. */
+const FOLD_INTERVAL_MS = 10_000;
 const FOLD_LOCK = 4242017;
 let folding = false;
+let foldedAt = 0;
 
 /**
  * Folds work_count's +1/-1 rows into one row per combination, after the read that found them
- * (not awaited: the read has its total already). One fold at a time in this process, and across
- * processes through an advisory lock that a fold skips when another holds it.
+ * (not awaited: the read has its total already). One fold at a time in this process, at most one
+ * per FOLD_INTERVAL_MS, and across processes through an advisory lock that a fold skips when
+ * another holds it.
  */
 function foldWorkCounts(db: SqlExecutor): void {
-  if (folding) return;
+  if (folding || Date.now() - foldedAt < FOLD_INTERVAL_MS) return;
   folding = true;
+  foldedAt = Date.now();
   db.query(`WITH l AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS locked) SELECT ovi_work_count_fold() FROM l WHERE l.locked`)
     .catch(() => undefined) // the next read tries again
     .finally(() => {
