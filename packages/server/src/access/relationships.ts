@@ -116,7 +116,7 @@ export interface WorkPage {
  * client's name and birth date, with the total that passes the filters. Paged, filtered and
  * counted in one statement over work_item (migration 008): each part is read from its index in
  * queue order, a page reading its own rows (and those of the pages before it), never the whole
- * queue. The Tasks shown are read in a second statement, only those whose version the caller
+ * queue; the total is a sum over work_count (migration 017), kept by the same triggers' statement. The Tasks shown are read in a second statement, only those whose version the caller
  * does not already hold (`held`).
  */
 export async function openWork(
@@ -148,18 +148,19 @@ export async function openWork(
   const reach = param(page.offset + page.limit);
   const limit = param(page.limit);
   const offset = param(page.offset);
-  const r = await db.query<{ total: string | number; teams: WorkPage['teams'] | null; task_id: string | null; version_id: number | null; patient: WorkClient | null }>(
+  const r = await db.query<{ total: string | number; count_rows: string | number; teams: WorkPage['teams'] | null; task_id: string | null; version_id: number | null; patient: WorkClient | null }>(
     `WITH owners AS (${OWNER_REFERENCES_SQL.replaceAll('$2', '$1')}),
      page AS (
        SELECT u.* FROM (
          ${parts.map((part) => `(SELECT w.task_id, w.version_id, w.patient_id, w.urgency_rank, w.deadline, w.authored FROM work_item w WHERE ${where(part)} ORDER BY w.urgency_rank, w.deadline, w.authored, w.task_id LIMIT ${reach})`).join('\n         UNION ALL ')}) u
        ORDER BY u.urgency_rank, u.deadline, u.authored, u.task_id LIMIT ${limit} OFFSET ${offset}),
      head AS (
-       SELECT ${parts.map((part) => `(SELECT count(*) FROM work_item w WHERE ${where(part)})`).join(' + ')} AS total,
+       SELECT ${parts.map((part) => `(SELECT COALESCE(sum(w.n), 0) FROM work_count w WHERE ${where(part)})`).join(' + ')} AS total,
+              (SELECT count(*) FROM work_count) AS count_rows,
               (SELECT json_agg(json_build_object('reference', o.ref, 'name', t.content ->> 'name') ORDER BY o.ref) FROM owners o
                  LEFT JOIN resource t ON t.resource_type = split_part(o.ref, '/', 1) AND t.id = split_part(o.ref, '/', 2)
                 WHERE o.ref <> $1 AND o.ref NOT LIKE 'PractitionerRole/%') AS teams)
-     SELECT h.total, h.teams, pg.task_id, pg.version_id,
+     SELECT h.total, h.count_rows, h.teams, pg.task_id, pg.version_id,
             CASE WHEN p.id IS NOT NULL THEN jsonb_strip_nulls(jsonb_build_object('name', p.content -> 'name', 'birthDate', p.content -> 'birthDate')) END AS patient
        FROM head h
        LEFT JOIN page pg ON true
@@ -176,6 +177,7 @@ export async function openWork(
     for (const row of t.rows) tasks.set(row.id, row.task);
   }
   const first = r.rows[0];
+  if (Number(first?.count_rows ?? 0) > FOLD_AFTER_ROWS) foldWorkCounts(db);
   return {
     items: rows.map((row) => {
       const task = tasks.get(row.taskId);
@@ -184,6 +186,31 @@ export async function openWork(
     total: Number(first?.total ?? 0),
     teams: first?.teams ?? [],
   };
+}
+
+/** Rows of work_count past which a queue read folds them (migration 017): the totals stay a sum of a few rows. */
+const FOLD_AFTER_ROWS = 500;
+/** Where many claimed contacts keep more combinations than that, a process folds at most this often. */
+const FOLD_INTERVAL_MS = 10_000;
+const FOLD_LOCK = 4242017;
+let folding = false;
+let foldedAt = 0;
+
+/**
+ * Folds work_count's +1/-1 rows into one row per combination, after the read that found them
+ * (not awaited: the read has its total already). One fold at a time in this process, at most one
+ * per FOLD_INTERVAL_MS, and across processes through an advisory lock that a fold skips when
+ * another holds it.
+ */
+function foldWorkCounts(db: SqlExecutor): void {
+  if (folding || Date.now() - foldedAt < FOLD_INTERVAL_MS) return;
+  folding = true;
+  foldedAt = Date.now();
+  db.query(`WITH l AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS locked) SELECT ovi_work_count_fold() FROM l WHERE l.locked`)
+    .catch(() => undefined) // the next read tries again
+    .finally(() => {
+      folding = false;
+    });
 }
 
 /**

@@ -79,19 +79,21 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
  * Tasks go in (a copy in the file would only collide with the rows the triggers make).
  */
 const WORK_ITEM = 'work_item';
+/** The queue's totals by filter columns (migration 017): kept by triggers on work_item, rebuilt with it. */
+const WORK_COUNT = 'work_count';
 
 /** The service finder's search documents (migration 026): derived from the HealthcareServices by triggers, like work_item. */
 const SERVICE_SEARCH = 'service_search';
 
 /**
  * Tables of the public schema that are deliberately not in a backup (besides the work queue's
- * projection, rebuilt from the Tasks, and the service finder's documents, rebuilt from the services): the migrations (the
+ * projection and its totals, rebuilt from the Tasks, and the service finder's documents, rebuilt from the services): the migrations (the
  * header's schemaVersion stands for them) and the recent failed log-ins per client address
  * (transient, and client addresses are personal data), the public forms' sendings per address
  * (the same), and when missing home measurements were last looked for (a restored database
  * simply looks again).
  */
-export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, SERVICE_SEARCH, 'self_monitoring_sweep'] as const;
+export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, 'self_monitoring_sweep'] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

@@ -1,4 +1,5 @@
-import type { Patient, Questionnaire, QuestionnaireResponse, Resource } from '@medplum/fhirtypes';
+import { randomUUID } from 'node:crypto';
+import type { Patient, Questionnaire, QuestionnaireResponse, Resource, Task } from '@medplum/fhirtypes';
 import {
   CHANNELS,
   CONTACT_QUESTIONNAIRE_URL,
@@ -23,7 +24,7 @@ import {
   type RoutingRuleSet,
   type TriageResult,
 } from '@ovi/domain';
-import type { CreateHook, RequestContext } from '../fhir/fhirService';
+import type { Companions, CreateHook, RequestContext } from '../fhir/fhirService';
 import type { SqlExecutor } from '../db/database';
 import type { ResourceStore, Stored } from '../storage/resourceStore';
 import type { AccessPolicy, AccessGrant } from '../access/accessPolicy';
@@ -136,10 +137,29 @@ export class ContactIntake implements CreateHook {
     return { contactAt, triage, deadlines, notes, outOfHours, ...(queueOpensAt ? { queueOpensAt } : {}), ...(age !== undefined ? { age } : {}) };
   }
 
+  /**
+   * The contact's Task, stored in the same statement as the response and its audit record.
+   * A contact that no care-guarantee rule fitted also records the gap: that one goes through
+   * `afterCreate`'s transaction instead.
+   */
+  companions(_ctx: RequestContext, toStore: Resource & { id: string }, prepared: unknown): Companions | undefined {
+    if (!prepared || (prepared as Suggested).deadlines.gap) return prepared ? undefined : { resources: [], headers: {} };
+    const task = { ...this.task(toStore as QuestionnaireResponse & { id: string }, prepared as Suggested), id: randomUUID() };
+    return { resources: [task], headers: { 'X-Ovi-Task': `Task/${task.id}` } };
+  }
+
   async afterCreate(_ctx: RequestContext, stored: Stored, tx: SqlExecutor, prepared: unknown): Promise<Record<string, string>> {
     if (!prepared) return {};
-    const { contactAt, triage, deadlines, notes, queueOpensAt, outOfHours, age, topic } = prepared as Suggested;
-    const response = stored as Stored<QuestionnaireResponse>;
+    const { deadlines, age } = prepared as Suggested;
+    const created = await this.store.create(this.task(stored as Stored<QuestionnaireResponse>, prepared as Suggested), { tx });
+    // The contact got the strictest limit; the missing rule is logged for the administrator.
+    if (deadlines.gap) await recordConfigurationGap(tx, { service: deadlines.gap.service, urgency: deadlines.gap.urgency, ...(age !== undefined ? { age } : {}) });
+    return { 'X-Ovi-Task': `Task/${created.id}` };
+  }
+
+  /** The contact's Task in the client-guidance queue, in the register of the service it is routed to. */
+  private task(response: QuestionnaireResponse & { id: string }, prepared: Suggested): Task {
+    const { contactAt, triage, deadlines, notes, queueOpensAt, outOfHours, topic } = prepared;
     const channel = (response.extension?.find((e) => e.url === EXTENSIONS.contactChannel)?.valueCode ?? 'web-form') as Channel;
     const reason = reasonOf(response);
     const task = buildGuidanceTask({
@@ -155,10 +175,7 @@ export class ContactIntake implements CreateHook {
       outOfHours,
       ...(queueOpensAt ? { queueOpensAt } : {}),
     });
-    const created = await this.store.create(inRegister(task, registerOf(triage.service)), { tx });
-    // The contact got the strictest limit; the missing rule is logged for the administrator.
-    if (deadlines.gap) await recordConfigurationGap(tx, { service: deadlines.gap.service, urgency: deadlines.gap.urgency, ...(age !== undefined ? { age } : {}) });
-    return { 'X-Ovi-Task': `Task/${created.id}` };
+    return inRegister(task, registerOf(triage.service));
   }
 
   /**

@@ -29,7 +29,10 @@ interface Deps {
 /** Ovi's own operations around client guidance. */
 export function registerGuidanceRoutes(app: FastifyInstance, { db, fhir, tokens, settings }: Deps): void {
   // One page of the work queue: `?page`, `pageSize`, filters `urgency`, `channel`, `profession`, `owner`, `claimed`.
-  app.get<{ Querystring: Record<string, unknown> }>('/api/guidance/queue', async (request) => guidanceQueue(db, fhir, await requestContext(request, tokens), request.query ?? {}));
+  app.get<{ Querystring: Record<string, unknown> }>('/api/guidance/queue', async (request, reply) => {
+    const page = await guidanceQueue(db, fhir, await requestContext(request, tokens), request.query ?? {});
+    return reply.type('application/json; charset=utf-8').send(page);
+  });
 
   // Taking a contact from the queue and giving it back (Task.owner, or routed work's claimed-by).
   const claims = new ClaimContact(db, fhir);

@@ -21,6 +21,13 @@ async function workItems(db: Database): Promise<string[]> {
   return r.rows.map((row) => row.line).sort();
 }
 
+/** The queue's totals by filter columns (work_count, migration 017). */
+async function workCounts(db: Database): Promise<string[]> {
+  const key = 'kind, owner, urgency_rank, channel, profession, claimant';
+  const r = await db.query<{ line: string }>(`SELECT json_build_array(${key}, sum(n))::text AS line FROM work_count GROUP BY ${key} HAVING sum(n) <> 0`);
+  return r.rows.map((row) => row.line).sort();
+}
+
 /**
  * The work queue's projection (work_item, migration 008) is not carried in a backup: it is
  * derived from the Tasks, and the triggers that keep it build it again as a restore writes them.
@@ -57,6 +64,9 @@ describe.each(BACKENDS)('the work queue after a restore on %s', (backend) => {
     try {
       await restoreFromFile(target.db, file);
       expect(await workItems(target.db)).toEqual(before);
+      const totals = await workCounts(source);
+      expect(totals.length).toBeGreaterThan(1);
+      expect(await workCounts(target.db)).toEqual(totals);
     } finally {
       await target.close();
     }
