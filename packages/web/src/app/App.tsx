@@ -154,8 +154,9 @@ export function App() {
       )}
       {status === 'signed-out' && !open && path !== HELP_PATH && path !== NOTICE_PATH && (
         <>
-          <HelpButton />
+          {/* The page's heading and the log-in form first; the help button right after them. */}
           <LoginPage />
+          <HelpButton />
         </>
       )}
       {/* Keyed by navigation: following a link to the current screen starts it afresh. */}
