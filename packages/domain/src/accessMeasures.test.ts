@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { median, percentile, publishedWaitingTimes, t3ForUnit, thirdNextAvailable, waitingTimeStats } from './accessMeasures';
+import { median, percentile, t3ForUnit, thirdNextAvailable } from './accessMeasures';
 import { addCalendarDays } from './calendarDate';
-import { helsinkiEndOfDay, helsinkiTime } from './helsinkiTime';
+import { helsinkiTime } from './helsinkiTime';
 
 const h = (date: string, hour = 9): Date => helsinkiTime(date, hour);
 
@@ -108,81 +108,4 @@ describe('t3ForUnit', () => {
     expect(t3ForUnit([full], at, { capDays: 90 })).toEqual([{ profession: 'physician', t3: 90, professionals: 1, atCap: 1 }]);
   });
   it('is empty for no professionals', () => expect(t3ForUnit([], at)).toEqual([]));
-});
-
-describe('waitingTimeStats', () => {
-  it('is empty-safe', () => {
-    expect(waitingTimeStats([])).toEqual({ count: 0, medianDays: null, p90Days: null, withinDeadlineShare: null });
-  });
-  it('counts whole Helsinki calendar days; median, nearest-rank p90 and deadline share', () => {
-    const days = [0, 1, 3, 7, 14, 14, 20, 30, 45, 90];
-    const waits = days.map((d, i) => {
-      const appointmentAt = h(addCalendarDays('2026-01-05', d), 15);
-      // the first seven are met (the 7th exactly at its deadline), the rest are late
-      const deadline = i < 6 ? helsinkiEndOfDay('2026-12-31') : i === 6 ? appointmentAt : h('2026-01-05', 16);
-      return { contactAt: h('2026-01-05', 8), appointmentAt, deadline };
-    });
-    expect(waitingTimeStats(waits)).toEqual({ count: 10, medianDays: 14, p90Days: 45, withinDeadlineShare: 0.7 });
-  });
-  it('a contact at 23:30 and a visit at 08:00 the next morning waited one day', () => {
-    const wait = { contactAt: new Date('2026-05-11T20:30:00Z'), appointmentAt: h('2026-05-12', 8), deadline: h('2026-05-25') };
-    expect(waitingTimeStats([wait])).toMatchObject({ medianDays: 1, p90Days: 1, withinDeadlineShare: 1 });
-  });
-  it('rejects an appointment before the contact', () => {
-    expect(() => waitingTimeStats([{ contactAt: h('2026-05-12'), appointmentAt: h('2026-05-11'), deadline: h('2026-05-20') }])).toThrow(
-      'waits[0]: appointmentAt is before contactAt',
-    );
-  });
-});
-
-describe('publishedWaitingTimes: figures that single out no one', () => {
-  /** Waits of the given days from 5 Jan 2026; the first `late` of them missed their deadline. */
-  const waitsOf = (days: number[], late = 0) =>
-    days.map((d, i) => ({
-      contactAt: h('2026-01-05', 8),
-      appointmentAt: h(addCalendarDays('2026-01-05', d), 15),
-      deadline: i < late ? h('2026-01-05', 9) : helsinkiEndOfDay('2026-12-31'),
-    }));
-  it('hides everything under 5 waits, 0 included', () => {
-    const hidden = { count: null, medianDays: null, p90Days: null, withinDeadlineShare: null };
-    expect(publishedWaitingTimes([])).toEqual(hidden);
-    expect(publishedWaitingTimes(waitsOf([1, 2, 3, 4]))).toEqual(hidden);
-  });
-  it('rounds the count to 5 and shows the median of a group, not the 90th percentile of a few', () => {
-    // 12 waits: median (nearest rank 6) 6 days with 6 at or below and 7 at or above; p90 = 11,
-    // with only 2 at or above it.
-    const r = publishedWaitingTimes(waitsOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
-    expect(r).toEqual({ count: 10, medianDays: 6, p90Days: null, withinDeadlineShare: null });
-  });
-  it('shows the 90th percentile when 5 or more waits lie on each side of it', () => {
-    const days = [...Array.from({ length: 40 }, (_, i) => i % 10), 20, 20, 20, 20, 20, 20];
-    const r = publishedWaitingTimes(waitsOf(days, 6));
-    expect(r.count).toBe(45);
-    expect(r.p90Days).toBe(20); // 46 waits: rank 42, and 6 waits of 20 days
-    expect(r.medianDays).toBe(5);
-  });
-  it('shows the share within the deadline only when both the kept and the missed are 5 or more, from rounded counts', () => {
-    const days = Array.from({ length: 22 }, (_, i) => i);
-    // All 22 kept: the missed (0) would be a hidden group beside a shown one — hidden.
-    expect(publishedWaitingTimes(waitsOf(days, 0)).withinDeadlineShare).toBeNull();
-    // 3 missed of 22: hidden (22 − 19 would give the 3).
-    expect(publishedWaitingTimes(waitsOf(days, 3)).withinDeadlineShare).toBeNull();
-    // 7 missed, 15 kept: 15 / 20 from the rounded counts (the exact 15/22 is not shown).
-    expect(publishedWaitingTimes(waitsOf(days, 7)).withinDeadlineShare).toBe(0.75);
-    expect(waitingTimeStats(waitsOf(days, 7)).withinDeadlineShare).toBeCloseTo(15 / 22);
-  });
-  it('one more wait is not seen as one: the count by rounding, the median as a whole day shared by several waits', () => {
-    const days = Array.from({ length: 31 }, (_, i) => i % 9); // 0–3 four times each, 4–8 three times
-    const before = publishedWaitingTimes(waitsOf(days, 10));
-    expect(before).toEqual({ count: 30, medianDays: 3, p90Days: 7, withinDeadlineShare: 0.67 });
-    for (const extra of [0, 3, 4, 5]) expect(publishedWaitingTimes(waitsOf([...days, extra], 10))).toEqual(before);
-    // A quantile still moves when the wait at its rank changes: one more long wait moves the
-    // 90th percentile to 8 days, which only 4 waits reach, so it is hidden, not shown as 8.
-    expect(publishedWaitingTimes(waitsOf([...days, 8], 10))).toEqual({ ...before, p90Days: null });
-    // An averaged median would have moved by half a day.
-    expect(median([...days, 4])).toBe(3.5);
-  });
-  it('rejects an appointment before the contact', () => {
-    expect(() => publishedWaitingTimes([{ contactAt: h('2026-05-12'), appointmentAt: h('2026-05-11'), deadline: h('2026-05-20') }])).toThrow(RangeError);
-  });
 });

@@ -8,16 +8,13 @@
  * three free slots (the unit would have to use a queue book) T3 is `capDays`, 182 by THL's
  * convention, and a longer T3 is also recorded as `capDays`.
  *
- * Waiting times: whole Helsinki calendar days from the date the wait is counted from (THL
- * counts from the care-need assessment) to the appointment date. `waitingTimeStats` gives the
- * exact figures; `publishedWaitingTimes` gives what may be shown to managers (small numbers
- * hidden, counts rounded, quantiles only of groups: `smallNumbers.ts`).
+ * Waiting times to realised visits are in `visitWaits.ts` (decision 018), which uses the
+ * quantiles here.
  *
  * T3 is a figure about free times in professionals' calendars; it holds no client data.
  */
 import { calendarDaysBetween, workingDaysBetween } from './calendarSpan';
 import { toHelsinkiDate } from './helsinkiTime';
-import { publishCounts, publishedShare, quantileIsPublishable, type DisclosureOptions } from './smallNumbers';
 
 export interface T3Options {
   /** Default 'calendar-days'. 'working-days' counts working days after the measuring day. */
@@ -105,78 +102,4 @@ export function t3ForUnit(
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([profession, values]) => ({ profession, t3: median(values) ?? 0, professionals: values.length, atCap: values.filter((v) => v >= cap).length }));
-}
-
-export interface WaitingTimeStats {
-  count: number;
-  medianDays: number | null;
-  /** Nearest-rank 90th percentile. */
-  p90Days: number | null;
-  /** Share (0–1) of appointments at or before their deadline. */
-  withinDeadlineShare: number | null;
-}
-
-export interface AppointmentWait {
-  contactAt: Date;
-  appointmentAt: Date;
-  deadline: Date;
-}
-
-function waitDays(waits: readonly AppointmentWait[]): number[] {
-  return waits.map((w, i) => {
-    const contact = requireDate(w.contactAt, `waits[${i}].contactAt`);
-    const appointment = requireDate(w.appointmentAt, `waits[${i}].appointmentAt`);
-    requireDate(w.deadline, `waits[${i}].deadline`);
-    if (appointment < contact) throw new RangeError(`waits[${i}]: appointmentAt is before contactAt`);
-    return calendarDaysBetween(toHelsinkiDate(w.contactAt), toHelsinkiDate(w.appointmentAt));
-  });
-}
-
-const withinDeadline = (waits: readonly AppointmentWait[]) => waits.filter((w) => w.appointmentAt.getTime() <= w.deadline.getTime()).length;
-
-/** Exact figures, for computation, not for publishing. Throws a RangeError for an invalid Date or an appointment before its contact. */
-export function waitingTimeStats(waits: AppointmentWait[]): WaitingTimeStats {
-  const days = waitDays(waits);
-  return {
-    count: waits.length,
-    medianDays: median(days),
-    p90Days: percentile(days, 90),
-    withinDeadlineShare: waits.length === 0 ? null : withinDeadline(waits) / waits.length,
-  };
-}
-
-/** Waiting-time figures as they may be published; null = hidden. */
-export interface PublishedWaitingTimes {
-  /** Number of waits, rounded to 5; null under 5. */
-  count: number | null;
-  medianDays: number | null;
-  p90Days: number | null;
-  withinDeadlineShare: number | null;
-}
-
-/**
- * Waiting-time figures that single out no one (rules in `smallNumbers.ts`): the count of
- * waits is hidden under the limit and otherwise rounded to 5; the share kept within the
- * deadline is shown only when both the waits kept and the waits missed are at least the
- * limit (either one would otherwise be the small group), computed from the rounded counts;
- * the median and the 90th percentile are shown only when at least the limit of waits lie at
- * or below and at or above them, so neither is one person's wait (with fewer than 5 waits
- * nothing is shown). The median here is the 50th percentile by nearest rank, like the 90th:
- * always a whole day that several waits share, so one more wait moves it only when the wait at
- * the middle rank changes, never by the half day an averaged median would show.
- */
-export function publishedWaitingTimes(waits: AppointmentWait[], options: DisclosureOptions = {}): PublishedWaitingTimes {
-  const days = waitDays(waits);
-  const within = withinDeadline(waits);
-  const { counts } = publishCounts(
-    { counts: { waits: waits.length, within, late: waits.length - within }, breakdowns: [{ total: 'waits', cells: ['within', 'late'] }] },
-    options,
-  );
-  const quantile = (q: number | null) => (counts.waits !== null && quantileIsPublishable(days, q, options) ? q : null);
-  return {
-    count: counts.waits ?? null,
-    medianDays: quantile(percentile(days, 50)),
-    p90Days: quantile(percentile(days, 90)),
-    withinDeadlineShare: publishedShare(counts.within ?? null, counts.waits ?? null, options),
-  };
 }

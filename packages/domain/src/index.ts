@@ -21,6 +21,7 @@ export * from './slotGeneration';
 export * from './slotSearch';
 export * from './accessMeasures';
 export * from './visitWaits';
+export * from './continuity';
 export * from './defaultVisitTypes';
 export * from './validateScheduleException';
 export * from './openingHours';

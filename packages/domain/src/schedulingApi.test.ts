@@ -11,7 +11,6 @@ describe('@ovi/domain scheduling API', () => {
     'findEarliestSlots',
     'thirdNextAvailable',
     't3ForUnit',
-    'waitingTimeStats',
     'median',
     'percentile',
     'calendarDaysBetween',

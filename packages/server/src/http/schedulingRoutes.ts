@@ -4,6 +4,7 @@ import type { ResourceStore } from '../storage/resourceStore';
 import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import type { SlotMaterializer } from '../scheduling/slotMaterializer';
 import { accessReport } from '../scheduling/accessReport';
+import { continuityReport } from '../scheduling/continuityReport';
 import { periodOfQuery } from '../figures/figurePeriod';
 import { now as clockNow } from '../time/clock';
 import { scheduleView } from '../scheduling/scheduleView';
@@ -74,5 +75,13 @@ export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, 
     const now = clockNow();
     const period = periodOfQuery(request.query, now);
     return { period, ...(await accessReport(store, settings, { start: new Date(period.start), end: new Date(period.end) }, now)) };
+  });
+
+  // Continuity of care (UPC, COCI, own-team share) over the visits realised in the period (decision 021).
+  app.get<{ Querystring: Record<string, unknown> }>('/api/access/continuity', async (request) => {
+    const user = await authenticate(request, tokens);
+    if (!hasRole(user, 'manager', 'admin')) throw forbidden('Continuity figures are for managers');
+    const period = periodOfQuery(request.query, clockNow());
+    return { period, ...(await continuityReport(store, { start: new Date(period.start), end: new Date(period.end) })) };
   });
 }

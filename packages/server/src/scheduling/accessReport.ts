@@ -73,7 +73,8 @@ export async function accessReport(store: ResourceStore, settings: SchedulingSet
   return { measuredAt: now.toISOString(), t3CapDays: T3_CAP_DAYS, t3, waiting };
 }
 
-async function unitName(store: ResourceStore, unit: string, known: Map<string, string | undefined>): Promise<{ unitName?: string }> {
+/** The unit's name (Location.name) for a figure's `unit`, looked up once per report. */
+export async function unitName(store: ResourceStore, unit: string, known: Map<string, string | undefined>): Promise<{ unitName?: string }> {
   if (!known.has(unit) && unit.startsWith('Location/')) {
     const location = await store.readOptional<{ resourceType: 'Location'; name?: string }>('Location', unit.slice('Location/'.length));
     known.set(unit, location?.name);

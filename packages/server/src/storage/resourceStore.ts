@@ -1,4 +1,5 @@
 import { realisedVisitWaits, t3Calendars, type T3Calendar } from './accessFigures';
+import { realisedVisitContinuity } from './continuityFigures';
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
 import { PLAN_PER_CALL, type Database, type SqlExecutor } from '../db/database';
@@ -62,6 +63,11 @@ export class ResourceStore {
   /** The waits to the visits realised in the window, counted by group (decision 018). */
   realisedVisitWaits(window: { start: Date; end: Date }): ReturnType<typeof realisedVisitWaits> {
     return realisedVisitWaits(this.db, window);
+  }
+
+  /** The realised visits of the window per client and professional, grouped into cells of alike clients (decision 021). */
+  realisedVisitContinuity(window: { start: Date; end: Date }): ReturnType<typeof realisedVisitContinuity> {
+    return realisedVisitContinuity(this.db, window);
   }
 
   /** Creates one resource: row, history and index in a single atomic statement. */

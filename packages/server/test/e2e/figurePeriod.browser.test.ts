@@ -86,6 +86,8 @@ describe('the period of the figures, in a real browser', () => {
         // stated once above it (and in its caption when there are visits); T3 says it is measured now.
         expect(lines.filter((l) => l.includes(run.lastMonth)).length).toBe(1);
         expect(lines.length).toBe(2);
+        // Continuity of care states the same period with its own table (decision 021).
+        await expect.poll(() => page.getByTestId('continuity-period').textContent()).toContain(run.lastMonth);
         await expectAccessible(page, `access to care, last month (${run.locale})`);
         await expectNoSidewaysScroll(page, 'access to care, last month');
       } finally {

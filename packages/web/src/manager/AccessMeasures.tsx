@@ -1,7 +1,8 @@
 /**
  * Access to care for managers: waiting times from the need assessment to the realised visit of
  * the chosen period (kept in the address) per unit, profession and urgency, and T3 per unit and
- * profession measured now, with how many professionals counted at the cap; every figure says which.
+ * profession measured now, with how many professionals counted at the cap, and continuity of care
+ * of the period (`ContinuityTable`); every figure says which.
  */
 import { useTranslation } from 'react-i18next';
 import { fetchAccessMeasures } from '../api/access.resource';
@@ -13,6 +14,7 @@ import { useAsync } from '../components/useAsync';
 import { formatDateTime, formatDays, formatNumber, formatPercent, formatPeriod } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { groupByUnit, T3Chart } from './T3Chart';
+import { ContinuityTable } from './ContinuityTable';
 import { PeriodPicker } from './PeriodPicker';
 import { searchOfChoice, usePeriodChoice } from './periodChoice';
 
@@ -81,6 +83,7 @@ export function AccessMeasures() {
             )}
             <p className="muted small">{t('accessMeasures.waitingHidden')}</p>
           </section>
+          <ContinuityTable search={search} />
           <section className="panel" aria-labelledby="t3-title">
             <h2 id="t3-title">{t('access.t3Title')}</h2>
             <p>{t('access.t3Intro')}</p>

@@ -1,0 +1,90 @@
+/**
+ * The read behind the continuity-of-care figures (scheduling/continuityReport.ts, decision 021),
+ * done in the database so that a year of a region's visits comes back as a few hundred rows:
+ * the realised visits are counted per client and professional here, and each client's N,
+ * Σ n_i² and max n_i are grouped into cells of alike clients — the cells of `continuityCells`
+ * in `@ovi/domain/src/continuity.ts`, whose definition this follows. The formulas (UPC, COCI)
+ * are applied to the cells in domain code only.
+ *
+ * Own team (as booking shows it, `scheduling/findAppointments.ts`): the client's own
+ * professionals (`Patient.generalPractitioner`) and the members of the active CareTeams that are
+ * the client's (`subject`) or belong to an own unit (`managingOrganization` among the
+ * client's `generalPractitioner`). Membership is today's, not the visit day's.
+ */
+import type { ContinuityCell, ContinuityGroupFacts } from '@ovi/domain';
+import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
+import type { SqlExecutor } from '../db/database';
+
+const participant = (kind: string) => `(SELECT p#>>'{actor,reference}' FROM jsonb_array_elements(a.content->'participant') p WHERE p#>>'{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
+
+export async function realisedVisitContinuity(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: ContinuityCell[]; groups: ContinuityGroupFacts[] }> {
+  const r = await db.query<{
+    unit: string;
+    profession: string;
+    visits: number | null;
+    sum_of_squares: number | null;
+    most_seen: number | null;
+    clients: number | null;
+    listed_visits: number | null;
+    own_visits: number | null;
+    professionals: number | null;
+  }>(
+    `WITH v AS (
+       SELECT ${participant('Patient')} AS client,
+              ${participant('Practitioner')} AS practitioner,
+              COALESCE(${participant('Location')}, 'unknown') AS unit,
+              COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession
+         FROM resource a
+        WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
+          AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz
+     ), pair AS (
+       -- Visits per client and professional (a visit without either names no one met: left out).
+       SELECT unit, profession, client, practitioner, count(*)::int AS n
+         FROM v WHERE client IS NOT NULL AND practitioner IS NOT NULL
+        GROUP BY unit, profession, client, practitioner
+     ), clients AS (
+       SELECT DISTINCT client FROM pair
+     ), own AS (
+       -- Each client's own professionals and own-team members.
+       SELECT c.client, g->>'reference' AS member
+         FROM clients c
+         JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
+         CROSS JOIN LATERAL jsonb_array_elements(pt.content->'generalPractitioner') g
+       UNION
+       SELECT c.client, m#>>'{member,reference}'
+         FROM clients c
+         JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
+         JOIN resource ct ON ct.resource_type = 'CareTeam' AND ct.content->>'status' = 'active'
+          AND (ct.content #>> '{subject,reference}' = c.client
+               OR EXISTS (SELECT 1 FROM jsonb_array_elements(ct.content->'managingOrganization') o
+                           JOIN jsonb_array_elements(pt.content->'generalPractitioner') g ON g->>'reference' = o->>'reference'))
+         CROSS JOIN LATERAL jsonb_array_elements(ct.content->'participant') m
+     ), per_client AS (
+       SELECT p.unit, p.profession, p.client,
+              sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
+              sum(CASE WHEN EXISTS (SELECT 1 FROM own o WHERE o.client = p.client AND o.member = p.practitioner) THEN p.n ELSE 0 END)::int AS own_visits,
+              bool_or(EXISTS (SELECT 1 FROM own o WHERE o.client = p.client AND o.member LIKE 'Practitioner/%')) AS listed
+         FROM pair p GROUP BY p.unit, p.profession, p.client
+     )
+     SELECT unit, profession, visits, sum_of_squares, most_seen, count(*)::int AS clients,
+            NULL::int AS listed_visits, NULL::int AS own_visits, NULL::int AS professionals
+       FROM per_client GROUP BY unit, profession, visits, sum_of_squares, most_seen
+     UNION ALL
+     SELECT c.unit, c.profession, NULL, NULL, NULL, NULL,
+            COALESCE(sum(c.visits) FILTER (WHERE c.listed AND c.visits >= $3), 0)::int,
+            COALESCE(sum(c.own_visits) FILTER (WHERE c.listed AND c.visits >= $3), 0)::int,
+            (SELECT count(DISTINCT p.practitioner) FROM pair p WHERE p.unit = c.unit AND p.profession = c.profession)::int
+       FROM per_client c GROUP BY c.unit, c.profession`,
+    [window.start.toISOString(), window.end.toISOString(), MIN_VISITS_FOR_CONTINUITY],
+  );
+  const cells: ContinuityCell[] = [];
+  const groups: ContinuityGroupFacts[] = [];
+  for (const row of r.rows) {
+    if (row.clients === null) {
+      groups.push({ unit: row.unit, profession: row.profession, listedVisits: Number(row.listed_visits ?? 0), ownTeamVisits: Number(row.own_visits ?? 0), professionals: Number(row.professionals ?? 0) });
+    } else {
+      cells.push({ unit: row.unit, profession: row.profession, visits: Number(row.visits), sumOfSquares: Number(row.sum_of_squares), mostSeen: Number(row.most_seen), clients: Number(row.clients) });
+    }
+  }
+  return { cells, groups };
+}
