@@ -118,14 +118,15 @@ export function App() {
   const { status, user } = useSession();
   const { path, navigate, navigations } = useRouter();
   const roles = useMemo(() => user?.roles ?? [], [user]);
+  const registers = useMemo(() => user?.registers ?? [], [user]);
   // A survey link from an e-mail opens without logging in (the link is its key), signed in or not.
   const surveyToken = path.startsWith(PATHS.feedbackLink) ? decodeURIComponent(path.slice(PATHS.feedbackLink.length)) : undefined;
-  const allowed = status === 'signed-in' && isAllowed(path, roles);
+  const allowed = status === 'signed-in' && isAllowed(path, roles, registers);
 
   useEffect(() => {
     // Signed in on a path that is not theirs (or on / or /login): go to their first screen.
-    if (status === 'signed-in' && !surveyToken && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
-  }, [status, path, roles, navigate, surveyToken]);
+    if (status === 'signed-in' && !surveyToken && !isAllowed(path, roles, registers)) navigate(homeFor(roles, registers), { replace: true });
+  }, [status, path, roles, registers, navigate, surveyToken]);
 
   if (surveyToken !== undefined) {
     return (
