@@ -122,16 +122,16 @@ const kindOf = (task: Task): NoticeKind => (inputValue(task, 'notice-kind')?.val
 const assessedAt = (task: Task): string | undefined => inputValue(task, 'assessed-at')?.valueDateTime;
 const output = (task: Task, code: string) => task.output?.find((o) => o.type.coding?.some((c) => c.code === code));
 
-/** The professional's urgency replaces the suggested one; what the rule said stays beside it. */
+/** The professional's urgency replaces the suggested one; the suggestion (after any danger words) stays beside it. */
 function assessed(task: Task, urgency: Urgency, note: string | undefined, ctx: RequestContext, at: string): Task {
-  const suggested = inputValue(task, 'rule-urgency') ?? taskInput('rule-urgency', { valueCode: inputValue(task, 'urgency')?.valueCode ?? 'urgent' });
+  const suggested = taskInput('suggested-urgency', { valueCode: inputValue(task, 'urgency')?.valueCode ?? 'urgent' });
   return {
     ...task,
     status: task.status === 'ready' ? 'in-progress' : task.status,
     priority: taskPriorityFor(urgency),
     lastModified: at,
     input: [
-      ...withoutInputs(task, ['urgency', 'rule-urgency', 'assessed-at', 'assessed-by']),
+      ...withoutInputs(task, ['urgency', 'suggested-urgency', 'assessed-at', 'assessed-by']),
       taskInput('urgency', { valueCode: urgency }),
       suggested,
       taskInput('assessed-at', { valueDateTime: at }),
