@@ -157,7 +157,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     await db.query('SELECT 1');
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
-  registerAuthRoutes(app, { accounts, tokens });
+  registerAuthRoutes(app, { accounts, tokens, store });
   const bookAppointment = new BookAppointment(db, fhir, schedulingSettings, notifier, waitListMatching);
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.

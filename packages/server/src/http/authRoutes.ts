@@ -4,9 +4,12 @@ import type { TokenService } from '../auth/tokens';
 import { TOKEN_LIFETIME_SECONDS } from '../auth/tokens';
 import { badRequest } from '../fhir/outcomes';
 import { authenticate, bearerToken } from './requestContext';
+import type { ResourceStore } from '../storage/resourceStore';
+import { cachedQualificationsOf } from '../access/qualifications';
+import { isStaff } from '../auth/userContext';
 
 /** Local log-in; an OpenID Connect provider can issue the same UserContext later. */
-export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accounts; tokens: TokenService }): void {
+export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accounts; tokens: TokenService; store: ResourceStore }): void {
   // Tokens are checked against their account (logged out, disabled) on every request.
   deps.tokens.useAccounts(deps.accounts);
 
@@ -21,7 +24,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
 
   app.get('/auth/me', async (request) => {
     const user = await authenticate(request, deps.tokens);
-    return { username: user.username, roles: user.roles, fhirUser: user.fhirUser, name: user.name };
+    // The registers a professional is licensed for, so the app offers only the screens they may use (notices: social).
+    const q = isStaff(user) ? await cachedQualificationsOf(deps.store, user) : { health: false, social: false };
+    const registers = (['health', 'social'] as const).filter((r) => q[r]);
+    return { username: user.username, roles: user.roles, fhirUser: user.fhirUser, name: user.name, registers };
   });
 
   /** Ends the session of the presented token: every token of the account issued so far stops working. */

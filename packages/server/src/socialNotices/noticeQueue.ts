@@ -1,4 +1,4 @@
-import { minutesLeft, type NoticeDeadline, type Urgency } from '@ovi/domain';
+import { minutesLeft, type DeadlineOutcome, type Urgency } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { forbidden } from '../fhir/outcomes';
@@ -7,6 +7,7 @@ import { ownerReferences } from '../access/relationships';
 import { cachedQualificationsOf } from '../access/qualifications';
 import { inputValue, inputValues } from '../guidance/guidanceTask';
 import { openNotices } from '../storage/noticeReads';
+import { noticeState } from './noticeActions';
 import { now as clockNow } from '../time/clock';
 
 const MAX_NOTICES = 200;
@@ -21,8 +22,10 @@ export interface NoticeItem {
   appliedService?: string;
   reporter: { anonymous: boolean; name?: string; professional?: boolean; organisation?: string; phone?: string; email?: string; relation?: string };
   about: Record<string, unknown>;
-  /** Each legal limit with minutes left (negative: overdue); the urgency assessment drops out once assessed. */
-  deadlines: Array<NoticeDeadline & { minutesLeft?: number; done?: boolean }>;
+  /** Each legal limit: minutes left (negative: overdue) while open, met or missed once done. */
+  deadlines: Array<DeadlineOutcome & { minutesLeft?: number }>;
+  assessedAt?: string;
+  assessedBy?: string;
   deadline?: string;
   minutesLeft?: number;
   dangerWords: string[];
@@ -40,19 +43,16 @@ export async function noticeQueue(db: Database, fhir: FhirService, ctx: RequestC
   const rows = await openNotices(db, await ownerReferences(db, ctx.user), MAX_NOTICES);
   const now = clockNow();
   const items = rows.map(({ task, message, patient }): NoticeItem => {
-    const assessed = inputValue(task, 'assessed-at') !== undefined;
-    const deadlines = (JSON.parse(inputValue(task, 'notice-deadlines')?.valueString ?? '[]') as NoticeDeadline[]).map((d) => ({
-      ...d,
-      ...(d.due ? { minutesLeft: minutesLeft(new Date(d.due), now) } : {}),
-      ...(d.code === 'urgency-assessment' && assessed ? { done: true } : {}),
-    }));
+    const state = noticeState(task);
+    const deadlines = state.deadlines.map((d) => ({ ...d, ...(d.due && !d.done ? { minutesLeft: minutesLeft(new Date(d.due), now) } : {}) }));
     const end = task.restriction?.period?.end;
     const name = patient?.name?.[0];
     return {
       taskId: task.id ?? '',
       kind: inputValue(task, 'notice-kind')?.valueCode ?? '',
       patient: { id: task.for?.reference?.replace('Patient/', '') ?? '', name: name?.text ?? [...(name?.given ?? []), name?.family].filter(Boolean).join(' '), ...(patient?.birthDate ? { birthDate: patient.birthDate } : {}) },
-      urgency: (inputValue(task, 'urgency')?.valueCode ?? 'non-urgent') as Urgency,
+      urgency: state.urgency,
+      ...(state.assessedAt ? { assessedAt: state.assessedAt, ...(state.assessedBy ? { assessedBy: state.assessedBy } : {}) } : {}),
       ...(task.authoredOn ? { receivedAt: task.authoredOn } : {}),
       ...(message?.payload?.[0]?.contentString ? { description: message.payload[0].contentString } : {}),
       ...(inputValue(task, 'applied-service')?.valueCode ? { appliedService: inputValue(task, 'applied-service')?.valueCode } : {}),

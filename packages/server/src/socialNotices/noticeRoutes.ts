@@ -9,6 +9,7 @@ import type { HelpRequestSettingsStore } from '../helpRequests/helpRequestSettin
 import type { PublicFormGuard } from '../helpRequests/publicFormGuard';
 import { NoticeIntake, senderOf } from './noticeIntake';
 import { noticeQueue } from './noticeQueue';
+import { NoticeActions } from './noticeActions';
 
 export const NOTICE_FORM = 'social-notice';
 
@@ -29,6 +30,7 @@ interface Deps {
  */
 export function registerNoticeRoutes(app: FastifyInstance, { db, fhir, tokens, guidance, limits, guard }: Deps): void {
   const intake = new NoticeIntake(db, fhir, guidance);
+  const actions = new NoticeActions(db, fhir);
 
   app.get('/api/social-notices/form', async (_request, reply) => {
     void reply.header('Cache-Control', 'no-store');
@@ -54,6 +56,14 @@ export function registerNoticeRoutes(app: FastifyInstance, { db, fhir, tokens, g
     if (unknown !== undefined) throw badRequest(`Unknown parameter ${unknown.slice(0, 40)}: /api/social-notices takes none`);
     return noticeQueue(db, fhir, await requestContext(request, tokens));
   });
+
+  // The social worker's same-day urgency assessment, then the decision (LSL 26 § / SHL 36 §).
+  app.post<{ Params: { id: string } }>('/api/social-notices/:id/urgency', async (request) =>
+    actions.assessUrgency(await requestContext(request, tokens), checkId(request.params.id), request.body),
+  );
+  app.post<{ Params: { id: string } }>('/api/social-notices/:id/decision', async (request) =>
+    actions.decide(await requestContext(request, tokens), checkId(request.params.id), request.body),
+  );
 }
 
 function botFields(request: FastifyRequest): { formToken: string; website: string } {
@@ -61,4 +71,10 @@ function botFields(request: FastifyRequest): { formToken: string; website: strin
   const formToken = typeof body.formToken === 'string' ? body.formToken : '';
   if (!formToken) throw badRequest('formToken is required when sending without logging in (GET /api/social-notices/form)', ['formToken']);
   return { formToken, website: typeof body.website === 'string' ? body.website : body.website === undefined ? '' : String(body.website) };
+}
+
+/** A FHIR id, else 400 before anything is read. */
+function checkId(id: string): string {
+  if (!/^[A-Za-z0-9\-.]{1,64}$/.test(id)) throw badRequest('The notice id is not a valid id');
+  return id;
 }

@@ -8,6 +8,8 @@ export interface CurrentUser {
   roles: Role[];
   fhirUser: string;
   name: string;
+  /** The registers a professional is licensed for (Terhikki: health, Suosikki: social). */
+  registers: Array<'health' | 'social'>;
 }
 
 interface LoginAnswer {
@@ -29,6 +31,7 @@ export async function fetchCurrentUser(): Promise<CurrentUser> {
     roles: me.roles ?? [],
     fhirUser: me.fhirUser ?? '',
     name: me.name ?? me.username ?? '',
+    registers: me.registers ?? [],
   };
 }
 

@@ -124,16 +124,17 @@ export function App() {
   const { status, user } = useSession();
   const { path, navigate, navigations } = useRouter();
   const roles = useMemo(() => user?.roles ?? [], [user]);
+  const registers = useMemo(() => user?.registers ?? [], [user]);
   // A survey link from an e-mail opens without logging in (the link is its key), signed in or not.
   const surveyToken = path.startsWith(PATHS.feedbackLink) ? decodeURIComponent(path.slice(PATHS.feedbackLink.length)) : undefined;
   // The service finder and client paths are for anyone, logged in or not.
   const open = isPublicPath(path);
-  const allowed = (status === 'signed-in' && isAllowed(path, roles)) || (open && status !== 'checking');
+  const allowed = (status === 'signed-in' && isAllowed(path, roles, registers)) || (open && status !== 'checking');
 
   useEffect(() => {
     // Signed in on a path that is not theirs (or on / or /login): go to their first screen.
-    if (status === 'signed-in' && !surveyToken && !open && !isAllowed(path, roles)) navigate(homeFor(roles), { replace: true });
-  }, [status, path, roles, navigate, surveyToken, open]);
+    if (status === 'signed-in' && !surveyToken && !open && !isAllowed(path, roles, registers)) navigate(homeFor(roles, registers), { replace: true });
+  }, [status, path, roles, registers, navigate, surveyToken, open]);
 
   if (surveyToken !== undefined) {
     return (

@@ -56,6 +56,8 @@ export interface NavEntry {
   roles: Role[];
   /** A number shown beside the label (questions waiting for an answer). */
   count?: 'consultations';
+  /** Only for professionals licensed in this register (the notices: social-welfare staff). */
+  register?: 'health' | 'social';
 }
 
 export const NAV: NavEntry[] = [
@@ -73,7 +75,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
   { path: PATHS.schedule, labelKey: 'nav.schedule', testId: 'nav-schedule', roles: ['guidance', 'professional'] },
   { path: PATHS.consultations, labelKey: 'consultations.nav', testId: 'nav-consultations', roles: ['guidance', 'professional'], count: 'consultations' },
-  { path: PATHS.notices, labelKey: 'socialNotices.navQueue', testId: 'nav-notices', roles: ['professional'] },
+  { path: PATHS.notices, labelKey: 'socialNotices.navQueue', testId: 'nav-notices', roles: ['professional'], register: 'social' },
   { path: PATHS.sendNotice, labelKey: 'socialNotices.navSend', testId: 'nav-send-notice', roles: ['resident', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: '/monitoring', labelKey: 'selfMonitoring.team.nav', testId: 'nav-monitoring', roles: ['guidance', 'professional'] },
@@ -94,16 +96,16 @@ export const NAV: NavEntry[] = [
   { path: PATHS.teamSchedule, labelKey: 'nav.teamSchedule', testId: 'nav-team-schedule', roles: ['guidance', 'professional', 'manager'] },
 ];
 
-export function navFor(roles: Role[]): NavEntry[] {
-  return NAV.filter((entry) => entry.roles.some((r) => roles.includes(r)));
+export function navFor(roles: Role[], registers: string[] = []): NavEntry[] {
+  return NAV.filter((entry) => entry.roles.some((r) => roles.includes(r)) && (!entry.register || registers.includes(entry.register)));
 }
 
 /** Where a user lands after signing in: the first screen their roles reach. */
-export function homeFor(roles: Role[]): string {
-  return navFor(roles)[0]?.path ?? PATHS.login;
+export function homeFor(roles: Role[], registers: string[] = []): string {
+  return navFor(roles, registers)[0]?.path ?? PATHS.login;
 }
 
 /** Whether a path belongs to a screen these roles may open (task pages count as the queue). */
-export function isAllowed(path: string, roles: Role[]): boolean {
-  return navFor(roles).some((entry) => path === entry.path || path.startsWith(`${entry.path}/`));
+export function isAllowed(path: string, roles: Role[], registers: string[] = []): boolean {
+  return navFor(roles, registers).some((entry) => path === entry.path || path.startsWith(`${entry.path}/`));
 }

@@ -5,11 +5,13 @@ import { navFor } from '../app/routes';
 import type { Role } from '../api/auth.resource';
 import { ConsultationCount } from '../workbench/consultations/ConsultationCount';
 import { UnreadBadge } from '../messages/UnreadBadge';
+import { useSession } from '../auth/SessionContext';
 
 export function MainNav({ roles, id }: { roles: Role[]; id?: string }) {
   const { t } = useTranslation();
   const { path } = useRouter();
-  const entries = navFor(roles);
+  const { user } = useSession();
+  const entries = navFor(roles, user?.registers);
   if (entries.length === 0) return null;
   return (
     <nav aria-label={t('app.mainNav')} className="main-nav" id={id}>

@@ -9,6 +9,9 @@ export interface NoticeDeadline {
   source: string;
   minutesLeft?: number;
   done?: boolean;
+  /** Set once done, where the limit has a date. */
+  met?: boolean;
+  doneAt?: string;
 }
 
 export interface NoticeAnswer {
@@ -31,7 +34,33 @@ export interface NoticeItem {
   deadlines: NoticeDeadline[];
   deadline?: string;
   dangerWords: string[];
+  assessedAt?: string;
+  assessedBy?: string;
 }
 
 export const sendNotice = async (body: Record<string, unknown>) => (await api.post<NoticeAnswer>('/api/social-notices', body)).data;
 export const openNotices = async () => (await api.get<{ items: NoticeItem[] }>('/api/social-notices')).items;
+
+/** Where a notice stands after the social worker's assessment or decision. */
+export interface NoticeState {
+  taskId: string;
+  kind: string;
+  status: 'open' | 'decided';
+  urgency: string;
+  assessedAt?: string;
+  decision?: string;
+  decidedAt?: string;
+  deadlines: NoticeDeadline[];
+}
+
+/** The decisions the law names for each kind (LSL 26 §, SHL 36 §). */
+export const DECISIONS: Record<string, string[]> = {
+  'child-welfare-notification': ['investigation-started', 'no-investigation'],
+  'social-welfare-contact': ['assessment-started', 'no-assessment'],
+  application: ['assessment-started', 'handled'],
+};
+
+export const assessUrgency = async (taskId: string, body: { urgency: string; note?: string }) =>
+  (await api.post<NoticeState>(`/api/social-notices/${encodeURIComponent(taskId)}/urgency`, body)).data;
+export const decideNotice = async (taskId: string, body: { decision: string; urgency?: string; note?: string }) =>
+  (await api.post<NoticeState>(`/api/social-notices/${encodeURIComponent(taskId)}/decision`, body)).data;
