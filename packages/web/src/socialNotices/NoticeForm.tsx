@@ -72,22 +72,22 @@ export function NoticeForm() {
       {kind === 'application' ? (
         <>
           <label htmlFor="notice-service">{t('socialNotices.service')}</label>
-          <select id="notice-service" value={f.service} onChange={(e) => set('service')(e.target.value)}>
+          <select className="input" id="notice-service" value={f.service} onChange={(e) => set('service')(e.target.value)}>
             {SERVICES.map((s) => <option key={s} value={s}>{t(`socialNotices.services.${s}`)}</option>)}
           </select>
         </>
       ) : (
         <>
           <label htmlFor="notice-about-name">{t('socialNotices.aboutName')}</label>
-          <input id="notice-about-name" value={f.name} onChange={(e) => set('name')(e.target.value)} />
+          <input className="input" id="notice-about-name" value={f.name} onChange={(e) => set('name')(e.target.value)} />
           <label htmlFor="notice-about-birth">{t('socialNotices.aboutBirthDate')}</label>
-          <input id="notice-about-birth" type="date" value={f.birthDate} onChange={(e) => set('birthDate')(e.target.value)} />
+          <input className="input" id="notice-about-birth" type="date" value={f.birthDate} onChange={(e) => set('birthDate')(e.target.value)} />
           <label htmlFor="notice-about-address">{t('socialNotices.aboutAddress')}</label>
-          <input id="notice-about-address" value={f.address} onChange={(e) => set('address')(e.target.value)} />
+          <input className="input" id="notice-about-address" value={f.address} onChange={(e) => set('address')(e.target.value)} />
         </>
       )}
       <label htmlFor="notice-description">{t(kind === 'application' ? 'socialNotices.need' : 'socialNotices.description')}</label>
-      <textarea id="notice-description" rows={5} value={f.description} onChange={(e) => set('description')(e.target.value)} />
+      <textarea className="input" id="notice-description" rows={5} value={f.description} onChange={(e) => set('description')(e.target.value)} />
       {kind !== 'application' && (
         <fieldset>
           <legend>{t('socialNotices.reporter')}</legend>
@@ -100,19 +100,19 @@ export function NoticeForm() {
           {!f.anonymous && !user && (
             <>
               <label htmlFor="notice-reporter-name">{t('socialNotices.reporterName')}</label>
-              <input id="notice-reporter-name" autoComplete="name" value={f.reporterName} onChange={(e) => set('reporterName')(e.target.value)} />
+              <input className="input" id="notice-reporter-name" autoComplete="name" value={f.reporterName} onChange={(e) => set('reporterName')(e.target.value)} />
             </>
           )}
           {!f.anonymous && (
             <>
               <label htmlFor="notice-reporter-phone">{t('socialNotices.reporterPhone')}</label>
-              <input id="notice-reporter-phone" type="tel" autoComplete="tel" value={f.reporterPhone} onChange={(e) => set('reporterPhone')(e.target.value)} />
+              <input className="input" id="notice-reporter-phone" type="tel" autoComplete="tel" value={f.reporterPhone} onChange={(e) => set('reporterPhone')(e.target.value)} />
             </>
           )}
           {professional && (
             <>
               <label htmlFor="notice-organisation">{t('socialNotices.organisation')}</label>
-              <input id="notice-organisation" value={f.organisation} onChange={(e) => set('organisation')(e.target.value)} />
+              <input className="input" id="notice-organisation" value={f.organisation} onChange={(e) => set('organisation')(e.target.value)} />
             </>
           )}
         </fieldset>
