@@ -29,6 +29,7 @@ export * from './configurationCheck';
 export * from './questionnaireStructure';
 export * from './questionnaireChange';
 export * from './questionnaireFindings';
+export * from './answeredVersion';
 export * from './residentAdvice';
 export * from './safety';
 export { isValidPersonalIdentityCode, parsePersonalIdentityCode } from './personalIdentityCode';
