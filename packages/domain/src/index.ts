@@ -42,3 +42,4 @@ export * from './reportingPeriod';
 export * from './teamFigures';
 export * from './selfMonitoring';
 export * from './waitList';
+export * from './waitListSettings';

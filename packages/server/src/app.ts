@@ -57,6 +57,8 @@ import { OfferNotifier } from './notifications/offerNotifier';
 import { WaitListMatching } from './scheduling/waitListMatching';
 import { WaitList } from './scheduling/waitList';
 import { registerWaitListRoutes } from './http/waitListRoutes';
+import { registerAdminSettingRoutes } from './http/adminSettingRoutes';
+import { AdminSettings } from './settings/adminSettings';
 
 export interface OviServices {
   db: Database;
@@ -147,6 +149,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerContactRoutes(app, { fhir, tokens, settings });
   registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
+  // Message settings, the wait list and self-monitoring limits: GET/PUT with If-Match and dry run.
+  registerAdminSettingRoutes(app, { tokens, settings: new AdminSettings(settings) });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
   registerWaitListRoutes(app, { tokens, waitList: new WaitList(db, fhir, schedulingSettings, waitListMatching, bookAppointment.mover, notifier) });

@@ -16,6 +16,7 @@ import { badRequest, forbidden, notFound } from '../fhir/outcomes';
 import { ACCESS_LIFETIMES_SETTING } from '../access/relationships';
 import { TEMPLATE_PREFIX } from '../scheduling/schedulingSettings';
 import { authenticate, requestContext } from './requestContext';
+import { ADMIN_SETTINGS } from '../settings/adminSettings';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -118,7 +119,7 @@ export function registerGuidanceRoutes(app: FastifyInstance, { db, fhir, tokens,
   // The versions of each setting an administrator changes, newest first with who and when, and
   // each version's value: configuration only, no client data. Schedule templates too.
   const histories: Array<{ path: string; label: string; stored: (params: Record<string, string>) => string; ownVersion: boolean }> = [
-    ...[...Object.values(GUIDANCE_SETTINGS), ACCESS_LIFETIMES_SETTING].map((stored) => ({ path: `/api/admin/${stored}/history`, label: stored, stored: () => stored, ownVersion: true })),
+    ...[...Object.values(GUIDANCE_SETTINGS), ACCESS_LIFETIMES_SETTING, ...ADMIN_SETTINGS.map((s) => s.name)].map((stored) => ({ path: `/api/admin/${stored}/history`, label: stored, stored: () => stored, ownVersion: true })),
     { path: '/api/schedule-templates/:id/history', label: 'schedule template', stored: (params: Record<string, string>) => `${TEMPLATE_PREFIX}${params.id ?? ''}`, ownVersion: false },
   ];
   for (const history of histories) {
@@ -158,7 +159,7 @@ function historyNumber(text: string | undefined, name: string, max = 2_147_483_6
 }
 
 /** The version an `If-Match` header names (`W/"3"`, `"3"` or `3`); undefined without one. */
-function settingIfMatch(header: string | string[] | undefined): number | undefined {
+export function settingIfMatch(header: string | string[] | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?([1-9]\d{0,9}|0)"?\s*$/.exec(Array.isArray(header) ? (header[0] ?? '') : header);
   if (!match) throw badRequest('If-Match must be a version ETag such as W/"3"');
