@@ -68,6 +68,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.configurationGaps, labelKey: 'nav.configurationGaps', testId: 'nav-configuration-gaps', roles: ['admin'] },
   { path: PATHS.accessLifetimes, labelKey: 'nav.accessLifetimes', testId: 'nav-access-lifetimes', roles: ['admin'] },
   { path: '/admin/reply-templates', labelKey: 'workday.admin.nav', testId: 'nav-reply-templates', roles: ['admin'] },
+  { path: '/admin/settings', labelKey: 'adminSettings.nav', testId: 'nav-admin-settings', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
   // Last, so that a manager still starts from the figures.
