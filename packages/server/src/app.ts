@@ -70,6 +70,8 @@ import { registerNoticeRoutes } from './socialNotices/noticeRoutes';
 import { ClientPathStore } from './clientPaths/clientPathStore';
 import { registerClientPathRoutes } from './clientPaths/clientPathRoutes';
 import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
+import { registerAdminSettingRoutes } from './http/adminSettingRoutes';
+import { AdminSettings } from './settings/adminSettings';
 
 export interface OviServices {
   db: Database;
@@ -162,7 +164,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
     if (message.inResponseTo) messageNotifier.messageSent(message);
-  }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment });
+  }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, waitListMatching, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
@@ -170,6 +172,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerContactRoutes(app, { fhir, tokens, settings });
   registerQuestionnaireRoutes(app, { fhir, tokens, changes: questionnaireChanges });
   registerResidentRoutes(app, { db, tokens });
+  // Message settings, the wait list and self-monitoring limits: GET/PUT with If-Match and dry run.
+  registerAdminSettingRoutes(app, { tokens, settings: new AdminSettings(settings) });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
   registerWaitListRoutes(app, { tokens, waitList: new WaitList(db, fhir, schedulingSettings, waitListMatching, bookAppointment.mover, notifier) });

@@ -7,3 +7,4 @@ export * from './targets';
 export * from './workItem';
 export * from './statistics';
 export * from './csvImport';
+export * from './dangerBounds';

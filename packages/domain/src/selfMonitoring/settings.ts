@@ -1,4 +1,5 @@
 import { QUANTITIES, type Quantity } from './measures';
+import { dangerLimitProblems } from './dangerBounds';
 
 /** What the resident is told to do at once after a dangerous value (texts are in the web app's languages). */
 export type MeasurementAdvice = 'call-112' | 'contact-today' | 'treat-low-glucose';
@@ -65,6 +66,8 @@ export function selfMonitoringSettingsProblems(value: unknown): string[] {
     if (!MEASUREMENT_ADVICE.includes(rule.advice)) problems.push(`${at}.advice: one of ${MEASUREMENT_ADVICE.join(', ')}`);
     return 0;
   });
+  // A limit a region may not move past: a clearly dangerous value must never pass (docs/SAFETY.md).
+  if (Array.isArray(v.danger)) problems.push(...dangerLimitProblems(v.danger));
   for (const s of SEVERITIES) {
     const d = v.deadlines?.[s];
     if (!d || !['urgent', 'non-urgent'].includes(d.urgency)) problems.push(`deadlines.${s}.urgency: urgent or non-urgent`);

@@ -13,6 +13,7 @@ import {
   nobodyBefore,
   optionTexts,
   queueFor,
+  questionnaireToCheck,
   registerOf,
   residentNotes,
   toHelsinkiDate,
@@ -20,6 +21,7 @@ import {
   type Channel,
   type Deadlines,
   type LocalizedText,
+  type NamedVersion,
   type ResidentNote,
   type RoutingRuleSet,
   type TriageResult,
@@ -38,6 +40,7 @@ import { IntakeReads, type IntakeRead } from '../storage/intakeReads';
 import { actingFor } from '../access/guardians';
 import { inRegister } from '../access/registerLabels';
 import { nowMs } from '../time/clock';
+import { questionnaireVersion } from '../storage/contactReads';
 
 /** The topic the resident chose ("reason"). */
 function reasonOf(response: QuestionnaireResponse) {
@@ -59,6 +62,12 @@ interface Suggested {
 // A message arrives as a Communication (messages/messageIntake.ts), never as a recorded contact.
 const STAFF_CHANNELS = new Set<string>(CHANNELS.filter((c) => c !== 'web-form' && c !== 'message'));
 
+/** The current questionnaire with a URL, and the version a response names (if any, and if it exists). */
+interface FoundQuestionnaire {
+  current?: Questionnaire;
+  named?: NamedVersion<Questionnaire>;
+}
+
 type GuidanceConfig = Awaited<ReturnType<GuidanceSettings['all']>>;
 
 /**
@@ -71,7 +80,7 @@ export class ContactIntake implements CreateHook {
   /** The guidance configuration as last read, with the setting versions it was read at. */
   private config?: { versions: string; values: Promise<GuidanceConfig> };
   /** Questionnaires as last looked up, by canonical, with the versions of that URL's Questionnaires then. */
-  private readonly questionnaires = new Map<string, { versions: string; found: Promise<Questionnaire | undefined> }>();
+  private readonly questionnaires = new Map<string, { versions: string; found: Promise<FoundQuestionnaire> }>();
 
   constructor(
     private readonly store: ResourceStore,
@@ -220,7 +229,11 @@ export class ContactIntake implements CreateHook {
     return this.config.values;
   }
 
-  /** The questionnaire answered, looked up again only when a Questionnaire with its URL has changed. */
+  /**
+   * The questionnaire version the answers are checked against (decision 011): the version the
+   * response names while it was in force within the last day, the current one otherwise. Looked
+   * up again only when a Questionnaire with its URL has changed.
+   */
   private async questionnaire(canonical: string, read: IntakeRead): Promise<Questionnaire> {
     let cached = this.questionnaires.get(canonical);
     if (cached?.versions !== read.questionnaires) {
@@ -232,26 +245,23 @@ export class ContactIntake implements CreateHook {
         if (this.questionnaires.get(canonical)?.found === found) this.questionnaires.delete(canonical);
       });
     }
-    const questionnaire = await cached.found;
-    if (!questionnaire) throw badRequest(`Unknown questionnaire ${canonical}`, ['QuestionnaireResponse.questionnaire']);
-    if (questionnaire.status !== 'active') throw badRequest(`Questionnaire ${canonical} is not active`, ['QuestionnaireResponse.questionnaire']);
+    const { current, named } = await cached.found;
+    if (!current) throw badRequest(`Unknown questionnaire ${canonical}`, ['QuestionnaireResponse.questionnaire']);
+    if (canonical.includes('|') && !named) throw badRequest(`Unknown questionnaire version ${canonical}`, ['QuestionnaireResponse.questionnaire']);
+    const questionnaire = questionnaireToCheck(current, named, new Date(nowMs()));
+    // A retired questionnaire takes no new contacts, whichever version was answered.
+    if (current.status !== 'active' || questionnaire.status !== 'active') throw badRequest(`Questionnaire ${canonical} is not active`, ['QuestionnaireResponse.questionnaire']);
     return questionnaire;
   }
 
-  private async findQuestionnaire(canonical: string): Promise<Questionnaire | undefined> {
-    const [url, version] = canonical.split('|');
-    const found = await this.store.search(
-      {
-        resourceType: 'Questionnaire',
-        filters: [{ code: 'url', kind: 'uri', values: [url ?? ''] }, ...(version ? [{ code: 'version', kind: 'token' as const, values: [version] }] : [])],
-        sort: [],
-        count: 1,
-        offset: 0,
-      },
-      undefined,
-      false,
-    );
-    return found.resources[0] as Questionnaire | undefined;
+  private async findQuestionnaire(canonical: string): Promise<FoundQuestionnaire> {
+    const [url = '', version] = canonical.split('|');
+    const found = await this.store.search({ resourceType: 'Questionnaire', filters: [{ code: 'url', kind: 'uri', values: [url] }], sort: [], count: 1, offset: 0 }, undefined, false);
+    const current = found.resources[0] as Questionnaire | undefined;
+    if (!current || !version) return { ...(current ? { current } : {}) };
+    if (current.version === version) return { current, named: { questionnaire: current } };
+    const named = await questionnaireVersion(this.db, url, version);
+    return { current, ...(named ? { named } : {}) };
   }
 
   private channel(ctx: RequestContext, response: QuestionnaireResponse): Channel {

@@ -16,6 +16,7 @@ import { badRequest, forbidden, notFound } from '../fhir/outcomes';
 import { ACCESS_LIFETIMES_SETTING } from '../access/relationships';
 import { TEMPLATE_PREFIX } from '../scheduling/schedulingSettings';
 import { authenticate, requestContext } from './requestContext';
+import { ADMIN_SETTINGS } from '../settings/adminSettings';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -121,7 +122,7 @@ export function registerGuidanceRoutes(app: FastifyInstance, { db, fhir, tokens,
   // The versions of each setting an administrator changes, newest first with who and when, and
   // each version's value: configuration only, no client data. Schedule templates too.
   const histories: Array<{ path: string; label: string; stored: (params: Record<string, string>) => string; ownVersion: boolean }> = [
-    ...[...Object.values(GUIDANCE_SETTINGS), ACCESS_LIFETIMES_SETTING].map((stored) => ({ path: `/api/admin/${stored}/history`, label: stored, stored: () => stored, ownVersion: true })),
+    ...[...Object.values(GUIDANCE_SETTINGS), ACCESS_LIFETIMES_SETTING, ...ADMIN_SETTINGS.map((s) => s.name)].map((stored) => ({ path: `/api/admin/${stored}/history`, label: stored, stored: () => stored, ownVersion: true })),
     { path: '/api/schedule-templates/:id/history', label: 'schedule template', stored: (params: Record<string, string>) => `${TEMPLATE_PREFIX}${params.id ?? ''}`, ownVersion: false },
   ];
   for (const history of histories) {

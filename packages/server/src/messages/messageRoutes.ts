@@ -92,18 +92,6 @@ export function registerMessageRoutes(app: FastifyInstance, { db, fhir, tokens, 
     if (!patient) throw notFound(`${subject} was not found`);
     return { recipients: await messageRecipients(fhir.store, patient) };
   });
-
-  app.get('/api/admin/message-settings', async (request) => {
-    const user = await authenticate(request, tokens);
-    if (!hasRole(user, 'admin')) throw forbidden('Only administrators see the message settings');
-    return settings.get();
-  });
-
-  app.put('/api/admin/message-settings', async (request) => {
-    const user = await authenticate(request, tokens);
-    if (!hasRole(user, 'admin')) throw forbidden('Only administrators change the message settings');
-    return settings.replace(request.body, user.username);
-  });
 }
 
 function send(reply: FastifyReply, status: number, body: Resource): FastifyReply {

@@ -9,8 +9,7 @@ import type { SchedulingSettings } from './schedulingSettings';
 import type { AppointmentNotifier } from '../notifications/appointmentNotifier';
 import { now as clockNow } from '../time/clock';
 import { noticePassed } from './bookingConflicts';
-import { freeSlot } from './bookingSteps';
-import { passContact } from './contactBooking';
+import { followCancellation } from './cancelledVisit';
 import { unitContact } from './unitContact';
 import type { WaitListMatching } from './waitListMatching';
 
@@ -57,10 +56,6 @@ export class AppointmentChanges implements UpdateHook {
   async afterUpdate(_ctx: RequestContext, stored: Stored, previous: Stored, tx: SqlExecutor): Promise<void> {
     const appointment = stored as Stored<Appointment>;
     if (appointment.status !== 'cancelled' || (previous as Appointment).status === 'cancelled') return;
-    for (const ref of appointment.slot ?? []) await freeSlot(this.store, tx, ref.reference?.replace('Slot/', '') ?? '');
-    // The contact may be booked again.
-    await passContact(this.store, tx, appointment, undefined);
-    // Its wait-list entry ends, and the freed time is offered to those waiting for one.
-    await this.waitList?.visitCancelled(tx, appointment, clockNow());
+    await followCancellation(this.store, tx, appointment, this.waitList, clockNow());
   }
 }

@@ -11,9 +11,9 @@ import { patientsOf } from '../access/patientLinks';
 import type { AccessGrant } from '../access/accessPolicy';
 import type { AuditEntry } from '../audit/auditLog';
 import { now as clockNow } from '../time/clock';
-import { freeSlot } from './bookingSteps';
-import { passContact } from './contactBooking';
 import { originOf, type FeedbackTrigger } from '../feedback/feedbackTrigger';
+import { followCancellation } from './cancelledVisit';
+import type { WaitListMatching } from './waitListMatching';
 
 const REFUSALS: Record<OutcomeRefusal, (id: string) => FhirError> = {
   'not-started': (id) => conflict(`Appointment/${id} has not started yet: whether it was realised, or the client did not come, can be recorded from its start time on`),
@@ -27,7 +27,7 @@ const REFUSALS: Record<OutcomeRefusal, (id: string) => FhirError> = {
  * `Appointment/{id}/$outcome`: the professional of the visit, or a colleague of the unit where
  * it takes place, records how it went: realised (`fulfilled`), the client did not come
  * (`noshow`), or it did not take place (`cancelled`, with the reason; the time and the contact
- * are freed as in any cancellation, and the client is told). The rules of when
+ * are freed and the time offered to the wait list as in any cancellation, and the client is told). The rules of when
  * (`@ovi/domain/src/visitOutcome.ts`) are checked on the locked row, so two clicks or two
  * colleagues at once record one outcome; `If-Match` may name the version seen (412 otherwise).
  * Every outcome and every refusal is an AuditEvent naming the client.
@@ -37,6 +37,7 @@ export class RecordVisitOutcome {
     private readonly db: Database,
     private readonly fhir: FhirService,
     private readonly notifier: AppointmentNotifier,
+    private readonly waitList?: WaitListMatching,
     /** A realised visit gives the resident a survey, made in the outcome's transaction. */
     private readonly feedback?: FeedbackTrigger,
   ) {}
@@ -74,10 +75,8 @@ export class RecordVisitOutcome {
           },
           { tx, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
         );
-        if (changed && outcome === 'cancelled') {
-          for (const ref of next.slot ?? []) await freeSlot(this.fhir.store, tx, ref.reference?.replace('Slot/', '') ?? '');
-          await passContact(this.fhir.store, tx, next, undefined);
-        }
+        // The time is freed and offered to the wait list as in any cancellation.
+        if (changed && outcome === 'cancelled') await followCancellation(this.fhir.store, tx, next, this.waitList, clockNow());
         if (changed && terms && this.feedback) invited = await this.feedback.invitations.inviteForVisit(tx, next, terms, clockNow());
         await this.fhir.audit.record(success(ctx, id, grant, outcome), tx);
         return next;
@@ -87,7 +86,10 @@ export class RecordVisitOutcome {
         await this.fhir.audit.record(success(ctx, id, grant, `${outcome} (already recorded)`));
         return error.appointment;
       });
-    if (changed && outcome === 'cancelled') this.notifier.notify(stored, 'cancellation');
+    if (changed && outcome === 'cancelled') {
+      this.notifier.notify(stored, 'cancellation');
+      this.waitList?.afterCommit();
+    }
     if (invited) this.feedback?.mail.sendSoon(originOf(ctx.baseUrl));
     return stored;
   }

@@ -2,9 +2,9 @@ import { kindOfCode, overdueKinds, type MeasurementKind } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { SettingsStore } from '../settings/settingsStore';
-import { claimMissingSweep, clientsExpectedToMeasure, lastMissingAlerts, latestMeasurements } from '../storage/selfMonitoringReads';
+import { claimMissingSweep, clientsToCheckForMissing } from '../storage/selfMonitoringReads';
 import { monitoringSettings } from './monitoringSettings';
-import { clientPlans } from './clientPlans';
+import { plansOfGoals } from './clientPlans';
 import { raiseMonitoringWork } from './workItems';
 
 /** How often missing measurements are looked for at most, whichever process looks. */
@@ -21,8 +21,9 @@ export async function lookForMissingMeasurements(db: Database, store: ResourceSt
   if (!options.force && !(await claimMissingSweep(db, now, MISSING_SWEEP_MINUTES))) return 0;
   const settings = await monitoringSettings(settingsStore);
   let raised = 0;
-  for (const patient of await clientsExpectedToMeasure(db)) {
-    const [plans, latest, alerts] = await Promise.all([clientPlans(db, patient), latestMeasurements(db, patient), lastMissingAlerts(db, patient)]);
+  // One statement reads every client of the region; only the clients with something overdue are written.
+  for (const { patient, goals, latest, alerts } of await clientsToCheckForMissing(db)) {
+    const plans = plansOfGoals(goals);
     const since: Partial<Record<MeasurementKind, string>> = {};
     const later = (a: string | undefined, b: string | undefined) => (Date.parse(a ?? '') || 0) >= (Date.parse(b ?? '') || 0) ? a : b;
     for (const [code, at] of Object.entries(latest)) {

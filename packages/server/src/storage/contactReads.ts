@@ -23,3 +23,22 @@ export async function latestResponses(db: SqlExecutor, questionnaireUrl: string,
   );
   return r.rows.map((row) => ({ id: row.id, response: row.response, ...(row.birth_date ? { birthDate: row.birth_date } : {}) }));
 }
+
+/**
+ * A questionnaire as it was at `version` (any of the resources with this URL), with when the
+ * next version replaced it (absent while it is the current one).
+ */
+export async function questionnaireVersion(db: SqlExecutor, url: string, version: string): Promise<{ questionnaire: Questionnaire; supersededAt?: Date } | undefined> {
+  const r = await db.query<{ content: Questionnaire; superseded_at: Date | string | null }>(
+    `SELECT h.content,
+            (SELECT min(n.last_updated) FROM resource_history n
+              WHERE n.resource_type = 'Questionnaire' AND n.id = h.id AND n.version_id > h.version_id) AS superseded_at
+       FROM resource_history h
+      WHERE h.resource_type = 'Questionnaire' AND h.content->>'url' = $1 AND h.content->>'version' = $2
+      ORDER BY h.last_updated DESC LIMIT 1`,
+    [url, version],
+  );
+  const row = r.rows[0];
+  if (!row) return undefined;
+  return { questionnaire: row.content, ...(row.superseded_at ? { supersededAt: new Date(row.superseded_at) } : {}) };
+}

@@ -37,42 +37,63 @@ export async function activeMonitoringGoals(db: SqlExecutor, patient: string): P
   return r.rows.map((row) => row.content);
 }
 
-/** Clients with an active Goal that expects measurements at a frequency. */
-export async function clientsExpectedToMeasure(db: SqlExecutor): Promise<string[]> {
-  const r = await db.query<{ patient: string }>(
-    `SELECT DISTINCT content #>> '{subject,reference}' AS patient FROM resource
-      WHERE resource_type = 'Goal' AND content ->> 'lifecycleStatus' = 'active'
-        AND content -> 'extension' @> jsonb_build_array(jsonb_build_object('url', $1::text))`,
-    [MEASUREMENT_FREQUENCY_EXTENSION],
-  );
-  return r.rows.map((row) => row.patient).filter((p) => typeof p === 'string');
+/** What the missing-measurement check needs of one client: their active Goals, latest measurements and missing alerts. */
+export interface ExpectedClient {
+  patient: string;
+  /** Active Goals, oldest start first (a later plan of a kind replaces an earlier one). */
+  goals: Array<Goal & { id: string }>;
+  /** The latest measurement time per Observation code. */
+  latest: Record<string, string>;
+  /** When each kind was last raised as missing. */
+  alerts: Record<string, string>;
 }
 
-/** The latest measurement time per Observation code of a client. */
-export async function latestMeasurements(db: SqlExecutor, patient: string): Promise<Record<string, string>> {
-  const r = await db.query<{ code: string; latest: Date | string }>(
-    `SELECT o.content #>> '{code,coding,0,code}' AS code, max(ovi_instant(o.content ->> 'effectiveDateTime')) AS latest
-       FROM search_token t JOIN resource o ON o.resource_type = 'Observation' AND o.id = t.resource_id
-      WHERE t.resource_type = 'Observation' AND t.param = 'subject' AND t.value = $1 AND o.content ->> 'status' = 'final'
-      GROUP BY 1`,
-    [patient],
+/**
+ * Every client expected to measure at a frequency (an active Goal with the frequency extension)
+ * with everything the missing-measurement check reads, in one statement for the whole region
+ * (the same reads as `activeMonitoringGoals`, `latestMeasurements` and `lastMissingAlerts`).
+ */
+export async function clientsToCheckForMissing(db: SqlExecutor): Promise<ExpectedClient[]> {
+  const r = await db.query<{ patient: string; goals: Array<Goal & { id: string }>; latest: Record<string, string> | null; alerts: Record<string, string> | null }>(
+    `WITH expected AS (
+       SELECT content #>> '{subject,reference}' AS patient, jsonb_agg(content ORDER BY content ->> 'startDate', id) AS goals
+         FROM resource
+        WHERE resource_type = 'Goal' AND content ->> 'lifecycleStatus' = 'active'
+        GROUP BY 1
+       HAVING bool_or(content -> 'extension' @> jsonb_build_array(jsonb_build_object('url', $1::text)))
+     ),
+     latest AS (
+       SELECT patient, jsonb_object_agg(code, at) AS latest FROM (
+         SELECT t.value AS patient, o.content #>> '{code,coding,0,code}' AS code, max(ovi_instant(o.content ->> 'effectiveDateTime')) AS at
+           FROM expected e
+           JOIN search_token t ON t.resource_type = 'Observation' AND t.param = 'subject' AND t.value = e.patient
+           JOIN resource o ON o.resource_type = 'Observation' AND o.id = t.resource_id
+          WHERE o.content ->> 'status' = 'final'
+          GROUP BY 1, 2) m
+        WHERE code IS NOT NULL AND at IS NOT NULL
+        GROUP BY patient
+     ),
+     alerts AS (
+       SELECT patient, jsonb_object_agg(kind, at) AS alerts FROM (
+         SELECT t.value AS patient, i ->> 'valueCode' AS kind, max(COALESCE(i -> 'extension' -> 0 ->> 'valueDateTime', r.content ->> 'authoredOn')) AS at
+           FROM expected e
+           JOIN search_token t ON t.resource_type = 'Task' AND t.param = 'patient' AND t.value = e.patient
+           JOIN resource r ON r.resource_type = 'Task' AND r.id = t.resource_id
+          CROSS JOIN LATERAL jsonb_array_elements(COALESCE(r.content -> 'input', '[]'::jsonb)) i
+          WHERE r.content #>> '{code,coding,0,code}' = $2
+            AND i -> 'type' -> 'coding' @> jsonb_build_array(jsonb_build_object('system', $3::text, 'code', 'missing'))
+          GROUP BY 1, 2) a
+        WHERE kind IS NOT NULL AND at IS NOT NULL
+        GROUP BY patient
+     )
+     SELECT e.patient, e.goals, l.latest, a.alerts
+       FROM expected e LEFT JOIN latest l USING (patient) LEFT JOIN alerts a USING (patient)
+      WHERE e.patient IS NOT NULL
+      ORDER BY e.patient`,
+    [MEASUREMENT_FREQUENCY_EXTENSION, SELF_MONITORING_TASK, SYSTEMS.taskParameter],
   );
-  return Object.fromEntries(r.rows.filter((row) => row.latest).map((row) => [row.code, new Date(row.latest).toISOString()]));
-}
-
-/** When each kind of measurement was last raised as missing for the client (open or closed work items). */
-export async function lastMissingAlerts(db: SqlExecutor, patient: string): Promise<Record<string, string>> {
-  const r = await db.query<{ kind: string; at: string }>(
-    `SELECT i ->> 'valueCode' AS kind, max(COALESCE(i -> 'extension' -> 0 ->> 'valueDateTime', r.content ->> 'authoredOn')) AS at
-       FROM search_token t JOIN resource r ON r.resource_type = 'Task' AND r.id = t.resource_id
-       CROSS JOIN LATERAL jsonb_array_elements(COALESCE(r.content -> 'input', '[]'::jsonb)) i
-      WHERE t.resource_type = 'Task' AND t.param = 'patient' AND t.value = $1
-        AND r.content #>> '{code,coding,0,code}' = $2
-        AND i -> 'type' -> 'coding' @> jsonb_build_array(jsonb_build_object('system', $3::text, 'code', 'missing'))
-      GROUP BY 1`,
-    [patient, SELF_MONITORING_TASK, SYSTEMS.taskParameter],
-  );
-  return Object.fromEntries(r.rows.map((row) => [row.kind, row.at]));
+  const iso = (values: Record<string, string> | null) => Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, new Date(v).toISOString()]));
+  return r.rows.map((row) => ({ patient: row.patient, goals: row.goals, latest: iso(row.latest), alerts: row.alerts ?? {} }));
 }
 
 /** Which of these home-measurement identifiers are already stored (a meter file sent twice). */

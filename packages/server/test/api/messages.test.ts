@@ -316,7 +316,7 @@ describe.each(BACKENDS)('secure messages on %s', (backend) => {
   });
 
   it('takes the reply deadline from configuration', async () => {
-    expect((await server.call('GET', '/api/admin/message-settings', { token: admin.token })).body).toEqual({ replyWorkingDays: 2 });
+    expect((await server.call('GET', '/api/admin/message-settings', { token: admin.token })).body).toMatchObject({ replyWorkingDays: 2 });
     for (const bad of [{ replyWorkingDays: 0 }, { replyWorkingDays: 'two' }, { other: 1 }, []]) {
       expect((await server.call('PUT', '/api/admin/message-settings', { token: admin.token, body: bad })).status).toBe(400);
     }

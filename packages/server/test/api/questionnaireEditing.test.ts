@@ -157,4 +157,48 @@ describe.each(BACKENDS)('questionnaire structure editing on %s', (backend) => {
     expect(fresh.status).toBe(201);
     expect(fresh.body.questionnaire).toBe(`${before.url}|${saved.body.version}`);
   });
+  it('takes a contact answered with the version the resident opened after an administrator saved a new required question, with the danger-sign screen and word scan still applied', async () => {
+    const resident = await server.login('resident');
+    const opened = await current();
+    const answeredWith = `${opened.url}|${opened.version}`;
+    const q = structuredClone(opened);
+    q.item.push({ linkId: 'allergies', type: 'boolean', required: true, ...texts('Onko sinulla allergioita?') });
+    const saved = await put(q, opened.meta.versionId);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+
+    // Answers to the version opened (an earlier test may have reworded the contact preference as "how-to-reach").
+    const answersTo = (answers: Record<string, unknown>) => {
+      const body = contactBody(resident.fhirUser, answers as never);
+      const preference = body.item!.find((i) => i.linkId === 'contact-preference');
+      if (preference && !itemOf(opened, 'contact-preference')) preference.linkId = 'how-to-reach';
+      return body;
+    };
+    const send = (answers: Record<string, unknown>, questionnaire = answeredWith) =>
+      server.call('POST', '/fhir/R4/QuestionnaireResponse', { token: resident.token, body: { ...answersTo(answers), questionnaire } });
+    const taskOf = async (sent: { status: number; body: any; headers: Headers }) => {
+      expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+      return (await server.call('GET', `/fhir/R4/${sent.headers.get('x-ovi-task')}`, { token: resident.token })).body;
+    };
+    const urgencyOf = (task: any) => task.input.find((i: any) => i.type.coding[0].code === 'urgency').valueCode;
+
+    const sent = await send(BACK_PAIN);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body.questionnaire).toBe(answeredWith);
+    expect(sent.headers.get('x-ovi-task')).toMatch(/^Task\//);
+    expect(urgencyOf(await taskOf(sent))).toBeDefined();
+
+    // Whatever the version, a danger sign and danger words in the text raise the contact.
+    const sign = await taskOf(await send({ ...BACK_PAIN, 'danger-signs': ['chest'] }));
+    expect(urgencyOf(sign)).toBe('emergent');
+    const words = await taskOf(await send({ ...BACK_PAIN, description: 'Äidin toinen puoli kasvoista roikkuu ja puhe sammaltaa.' }));
+    expect(urgencyOf(words)).toBe('emergent');
+
+    // The current version still asks its new question, and a version never saved is refused.
+    const withoutNew = await send(BACK_PAIN, opened.url);
+    expect(withoutNew.status).toBe(400);
+    expect(JSON.stringify(withoutNew.body)).toContain('allergies');
+    const unknown = await send(BACK_PAIN, `${opened.url}|999`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.issue[0].diagnostics).toContain('Unknown questionnaire version');
+  });
 });

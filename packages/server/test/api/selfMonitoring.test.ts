@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateResource } from '@medplum/core';
 import type { TestServer } from './oviTestServer';
 import { BACKENDS, countNonAudit, startOn } from './backends';
+import { randomUUID } from 'node:crypto';
+import { planGoal } from '@ovi/domain';
+import { SettingsStore } from '../../src/settings/settingsStore';
+import { lookForMissingMeasurements } from '../../src/selfMonitoring/missingMeasurements';
 
 /** A Wednesday morning in Helsinki. */
 const NOW = new Date('2026-11-25T09:00:00+02:00');
@@ -215,6 +219,28 @@ describe.each(BACKENDS)('home self-monitoring on %s', (backend) => {
     await server.call('GET', '/api/guidance/queue?pageSize=100', { token: physician.token });
     const [same] = await openMonitoringTasks(parent.fhirUser);
     expect(same.meta.versionId).toBe(task.meta.versionId);
+  });
+
+  it('looks at every client of the region in one read: each overdue client is raised once, one measured in time is not', async () => {
+    const r = await server.ovi.services.db.query<{ id: string }>(
+      `SELECT p.id FROM resource p WHERE p.resource_type = 'Patient'
+          AND NOT EXISTS (SELECT 1 FROM resource g WHERE g.resource_type = 'Goal' AND g.content #>> '{subject,reference}' = 'Patient/' || p.id)
+        ORDER BY p.id LIMIT 3`,
+    );
+    const [late, alsoLate, measured] = r.rows.map((row) => `Patient/${row.id}`) as [string, string, string];
+    const goal = (patient: string) => ({ ...planGoal({ kind: 'weight', targets: [{ quantity: 'weight', high: 100 }], everyDays: 7, team: TEAM, start: '2026-10-01' }, patient, physician.fhirUser), id: randomUUID() });
+    const weighed = { resourceType: 'Observation', id: randomUUID(), status: 'final', subject: { reference: measured }, code: { coding: [{ system: LOINC, code: '29463-7' }] }, effectiveDateTime: at(24), valueQuantity: q(80, 'kg') };
+    await server.ovi.services.store.createMany([goal(late), goal(alsoLate), goal(measured), weighed] as any);
+    const settings = new SettingsStore(server.ovi.services.db);
+    await lookForMissingMeasurements(server.ovi.services.db, server.ovi.services.store, settings, NOW, { force: true });
+    for (const patient of [late, alsoLate]) {
+      const tasks = await openMonitoringTasks(patient);
+      expect(tasks).toHaveLength(1);
+      expect(tasks[0].input.filter((i: any) => i.type.coding[0].code === 'missing').map((i: any) => i.valueCode)).toEqual(['weight']);
+    }
+    expect(await openMonitoringTasks(measured)).toEqual([]);
+    // Looking again at once raises nothing new: the alert counts as the latest sign of the kind.
+    expect(await lookForMissingMeasurements(server.ovi.services.db, server.ovi.services.store, settings, NOW, { force: true })).toBe(0);
   });
 
   it('shows the resident their own measurements with averages', async () => {

@@ -187,6 +187,26 @@ describe.each(BACKENDS)('the wait list for an earlier time on %s', (backend) => 
     expect(await entryRows()).toEqual([]);
   });
 
+  it('offers the time of a visit a professional records as not taking place ($outcome cancelled), in the same transaction', async () => {
+    const freed = await book(irma);
+    const mine = await book(resident);
+    expect((await join(resident, `Appointment/${mine.id}`)).status).toBe(201);
+    // The professional of the visit records that it will not take place.
+    const practitioner = (freed as any).participant.map((p: any) => p.actor?.reference).find((r: string) => r?.startsWith('Practitioner/'));
+    expect(practitioner).toBeDefined();
+    await server.ovi.services.accounts.upsert({ username: 'visit-professional', password: 'demo', roles: ['professional'], fhirUser: practitioner, name: 'Visit Professional' });
+    const professional = await server.login('visit-professional');
+    const recorded = await server.call('POST', `/fhir/R4/Appointment/${freed.id}/$outcome`, {
+      token: professional.token,
+      body: params({ name: 'outcome', valueCode: 'cancelled' }, { name: 'reason', valueString: 'Ammattilainen sairastui' }),
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    expect((await stored('Slot', slotOf(freed))).status).toBe('free');
+    const offers = (await list(resident)).offers;
+    expect(offers).toEqual([expect.objectContaining({ appointment: `Appointment/${mine.id}`, start: freed.start })]);
+    await cancel(resident, mine.id);
+  });
+
   it('leaves the list on request, and offers respect the window a resident gave', async () => {
     const freedEarly = await book(irma);
     const freedLate = await book(irma);

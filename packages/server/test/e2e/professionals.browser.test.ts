@@ -100,7 +100,7 @@ describe('professionals ask each other and record visits in a real browser', () 
     await logOut(page);
   });
 
-  it('a doctor opens a visit from the day view on the phone and marks it realised', async () => {
+  it('a doctor opens a visit from the week and the day view on the phone and marks it realised', async () => {
     // A visit with the client that began a little while ago today (Finnish time).
     const now = Date.now();
     const today = toHelsinkiDate(new Date(now));
@@ -127,9 +127,14 @@ describe('professionals ask each other and record visits in a real browser', () 
     await logIn(page, server.url, 'physician');
     await page.getByTestId('nav-schedule').click();
     const item = page.locator(`[data-testid="schedule-appointment"][data-appointment-id="${id}"]`);
+    // The week view opens the visit as the day view does.
+    await page.getByTestId('schedule-view-week').click();
+    await page.getByTestId('schedule-week').locator(`[data-appointment-id="${id}"]`).getByTestId('schedule-open-visit').click();
+    const view = page.getByTestId('visit-view');
+    await view.waitFor();
+    await page.getByTestId('nav-schedule').click();
     await item.waitFor();
     await item.getByTestId('schedule-open-visit').click();
-    const view = page.getByTestId('visit-view');
     await view.waitFor();
     expect(await page.getByTestId('visit-mode').textContent()).toBe('Puhelu');
     expect(await page.getByTestId('visit-contact').getAttribute('href')).toBe(`/queue/${taskId}`);

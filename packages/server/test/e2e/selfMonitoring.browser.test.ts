@@ -58,6 +58,9 @@ describe('home measurements, in a real browser', () => {
     await list.getByRole('link', { name: 'Aino Nieminen' }).click();
     await page.getByTestId('sm-kind-blood-pressure').locator('[data-testid="trend-chart"] [role="img"]').waitFor();
     const form = page.getByTestId('sm-target-form');
+    // The team is chosen from the physician's own work teams, not typed.
+    await expect.poll(() => form.locator('#sm-team option').allTextContents()).toEqual([expect.stringMatching(/^Kokkola/)]);
+    expect(await form.locator('#sm-team').inputValue()).toBe('CareTeam/team-kokkola');
     await form.locator('#sm-systolic-high').fill('135');
     await form.locator('#sm-diastolic-high').fill('85');
     await form.getByRole('button').click();

@@ -2,6 +2,7 @@
  * Routing rules and care-guarantee limits as the server keeps them (`GET/PUT /api/admin/<name>`):
  * read, tried as a dry run (`?dryRun=true`) and saved with `If-Match` on the version read.
  */
+import type { SmallSettingName } from './smallSettings.resource';
 import type { CareGuaranteeConfig, CareGuaranteeRule } from '@ovi/domain/src/careGuarantee';
 import type { AnswerCondition, RoutingRule, RoutingRuleSet, RoutingTarget, RuleCondition } from '@ovi/domain/src/routingRules';
 import type { LocalizedText } from '@ovi/domain/src/types';
@@ -11,7 +12,7 @@ export type Localized = Partial<LocalizedText>;
 export type { AnswerCondition, CareGuaranteeConfig, CareGuaranteeRule, RoutingRule, RoutingRuleSet, RoutingTarget, RuleCondition };
 
 /** The settings an administrator edits in the web app. */
-export type EditableSetting = 'routing-rules' | 'care-guarantee';
+export type EditableSetting = 'routing-rules' | 'care-guarantee' | SmallSettingName;
 
 export function isAnswerCondition(c: RuleCondition): c is AnswerCondition {
   return typeof (c as { linkId?: unknown }).linkId === 'string';

@@ -31,7 +31,8 @@ export async function sendContact(args: {
   const body: QuestionnaireResponse = {
     resourceType: 'QuestionnaireResponse',
     status: 'completed',
-    questionnaire: args.questionnaire.url,
+    // The version the resident saw: answers are checked against it if an administrator saved a newer one meanwhile.
+    questionnaire: args.questionnaire.version ? `${args.questionnaire.url}|${args.questionnaire.version}` : args.questionnaire.url,
     subject: { reference: args.subject },
     authored: new Date().toISOString(),
     item: toResponseItems(args.questionnaire.items, args.answers),

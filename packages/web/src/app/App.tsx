@@ -36,6 +36,7 @@ const ScheduleTemplates = lazy(() => import('../admin/ScheduleTemplates').then((
 const DirectoryPage = lazy(() => import('../admin/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').then((m) => ({ default: m.SafetyScreenPage })));
 const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
+const SmallSettings = lazy(() => import('../admin/settings/SmallSettings').then((m) => ({ default: m.SmallSettings })));
 const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
 const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => ({ default: m.ReplyTemplates })));
 const NoticeForm = lazy(() => import('../socialNotices/NoticeForm').then((m) => ({ default: m.NoticeForm })));
@@ -101,6 +102,7 @@ function Screen({ path }: { path: string }) {
     case PATHS.configurationGaps:
       return <ConfigurationGaps />;
     case '/admin/reply-templates': return <ReplyTemplates />;
+    case '/admin/settings': return <SmallSettings />;
     case PATHS.accessLifetimes:
       return <AccessLifetimes />;
     case PATHS.figures:

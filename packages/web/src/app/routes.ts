@@ -89,6 +89,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.accessLifetimes, labelKey: 'nav.accessLifetimes', testId: 'nav-access-lifetimes', roles: ['admin'] },
   { path: '/admin/reply-templates', labelKey: 'workday.admin.nav', testId: 'nav-reply-templates', roles: ['admin'] },
   { path: PATHS.clientPathsAdmin, labelKey: 'clientPaths.admin.nav', testId: 'nav-client-paths', roles: ['admin'] },
+  { path: '/admin/settings', labelKey: 'adminSettings.nav', testId: 'nav-admin-settings', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
   { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional', 'manager'] },

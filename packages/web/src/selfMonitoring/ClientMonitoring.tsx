@@ -2,7 +2,7 @@
  * The team's view of home measurements: the clients whose values need a look (one work item
  * each), and one client's trends, tables and targets, with a form to set the targets.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 // Deep imports: the domain's index would bring the holiday calendar into the first page's chunk.
 import { KINDS, MEASUREMENT_KINDS, QUANTITIES, type MeasurementKind, type Quantity } from '@ovi/domain/src/selfMonitoring/measures';
@@ -14,6 +14,8 @@ import { PageHeading } from '../components/PageHeading';
 import { StatusMessage } from '../components/StatusMessage';
 import { TableWrap } from '../components/TableWrap';
 import { useAsync } from '../components/useAsync';
+import { useUser } from '../auth/SessionContext';
+import { fetchMyWorkTeams } from '../api/workTeams.resource';
 import { formatDeadline } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { KindSummaryPanel } from './KindSummaryPanel';
@@ -80,7 +82,14 @@ function TargetForm({ patient, team, onSaved }: { patient: string; team?: string
   const [kind, setKind] = useState<MeasurementKind>('blood-pressure');
   const [limits, setLimits] = useState<Record<string, string>>({});
   const [everyDays, setEveryDays] = useState('7');
-  const [teamRef, setTeamRef] = useState(team ?? 'CareTeam/team-kokkola');
+  const me = useUser();
+  // The professional's own work teams; the plan's team stays chosen (and listed) when it is another.
+  const teams = useAsync(() => fetchMyWorkTeams(me.fhirUser), [me.fhirUser]);
+  const [teamRef, setTeamRef] = useState(team ?? '');
+  useEffect(() => {
+    if (!teamRef && teams.data?.[0]) setTeamRef(teams.data[0].reference);
+  }, [teams.data, teamRef]);
+  const teamOptions = [...(teams.data ?? []), ...(team && !teams.data?.some((x) => x.reference === team) ? [{ reference: team, name: t('targetTeam.current') }] : [])];
   const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const quantities = KINDS[kind].quantities;
@@ -126,11 +135,18 @@ function TargetForm({ patient, team, onSaved }: { patient: string; team?: string
       </div>
       <div className="field">
         <label htmlFor="sm-team">{t('selfMonitoring.team.team')}</label>
-        <input id="sm-team" value={teamRef} onChange={(e) => setTeamRef(e.target.value)} />
+        {teams.error !== undefined && !teams.data && <ErrorMessage error={teams.error} onRetry={teams.reload} />}
+        {teams.data && teamOptions.length === 0 ? (
+          <p id="sm-team" className="hint" data-testid="sm-no-team">{t('targetTeam.none')}</p>
+        ) : (
+          <select id="sm-team" className="input" value={teamRef} required onChange={(e) => setTeamRef(e.target.value)} data-testid="sm-team">
+            {teamOptions.map((x) => <option key={x.reference} value={x.reference}>{x.name}</option>)}
+          </select>
+        )}
       </div>
       {failure !== undefined && <ErrorMessage error={failure} />}
       {done && <StatusMessage tone="success">{done}</StatusMessage>}
-      <button type="submit" className="button button-primary">{t('selfMonitoring.team.saveTarget')}</button>
+      <button type="submit" className="button button-primary" disabled={!teamRef}>{t('selfMonitoring.team.saveTarget')}</button>
     </form>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * The week as a grid of days × hours; each visit sits in the hour it starts. Weekend days show
- * only when they have visits. A day's heading opens that day.
+ * only when they have visits. A day's heading opens that day; a client's name opens the visit.
  */
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../api/appointment.resource';
+import { Link } from '../../app/router';
+import { visitPath } from '../../app/routes';
 import { TableWrap } from '../../components/TableWrap';
 import { formatClock, formatShortDay } from '../../i18n/format';
 import { useLanguage } from '../../i18n/useLanguage';
@@ -67,7 +69,11 @@ export function ScheduleWeek({ day, appointments, onOpenDay }: Props) {
                               data-testid="schedule-appointment"
                               data-appointment-id={a.id}
                             >
-                              <time dateTime={a.start}>{formatClock(a.start, lang)}</time> {a.patientName || t('appointment.clientFallback')}
+                              {/* The visit opens from the client's name, as in the day list. */}
+                              <time dateTime={a.start}>{formatClock(a.start, lang)}</time>{' '}
+                              <Link to={visitPath(a.id)} data-testid="schedule-open-visit">
+                                {a.patientName || t('appointment.clientFallback')}
+                              </Link>
                               {a.status === 'cancelled' && <> ({t('appointmentStatus.cancelled')})</>}
                             </li>
                           ))}
