@@ -141,7 +141,10 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
     const offered = proposals((await find(guidance.token, later)).body);
     expect(offered.map(slotOf)).toContain(slotOf(first));
     const history = await server.call('GET', `/fhir/R4/Appointment/${winner.id}/_history`, { token: resident.token });
-    expect(history.body.entry.map((e: any) => e.resource.status)).toEqual(['cancelled', 'booked']);
+    // Booked, then linked to the contact by the guidance decision (waiting is measured from its
+    // assessment), then cancelled.
+    expect(history.body.entry.map((e: any) => e.resource.status)).toEqual(['cancelled', 'booked', 'booked']);
+    expect(history.body.entry[1].resource.supportingInformation?.map((r: any) => r.reference)).toContain(taskRef);
     const twice = await server.call('PUT', `/fhir/R4/Appointment/${winner.id}`, { token: resident.token, body: { ...cancelled.body, status: 'cancelled' } });
     expect(twice.status).toBe(409);
   });
