@@ -288,7 +288,7 @@ describe('the pieces', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 60_000);
 
   it('counts IPv6 clients by their /64 network, IPv4 (also mapped) by address', () => {
     expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
