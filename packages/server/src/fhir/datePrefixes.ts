@@ -53,7 +53,12 @@ export function dateRuleMatches(rule: DateRule, ranges: Record<Side, number>): b
   return rule.some((all) => all.every(holds));
 }
 
-/** The rule as SQL over the given column and bound-parameter expressions. */
-export function dateRuleSql(rule: DateRule, sides: Record<Side, string>): string {
-  return `(${rule.map((all) => `(${all.map(([a, op, b]) => `${sides[a]} ${op} ${sides[b]}`).join(' AND ')})`).join(' OR ')})`;
+/**
+ * The rule as SQL over the given columns and values; `bind` is called only for the values the
+ * rule uses (an unused bound parameter has no type in PostgreSQL) and once for each.
+ */
+export function dateRuleSql(rule: DateRule, sides: Record<Side, () => string>): string {
+  const used = new Map<Side, string>();
+  const side = (s: Side) => used.get(s) ?? used.set(s, sides[s]()).get(s);
+  return `(${rule.map((all) => `(${all.map(([a, op, b]) => `${side(a)} ${op} ${side(b)}`).join(' AND ')})`).join(' OR ')})`;
 }

@@ -89,7 +89,7 @@ export class SearchSql {
     const parsed = parseDateValue(key, value);
     const [searchLow, searchHigh] = parsed.prefix === 'ap' ? approximateRange(parsed.low, parsed.high, nowMs()) : [parsed.low, parsed.high];
     const at = (instant: string) => `${this.bind(instant)}::timestamptz`;
-    return dateRuleSql(DATE_RULES[parsed.prefix], { targetLow: low, targetHigh: high, searchLow: at(searchLow), searchHigh: at(searchHigh) });
+    return dateRuleSql(DATE_RULES[parsed.prefix], { targetLow: () => low, targetHigh: () => high, searchLow: () => at(searchLow), searchHigh: () => at(searchHigh) });
   }
 
   private sortExpression(s: SortRule): string {
