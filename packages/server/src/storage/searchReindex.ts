@@ -1,5 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { Database } from '../db/database';
+import { loadFhirDefinitions } from '../fhir/definitions';
 import { INDEX_INSERTS, indexColumns, indexParameters } from './searchIndexer';
 
 const BATCH = 500;
@@ -18,6 +19,8 @@ export async function reindexPending(db: Database): Promise<number> {
         `SELECT resource_type, resource_id FROM search_reindex_pending ORDER BY resource_type, resource_id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (queued.rows.length === 0) return 0;
+      // Without R4's search parameters every row would come out empty (tools open the database too).
+      loadFhirDefinitions();
       const types = queued.rows.map((r) => r.resource_type);
       const ids = queued.rows.map((r) => r.resource_id);
       const current = await tx.query<{ content: Resource & { id: string } }>(
