@@ -23,7 +23,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'resource', columns: ['resource_type', 'id', 'version_id', 'last_updated', 'content'], key: ['resource_type', 'id'], uniqueKey: true },
   { name: 'resource_history', columns: ['resource_type', 'id', 'version_id', 'last_updated', 'content'], key: ['resource_type', 'id', 'version_id'], uniqueKey: true },
   { name: 'search_token', columns: ['resource_type', 'resource_id', 'param', 'system', 'value'], key: ['resource_type', 'resource_id'], uniqueKey: false },
-  { name: 'search_string', columns: ['resource_type', 'resource_id', 'param', 'value'], key: ['resource_type', 'resource_id'], uniqueKey: false },
+  { name: 'search_string', columns: ['resource_type', 'resource_id', 'param', 'value', 'exact', 'sort_key'], key: ['resource_type', 'resource_id'], uniqueKey: false },
   { name: 'search_date', columns: ['resource_type', 'resource_id', 'param', 'low', 'high'], key: ['resource_type', 'resource_id'], uniqueKey: false },
   {
     name: 'app_user',
@@ -93,7 +93,7 @@ const SERVICE_SEARCH = 'service_search';
  * (the same), and when missing home measurements were last looked for (a restored database
  * simply looks again).
  */
-export const NOT_BACKED_UP = ['schema_migration', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, 'self_monitoring_sweep'] as const;
+export const NOT_BACKED_UP = ['schema_migration', 'search_reindex_pending', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, 'self_monitoring_sweep'] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

@@ -2,6 +2,7 @@ import type { Database } from './database';
 import { openPgliteDatabase } from './pgliteDatabase';
 import { openPostgresDatabase } from './postgresDatabase';
 import { migrate } from './migrate';
+import { reindexPending } from '../storage/searchReindex';
 
 /** PostgreSQL server when a URL is given, otherwise embedded PGlite in `dataDir`. */
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string }): Promise<Database> {
@@ -9,5 +10,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     ? await openPostgresDatabase(options.databaseUrl)
     : await openPgliteDatabase(options.dataDir);
   await migrate(db);
+  // A migration may have changed how index rows are computed (034: folded strings).
+  await reindexPending(db);
   return db;
 }

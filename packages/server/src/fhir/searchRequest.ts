@@ -2,8 +2,9 @@ import { indexedParameters, type IndexedKind } from './searchParameters';
 import { badRequest } from './outcomes';
 import { dateBounds } from './dateBounds';
 import { parseSubset, type Subset } from './subsetting';
+import type { DatePrefix } from './datePrefixes';
 
-export type DatePrefix = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le';
+export type { DatePrefix } from './datePrefixes';
 
 export interface SearchFilter {
   code: string;
@@ -101,8 +102,8 @@ function filter(resourceType: string, key: string, value: string): SearchFilter 
 
 /** Splits a date search value into its prefix and the instants it covers. */
 export function parseDateValue(key: string, raw: string): { prefix: DatePrefix; low: string; high: string } {
-  const match = /^(eq|ne|gt|lt|ge|le)?(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?)$/.exec(raw);
-  if (!match) throw badRequest(`'${raw}' is not a valid date for '${key}' (use e.g. ge2026-01-31)`, [key]);
+  const match = /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?)$/.exec(raw);
+  if (!match) throw badRequest(`'${raw}' is not a valid date for '${key}' (use e.g. ge2026-01-31; prefixes eq, ne, gt, lt, ge, le, sa, eb, ap)`, [key]);
   const value = match[2] ?? '';
   const range = dateBounds(value);
   if (!range) throw badRequest(`'${raw}' is not a valid date for '${key}'`, [key]);

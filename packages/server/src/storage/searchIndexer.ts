@@ -2,10 +2,12 @@ import { evalFhirPathTyped, toTypedValue } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { indexedParameters } from '../fhir/searchParameters';
 import { dateBounds } from '../fhir/dateBounds';
+import { exactSearchText, foldSearchText, nordicSortKey } from '@ovi/domain/src/searchText';
 
 export interface IndexRows {
   tokens: Array<[param: string, system: string | null, value: string]>;
-  strings: Array<[param: string, value: string]>;
+  /** `value` folded for R4's default match, `exact` for `:exact`, `sortKey` for `_sort`. */
+  strings: Array<[param: string, value: string, exact: string, sortKey: string]>;
   dates: Array<[param: string, low: string, high: string]>;
 }
 
@@ -71,14 +73,18 @@ function addTokens(rows: IndexRows, param: string, value: unknown): void {
 
 function addStrings(rows: IndexRows, param: string, value: unknown): void {
   if (typeof value === 'string') {
-    rows.strings.push([param, value.toLowerCase()]);
+    rows.strings.push(stringRow(param, value));
     return;
   }
   // HumanName, Address and similar: every string part is searchable.
   for (const part of Object.values(value as Record<string, unknown>)) {
     const items = Array.isArray(part) ? part : [part];
-    for (const item of items) if (typeof item === 'string') rows.strings.push([param, item.toLowerCase()]);
+    for (const item of items) if (typeof item === 'string') rows.strings.push(stringRow(param, item));
   }
+}
+
+function stringRow(param: string, value: string): [string, string, string, string] {
+  return [param, foldSearchText(value), exactSearchText(value), nordicSortKey(value)];
 }
 
 function addDate(rows: IndexRows, param: string, value: unknown): void {
@@ -98,7 +104,7 @@ function addDate(rows: IndexRows, param: string, value: unknown): void {
 export interface IndexColumns {
   /** resource_type, resource_id, param, system, value */
   tokens: unknown[][];
-  /** resource_type, resource_id, param, value */
+  /** resource_type, resource_id, param, value, exact, sort_key */
   strings: unknown[][];
   /** resource_type, resource_id, param, low, high */
   dates: unknown[][];
@@ -106,7 +112,7 @@ export interface IndexColumns {
 
 /** The index rows of resources as column arrays, ready for `unnest`. */
 export function indexColumns(resources: Array<Resource & { id: string }>): IndexColumns {
-  const columns: IndexColumns = { tokens: [[], [], [], [], []], strings: [[], [], [], []], dates: [[], [], [], [], []] };
+  const columns: IndexColumns = { tokens: [[], [], [], [], []], strings: [[], [], [], [], [], []], dates: [[], [], [], [], []] };
   for (const resource of resources) {
     const rows = extractIndexRows(resource);
     const owner = [resource.resourceType, resource.id];
@@ -122,10 +128,10 @@ export const INDEX_INSERTS = (first: number) => {
   const p = (n: number) => `$${first + n}`;
   return `tok AS (INSERT INTO search_token (resource_type, resource_id, param, system, value)
       SELECT * FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[])),
-    str AS (INSERT INTO search_string (resource_type, resource_id, param, value)
-      SELECT * FROM unnest(${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::text[])),
+    str AS (INSERT INTO search_string (resource_type, resource_id, param, value, exact, sort_key)
+      SELECT * FROM unnest(${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[], ${p(8)}::text[], ${p(9)}::text[], ${p(10)}::text[])),
     dat AS (INSERT INTO search_date (resource_type, resource_id, param, low, high)
-      SELECT * FROM unnest(${p(9)}::text[], ${p(10)}::text[], ${p(11)}::text[], ${p(12)}::timestamptz[], ${p(13)}::timestamptz[]))`;
+      SELECT * FROM unnest(${p(11)}::text[], ${p(12)}::text[], ${p(13)}::text[], ${p(14)}::timestamptz[], ${p(15)}::timestamptz[]))`;
 };
 
 export const indexParameters = (columns: IndexColumns): unknown[] => [...columns.tokens, ...columns.strings, ...columns.dates];

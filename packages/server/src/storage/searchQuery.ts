@@ -1,6 +1,9 @@
 import type { SearchFilter, SearchRequest, SortRule } from '../fhir/searchRequest';
 import { parseDateValue } from '../fhir/searchRequest';
 import { indexedParameters } from '../fhir/searchParameters';
+import { DATE_RULES, approximateRange, dateRuleSql } from '../fhir/datePrefixes';
+import { exactSearchText, foldSearchText } from '@ovi/domain/src/searchText';
+import { nowMs } from '../time/clock';
 
 /** Builds parameterised SQL for a search; values never enter the SQL text. */
 export class SearchSql {
@@ -55,10 +58,10 @@ export class SearchSql {
     }
   }
 
+  /** Folded on both sides (storage/searchIndexer.ts folds the index the same way). */
   private stringCondition(f: SearchFilter, value: string): string {
-    const lower = value.toLowerCase();
-    if (f.modifier === 'exact') return `x.value = ${this.bind(lower)}`;
-    const escaped = lower.replace(/[\\%_]/g, (c) => `\\${c}`);
+    if (f.modifier === 'exact') return `x.exact = ${this.bind(exactSearchText(value))}`;
+    const escaped = foldSearchText(value).replace(/[\\%_]/g, (c) => `\\${c}`);
     const pattern = f.modifier === 'contains' ? `%${escaped}%` : `${escaped}%`;
     return `x.value LIKE ${this.bind(pattern)}`;
   }
@@ -81,29 +84,19 @@ export class SearchSql {
     return targets.map((t) => `${t}/${relative}`);
   }
 
+  /** R4's prefix rules (fhir/datePrefixes.ts) over the target's range `low`..`high`. */
   private dateCondition(key: string, value: string, low: string, high: string): string {
-    const { prefix, low: pLow, high: pHigh } = parseDateValue(key, value);
+    const parsed = parseDateValue(key, value);
+    const [searchLow, searchHigh] = parsed.prefix === 'ap' ? approximateRange(parsed.low, parsed.high, nowMs()) : [parsed.low, parsed.high];
     const at = (instant: string) => `${this.bind(instant)}::timestamptz`;
-    switch (prefix) {
-      case 'gt':
-        return `${high} > ${at(pHigh)}`;
-      case 'ge':
-        return `${high} >= ${at(pLow)}`;
-      case 'lt':
-        return `${low} < ${at(pLow)}`;
-      case 'le':
-        return `${low} <= ${at(pHigh)}`;
-      case 'ne':
-        return `NOT (${low} >= ${at(pLow)} AND ${high} <= ${at(pHigh)})`;
-      default:
-        return `(${low} >= ${at(pLow)} AND ${high} <= ${at(pHigh)})`;
-    }
+    return dateRuleSql(DATE_RULES[parsed.prefix], { targetLow: () => low, targetHigh: () => high, searchLow: () => at(searchLow), searchHigh: () => at(searchHigh) });
   }
 
   private sortExpression(s: SortRule): string {
     if (s.kind === 'id') return 'r.id';
     if (s.kind === 'lastUpdated') return 'r.last_updated';
-    const [table, column] = s.kind === 'date' ? ['search_date', 'low'] : s.kind === 'string' ? ['search_string', 'value'] : ['search_token', 'value'];
+    // Strings sort by their Finnish/Swedish key in plain code-point order, the same in PGlite and PostgreSQL.
+    const [table, column] = s.kind === 'date' ? ['search_date', 'low'] : s.kind === 'string' ? ['search_string', 'sort_key COLLATE "C"'] : ['search_token', 'value'];
     const fn = s.descending ? 'max' : 'min';
     return `(SELECT ${fn}(x.${column}) FROM ${table} x WHERE x.resource_type = r.resource_type AND x.resource_id = r.id AND x.param = ${this.bind(s.code)})`;
   }
