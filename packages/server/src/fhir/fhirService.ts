@@ -13,6 +13,7 @@ import { parseHistoryRequest, parseSearchRequest, type SearchRequest } from './s
 import { historyPage } from '../storage/historyReads';
 import { historyBundle, searchBundle } from './bundles';
 import { validateIncoming } from './validation';
+import { clientReferences } from './clientReferences';
 import { markWrittenByReason } from '../access/accessBasis';
 import { SHARED_TYPES, inRegister, registerOfResource, withoutRegister } from '../access/registerLabels';
 import { cachedQualificationsOf } from '../access/qualifications';
@@ -183,6 +184,7 @@ export class FhirService {
     let prepared: unknown;
     if (hook) ({ resource, grant, prepared } = await this.prepareAudited(ctx, hook, stripServerFields(resource)));
     grant ??= await this.authorize(ctx, resource, 'create', [type], false);
+    await this.assertClientsReferable(ctx, resource, grant, 'create', [type]);
     const stripped = await this.withRegister(ctx, stripServerFields(resource));
     const toStore = { ...(grant.byRecordedReason ? markWrittenByReason(stripped) : stripped), id: randomUUID() };
     // The resource and its audit record go in one statement: both stored, or neither.
@@ -210,6 +212,7 @@ export class FhirService {
     const hook = this.updateHooks[type];
     if (hook) resource = await hook.prepareUpdate(ctx, current, resource);
     const after = await this.authorize(ctx, resource, 'update', [`${type}/${id}`], false);
+    await this.assertClientsReferable(ctx, resource, { ...after, patients: [...grant.patients, ...after.patients] }, 'update', [`${type}/${id}`]);
     const byReason = grant.byRecordedReason || after.byRecordedReason;
     const updated = await this.db.transaction(async (tx) => {
       // Changed on a recorded reason (e.g. joining a client's CareTeam): never a relationship of its own.
@@ -241,6 +244,35 @@ export class FhirService {
         markAudited(error);
       }
       throw error;
+    }
+  }
+
+  /**
+   * A record may name only clients that exist and that the writer may see: a client outside
+   * the access already granted is checked as a read of their data (refused as for any unknown
+   * client, audited, so existence is never revealed), and only then is a missing one a 400
+   * naming the element.
+   */
+  private async assertClientsReferable(ctx: RequestContext, resource: Resource, grant: AccessGrant, interaction: Interaction, what: string[]): Promise<void> {
+    const references = clientReferences(resource).filter((r) => !(resource.resourceType === 'Patient' && r.reference === `Patient/${resource.id ?? ''}`));
+    const others = [...new Set(references.map((r) => r.reference))].filter((p) => !grant.patients.includes(p));
+    if (others.length > 0) {
+      try {
+        await this.access.checkPatients(ctx.user, resource.resourceType, others, 'read', ctx.reason);
+      } catch (error) {
+        if (error instanceof FhirError) {
+          await this.audit.record({ ...auditBase(ctx, interaction), what, patients: others, success: false, description: error.message });
+          markAudited(error);
+        }
+        throw error;
+      }
+    }
+    const distinct = [...new Set(references.map((r) => r.reference))];
+    const exists = await Promise.all(distinct.map(async (p) => (await this.store.readOptional('Patient', p.slice('Patient/'.length))) !== undefined));
+    const missing = new Set(distinct.filter((_, i) => !exists[i]));
+    if (missing.size > 0) {
+      const where = references.filter((r) => missing.has(r.reference));
+      throw badRequest(`${[...missing].join(', ')} does not exist: a record can only name an existing client`, where.map((r) => r.expression));
     }
   }
 
