@@ -57,7 +57,8 @@ function resourceEntry(baseUrl: string, type: string, searchParam: CapabilitySta
     versioning: versioned ? 'versioned' : 'no-version',
     readHistory: versioned,
     updateCreate: false,
-    conditionalCreate: false,
+    // If-None-Exist is a search: only where the type is both created and searched here.
+    conditionalCreate: interactions.includes('create') && interactions.includes('search-type'),
     conditionalUpdate: false,
     conditionalDelete: 'not-supported',
     interaction: interactions.map((code) => ({ code })),

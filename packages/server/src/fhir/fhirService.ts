@@ -8,11 +8,13 @@ import type { UserContext } from '../auth/userContext';
 import { hasRole, isStaff } from '../auth/userContext';
 import { PATIENT_SEARCH_PARAM, patientsOf } from '../access/patientLinks';
 import { holdsPersonalData, isPersonalType, isSupportedType } from './resourceTypes';
-import { badRequest, FhirError, forbidden, markAudited, notFound } from './outcomes';
+import { badRequest, conflict, FhirError, forbidden, markAudited, notFound, preconditionFailed } from './outcomes';
+import { lockForTransaction } from '../storage/writeLocks';
 import { parseHistoryRequest, parseSearchRequest, type SearchRequest } from './searchRequest';
 import { historyPage } from '../storage/historyReads';
 import { historyBundle, searchBundle } from './bundles';
 import { validateIncoming } from './validation';
+import { clientReferences } from './clientReferences';
 import { markWrittenByReason } from '../access/accessBasis';
 import { SHARED_TYPES, inRegister, registerOfResource, withoutRegister } from '../access/registerLabels';
 import { cachedQualificationsOf } from '../access/qualifications';
@@ -144,6 +146,11 @@ export class FhirService {
   }
 
   async search(ctx: RequestContext, type: string, query: URLSearchParams): Promise<Bundle> {
+    return (await this.searchScoped(ctx, type, query)).bundle;
+  }
+
+  /** A search with the request as scoped to what the reader may see, and the match count before visibility filters. */
+  private async searchScoped(ctx: RequestContext, type: string, query: URLSearchParams): Promise<{ bundle: Bundle; request: SearchRequest; raw: { ids: Set<string>; total: number } }> {
     assertType(type);
     const request = parseSearchRequest(type, groupQuery(query));
     // A CareTeam about one client is that client's data; work teams are directory data.
@@ -171,10 +178,44 @@ export class FhirService {
       await this.audit.record({ ...auditBase(ctx, 'search', grant), what: [`${type}?${query.toString()}`], patients: [...patients], success: true });
     }
     const resources = hasRole(ctx.user, 'resident') ? found.map((r) => withoutStaffOnlyParts(auditEventForClient(r, ctx.user.fhirUser))) : found;
-    return searchBundle(ctx.baseUrl, request, query, resources, total);
+    return { bundle: searchBundle(ctx.baseUrl, request, query, resources, total), request, raw: { ids: new Set(result.resources.map((r) => r.id)), total: result.total } };
   }
 
-  async create(ctx: RequestContext, type: string, body: unknown): Promise<{ resource: Stored; headers: Record<string, string> }> {
+  /**
+   * Conditional create (R4 http.html#ccreate, decision 023): the condition is searched with
+   * the writer's own access, so a match they may not see is never returned or revealed. One
+   * visible match is answered (200, nothing created); several are a 412; none, and the
+   * resource is created in a transaction holding a lock on the type and condition, after
+   * checking under the lock that no match has appeared since (parallel retries of one create
+   * make exactly one resource).
+   */
+  async createIfNoneExist(ctx: RequestContext, type: string, body: unknown, condition: string): Promise<{ resource: Stored; headers: Record<string, string>; created: boolean }> {
+    assertType(type);
+    validateIncoming(body, type);
+    const query = conditionQuery(type, condition);
+    const lockName = `conditional-create:${type}?${query.toString()}`;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { bundle, request, raw } = await this.searchScoped(ctx, type, query);
+      const matches = (bundle.entry ?? []).filter((e) => e.search?.mode !== 'include').map((e) => e.resource as Stored);
+      if ((bundle.total ?? matches.length) > 1) throw preconditionFailed(`If-None-Exist matched ${bundle.total ?? matches.length} ${type} resources; it must match at most one`);
+      const [match] = matches;
+      if (match) return { resource: match, headers: {}, created: false };
+      const made = await this.create(ctx, type, body, async (tx) => {
+        await lockForTransaction(tx, lockName);
+        // Another request with the same condition may have created one while this one searched
+        // (seen by the count but not the rows, or not at all): then search again, from the start.
+        const now = await this.store.search(request, tx, true);
+        return now.total <= raw.total && now.resources.every((r) => raw.ids.has(r.id)) && raw.ids.size >= Math.min(raw.total, request.count);
+      });
+      if (made) return { ...made, created: true };
+    }
+    throw conflict(`${type} matching If-None-Exist is being created by another request; try again`);
+  }
+
+  async create(ctx: RequestContext, type: string, body: unknown): Promise<{ resource: Stored; headers: Record<string, string> }>;
+  /** With `mayStore`: stored in one transaction only if it answers true there (else undefined, nothing stored). */
+  async create(ctx: RequestContext, type: string, body: unknown, mayStore: (tx: SqlExecutor) => Promise<boolean>): Promise<{ resource: Stored; headers: Record<string, string> } | undefined>;
+  async create(ctx: RequestContext, type: string, body: unknown, mayStore?: (tx: SqlExecutor) => Promise<boolean>): Promise<{ resource: Stored; headers: Record<string, string> } | undefined> {
     assertType(type);
     // The register is Ovi's to decide, never the sender's.
     let resource = withoutRegister(validateIncoming(body, type));
@@ -183,6 +224,7 @@ export class FhirService {
     let prepared: unknown;
     if (hook) ({ resource, grant, prepared } = await this.prepareAudited(ctx, hook, stripServerFields(resource)));
     grant ??= await this.authorize(ctx, resource, 'create', [type], false);
+    await this.assertClientsReferable(ctx, resource, grant, 'create', [type]);
     const stripped = await this.withRegister(ctx, stripServerFields(resource));
     const toStore = { ...(grant.byRecordedReason ? markWrittenByReason(stripped) : stripped), id: randomUUID() };
     // The resource and its audit record go in one statement: both stored, or neither.
@@ -190,6 +232,14 @@ export class FhirService {
       ? [this.audit.event({ ...auditBase(ctx, 'create', grant), what: [`${type}/${toStore.id}`], patients: patientsOf(toStore), success: true })]
       : [];
     const companions = hook?.companions?.(ctx, toStore, prepared);
+    if (mayStore) {
+      return this.db.transaction(async (tx) => {
+        if (!(await mayStore(tx))) return undefined;
+        const [stored] = await this.store.createMany([toStore, ...audit, ...(companions?.resources ?? [])], tx);
+        const headers = hook && !companions ? await hook.afterCreate(ctx, stored as Stored, tx, prepared) : (companions?.headers ?? {});
+        return { resource: stored as Stored, headers };
+      });
+    }
     if (!hook || companions) {
       const [stored] = await this.store.createMany([toStore, ...audit, ...(companions?.resources ?? [])]);
       return { resource: stored as Stored, headers: companions?.headers ?? {} };
@@ -210,6 +260,7 @@ export class FhirService {
     const hook = this.updateHooks[type];
     if (hook) resource = await hook.prepareUpdate(ctx, current, resource);
     const after = await this.authorize(ctx, resource, 'update', [`${type}/${id}`], false);
+    await this.assertClientsReferable(ctx, resource, { ...after, patients: [...grant.patients, ...after.patients] }, 'update', [`${type}/${id}`]);
     const byReason = grant.byRecordedReason || after.byRecordedReason;
     const updated = await this.db.transaction(async (tx) => {
       // Changed on a recorded reason (e.g. joining a client's CareTeam): never a relationship of its own.
@@ -241,6 +292,35 @@ export class FhirService {
         markAudited(error);
       }
       throw error;
+    }
+  }
+
+  /**
+   * A record may name only clients that exist and that the writer may see: a client outside
+   * the access already granted is checked as a read of their data (refused as for any unknown
+   * client, audited, so existence is never revealed), and only then is a missing one a 400
+   * naming the element.
+   */
+  private async assertClientsReferable(ctx: RequestContext, resource: Resource, grant: AccessGrant, interaction: Interaction, what: string[]): Promise<void> {
+    const references = clientReferences(resource).filter((r) => !(resource.resourceType === 'Patient' && r.reference === `Patient/${resource.id ?? ''}`));
+    const others = [...new Set(references.map((r) => r.reference))].filter((p) => !grant.patients.includes(p));
+    if (others.length > 0) {
+      try {
+        await this.access.checkPatients(ctx.user, resource.resourceType, others, 'read', ctx.reason);
+      } catch (error) {
+        if (error instanceof FhirError) {
+          await this.audit.record({ ...auditBase(ctx, interaction), what, patients: others, success: false, description: error.message });
+          markAudited(error);
+        }
+        throw error;
+      }
+    }
+    const distinct = [...new Set(references.map((r) => r.reference))];
+    const exists = await Promise.all(distinct.map(async (p) => (await this.store.readOptional('Patient', p.slice('Patient/'.length))) !== undefined));
+    const missing = new Set(distinct.filter((_, i) => !exists[i]));
+    if (missing.size > 0) {
+      const where = references.filter((r) => missing.has(r.reference));
+      throw badRequest(`${[...missing].join(', ')} does not exist: a record can only name an existing client`, where.map((r) => r.expression));
     }
   }
 
@@ -428,6 +508,23 @@ function stripServerFields<T extends Resource>(resource: T): T {
   const { meta, ...rest } = resource;
   const keptMeta = meta ? { ...(meta.profile ? { profile: meta.profile } : {}), ...(meta.tag ? { tag: meta.tag } : {}), ...(meta.security ? { security: meta.security } : {}) } : undefined;
   return { ...rest, ...(keptMeta && Object.keys(keptMeta).length > 0 ? { meta: keptMeta } : {}) } as T;
+}
+
+/**
+ * The search an If-None-Exist header holds (`identifier=x|1`, also written `?…` or
+ * `Type?…`), its parameters sorted so the same condition always takes the same lock.
+ */
+function conditionQuery(type: string, condition: string): URLSearchParams {
+  const text = condition.trim().replace(new RegExp(`^(${type})?\\?`), '');
+  const query = new URLSearchParams(text);
+  if ([...query.keys()].length === 0) throw badRequest('If-None-Exist must hold a search, such as identifier=system|value', ['If-None-Exist']);
+  for (const key of query.keys()) {
+    if (['_count', '_sort', '_summary', '_elements', '_include', '_revinclude', '_total'].includes(key)) {
+      throw badRequest(`If-None-Exist takes search parameters only, not ${key}`, ['If-None-Exist']);
+    }
+  }
+  query.sort();
+  return query;
 }
 
 function groupQuery(query: URLSearchParams): Record<string, string[]> {

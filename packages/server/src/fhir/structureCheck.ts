@@ -1,4 +1,5 @@
 import { tryGetDataType } from '@medplum/core';
+import { requiredCodes } from './requiredCodes';
 
 const PRIMITIVES = new Set([
   'boolean', 'integer', 'string', 'decimal', 'uri', 'url', 'canonical', 'base64Binary', 'instant', 'date', 'dateTime',
@@ -12,7 +13,9 @@ const MAX_ISSUES = 20;
  * A strict shape check against the R4 definitions, run before Medplum's validator: every
  * property must be defined for its type (prototype names like `constructor` included), arrays
  * exactly where the definition repeats, objects where it expects a complex type, one value per
- * choice element, and no empty strings, objects or arrays.
+ * choice element, and no empty strings, objects or arrays. As the official R4 JSON schema does,
+ * it also refuses a `code` outside its required value set (where R4 lists the codes) and a
+ * `dateTime` or `instant` with a time but no time zone.
  */
 export function structureIssues(value: unknown, type: string, path: string): Array<{ path: string; message: string }> {
   const issues: Array<{ path: string; message: string }> = [];
@@ -51,15 +54,17 @@ function checkObject(value: unknown, type: string, path: string, issues: Array<{
     }
     const items = Array.isArray(item) ? item : [item];
     if (items.length === 0) issues.push({ path: at, message: 'empty array: FHIR leaves an element out instead of sending it empty' });
-    items.forEach((element, i) => checkValue(element, match.type, Array.isArray(item) ? `${at}[${i}]` : at, issues));
+    items.forEach((element, i) => checkValue(element, match, Array.isArray(item) ? `${at}[${i}]` : at, issues));
   }
 }
 
-function checkValue(value: unknown, type: string, path: string, issues: Array<{ path: string; message: string }>): void {
+function checkValue(value: unknown, element: ElementMatch, path: string, issues: Array<{ path: string; message: string }>): void {
+  const type = element.type;
   if (PRIMITIVES.has(type)) {
     const expected = type === 'boolean' ? 'boolean' : NUMBERS.has(type) ? 'number' : 'string';
     if (typeof value !== expected) issues.push({ path, message: `expected a ${type} value (JSON ${expected}), got ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}` });
     else if (typeof value === 'string' && value.trim() === '') issues.push({ path, message: 'empty string: FHIR leaves an element out instead of sending it empty' });
+    else if (typeof value === 'string') checkPrimitiveValue(value, element, path, issues);
     return;
   }
   if (type === 'Resource') {
@@ -71,22 +76,41 @@ function checkValue(value: unknown, type: string, path: string, issues: Array<{ 
   checkObject(value, type, path, issues);
 }
 
+/** A time needs its zone (R4 dateTime, instant): "2026-11-29T10:00" could be any of 24 moments. */
+const TIME_WITHOUT_ZONE = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+function checkPrimitiveValue(value: string, element: ElementMatch, path: string, issues: Array<{ path: string; message: string }>): void {
+  if ((element.type === 'dateTime' || element.type === 'instant') && TIME_WITHOUT_ZONE.test(value)) {
+    issues.push({ path, message: `'${value}' has a time but no time zone: add Z or an offset such as +02:00` });
+  }
+  if (element.type === 'code' && element.binding?.strength === 'required' && element.binding.valueSet) {
+    const codes = requiredCodes(element.binding.valueSet);
+    if (codes && !codes.has(value)) {
+      const listed = codes.size <= 12 ? `: one of ${[...codes].join(', ')}` : '';
+      issues.push({ path, message: `'${value}' is not a code of the required value set ${element.binding.valueSet}${listed}` });
+    }
+  }
+}
+
 interface ElementMatch {
   type: string;
   isArray: boolean;
   choice?: string;
+  binding?: { strength?: string; valueSet?: string };
 }
 
-function elementFor(elements: Record<string, { isArray?: boolean; type?: Array<{ code: string }> }>, key: string): ElementMatch | undefined {
+type ElementDefinitionLike = { isArray?: boolean; type?: Array<{ code: string }>; binding?: { strength?: string; valueSet?: string } };
+
+function elementFor(elements: Record<string, ElementDefinitionLike>, key: string): ElementMatch | undefined {
   const direct = Object.prototype.hasOwnProperty.call(elements, key) ? elements[key] : undefined;
-  if (direct) return { type: direct.type?.[0]?.code ?? 'Element', isArray: !!direct.isArray };
+  if (direct) return { type: direct.type?.[0]?.code ?? 'Element', isArray: !!direct.isArray, binding: direct.binding };
   for (const [name, element] of Object.entries(elements)) {
     if (!name.endsWith('[x]')) continue;
     const base = name.slice(0, -3);
     if (!key.startsWith(base)) continue;
     const suffix = key.slice(base.length);
     const type = element.type?.find((t) => t.code.toLowerCase() === suffix.toLowerCase() && suffix[0] === suffix[0]?.toUpperCase());
-    if (type) return { type: type.code, isArray: !!element.isArray, choice: name };
+    if (type) return { type: type.code, isArray: !!element.isArray, choice: name, binding: element.binding };
   }
   return undefined;
 }

@@ -76,10 +76,15 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   app.post<{ Params: Params }>(`${base}/:type`, async (request, reply) => {
     assertAllowed(request.params.type, 'create', 'POST', 'type');
     const prefer = parsePrefer(request.headers.prefer);
-    const { resource, headers } = await fhir.create(await ctx(request), request.params.type, request.body);
+    const condition = request.headers['if-none-exist'];
+    if (Array.isArray(condition)) throw badRequest('Send one If-None-Exist header', ['If-None-Exist']);
+    const { resource, headers, created } = condition !== undefined
+      ? await fhir.createIfNoneExist(await ctx(request), request.params.type, request.body, condition)
+      : { ...(await fhir.create(await ctx(request), request.params.type, request.body)), created: true };
     for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
     void reply.header('Location', `${base}/${resource.resourceType}/${resource.id}/_history/${resource.meta.versionId}`);
-    return sendWritten(reply, 201, resource, prefer);
+    // A conditional create that found its match answers 200 with it: nothing was created.
+    return sendWritten(reply, created ? 201 : 200, resource, prefer);
   });
 
   app.post<{ Params: Params }>(`${base}/:type/:op`, async (request, reply) => {

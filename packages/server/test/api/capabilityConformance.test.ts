@@ -42,6 +42,19 @@ describe.each(BACKENDS)('the CapabilityStatement against the server on %s', (bac
     expect(rest.security.description).toContain('Bearer');
   });
 
+  it('claims conditional create only where it works, and it does (If-None-Exist: 201, then 200 with the same resource)', async () => {
+    for (const resource of rest.resource) {
+      const codes = resource.interaction.map((i: any) => i.code);
+      expect(resource.conditionalCreate, resource.type).toBe(codes.includes('create') && codes.includes('search-type'));
+    }
+    const body = { resourceType: 'Organization', name: 'Ehdollinen', identifier: [{ system: 'https://example.org/conformance', value: 'cc' }] };
+    const headers = { 'if-none-exist': 'identifier=https://example.org/conformance|cc' };
+    const first = await server.call('POST', '/fhir/R4/Organization', { token: admin, body, headers });
+    const second = await server.call('POST', '/fhir/R4/Organization', { token: admin, body, headers });
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect(second.body.id).toBe(first.body.id);
+  });
+
   it('answers every listed search parameter (200 on a search)', async () => {
     const failures: string[] = [];
     for (const resource of rest.resource) {
