@@ -37,7 +37,10 @@ function checkObject(value: unknown, type: string, path: string, issues: Array<{
   for (const [key, item] of entries) {
     if (key === 'resourceType' || key === 'fhir_comments') continue;
     const at = `${path}.${key}`;
-    if (key.startsWith('_')) continue; // extensions of primitive values: checked by the validator
+    if (key.startsWith('_')) {
+      checkPrimitiveExtras(schema.elements, key, item, type, at, issues);
+      continue;
+    }
     const match = elementFor(schema.elements, key);
     if (!match) {
       issues.push({ path: at, message: `unknown property '${key}' for ${type}` });
@@ -56,6 +59,30 @@ function checkObject(value: unknown, type: string, path: string, issues: Array<{
     if (items.length === 0) issues.push({ path: at, message: 'empty array: FHIR leaves an element out instead of sending it empty' });
     items.forEach((element, i) => checkValue(element, match, Array.isArray(item) ? `${at}[${i}]` : at, issues));
   }
+}
+
+/**
+ * `_name` beside `name`: the primitive's id and extensions (e.g. translations), an `Element`
+ * each, so their extensions get the same check (one value[x], no unknown properties). A
+ * repeating primitive's list may hold null where a value has no extras.
+ */
+function checkPrimitiveExtras(elements: Record<string, ElementDefinitionLike>, key: string, item: unknown, type: string, at: string, issues: Array<{ path: string; message: string }>): void {
+  const base = elementFor(elements, key.slice(1));
+  if (!base || !PRIMITIVES.has(base.type)) {
+    issues.push({ path: at, message: `unknown property '${key}' for ${type}` });
+    return;
+  }
+  if (base.isArray !== Array.isArray(item)) {
+    issues.push({ path: at, message: base.isArray ? 'expected an array' : 'expected a single value, not an array' });
+    return;
+  }
+  if (!Array.isArray(item)) {
+    checkObject(item, 'Element', at, issues);
+    return;
+  }
+  item.forEach((extras, i) => {
+    if (extras !== null) checkObject(extras, 'Element', `${at}[${i}]`, issues);
+  });
 }
 
 function checkValue(value: unknown, element: ElementMatch, path: string, issues: Array<{ path: string; message: string }>): void {
