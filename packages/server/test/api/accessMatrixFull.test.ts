@@ -96,7 +96,10 @@ describe.each(BACKENDS)('full access matrix on %s', (backend) => {
         const put = await server.call('PUT', `/fhir/R4/${type}/${id}`, { token, body: { ...resource }, headers: { 'if-match': 'W/"999"' } });
         // Staff who work with the client may correct the client's details (here: a stale version → 412).
         const staffEditsClient = type === 'Patient' && role === 'guidance';
-        const allowedPut = (isDirectory && role === 'admin') || staffEditsClient ? [412] : role === 'resident' ? [403, 404] : [403];
+        // Contacts and their Tasks change only through operations, the audit log never: no role
+        // may PUT them, so the interaction itself is refused (405 with Allow).
+        const noUpdate = ['QuestionnaireResponse', 'Task', 'AuditEvent'].includes(type);
+        const allowedPut = noUpdate ? [405] : (isDirectory && role === 'admin') || staffEditsClient ? [412] : role === 'resident' ? [403, 404] : [403];
         if (!allowedPut.includes(put.status)) failures.push(`${role} PUT ${type} → ${put.status}`);
         if (!isDirectory && type !== 'QuestionnaireResponse' && type !== 'Task') {
           const post = await server.call('POST', `/fhir/R4/${type}`, { token, body });
