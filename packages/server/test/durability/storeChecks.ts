@@ -45,7 +45,7 @@ export const STORE_INVARIANTS: Record<string, string> = {
   'Organizations missing from the name search index': `
     SELECT count(*)::int AS n FROM resource o
      WHERE o.resource_type = 'Organization' AND o.content->>'name' IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM search_string s WHERE s.resource_type = 'Organization' AND s.resource_id = o.id AND s.param = 'name' AND s.value = lower(o.content->>'name'))`,
+       AND NOT EXISTS (SELECT 1 FROM search_string s WHERE s.resource_type = 'Organization' AND s.resource_id = o.id AND s.param = 'name' AND s.exact = o.content->>'name')`,
   'token index rows of resources that do not exist': `
     SELECT count(*)::int AS n FROM search_token s WHERE NOT EXISTS (SELECT 1 FROM resource r WHERE r.resource_type = s.resource_type AND r.id = s.resource_id)`,
   'string index rows of resources that do not exist': `
