@@ -8,3 +8,4 @@ export * from './workItem';
 export * from './statistics';
 export * from './csvImport';
 export * from './dangerBounds';
+export * from './summary';

@@ -7,11 +7,10 @@ import {
   averagesByTimeOfDay,
   readMeasurement,
   readPlan,
-  type Average,
-  type Measurement,
   type MeasurementKind,
-  type MonitoringPlan,
-  type Quantity,
+  type KindSummary,
+  type MonitoringSummary,
+  type SummaryMeasurement,
 } from '@ovi/domain';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { hasRole } from '../auth/userContext';
@@ -19,24 +18,6 @@ import { badRequest, notFound } from '../fhir/outcomes';
 import { localReference } from '../fhir/references';
 import { now as clockNow } from '../time/clock';
 
-export interface SummaryMeasurement extends Measurement {
-  id: string;
-  interpretation?: string;
-}
-
-export interface KindSummary {
-  kind: MeasurementKind;
-  /** Newest first. */
-  measurements: SummaryMeasurement[];
-  plan?: MonitoringPlan & { goal: string };
-  averages: Partial<Record<Quantity, { weekly: Average[]; timeOfDay: Average[]; context: Average[] }>>;
-}
-
-export interface MonitoringSummary {
-  patient: string;
-  from: string;
-  kinds: KindSummary[];
-}
 
 const MAX_DAYS = 366;
 /** A year of a few measurements a day. */

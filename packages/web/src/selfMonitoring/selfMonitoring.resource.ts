@@ -1,22 +1,10 @@
 /** Home measurements over HTTP (see docs/API.md, "Home self-monitoring"). */
-import type { Average, Measurement, MeasurementAdvice, MeasurementKind, MonitoringPlan, Quantity, Target } from '@ovi/domain';
+import type { Measurement, MeasurementAdvice, MeasurementKind, MonitoringSummary, Target } from '@ovi/domain';
 import { api, request } from '../api/client';
 
-export interface SummaryMeasurement extends Measurement {
-  id: string;
-  interpretation?: string;
-}
-export interface KindSummary {
-  kind: MeasurementKind;
-  measurements: SummaryMeasurement[];
-  plan?: MonitoringPlan & { goal: string };
-  averages: Partial<Record<Quantity, { weekly: Average[]; timeOfDay: Average[]; context: Average[] }>>;
-}
-export interface MonitoringSummary {
-  patient: string;
-  from: string;
-  kinds: KindSummary[];
-}
+/** The summary's shape is declared once, in the domain package (selfMonitoring/summary.ts). */
+export type { KindSummary, MonitoringSummary, SummaryMeasurement } from '@ovi/domain';
+
 export interface RecordAnswer {
   finding: { severity: 'danger' | 'outside-target' | null; advice: MeasurementAdvice[] };
 }
