@@ -52,7 +52,7 @@ import { registerMessageRoutes } from './messages/messageRoutes';
 import { MeasurementIntake } from './selfMonitoring/measurementIntake';
 import { GoalIntake } from './selfMonitoring/goalIntake';
 import { registerSelfMonitoringRoutes } from './selfMonitoring/selfMonitoringRoutes';
-import { lookForMissingMeasurements, MISSING_SWEEP_MINUTES } from './selfMonitoring/missingMeasurements';
+import { lookForMissingMeasurements } from './selfMonitoring/missingMeasurements';
 import { OfferNotifier } from './notifications/offerNotifier';
 import { WaitListMatching } from './scheduling/waitListMatching';
 import { WaitList } from './scheduling/waitList';
@@ -200,11 +200,13 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       }, config.reminderIntervalMinutes * 60_000)
     : undefined;
   reminders?.unref();
-  // Missing home measurements are also looked for when the queue is read; this job covers quiet
-  // hours. Whichever process claims the turn in the database looks (selfMonitoring/missingMeasurements.ts).
+  // Missing home measurements are looked for by this job in every process, each minute; whichever
+  // process claims the turn in the database looks, at most every MISSING_SWEEP_MINUTES
+  // (selfMonitoring/missingMeasurements.ts). Not on queue reads: a region-wide look inside a
+  // request, and a claim on one shared row per read, were what the queue's slowest answers waited on.
   const missingSweep = setInterval(
     () => void lookForMissingMeasurements(db, store, settings, clockNow()).catch((e: unknown) => app.log.warn(`looking for missing home measurements failed: ${(e as Error).message}`)),
-    MISSING_SWEEP_MINUTES * 60_000,
+    60_000,
   );
   missingSweep.unref();
   return {

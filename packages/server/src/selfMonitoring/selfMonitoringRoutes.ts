@@ -38,20 +38,10 @@ interface Deps {
 /** A meter's export of a year of several readings a day is well under this. */
 export const MAX_IMPORT_BYTES = 1_048_576;
 
-/** The work queue reads whose answer must include overdue measurements. */
-const QUEUE_READS = new Set(['/api/guidance/queue']);
-
 /** Home self-monitoring over HTTP: recording, importing, charts' data, targets. */
 export function registerSelfMonitoringRoutes(app: FastifyInstance, { db, fhir, tokens, settings, warn }: Deps): void {
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
   const importer = new MeasurementImport(db, fhir, settings);
-
-  // Missing measurements are looked for when the queue is read (at most every few minutes, by
-  // one process): the team's queue then shows them without any process keeping a timer.
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'GET' || !QUEUE_READS.has(request.routeOptions.url ?? '')) return;
-    await lookForMissingMeasurements(db, fhir.store, settings, clockNow()).catch((e: unknown) => warn(`looking for missing home measurements failed: ${(e as Error).message}`));
-  });
 
   // A resident records a measurement in the web app: the same Observation a device app would
   // send, through the same checks, with what the value means now.

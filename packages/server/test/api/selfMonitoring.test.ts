@@ -199,7 +199,7 @@ describe.each(BACKENDS)('home self-monitoring on %s', (backend) => {
     expect(await countNonAudit(server)).toBe(after);
   });
 
-  it('raises missing measurements once when the team’s queue is read', async () => {
+  it('raises missing measurements once, found by the periodic look and shown in the team’s queue', async () => {
     const reason = { 'content-type': 'application/json', 'x-access-reason': 'Kotimittausten seuranta sovittu vastaanotolla' };
     const goal = await server.call('PUT', '/api/self-monitoring/targets', { token: physician.token, body: { patient: parent.fhirUser, kind: 'weight', targets: [{ quantity: 'weight', high: 90 }], everyDays: 7, team: TEAM }, headers: reason });
     expect(goal.status).toBe(201);
@@ -207,6 +207,12 @@ describe.each(BACKENDS)('home self-monitoring on %s', (backend) => {
     await server.ovi.services.db.query(`UPDATE resource SET content = jsonb_set(content, '{startDate}', '"2026-11-01"') WHERE resource_type = 'Goal' AND id = $1`, [goal.body.id]);
     await server.ovi.services.db.query('UPDATE self_monitoring_sweep SET swept_at = NULL');
     expect(await openMonitoringTasks(parent.fhirUser)).toEqual([]);
+    // Reading the queue does not look (a region-wide look inside a request slowed every reader).
+    await server.call('GET', '/api/guidance/queue?pageSize=100', { token: physician.token });
+    expect(await openMonitoringTasks(parent.fhirUser)).toEqual([]);
+    // The job of whichever process claims the turn does.
+    const settings = new SettingsStore(server.ovi.services.db);
+    expect(await lookForMissingMeasurements(server.ovi.services.db, server.ovi.services.store, settings, NOW)).toBe(1);
     const queue = await server.call('GET', '/api/guidance/queue?pageSize=100', { token: physician.token });
     expect(queue.status).toBe(200);
     const [task, ...others] = await openMonitoringTasks(parent.fhirUser);
@@ -214,9 +220,10 @@ describe.each(BACKENDS)('home self-monitoring on %s', (backend) => {
     expect(task.input.filter((i: any) => i.type.coding[0].code === 'missing').map((i: any) => i.valueCode)).toEqual(['weight']);
     expect(task.priority).toBe('routine');
     expect(queue.body.items.map((i: any) => i.taskId)).toContain(task.id);
-    // Looking again adds nothing.
+    // Another process's turn at once finds the turn taken; a later turn adds nothing.
+    expect(await lookForMissingMeasurements(server.ovi.services.db, server.ovi.services.store, settings, NOW)).toBe(0);
     await server.ovi.services.db.query('UPDATE self_monitoring_sweep SET swept_at = NULL');
-    await server.call('GET', '/api/guidance/queue?pageSize=100', { token: physician.token });
+    expect(await lookForMissingMeasurements(server.ovi.services.db, server.ovi.services.store, settings, NOW)).toBe(0);
     const [same] = await openMonitoringTasks(parent.fhirUser);
     expect(same.meta.versionId).toBe(task.meta.versionId);
   });
