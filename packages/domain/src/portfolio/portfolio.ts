@@ -263,7 +263,7 @@ export function goalStanding(goal: BenefitGoal, period: string): GoalStanding {
   for (const m of goal.measures) {
     const level = m.maturity.find((e) => e.period === period)?.level;
     if (level === undefined) continue;
-    atLevel[level - 1] += 1;
+    atLevel[level - 1] = (atLevel[level - 1] ?? 0) + 1;
     sum += level;
     reported += 1;
   }
