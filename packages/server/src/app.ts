@@ -69,6 +69,8 @@ import { registerHelpRequestRoutes } from './helpRequests/helpRequestRoutes';
 import { registerNoticeRoutes } from './socialNotices/noticeRoutes';
 import { ClientPathStore } from './clientPaths/clientPathStore';
 import { registerClientPathRoutes } from './clientPaths/clientPathRoutes';
+import { registerPortfolioRoutes } from './portfolio/portfolioRoutes';
+import { PortfolioStore } from './portfolio/portfolioStore';
 import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
 import { registerAdminSettingRoutes } from './http/adminSettingRoutes';
 import { AdminSettings } from './settings/adminSettings';
@@ -188,6 +190,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
   registerServiceFinderRoutes(app, { db });
   registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
+  registerPortfolioRoutes(app, { tokens, portfolio: new PortfolioStore(settings) });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

@@ -10,6 +10,35 @@
 export const BENEFIT_GOALS = ['access', 'prevention', 'quality', 'interoperability', 'costs'] as const;
 export type BenefitGoalId = (typeof BENEFIT_GOALS)[number];
 
+/** The goals' names as the programme states them (seed 000), in Ovi's three languages. */
+export const BENEFIT_GOAL_NAMES: Record<BenefitGoalId, { fi: string; sv: string; en: string }> = {
+  access: {
+    fi: 'Palveluiden yhdenvertaisen saatavuuden, oikea-aikaisuuden ja jatkuvuuden parantaminen',
+    sv: 'Bättre jämlik tillgång till tjänster, rätt tidpunkt och kontinuitet',
+    en: 'Equal access to services, at the right time and with continuity',
+  },
+  prevention: {
+    fi: 'Toiminnan painotuksen siirtäminen raskaista palveluista ehkäisevään ja ennakoivaan työhön',
+    sv: 'Tyngdpunkten flyttas från tunga tjänster till förebyggande och proaktivt arbete',
+    en: 'Shifting the focus from intensive services to preventive and proactive work',
+  },
+  quality: {
+    fi: 'Palveluiden laadun ja vaikuttavuuden parantaminen',
+    sv: 'Bättre kvalitet och effekt i tjänsterna',
+    en: 'Better quality and effectiveness of services',
+  },
+  interoperability: {
+    fi: 'Palveluiden monialaisuuden ja yhteentoimivuuden varmistaminen',
+    sv: 'Tjänster som är mångprofessionella och samverkar',
+    en: 'Multi-professional services that work together',
+  },
+  costs: {
+    fi: 'Kustannusten nousun hillintä',
+    sv: 'Dämpad kostnadsökning',
+    en: 'Curbing the rise in costs',
+  },
+};
+
 export const MATURITY_LEVELS = [1, 2, 3, 4, 5] as const;
 export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
 

@@ -9,6 +9,8 @@ import { nowMs } from '../time/clock';
 import { buildServiceCatalogue, demoClientPaths } from './serviceCatalogue';
 import { CLIENT_PATHS_SETTING } from '../clientPaths/clientPathStore';
 import { SettingsStore } from '../settings/settingsStore';
+import { PORTFOLIO_SETTING } from '../portfolio/portfolioStore';
+import { demoPortfolioVersions } from './portfolioData';
 
 const SEED_LOCK = 4242002;
 
@@ -65,6 +67,8 @@ async function seed(services: OviServices): Promise<void> {
   });
   // The client paths with the demo catalogue's services linked (a version of the setting, by "demo").
   await new SettingsStore(db).put(CLIENT_PATHS_SETTING, demoClientPaths(), 'demo');
+  // The development portfolio, one version per reporting period, so its history shows the progress.
+  for (const version of demoPortfolioVersions()) await new SettingsStore(db).put(PORTFOLIO_SETTING, version, 'demo');
   for (const user of region.users) await accounts.upsert(user);
   // Each station's named feedback person (seed 003): the guidance nurse in Kokkola, the physician in Kannus.
   await services.feedbackSettings.replaceResponsible(
