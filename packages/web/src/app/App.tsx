@@ -49,6 +49,7 @@ const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((
 const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ default: m.MyFeedback })));
 const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage').then((m) => ({ default: m.FeedbackResultsPage })));
+const PortfolioPage = lazy(() => import('../portfolio/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
@@ -109,6 +110,8 @@ function Screen({ path }: { path: string }) {
       return <ManagerDashboard />;
     case PATHS.access:
       return <AccessMeasures />;
+    case PATHS.portfolio:
+      return <PortfolioPage />;
     case PATHS.myFeedback:
       return <MyFeedback />;
     case PATHS.feedbackResults:
