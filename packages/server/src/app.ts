@@ -69,6 +69,7 @@ import { registerHelpRequestRoutes } from './helpRequests/helpRequestRoutes';
 import { registerNoticeRoutes } from './socialNotices/noticeRoutes';
 import { ClientPathStore } from './clientPaths/clientPathStore';
 import { registerClientPathRoutes } from './clientPaths/clientPathRoutes';
+import { ClientRegistration } from './clients/clientRegistration';
 import { registerPortfolioRoutes } from './portfolio/portfolioRoutes';
 import { PortfolioStore } from './portfolio/portfolioStore';
 import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
@@ -137,6 +138,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       Questionnaire: questionnaireChanges,
       Observation: new MeasurementIntake(db, store, settings),
       Goal: new GoalIntake(store),
+      Patient: new ClientRegistration(db, audit),
     },
     { Appointment: new AppointmentChanges(store, schedulingSettings, notifier, waitListMatching), Questionnaire: questionnaireChanges },
   );
