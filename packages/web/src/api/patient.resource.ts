@@ -51,3 +51,15 @@ export async function findPatientByPic(pic: string): Promise<PatientSummary | un
 export async function fetchPatient(reference: string, reason?: string): Promise<PatientSummary> {
   return toPatientSummary(await api.get<Patient>(`${FHIR_BASE}/${reference}`, reasonHeaders(reason)));
 }
+
+/** Registers a new client with a valid code (POST Patient; 409 when the code is registered already). */
+export async function registerClient(client: { pic: string; family: string; given: string; phone: string }): Promise<PatientSummary> {
+  const patient: Patient = {
+    resourceType: 'Patient',
+    identifier: [{ system: SYSTEMS.personalIdentityCode, value: normalisePic(client.pic) }],
+    name: [{ use: 'official', family: client.family, ...(client.given ? { given: client.given.split(/\s+/) } : {}) }],
+    ...(client.phone ? { telecom: [{ system: 'phone', value: client.phone, use: 'mobile' }] } : {}),
+  };
+  const created = (await api.post<Patient>(`${FHIR_BASE}/Patient`, patient)).data;
+  return toPatientSummary(created);
+}

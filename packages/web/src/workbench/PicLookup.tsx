@@ -6,6 +6,7 @@ import { personalIdentityCodeProblem } from '@ovi/domain/src/personalIdentityCod
 import { findPatientByPic, normalisePic, type PatientSummary } from '../api/patient.resource';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FieldError } from '../components/questionnaire/FieldError';
+import { RegisterClient } from './RegisterClient';
 
 export function PicLookup({ onFound }: { onFound: (patient: PatientSummary) => void }) {
   const { t } = useTranslation();
@@ -13,6 +14,8 @@ export function PicLookup({ onFound }: { onFound: (patient: PatientSummary) => v
   const [fieldError, setFieldError] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
   const [searching, setSearching] = useState(false);
+  // A valid code that no client has: offered for registering a new client.
+  const [unknown, setUnknown] = useState<string>();
 
   const showFieldError = (message: string) => {
     setFieldError(message);
@@ -26,11 +29,15 @@ export function PicLookup({ onFound }: { onFound: (patient: PatientSummary) => v
     const problem = personalIdentityCodeProblem(normalisePic(pic));
     if (problem) return showFieldError(problem === 'format' ? t('phone.invalidPic') : t(`workday.pic.${problem}`));
     setFieldError(undefined);
+    setUnknown(undefined);
     setSearching(true);
     try {
       const found = await findPatientByPic(pic);
       if (found) onFound(found);
-      else showFieldError(t('phone.notFound'));
+      else {
+        showFieldError(t('phone.notFound'));
+        setUnknown(normalisePic(pic));
+      }
     } catch (error) {
       // The server takes only one full, valid code; anything else is a 400.
       if (error instanceof ApiError && error.status === 400) showFieldError(t('phone.picRefused'));
@@ -41,6 +48,7 @@ export function PicLookup({ onFound }: { onFound: (patient: PatientSummary) => v
   };
 
   return (
+    <>
     <form noValidate onSubmit={(e) => void submit(e)} className="lookup" role="search" aria-label={t('lookup.mode.pic')} aria-busy={searching}>
       {failure !== undefined && <ErrorMessage error={failure} />}
       <div className={fieldError ? 'field has-error' : 'field'}>
@@ -69,5 +77,7 @@ export function PicLookup({ onFound }: { onFound: (patient: PatientSummary) => v
         </div>
       </div>
     </form>
+    {unknown && <RegisterClient pic={unknown} onRegistered={onFound} onCancel={() => setUnknown(undefined)} />}
+    </>
   );
 }
