@@ -51,7 +51,10 @@ export function registerSelfMonitoringRoutes(app: FastifyInstance, { db, fhir, t
     const problems = measurementProblems(measurement, clockNow());
     if (problems.length > 0) throw problemsOutcome(problems, 'measurement');
     // Ovi gives the identifier (the hook), as for a device that sends none.
-    const { identifier: _set, ...body }: Observation = measurementObservation(measurement, { patient: context.user.fhirUser, issued: clockNow().toISOString(), identifier: '-', language: languageOf(request.body) });
+    // For oneself, or (a guardian, an authorised representative) for the client one acts for:
+    // the create's access check decides, and anyone else's client answers 404 as if not there.
+    const patient = patientOf(request.body) ?? context.user.fhirUser;
+    const { identifier: _set, ...body }: Observation = measurementObservation(measurement, { patient, issued: clockNow().toISOString(), identifier: '-', language: languageOf(request.body) });
     const { resource, headers } = await fhir.create(context, 'Observation', body);
     return reply.code(201).send({
       observation: resource,
@@ -103,6 +106,14 @@ function languageOf(body: unknown): string {
 }
 
 /** The web form's body as a measurement; its values are checked by measurementProblems. */
+/** The client a measurement is for, when the body names one (`patient`: `Patient/<id>`). */
+function patientOf(body: unknown): string | undefined {
+  const named = (body ?? {}) as { patient?: unknown };
+  if (named.patient === undefined) return undefined;
+  if (typeof named.patient !== 'string') throw badRequest('patient: Patient/<id>', ['measurement.patient']);
+  return localReference(named.patient, ['Patient'], 'measurement.patient').reference;
+}
+
 function measurementFromBody(body: unknown): Measurement {
   const b = (body ?? {}) as Record<string, unknown>;
   if (typeof b.kind !== 'string' || !MEASUREMENT_KINDS.includes(b.kind as MeasurementKind)) throw badRequest(`kind: one of ${MEASUREMENT_KINDS.join(', ')}`, ['measurement.kind']);

@@ -256,4 +256,33 @@ describe.each(BACKENDS)('home self-monitoring on %s', (backend) => {
     expect(bp.measurements[0].at >= bp.measurements.at(-1).at).toBe(true);
     expect(bp.averages.systolic.weekly.length).toBeGreaterThan(0);
   });
+
+  it('lets an authorised representative record and read the measurements of the client they act for, and nobody else’s', async () => {
+    const principals = await server.call('GET', '/api/me/principals', { token: resident.token });
+    const irma = principals.body.principals.find((p: any) => p.kind === 'representative').reference as string;
+    const r = await server.call('POST', '/api/self-monitoring/measurements', {
+      token: resident.token,
+      body: { patient: irma, kind: 'weight', at: at(0.5), values: { weight: 58.4 } },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // Irma's measurement, measured by her representative.
+    expect(r.body.observation).toMatchObject({ subject: { reference: irma }, performer: [{ reference: resident.fhirUser }] });
+    const hers = await server.call('GET', `/api/self-monitoring/summary?patient=${encodeURIComponent(irma)}`, { token: resident.token });
+    expect(hers.status).toBe(200);
+    expect(hers.body.kinds.find((k: any) => k.kind === 'weight').measurements.map((m: any) => m.values.weight)).toContain(58.4);
+    // The representative's own summary stays their own.
+    const own = (await server.call('GET', '/api/self-monitoring/summary', { token: resident.token })).body;
+    expect(own.patient).toBe(resident.fhirUser);
+    const before = await countNonAudit(server);
+    for (const [token, patient] of [[parent.token, irma], [resident.token, parent.fhirUser]] as const) {
+      const refused = await server.call('POST', '/api/self-monitoring/measurements', { token, body: { patient, kind: 'weight', at: at(0.5), values: { weight: 70 } }, headers: { 'content-type': 'application/json' } });
+      expect(refused.status).toBe(404);
+    }
+    for (const patient of [42, 'Observation/x', '']) {
+      const bad = await server.call('POST', '/api/self-monitoring/measurements', { token: resident.token, body: { patient, kind: 'weight', at: at(0.5), values: { weight: 70 } }, headers: { 'content-type': 'application/json' } });
+      expect(bad.status, String(patient)).toBe(400);
+    }
+    expect(await countNonAudit(server)).toBe(before);
+  });
 });

@@ -71,4 +71,27 @@ describe('home measurements, in a real browser', () => {
     expect(consoleErrors).toEqual([]);
     await logOut(page);
   });
+
+  it('lets the resident keep the measurements of the older adult they are authorised for, apart from their own', async () => {
+    await logIn(page, server.url, 'resident');
+    await page.getByTestId('nav-my-measurements').click();
+    const whose = page.getByTestId('sm-whose');
+    await whose.waitFor();
+    await whose.selectOption({ label: 'Irma Mäkelä' });
+    await page.getByTestId('sm-form').waitFor();
+    await page.getByLabel('Mitä mittasit').selectOption('weight');
+    await page.getByLabel('Paino (kg)').fill('58,4');
+    await page.getByTestId('sm-save').click();
+    await page.getByTestId('sm-saved').waitFor();
+    await expect.poll(() => page.getByTestId('sm-kind-weight').locator('table').first().textContent()).toMatch(/58[,.]4/);
+    // A meter's file is imported for oneself only.
+    expect(await page.locator('.sm-import').count()).toBe(0);
+    await expectAccessible(page, 'an authorised representative’s view of home measurements');
+    // Her weight is not among the resident's own.
+    await whose.selectOption({ label: 'Omat mittaukseni' });
+    await page.locator('.sm-import').waitFor();
+    expect(await page.getByTestId('sm-kind-weight').count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await logOut(page);
+  });
 });

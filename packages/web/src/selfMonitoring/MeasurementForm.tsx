@@ -7,7 +7,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { useLanguage } from '../i18n/useLanguage';
 import { recordMeasurement, type RecordAnswer } from './selfMonitoring.resource';
 
-export function MeasurementForm({ onRecorded }: { onRecorded: (answer: RecordAnswer, advice: MeasurementAdvice[]) => void }) {
+/** `patient`: the client the measurement is for when the resident acts for someone (else themself). */
+export function MeasurementForm({ onRecorded, patient }: { onRecorded: (answer: RecordAnswer, advice: MeasurementAdvice[]) => void; patient?: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [kind, setKind] = useState<MeasurementKind>('blood-pressure');
@@ -22,7 +23,7 @@ export function MeasurementForm({ onRecorded }: { onRecorded: (answer: RecordAns
     setFailure(undefined);
     try {
       const numbers = Object.fromEntries(Object.entries(values).filter(([q, v]) => v !== '' && v !== undefined && KINDS[kind].quantities.includes(q as Quantity)).map(([q, v]) => [q, Number(String(v).replace(',', '.'))]));
-      const answer = await recordMeasurement({ kind, values: numbers, contexts, at: new Date().toISOString(), language: lang });
+      const answer = await recordMeasurement({ kind, values: numbers, contexts, at: new Date().toISOString(), language: lang, ...(patient ? { patient } : {}) });
       setValues({});
       onRecorded(answer, answer.finding.advice);
     } catch (error) {

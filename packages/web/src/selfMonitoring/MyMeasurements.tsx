@@ -7,6 +7,8 @@ import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { StatusMessage } from '../components/StatusMessage';
 import { useAsync } from '../components/useAsync';
+import { fetchMyPrincipals } from '../api/principals.resource';
+import { useSession } from '../auth/SessionContext';
 import { AdviceNow } from './AdviceNow';
 import { CsvImport } from './CsvImport';
 import { KindSummaryPanel } from './KindSummaryPanel';
@@ -16,7 +18,12 @@ import './selfMonitoring.css';
 
 export function MyMeasurements() {
   const { t } = useTranslation();
-  const summary = useAsync(() => fetchSummary(), []);
+  const { user } = useSession();
+  // A guardian or an authorised representative keeps the measurements of the one they act for too.
+  const principals = useAsync(() => fetchMyPrincipals().catch(() => []), [user?.fhirUser]);
+  const [whose, setWhose] = useState<string>();
+  const other = whose && whose !== user?.fhirUser ? whose : undefined;
+  const summary = useAsync(() => fetchSummary(other), [other]);
   const [advice, setAdvice] = useState<MeasurementAdvice[]>([]);
   const [saved, setSaved] = useState<string>();
   const adviceRef = useRef<HTMLDivElement>(null);
@@ -30,9 +37,22 @@ export function MyMeasurements() {
       <PageHeading title={t('selfMonitoring.title')}>{t('selfMonitoring.title')}</PageHeading>
       <div ref={adviceRef}><AdviceNow advice={advice} /></div>
       <p className="lead no-print">{t('selfMonitoring.intro')}</p>
+      {(principals.data?.length ?? 0) > 0 && (
+        <div className="field no-print">
+          <label htmlFor="sm-whose">{t('selfMonitoring.whose')}</label>
+          <select id="sm-whose" className="input" value={whose ?? user?.fhirUser ?? ''} data-testid="sm-whose" onChange={(e) => { setWhose(e.target.value); setAdvice([]); setSaved(undefined); }}>
+            <option value={user?.fhirUser ?? ''}>{t('selfMonitoring.whoseSelf')}</option>
+            {principals.data?.map((p) => (
+              <option key={p.reference} value={p.reference}>{p.name ?? p.reference}</option>
+            ))}
+          </select>
+        </div>
+      )}
       {saved && <StatusMessage tone="success" testId="sm-saved">{saved}</StatusMessage>}
       <div className="no-print">
         <MeasurementForm
+          key={other ?? 'self'}
+          {...(other ? { patient: other } : {})}
           onRecorded={(answer, now) => {
             setAdvice(now);
             setSaved(t(answer.finding.severity === 'outside-target' ? 'selfMonitoring.savedOutside' : 'selfMonitoring.saved'));
@@ -44,7 +64,8 @@ export function MyMeasurements() {
       {summary.error !== undefined && <ErrorMessage error={summary.error} onRetry={summary.reload} />}
       {summary.data?.kinds.map((k) => <KindSummaryPanel key={k.kind} summary={k} />)}
       <button type="button" className="button button-secondary no-print" onClick={() => window.print()}>{t('selfMonitoring.print')}</button>
-      <CsvImport onStored={(report) => { setAdvice(report.advice); summary.reload(); }} />
+      {/* A meter's export is imported for oneself only. */}
+      {!other && <CsvImport onStored={(report) => { setAdvice(report.advice); summary.reload(); }} />}
     </>
   );
 }

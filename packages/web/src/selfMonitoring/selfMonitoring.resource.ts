@@ -24,7 +24,7 @@ export interface MonitoringWork {
 export const fetchSummary = (patient?: string, days = 90) =>
   api.get<MonitoringSummary>(`/api/self-monitoring/summary?days=${days}${patient ? `&patient=${encodeURIComponent(patient)}` : ''}`);
 
-export const recordMeasurement = async (m: Omit<Measurement, 'at'> & { at?: string; language: string }) =>
+export const recordMeasurement = async (m: Omit<Measurement, 'at'> & { at?: string; language: string; patient?: string }) =>
   (await api.post<RecordAnswer>('/api/self-monitoring/measurements', m)).data;
 
 export const importCsv = async (csv: string, dryRun: boolean) =>
