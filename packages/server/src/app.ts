@@ -190,7 +190,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   const publicForms = new PublicFormGuard(db, tokens.derivedKey('public-form'));
   registerHelpRequestRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, settings: helpSettings, guard: publicForms });
   registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
-  registerServiceFinderRoutes(app, { db });
+  registerServiceFinderRoutes(app, { db, guard: publicForms });
   registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
   registerPortfolioRoutes(app, { tokens, portfolio: new PortfolioStore(settings) });
   await registerWebApp(app, config.webDir);

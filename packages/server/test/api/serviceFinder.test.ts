@@ -36,6 +36,29 @@ describe.each(BACKENDS)('service finder on %s', (backend) => {
     expect(kinds.parish).toBeGreaterThan(3);
   });
 
+  it('stops one address searching in a loop with 429 and Retry-After, counted in the database, leaving other addresses alone', async () => {
+    const { addressKey } = await import('../../src/auth/clientAddress');
+    const { SEARCHES_PER_HOUR, SEARCH_LIMIT_NAME } = await import('../../src/serviceFinder/serviceFinderRoutes');
+    const db = server.ovi.services.db;
+    // This address has used the hour's searches (as a process on the same database counted them).
+    await db.query(
+      `INSERT INTO public_form_address (form, address, sent, window_started) VALUES ($1, $2, $3, now())
+       ON CONFLICT (form, address) DO UPDATE SET sent = EXCLUDED.sent, window_started = now()`,
+      [SEARCH_LIMIT_NAME, addressKey('127.0.0.1'), SEARCHES_PER_HOUR],
+    );
+    try {
+      const refused = await search('q=ero&lang=fi');
+      expect(refused.status).toBe(429);
+      expect(refused.body.resourceType).toBe('OperationOutcome');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another address's searches are counted apart.
+      await db.query(`UPDATE public_form_address SET address = $1 WHERE form = $2 AND address = $3`, [addressKey('192.0.2.77'), SEARCH_LIMIT_NAME, addressKey('127.0.0.1')]);
+      expect((await search('q=ero&lang=fi')).status).toBe(200);
+    } finally {
+      await db.query(`DELETE FROM public_form_address WHERE form = $1`, [SEARCH_LIMIT_NAME]);
+    }
+  });
+
   it.each([
     ['ero', 'fi', 'Perheasioiden sovittelu'],
     ['skilsmässa', 'sv', 'Medling i familjeärenden'],
