@@ -285,4 +285,33 @@ describe.each(BACKENDS)('clinical records on %s', (backend) => {
     const own = await server.call('GET', `/fhir/R4/AuditEvent?patient=${resident.fhirUser}&_count=200`, { token: resident.token });
     expect(own.body.entry.some((e: any) => e.resource.entity?.some((x: any) => x.what?.reference === `Condition/${created.Condition.id}`))).toBe(true);
   });
+
+  it('shows the other register’s records once the client consents to sharing, flagged in the audit (last: it opens both registers)', async () => {
+    const consent = await server.call('POST', '/fhir/R4/Consent', {
+      token: resident.token,
+      body: {
+        resourceType: 'Consent',
+        status: 'active',
+        scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+        category: [{ coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/consent-category', code: 'register-sharing' }] }],
+        patient: { reference: resident.fhirUser },
+        dateTime: '2026-11-29',
+        policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
+        provision: { type: 'permit' },
+      },
+    });
+    expect(consent.status).toBe(201);
+    const read = await server.call('GET', `/fhir/R4/Condition/${created.Condition.id}`, { token: social.token });
+    expect(read.status).toBe(200);
+    const list = await server.call('GET', `/fhir/R4/AllergyIntolerance?patient=${resident.fhirUser}`, { token: social.token });
+    expect(list.body.entry.map((e: any) => e.resource.id)).toEqual([created.AllergyIntolerance.id]);
+    // Consent opens reading, never writing: diagnoses stay a health professional's to record.
+    expect((await post('Condition', records(resident.fhirUser, social.fhirUser).Condition, social.token)).status).toBe(403);
+    const events = await server.ovi.services.db.query<{ content: any }>(
+      `SELECT content FROM resource WHERE resource_type = 'AuditEvent' AND content #>> '{agent,0,who,reference}' = $1 AND content->>'outcome' = '0' AND content::text LIKE $2`,
+      [social.fhirUser, `%Condition/${created.Condition.id}%`],
+    );
+    expect(events.rows.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(events.rows.map((r) => r.content.purposeOfEvent))).toMatch(/consent/i);
+  });
 });
