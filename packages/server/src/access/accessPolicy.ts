@@ -14,7 +14,7 @@ import { consentsToSharing, inOpenGuidance } from './relationships';
 import { registerOfResource } from './registerLabels';
 import { cachedQualificationsOf } from './qualifications';
 import { isConfidentialNotice } from '../socialNotices/noticeLabels';
-import { clinicalRegister, clinicalWriteRefusal, isClinicalType } from './clinicalRecords';
+import { clinicalRegister, clinicalWriteRefusal, isClinicalType, visitReferences } from './clinicalRecords';
 
 export type Interaction = 'read' | 'vread' | 'history' | 'search' | 'create' | 'update' | 'operation';
 
@@ -112,6 +112,22 @@ export class AccessPolicy {
     if (interaction === 'create' || interaction === 'update') {
       const refusal = clinicalWriteRefusal(resource, q);
       if (refusal) throw forbidden(refusal);
+      await this.assertOwnVisits(resource, patients);
+    }
+  }
+
+  /**
+   * A diagnosis, procedure or document made in a visit points at that client's own visit: one
+   * that does not exist and one of another client get the same answer, so nothing is revealed.
+   */
+  private async assertOwnVisits(resource: Resource, patients: string[]): Promise<void> {
+    for (const visit of visitReferences(resource)) {
+      if (resource.resourceType === 'Encounter' && visit.id === resource.id) continue;
+      const encounter = await this.store.readOptional('Encounter', visit.id);
+      const about = encounter ? patientsOf(encounter) : [];
+      if (about.length === 0 || !about.every((p) => patients.includes(p))) {
+        throw badRequest(`Encounter/${visit.id} is not a visit of ${patients.join(', ')}`, [visit.expression]);
+      }
     }
   }
 

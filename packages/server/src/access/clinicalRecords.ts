@@ -44,3 +44,19 @@ export function clinicalWriteRefusal(resource: Resource, q: Qualifications): str
     ? `Only a licensed health-care professional (Terhikki registration) may record ${resource.resourceType} resources`
     : `Only a social-welfare professional (Suosikki registration) may change a social-welfare ${resource.resourceType}`;
 }
+
+const VISIT_REFERENCE = /^Encounter\/([A-Za-z0-9\-.]{1,64})$/;
+
+/** Every `Encounter/<id>` a record points to, with the element it is in (as an OperationOutcome expression). */
+export function visitReferences(resource: Resource): Array<{ id: string; expression: string }> {
+  const found: Array<{ id: string; expression: string }> = [];
+  const walk = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) return value.forEach((item, i) => walk(item, `${path}[${i}]`));
+    if (value === null || typeof value !== 'object') return;
+    const match = VISIT_REFERENCE.exec(String((value as { reference?: unknown }).reference ?? ''));
+    if (match?.[1]) found.push({ id: match[1], expression: path });
+    for (const [key, item] of Object.entries(value)) if (key !== 'reference' && key !== 'contained') walk(item, `${path}.${key}`);
+  };
+  walk(resource, resource.resourceType);
+  return found;
+}

@@ -192,6 +192,14 @@ describe.each(BACKENDS)('clinical records on %s', (backend) => {
     // A client who does not exist is refused like any client the writer does not work with.
     const unknown = await refused('Condition', { ...all.Condition, subject: { reference: 'Patient/no-such-client' } }, 403);
     expect(unknown.issue[0].diagnostics).not.toContain('does not exist');
+    // A diagnosis made in a visit points at this client's own visit: another client's and a
+    // visit that does not exist get the same 400, naming the element.
+    const theirs = await server.ovi.services.store.create({ ...(all.Encounter as any), subject: { reference: parent.fhirUser } });
+    for (const visit of [`Encounter/${theirs.id}`, 'Encounter/no-such-visit']) {
+      const outcome = await refused('Condition', { ...all.Condition, encounter: { reference: visit } });
+      expect(outcome.issue[0].expression).toEqual(['Condition.encounter']);
+      expect(outcome.issue[0].diagnostics).toBe(`${visit} is not a visit of ${resident.fhirUser}`);
+    }
     // An Encounter about no client at all is not a client record.
     const { subject: _e, ...aboutNobody } = all.Encounter as { subject: unknown };
     expect((await refused('Encounter', aboutNobody)).issue[0].expression).toEqual(['Encounter.subject']);
