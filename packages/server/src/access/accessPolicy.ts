@@ -76,6 +76,8 @@ export class AccessPolicy {
       return { patients: [user.fhirUser], byRecordedReason: false };
     }
     const grant = await this.checkPatients(user, resource.resourceType, patients, interaction, reason);
+    // Only once the writer may reach the client: else the answer would tell whose a visit is.
+    if (writes && isClinicalType(resource.resourceType)) await this.assertOwnVisits(resource, patients);
     return isStaff(user) ? this.checkRegister(user, resource, grant, reason) : grant;
   }
 
@@ -112,7 +114,6 @@ export class AccessPolicy {
     if (interaction === 'create' || interaction === 'update') {
       const refusal = clinicalWriteRefusal(resource, q);
       if (refusal) throw forbidden(refusal);
-      await this.assertOwnVisits(resource, patients);
     }
   }
 
