@@ -6,6 +6,8 @@ import { BackupError } from './backup/tables';
 import { configFromEnvironment, type OviConfig } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/openDatabase';
+import { parseImportArguments, runImport } from './import/importCommand';
+import { ImportRefused } from './import/syntheaMapping';
 
 /**
  * `ovi backup <file>` and `ovi restore <file>` on the server's database: DATABASE_URL, else the
@@ -16,6 +18,11 @@ const USAGE = `usage: ovi backup <file>     write every table to <file> (gzip-co
                              readable by its owner only, without the token-signing key)
        ovi restore <file>    load <file> into an empty database of the same schema version (a new signing
                              key is made at the first start: everyone logs in again)
+       ovi import-synthea <file.json> --client <identity code> [--as <username>] [--reason <text>]
+                             load a Synthea-style R4 Bundle for an existing client (its Patient becomes
+                             that client; several files take one --client each, in order), written as
+                             the professional <username> (default physician) on a recorded reason,
+                             through the same checks and audit as the API; prints what was dropped
 The database is the server's: DATABASE_URL, else the embedded database in OVI_DATA_DIR (default ./data).
 Stop the server first when it uses the embedded database.`;
 
@@ -25,6 +32,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (command === 'import-synthea') return importSynthea(argv.slice(1), env);
   if ((command !== 'backup' && command !== 'restore') || !file || extra.length > 0) {
     console.error(USAGE);
     return 2;
@@ -53,6 +61,21 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return 0;
   } finally {
     await db.close();
+  }
+}
+
+async function importSynthea(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const options = parseImportArguments(args);
+  if (typeof options === 'string') {
+    console.error(`ovi import-synthea: ${options}\n${USAGE}`);
+    return 2;
+  }
+  for (const file of options.files) if (!existsSync(file)) throw new BackupError(`no such file: ${file}`);
+  try {
+    return await runImport(configFromEnvironment(env, {}), options, (line) => console.log(line));
+  } catch (error) {
+    if (error instanceof ImportRefused) throw new BackupError(error.message, 2);
+    throw error;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { SqlExecutor } from '../db/database';
-import { forbidden, notFound } from '../fhir/outcomes';
+import { badRequest, forbidden, notFound } from '../fhir/outcomes';
 import { holdsPersonalData, isPersonalType } from '../fhir/resourceTypes';
 import type { UserContext } from '../auth/userContext';
 import { hasRole, isStaff } from '../auth/userContext';
@@ -14,6 +14,7 @@ import { consentsToSharing, inOpenGuidance } from './relationships';
 import { registerOfResource } from './registerLabels';
 import { cachedQualificationsOf } from './qualifications';
 import { isConfidentialNotice } from '../socialNotices/noticeLabels';
+import { clinicalRegister, clinicalWriteRefusal, isClinicalType, visitReferences } from './clinicalRecords';
 
 export type Interaction = 'read' | 'vread' | 'history' | 'search' | 'create' | 'update' | 'operation';
 
@@ -66,11 +67,17 @@ export class AccessPolicy {
       throw forbidden(`Residents cannot ${interaction} ${resource.resourceType} resources`);
     }
     const patients = patientsOf(resource);
+    if (isClinicalType(resource.resourceType)) {
+      if (patients.length === 0) throw badRequest(`A ${resource.resourceType} must name the client it is about (a Patient reference)`, [`${resource.resourceType}.${resource.resourceType === 'AllergyIntolerance' || resource.resourceType === 'Immunization' ? 'patient' : 'subject'}`]);
+      if (isStaff(user)) await this.checkClinical(user, resource, patients, interaction, reason);
+    }
     // A client may read the audit records that name them; the other clients are left out of what they see.
     if (resource.resourceType === 'AuditEvent' && hasRole(user, 'resident') && patients.includes(user.fhirUser)) {
       return { patients: [user.fhirUser], byRecordedReason: false };
     }
     const grant = await this.checkPatients(user, resource.resourceType, patients, interaction, reason);
+    // Only once the writer may reach the client: else the answer would tell whose a visit is.
+    if (writes && isClinicalType(resource.resourceType)) await this.assertOwnVisits(resource, patients);
     return isStaff(user) ? this.checkRegister(user, resource, grant, reason) : grant;
   }
 
@@ -90,6 +97,39 @@ export class AccessPolicy {
     throw forbidden(
       `This ${resource.resourceType} belongs to the ${which} register. You may see it only with the client's recorded consent to share (Consent) or a legal basis recorded in the X-Access-Reason header; the access will be flagged.`,
     );
+  }
+
+  /**
+   * A clinical record (decision 026) of a register the professional is not licensed for does
+   * not exist for them without the client's consent or a recorded basis: a diagnosis known to
+   * exist is itself health information, so the refusal is a 404 that names no client. Writing
+   * needs the registration of the record's register, whatever consent allows to be read.
+   */
+  private async checkClinical(user: UserContext, resource: Resource, patients: string[], interaction: Interaction, reason?: string): Promise<void> {
+    const q = await cachedQualificationsOf(this.store, user);
+    const register = clinicalRegister(resource);
+    if (register && !q[register] && !reason && !(await consentsToSharing(this.db, patients, SYSTEMS.consentCategory, clockNow()))) {
+      throw notFound(`${resource.resourceType} was not found`);
+    }
+    if (interaction === 'create' || interaction === 'update') {
+      const refusal = clinicalWriteRefusal(resource, q);
+      if (refusal) throw forbidden(refusal);
+    }
+  }
+
+  /**
+   * A diagnosis, procedure or document made in a visit points at that client's own visit: one
+   * that does not exist and one of another client get the same answer, so nothing is revealed.
+   */
+  private async assertOwnVisits(resource: Resource, patients: string[]): Promise<void> {
+    for (const visit of visitReferences(resource)) {
+      if (resource.resourceType === 'Encounter' && visit.id === resource.id) continue;
+      const encounter = await this.store.readOptional('Encounter', visit.id);
+      const about = encounter ? patientsOf(encounter) : [];
+      if (about.length === 0 || !about.every((p) => patients.includes(p))) {
+        throw badRequest(`Encounter/${visit.id} is not a visit of ${patients.join(', ')}`, [visit.expression]);
+      }
+    }
   }
 
   /**

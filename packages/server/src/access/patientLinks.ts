@@ -17,7 +17,15 @@ export function patientsOf(resource: Resource): string[] {
     case 'Observation':
     case 'CareTeam':
     case 'Goal':
+    case 'Encounter':
+    case 'Condition':
+    case 'Procedure':
+    case 'MedicationStatement':
+    case 'DocumentReference':
       return patientRefs(resource.subject);
+    case 'AllergyIntolerance':
+    case 'Immunization':
+      return patientRefs(resource.patient);
     case 'Task':
       return patientRefs(resource.for);
     case 'Communication':
@@ -44,4 +52,11 @@ export const PATIENT_SEARCH_PARAM: Record<string, string> = {
   Appointment: 'patient',
   AuditEvent: 'patient',
   Goal: 'patient',
+  Encounter: 'subject',
+  Condition: 'subject',
+  Procedure: 'subject',
+  MedicationStatement: 'subject',
+  AllergyIntolerance: 'patient',
+  Immunization: 'patient',
+  DocumentReference: 'subject',
 };

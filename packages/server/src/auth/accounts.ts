@@ -110,6 +110,16 @@ export class Accounts {
     return { ...user, tokenGeneration: row.token_generation };
   }
 
+  /** The account's user, for work done in its name outside a request (a data import); undefined when unknown or disabled. */
+  async userByName(username: string): Promise<UserContext | undefined> {
+    const r = await this.db.query<Pick<AccountRow, 'username' | 'roles' | 'fhir_user' | 'display_name'>>(
+      'SELECT username, roles, fhir_user, display_name FROM app_user WHERE username = $1 AND disabled_at IS NULL',
+      [username],
+    );
+    const row = r.rows[0];
+    return row ? userOf(row) : undefined;
+  }
+
   /** The account's current token generation and whether it is disabled; undefined when it no longer exists. */
   async tokenStatus(username: string): Promise<TokenStatus | undefined> {
     const r = await this.db.query<{ token_generation: number; disabled: boolean }>(

@@ -18,6 +18,7 @@ import { clientReferences } from './clientReferences';
 import { markWrittenByReason } from '../access/accessBasis';
 import { SHARED_TYPES, inRegister, registerOfResource, withoutRegister } from '../access/registerLabels';
 import { cachedQualificationsOf } from '../access/qualifications';
+import { registerForWriter } from '../access/clinicalRecords';
 import { isValidPersonalIdentityCode } from '@ovi/domain';
 import { withoutStaffOnlyParts } from '@ovi/domain/src/handoverNote';
 import { describePersonalIdentityCodeProblem, personalIdentityCodeProblem } from '@ovi/domain/src/personalIdentityCodeCheck';
@@ -358,7 +359,8 @@ export class FhirService {
     if (!holdsPersonalData(resource) || SHARED_TYPES.has(resource.resourceType) || registerOfResource(resource)) return resource;
     if (!isStaff(ctx.user)) return inRegister(resource, 'health');
     const q = await cachedQualificationsOf(this.store, ctx.user);
-    return inRegister(resource, !q.health && q.social ? 'social' : 'health');
+    // Diagnoses, medication, allergies… are health data whoever records them (decision 026).
+    return inRegister(resource, registerForWriter(resource.resourceType, q));
   }
 
   /** A create hook's refusal (a contact or consultation for a client one may not reach) is audited, naming the client. */

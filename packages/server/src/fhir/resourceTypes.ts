@@ -25,6 +25,14 @@ export const PERSONAL_TYPES = [
   'Observation',
   'Consent',
   'Goal',
+  // The types a region's patient record arrives in (decision 026).
+  'Encounter',
+  'Condition',
+  'Procedure',
+  'MedicationStatement',
+  'AllergyIntolerance',
+  'Immunization',
+  'DocumentReference',
 ] as const;
 
 export type SupportedType = (typeof DIRECTORY_TYPES)[number] | (typeof PERSONAL_TYPES)[number];

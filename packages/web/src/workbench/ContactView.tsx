@@ -1,6 +1,6 @@
 /**
  * One contact for the professional: who and how to reach them (phone, language, a child's
- * guardians), any hand-over note, the answers, the rule's reasoning, deadlines, the client's open
+ * guardians), their allergies, conditions and vaccinations, any hand-over note, the answers, the rule's reasoning, deadlines, the client's open
  * matters, contacts and visits of the year, and the decision.
  */
 import { useState } from 'react';
@@ -30,6 +30,7 @@ import { RuleExplanation } from './RuleExplanation';
 import { ClientFacts } from './contact/ClientFacts';
 import { ClientHistory } from './contact/ClientHistory';
 import { ClientLanguageProvider } from './contact/ClientLanguage';
+import { ClinicalRecord } from './contact/ClinicalRecord';
 import { HandoverNote } from './contact/HandoverNote';
 import { AskConsultation } from './consultations/AskConsultation';
 import { StaffThread } from '../messages/StaffThread';
@@ -103,6 +104,8 @@ export function ContactView({ taskId }: { taskId: string }) {
                 </div>
               )}
             </section>
+            {/* Allergies first: safety information for whoever treats the client next. */}
+            {patientRef && overview.data && <ClinicalRecord patientRef={patientRef} reason={reason} />}
             {handover && <HandoverNote handover={handover} />}
             <RaisedBy task={task} />
             {task.channel === 'message' && task.patientRef && task.responseRef ? (
