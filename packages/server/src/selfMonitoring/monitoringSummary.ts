@@ -55,6 +55,9 @@ export async function monitoringSummary(fhir: FhirService, ctx: RequestContext, 
   });
   const measurements: SummaryMeasurement[] = entries.flatMap((e) => {
     const obs = e.resource as Observation;
+    // Home measurements only: a clinic's blood pressure or an imported weight has the same code
+    // but was measured by a professional, not by the client or the one acting for them.
+    if (!measuredAtHome(obs)) return [];
     const { measurement, problems } = readMeasurement(obs);
     const interpretation = obs.interpretation?.[0]?.coding?.[0]?.code;
     return measurement && problems.length === 0 && obs.id ? [{ ...measurement, id: obs.id, ...(interpretation ? { interpretation } : {}) }] : [];
@@ -69,4 +72,9 @@ export async function monitoringSummary(fhir: FhirService, ctx: RequestContext, 
     return [{ kind, measurements: own, ...(plan ? { plan } : {}), averages }];
   });
   return { patient, from, kinds };
+}
+
+/** Measured by the client or by someone acting for them (the performer is a client, not a professional). */
+function measuredAtHome(obs: Observation): boolean {
+  return (obs.performer ?? []).some((p) => p.reference?.startsWith('Patient/') || p.reference?.startsWith('RelatedPerson/'));
 }

@@ -285,4 +285,12 @@ describe.each(BACKENDS)('home self-monitoring on %s', (backend) => {
     }
     expect(await countNonAudit(server)).toBe(before);
   });
+
+  it('leaves a weight measured by a professional out of the home measurements', async () => {
+    const clinic = { resourceType: 'Observation', id: randomUUID(), status: 'final', subject: { reference: resident.fhirUser }, performer: [{ reference: 'Practitioner/doc-kokkola' }], code: { coding: [{ system: LOINC, code: '29463-7' }] }, effectiveDateTime: at(2), valueQuantity: q(123.4, 'kg') };
+    await server.ovi.services.store.createMany([clinic] as any);
+    const mine = (await server.call('GET', '/api/self-monitoring/summary', { token: resident.token })).body;
+    const weights = mine.kinds.find((k: any) => k.kind === 'weight')?.measurements ?? [];
+    expect(weights.map((m: any) => m.id)).not.toContain(clinic.id);
+  });
 });
