@@ -49,3 +49,7 @@ export * from './helpRequests';
 export * from './socialNotices';
 export * from './serviceFinder';
 export * from './waitListSettings';
+export * from './measures/ageGroups';
+export * from './measures/histogram';
+export * from './measures/indicatorCatalogue';
+export * from './measures/stratifiedFigures';
