@@ -16,7 +16,8 @@
  * - a quantile (median, 90th percentile) is shown only with five values at or below and at or
  *   above it, and only when the stratum's count is shown;
  * - a figure of how contacts were handled, in a stratum whose handling was all one
- *   professional's, is not shown (decision 009): its numerators are left out of the answer.
+ *   professional's, is not shown (decision 009): its numerators are hidden and protected by
+ *   complements like small counts, so they cannot be subtracted out either.
  */
 import { publishCounts, publishedShare, SMALL_NUMBER_LIMIT, type Breakdown, type CountTable, type DisclosureOptions } from '../smallNumbers';
 import { histogramQuantile, histogramQuantilePublishable, type Histogram } from './histogram';
@@ -77,6 +78,7 @@ export function publishIndicator(definition: IndicatorDefinition, rows: readonly
   const counts: Record<string, number> = {};
   const breakdowns: Breakdown[] = [];
   const unpublished: string[] = [];
+  const alsoHide: string[] = [];
   const handledByOne = (r: StratumCounts) => definition.handling === true && (r.professionals ?? 0) < 2 && r.population > 0;
   const parts = definition.scoring === 'proportion' ? (definition.partition ? groups.map((g) => `n:${g}`) : groups.flatMap((g) => [`n:${g}`, `rest:${g}`])) : [];
 
@@ -100,7 +102,7 @@ export function publishIndicator(definition: IndicatorDefinition, rows: readonly
       unpublished.push(keyOf(r.stratifier, r.value, 'other'));
       breakdowns.push({ total: keyOf(r.stratifier, r.value, 'population'), cells: [...groups.map((g) => keyOf(r.stratifier, r.value, `n:${g}`)), keyOf(r.stratifier, r.value, 'other')] });
     }
-    if (handledByOne(r)) for (const p of parts) unpublished.push(keyOf(r.stratifier, r.value, p));
+    if (handledByOne(r)) for (const p of parts) alsoHide.push(keyOf(r.stratifier, r.value, p));
   }
   for (const s of definition.stratifiers) {
     const strata = all.filter((r) => r.stratifier === s);
@@ -111,7 +113,7 @@ export function publishIndicator(definition: IndicatorDefinition, rows: readonly
       breakdowns.push({ total: keyOf(null, '', part), cells: strata.map((r) => keyOf(s, r.value, part)) });
     }
   }
-  const table: CountTable = { counts, breakdowns, unpublished: [...new Set(unpublished)] };
+  const table: CountTable = { counts, breakdowns, unpublished: [...new Set(unpublished)], alsoHide };
   const shown = publishCounts(table, options).counts;
   const get = (k: string) => shown[k] ?? null;
 

@@ -15,7 +15,7 @@ const FULL: TypeInteraction[] = ['read', 'vread', 'update', 'history-instance', 
  */
 export function interactionsOf(type: string): TypeInteraction[] {
   if (type === 'Binary') return ['create', 'read'];
-  if (type === 'OperationDefinition') return ['read', 'search-type'];
+  if (type === 'OperationDefinition' || type === 'Measure') return ['read', 'search-type'];
   if (!isSupportedType(type)) return [];
   if (type === 'AuditEvent') return ['read', 'search-type'];
   if (CHANGED_ONLY_BY_OPERATIONS[type]) return FULL.filter((i) => i !== 'update');

@@ -1,0 +1,231 @@
+/**
+ * The reads behind the managers' indicators (measures/indicators.ts, decision 028): one query
+ * per indicator, aggregated in the database with GROUPING SETS, so that a region's year comes
+ * back as one row per stratum and numerator code (or measured value), never a row per person.
+ *
+ * Every query has the same shape: a CTE `s` with one row per counted contact, visit or time,
+ * carrying its unit, municipality, age group and profession (each 'unknown' when not recorded,
+ * so every row is in exactly one stratum of each stratifier and the strata add up to the whole)
+ * and `k`: the numerator code it counts in (NULL: in the population only) or, for a
+ * continuous measure, the measured value. The filters (unit, municipality, profession) apply to
+ * `s`. The answer is (stratifier, value, k, n); a stratifier of NULL is the whole population.
+ */
+import { EXTENSIONS } from '@ovi/domain';
+import type { SqlExecutor } from '../db/database';
+
+export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
+
+export interface IndicatorFilters {
+  unit?: string;
+  municipality?: string;
+  profession?: string;
+}
+
+export interface IndicatorWindow {
+  start: Date;
+  end: Date;
+}
+
+/** One aggregated row: n people with numerator code / value `k` in a stratum (or the whole). */
+export interface IndicatorCountRow {
+  stratifier: IndicatorStratifier | null;
+  value: string;
+  k: string | null;
+  n: number;
+}
+
+const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality: 'municipality', 'age-group': 'age_group', profession: 'profession' };
+
+/** The client's columns from a Patient's content `pc` at the Helsinki date of instant `at`. */
+const clientColumns = (pc: string, at: string) => `
+  COALESCE((SELECT e #>> '{valueCoding,code}' FROM jsonb_array_elements(${pc} -> 'extension') e WHERE e ->> 'url' = '${EXTENSIONS.municipality}' LIMIT 1), 'unknown') AS municipality,
+  -- The bands of domain/measures/ageGroups.ts: 0-17, 18-64, 65-74, 75+ (age on the day, Helsinki).
+  CASE WHEN ${pc} ->> 'birthDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+    CASE WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 18 THEN '0-17'
+         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 65 THEN '18-64'
+         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 75 THEN '65-74'
+         ELSE '75+' END
+  ELSE 'unknown' END AS age_group`;
+
+/** A Task input's value as text. */
+const input = (alias: string, code: string, field: string) =>
+  `(SELECT i ->> '${field}' FROM jsonb_array_elements(${alias}.content -> 'input') i WHERE i #>> '{type,coding,0,code}' = '${code}' LIMIT 1)`;
+
+/**
+ * The client-guidance contacts that arrived in the window ($1, $2), with the client's columns;
+ * the contact's unit is the client's own station (the first Organization among
+ * `generalPractitioner`), its profession the one the contact was assessed for (`performerType`).
+ * Read through resource_guidance_authored (migration 015).
+ */
+const CONTACTS = `
+  SELECT t.content AS c,
+         ovi_instant(t.content ->> 'authoredOn') AS arrived_at,
+         COALESCE((SELECT g ->> 'reference' FROM jsonb_array_elements(p.content -> 'generalPractitioner') g WHERE g ->> 'reference' LIKE 'Organization/%' LIMIT 1), 'unknown') AS unit,
+         ${clientColumns('p.content', "ovi_instant(t.content ->> 'authoredOn')")},
+         COALESCE(t.content #>> '{performerType,0,coding,0,code}', 'unknown') AS profession,
+         t.content #>> '{owner,reference}' AS owner,
+         COALESCE(ovi_instant(${input('t', 'assessed-at', 'valueDateTime')}),
+                  CASE WHEN t.content ->> 'status' = 'completed' THEN ovi_instant(t.content #>> '{executionPeriod,end}') END) AS assessed_at,
+         ovi_instant(${input('t', 'assessment-due', 'valueDateTime')}) AS assessment_due,
+         ${input('t', 'channel', 'valueCode')} AS channel
+    FROM resource t
+    LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(t.content #>> '{for,reference}' FROM '^Patient/(.+)$')
+   WHERE t.resource_type = 'Task' AND t.content #>> '{code,coding,0,code}' = 'client-guidance'
+     AND ovi_instant(t.content ->> 'authoredOn') >= $1::timestamptz AND ovi_instant(t.content ->> 'authoredOn') < $2::timestamptz`;
+
+const participant = (kind: string) => `(SELECT p #>> '{actor,reference}' FROM jsonb_array_elements(a.content -> 'participant') p WHERE p #>> '{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
+
+/**
+ * The visits realised in the window (Appointment `fulfilled`, by start; cancelled and not-come
+ * ones are another status), with the client's columns; the unit is the Organization managing
+ * the visit's Location (the Location itself when it names none), the profession the visit's.
+ * `contact` is the Task the visit was booked for (supportingInformation), `origin` the contact
+ * it was routed from (basedOn), as in the waiting times of decision 018.
+ */
+const VISITS = `
+  SELECT v.*,
+         COALESCE(l.content #>> '{managingOrganization,reference}', v.location, 'unknown') AS unit,
+         ${clientColumns('pt.content', 'v.visit_at')},
+         t.content AS contact, o.content AS origin
+    FROM (SELECT a.id,
+                 ovi_instant(a.content ->> 'start') AS visit_at,
+                 ${participant('Location')} AS location,
+                 ${participant('Patient')} AS client,
+                 COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession,
+                 (SELECT substring(s ->> 'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(a.content -> 'supportingInformation') s WHERE s ->> 'reference' LIKE 'Task/%' LIMIT 1) AS task_id
+            FROM resource a
+           WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
+             AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz) v
+    LEFT JOIN resource l ON l.resource_type = 'Location' AND l.id = substring(v.location FROM '^Location/(.+)$')
+    LEFT JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(v.client FROM '^Patient/(.+)$')
+    LEFT JOIN resource t ON t.resource_type = 'Task' AND t.id = v.task_id
+    LEFT JOIN resource o ON o.resource_type = 'Task'
+     AND o.id = (SELECT substring(b ->> 'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(t.content -> 'basedOn') b WHERE b ->> 'reference' LIKE 'Task/%' LIMIT 1)`;
+
+/** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
+const TIMES = `
+  SELECT f.status,
+         COALESCE(l.content #>> '{managingOrganization,reference}',
+                  (SELECT x ->> 'reference' FROM jsonb_array_elements(s.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1), 'unknown') AS unit,
+         'unknown' AS municipality, 'unknown' AS age_group,
+         COALESCE(s.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession,
+         NULL::text AS owner
+    FROM slot_availability f
+    JOIN resource s ON s.resource_type = 'Schedule' AND s.id = f.schedule_id
+    LEFT JOIN resource l ON l.resource_type = 'Location'
+     AND l.id = (SELECT substring(x ->> 'reference' FROM '^Location/(.+)$') FROM jsonb_array_elements(s.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1)
+   WHERE f.status IN ('free', 'busy') AND f.start_at >= $1::timestamptz AND f.start_at < $2::timestamptz
+     AND s.id IN (SELECT r.id FROM resource r WHERE r.resource_type = 'Schedule' AND r.content ->> 'active' = 'true')`;
+
+/** How each indicator's rows are made from its base: the source, which rows count, and `k`. */
+interface CountSpec {
+  base: string;
+  /** Condition on the base's columns for a row to be in the population. */
+  where: string;
+  /** The numerator code (NULL when not in it) or measured value, as text. */
+  k: string;
+  /** Count distinct handling professionals per stratum too. */
+  professionals?: boolean;
+}
+
+const helsinkiDate = (instant: string) => `(${instant} AT TIME ZONE 'Europe/Helsinki')::date`;
+
+/** The earlier of the visit's contact and the contact it was routed from: routing never restarts the clock. */
+const CONTACT_ARRIVED = `LEAST(ovi_instant(contact ->> 'authoredOn'), ovi_instant(origin ->> 'authoredOn'))`;
+const ASSESSED = `LEAST(COALESCE(ovi_instant(${input('x', 'assessed-at', 'valueDateTime').replace(/x\.content/g, 'contact')}),
+                                  CASE WHEN contact ->> 'status' = 'completed' AND ovi_instant(contact #>> '{executionPeriod,end}') <= visit_at THEN ovi_instant(contact #>> '{executionPeriod,end}') END),
+                         ovi_instant(${input('x', 'assessed-at', 'valueDateTime').replace(/x\.content/g, 'origin')}))`;
+const deadline = (code: string) => `ovi_instant(${input('x', code, 'valueDateTime').replace(/x\.content/g, 'contact')})`;
+
+export const COUNT_SPECS: Record<string, CountSpec> = {
+  'contacts-by-channel': { base: CONTACTS, where: 'true', k: 'channel' },
+  'digital-share': { base: CONTACTS, where: 'true', k: `CASE WHEN channel = ANY($6::text[]) THEN 'digital' END` },
+  'first-contact-resolution': {
+    base: CONTACTS, professionals: true,
+    where: `c ->> 'status' = 'completed'`,
+    k: `CASE WHEN c #>> '{businessStatus,coding,0,code}' IN ('solved', 'self-care') THEN 'resolved' END`,
+  },
+  'assessed-same-weekday': {
+    base: CONTACTS, professionals: true,
+    // Assessed, or past its due time unassessed ($7: now).
+    where: `assessment_due IS NOT NULL AND (assessed_at IS NOT NULL OR assessment_due < $7::timestamptz)`,
+    k: `CASE WHEN assessed_at IS NOT NULL AND assessed_at <= assessment_due THEN 'same-weekday' END`,
+  },
+  'time-to-assessment': {
+    base: CONTACTS, professionals: true,
+    where: 'assessed_at IS NOT NULL',
+    k: `floor(GREATEST(0, extract(epoch FROM assessed_at - arrived_at)) / 3600)::int::text`,
+  },
+  'time-to-visit': {
+    base: VISITS,
+    where: `contact IS NOT NULL`,
+    k: `GREATEST(0, ${helsinkiDate('visit_at')} - ${helsinkiDate(CONTACT_ARRIVED)})::text`,
+  },
+  'within-legal-limit': {
+    base: VISITS,
+    where: `contact IS NOT NULL AND ${ASSESSED} IS NOT NULL AND ${deadline('legal-deadline')} IS NOT NULL`,
+    k: `CASE WHEN visit_at <= ${deadline('legal-deadline')} THEN 'within' END`,
+  },
+  'within-regional-limit': {
+    base: VISITS,
+    where: `contact IS NOT NULL AND ${ASSESSED} IS NOT NULL AND ${deadline('regional-deadline')} IS NOT NULL`,
+    k: `CASE WHEN visit_at <= ${deadline('regional-deadline')} THEN 'within' END`,
+  },
+  'visit-demand': {
+    base: CONTACTS,
+    where: `c ->> 'status' = 'completed'`,
+    k: `CASE WHEN c #>> '{businessStatus,coding,0,code}' IN ('booked', 'routed') THEN 'needs-visit' END`,
+  },
+  'booked-time-share': { base: TIMES, where: 'true', k: `CASE WHEN status = 'busy' THEN 'booked' END` },
+};
+
+/**
+ * The counts of one indicator in the window, for the whole and per stratum of `stratifiers`.
+ * `digital` lists the digital channels; `now` is the care clock (for "past its due time").
+ */
+export async function indicatorCounts(
+  db: SqlExecutor,
+  id: string,
+  window: IndicatorWindow,
+  stratifiers: readonly IndicatorStratifier[],
+  filters: IndicatorFilters,
+  context: { digital: readonly string[]; now: Date },
+): Promise<IndicatorCountRow[]> {
+  const spec = COUNT_SPECS[id];
+  if (!spec) throw new Error(`no count for indicator ${id}`);
+  const columns = stratifiers.map((s) => COLUMN[s]);
+  const sets = ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', ');
+  const stratifierOf = `CASE ${stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`;
+  const valueOf = `COALESCE(${[...columns, "''"].join(', ')})`;
+  const filtered = `SELECT *, ${spec.k} AS k FROM (${spec.base}) b
+     -- $6 and $7 are named in every query so that PostgreSQL knows their types even where unused.
+     WHERE (${spec.where}) AND $6::text[] IS NOT NULL AND $7::timestamptz IS NOT NULL AND ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)`;
+  const professionals = spec.professionals
+    ? `UNION ALL
+       SELECT ${stratifierOf.replace(/GROUPING\((\w+)\) = 0/g, 'GROUPING($1) = 0')}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
+         FROM s GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
+    : '';
+  const r = await db.query<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+    `WITH s AS (${filtered})
+     SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k, count(*)::int AS n
+       FROM s GROUP BY GROUPING SETS (${sets})
+     ${professionals}`,
+    [window.start.toISOString(), window.end.toISOString(), filters.unit ?? null, filters.municipality ?? null, filters.profession ?? null, [...context.digital], context.now.toISOString()],
+  );
+  return r.rows.map((row) => ({ stratifier: row.stratifier ?? null, value: row.value ?? '', k: row.k, n: Number(row.n) }));
+}
+
+/** The names of Organizations and Locations (units) by reference, for labelling strata. */
+export async function unitNames(db: SqlExecutor, refs: readonly string[]): Promise<Map<string, string>> {
+  const ids = refs.flatMap((ref) => {
+    const m = /^(Organization|Location)\/([A-Za-z0-9\-.]{1,64})$/.exec(ref);
+    return m ? [[m[1], m[2]] as [string, string]] : [];
+  });
+  if (ids.length === 0) return new Map();
+  const r = await db.query<{ resource_type: string; id: string; name: string | null }>(
+    `SELECT resource_type, id, content ->> 'name' AS name FROM resource
+      WHERE (resource_type, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [ids.map(([type]) => type), ids.map(([, id]) => id)],
+  );
+  return new Map(r.rows.flatMap((row) => (row.name ? [[`${row.resource_type}/${row.id}`, row.name] as [string, string]] : [])));
+}

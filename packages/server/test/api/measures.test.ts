@@ -1,0 +1,347 @@
+import { validateResource } from '@medplum/core';
+import type { Resource } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSIONS, SYSTEMS } from '@ovi/domain';
+import { assertStructure } from '../../src/fhir/validation';
+import { findIndicator, INDICATOR_LIST } from '../../src/measures/indicators';
+import type { TestServer } from './oviTestServer';
+import { BACKENDS, startOn } from './backends';
+
+/**
+ * The managers' indicators (issue 13, decision 028) against hand-computed values on a small
+ * fixed data set in March 2025, stored directly (the demo region's own data is in 2026):
+ *
+ * Contacts (client guidance), 20 in March and 2 just outside it:
+ * - unit A (the demo Kokkola station; Kokkola 272; age 30; nurse): 12 contacts, 8 web form and
+ *   4 phone; 5 solved, 2 self-care, 5 booked; handled by two professionals; assessed after
+ *   1 h (6), 3 h (4), 30 h (2), all by their due time. The first arrives 1.3. 00:10 Helsinki.
+ * - unit B (Kannus 217; age 80; physician): 6 contacts, 1 web form and 5 phone; 5 booked (each
+ *   routed on to a team task three days later) and 1 solved; handled by one professional;
+ *   assessed after 2 h, all late.
+ * - unit C (Kannus 217; age 10; nurse): 2 phone contacts, solved, assessed after 5 h; the last
+ *   arrives 31.3. 23:50 Helsinki (summer time, +03:00).
+ * - outside: 28.2. 23:30 Helsinki and 1.4. 00:00 Helsinki.
+ * Visits: A's five booked contacts realised 1, 2, 3, 5, 6 days after the contact; B's five
+ * realised 8, 9, 10, 12, 14 days after the contact (booked on the team tasks, whose own dates
+ * are three days later: the clock runs from the first contact). The region's limit is 7 days.
+ * Not counted: a cancelled and a not-come visit, and a visit on 1.4. 00:30 Helsinki.
+ * Appointment times: unit B's physician schedule, 10 booked and 5 free in March.
+ */
+const h = (local: string) => new Date(local).toISOString();
+const PERIOD = 'periodStart=2025-03-01&periodEnd=2025-03-31';
+const UNIT_A = 'Organization/station-kokkola';
+const UNIT_B = 'Organization/test-unit-b';
+
+function patient(id: string, unit: string, municipality: string, birthDate: string) {
+  return {
+    resourceType: 'Patient', id, birthDate, gender: 'female',
+    name: [{ family: `Testi-${id}`, given: ['Henkilö'] }],
+    extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: municipality } }],
+    generalPractitioner: [{ reference: unit }],
+  };
+}
+
+const input = (code: string, value: Record<string, unknown>) => ({ type: { coding: [{ system: SYSTEMS.taskParameter, code }] }, ...value });
+
+interface ContactSpec {
+  id: string;
+  patient: string;
+  at: Date;
+  channel: string;
+  outcome: string;
+  profession: string;
+  owner: string;
+  assessedAfterHours: number;
+  late?: boolean;
+}
+
+function contactTask(c: ContactSpec) {
+  const assessed = new Date(c.at.getTime() + c.assessedAfterHours * 3_600_000);
+  const due = new Date(c.at.getTime() + (c.late ? 1 : 48) * 3_600_000);
+  return {
+    resourceType: 'Task', id: c.id, status: 'completed', intent: 'order',
+    code: { coding: [{ system: SYSTEMS.taskCode, code: 'client-guidance' }] },
+    businessStatus: { coding: [{ system: SYSTEMS.guidanceOutcome, code: c.outcome }] },
+    for: { reference: `Patient/${c.patient}` },
+    authoredOn: c.at.toISOString(),
+    owner: { reference: c.owner },
+    performerType: [{ coding: [{ system: SYSTEMS.profession, code: c.profession }] }],
+    executionPeriod: { end: assessed.toISOString() },
+    input: [
+      input('channel', { valueCode: c.channel }),
+      input('assessment-due', { valueDateTime: due.toISOString() }),
+      input('assessed-at', { valueDateTime: assessed.toISOString() }),
+      input('legal-deadline', { valueDateTime: new Date(c.at.getTime() + 90 * 86_400_000).toISOString() }),
+      input('regional-deadline', { valueDateTime: new Date(c.at.getTime() + 7 * 86_400_000 + 3_600_000).toISOString() }),
+    ],
+  };
+}
+
+function visit(id: string, patientId: string, location: string, profession: string, start: Date, task: string, status = 'fulfilled') {
+  return {
+    resourceType: 'Appointment', id, status,
+    start: start.toISOString(), end: new Date(start.getTime() + 1_800_000).toISOString(),
+    specialty: [{ coding: [{ system: SYSTEMS.profession, code: profession }] }],
+    supportingInformation: [{ reference: `Task/${task}` }],
+    participant: [
+      { actor: { reference: `Patient/${patientId}` }, status: 'accepted' },
+      { actor: { reference: 'Practitioner/test-measures-doc' }, status: 'accepted' },
+      { actor: { reference: location }, status: 'accepted' },
+    ],
+  };
+}
+
+const DAY = 86_400_000;
+
+function dataSet(): Resource[] {
+  const out: any[] = [
+    { resourceType: 'Organization', id: 'test-unit-b', name: 'Testiasema B', active: true },
+    { resourceType: 'Organization', id: 'test-unit-c', name: 'Testiasema C', active: true },
+    { resourceType: 'Location', id: 'loc-test-b', name: 'Testiasema B', status: 'active', managingOrganization: { reference: UNIT_B } },
+    patient('m-a', UNIT_A, '272', '1995-01-15'),
+    patient('m-b', UNIT_B, '217', '1945-01-15'),
+    patient('m-c', 'Organization/test-unit-c', '217', '2015-01-15'),
+  ];
+  const contacts: ContactSpec[] = [];
+  // Unit A: 12 contacts on 1.–12.3. at 09:00 (the first at 00:10).
+  const aHours = [1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 30, 30];
+  const aOutcomes = ['booked', 'booked', 'booked', 'booked', 'booked', 'solved', 'solved', 'solved', 'solved', 'solved', 'self-care', 'self-care'];
+  for (let i = 0; i < 12; i++) {
+    const at = i === 0 ? new Date('2025-03-01T00:10:00+02:00') : new Date(`2025-03-${String(i + 1).padStart(2, '0')}T09:00:00+02:00`);
+    contacts.push({ id: `m-a${i}`, patient: 'm-a', at, channel: i < 8 ? 'web-form' : 'phone', outcome: aOutcomes[i] as string, profession: 'nurse', owner: i % 2 ? 'Practitioner/p1' : 'Practitioner/p2', assessedAfterHours: aHours[i] as number });
+  }
+  for (let i = 0; i < 6; i++) {
+    contacts.push({ id: `m-b${i}`, patient: 'm-b', at: new Date(`2025-03-${String(i + 2).padStart(2, '0')}T10:00:00+02:00`), channel: i === 0 ? 'web-form' : 'phone', outcome: i < 5 ? 'booked' : 'solved', profession: 'physician', owner: 'Practitioner/p3', assessedAfterHours: 2, late: true });
+  }
+  contacts.push({ id: 'm-c0', patient: 'm-c', at: new Date('2025-03-20T12:00:00+02:00'), channel: 'phone', outcome: 'solved', profession: 'nurse', owner: 'Practitioner/p1', assessedAfterHours: 5 });
+  contacts.push({ id: 'm-c1', patient: 'm-c', at: new Date('2025-03-31T23:50:00+03:00'), channel: 'phone', outcome: 'solved', profession: 'nurse', owner: 'Practitioner/p1', assessedAfterHours: 5 });
+  // Just outside the period, in Helsinki time.
+  contacts.push({ id: 'm-out1', patient: 'm-a', at: new Date('2025-02-28T23:30:00+02:00'), channel: 'phone', outcome: 'solved', profession: 'nurse', owner: 'Practitioner/p1', assessedAfterHours: 1 });
+  contacts.push({ id: 'm-out2', patient: 'm-a', at: new Date('2025-04-01T00:00:00+03:00'), channel: 'phone', outcome: 'solved', profession: 'nurse', owner: 'Practitioner/p1', assessedAfterHours: 1 });
+  out.push(...contacts.map(contactTask));
+
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const dayAfter = (id: string, days: number) => {
+    const at = (byId.get(id) as ContactSpec).at;
+    return new Date(at.getTime() + days * DAY + 3_600_000);
+  };
+  [1, 2, 3, 5, 6].forEach((days, i) => out.push(visit(`m-va${i}`, 'm-a', 'Location/loc-station-kokkola', 'nurse', dayAfter(`m-a${i}`, days), `m-a${i}`)));
+  [8, 9, 10, 12, 14].forEach((days, i) => {
+    const original = byId.get(`m-b${i}`) as ContactSpec;
+    // The routed team task: its own date three days later, its deadlines those of the contact.
+    const team = contactTask({ ...original, id: `m-bt${i}`, at: new Date(original.at.getTime() + 3 * DAY) });
+    out.push({ ...team, code: { coding: [{ system: SYSTEMS.taskCode, code: 'routed-work' }] }, basedOn: [{ reference: `Task/m-b${i}` }], input: contactTask(original).input });
+    out.push(visit(`m-vb${i}`, 'm-b', 'Location/loc-test-b', 'physician', dayAfter(`m-b${i}`, days), `m-bt${i}`));
+  });
+  out.push(visit('m-v-cancelled', 'm-a', 'Location/loc-station-kokkola', 'nurse', dayAfter('m-a0', 2), 'm-a0', 'cancelled'));
+  out.push(visit('m-v-noshow', 'm-b', 'Location/loc-test-b', 'physician', dayAfter('m-b0', 2), 'm-bt0', 'noshow'));
+  out.push(visit('m-v-april', 'm-b', 'Location/loc-test-b', 'physician', new Date('2025-04-01T00:30:00+03:00'), 'm-b5'));
+
+  out.push({ resourceType: 'Schedule', id: 'm-sched', active: true, actor: [{ reference: 'Practitioner/test-measures-doc' }, { reference: 'Location/loc-test-b' }], specialty: [{ coding: [{ system: SYSTEMS.profession, code: 'physician' }] }] });
+  for (let i = 0; i < 15; i++) {
+    const start = new Date(`2025-03-${String(i + 3).padStart(2, '0')}T08:00:00+02:00`);
+    out.push({
+      resourceType: 'Slot', id: `m-slot${i}`, schedule: { reference: 'Schedule/m-sched' }, status: i < 10 ? 'busy' : 'free',
+      start: start.toISOString(), end: new Date(start.getTime() + 1_800_000).toISOString(),
+      serviceType: [{ coding: [{ system: SYSTEMS.visitType, code: 'physician-visit' }] }],
+      extension: [{ url: EXTENSIONS.visitMode, valueCode: 'on-site' }],
+    });
+  }
+  return out as Resource[];
+}
+
+/** The stratum of a MeasureReport's first group with this value. */
+const stratum = (report: any, stratifier: string, value: string) =>
+  report.group[0].stratifier.find((s: any) => s.code[0].coding[0].code === stratifier).stratum.find((s: any) => s.value.coding[0].code === value);
+const count = (part: any, code: string) => part.population.find((p: any) => p.code.coding[0].code === code)?.count ?? null;
+const isMasked = (element: any) => (element?.extension ?? []).some((e: any) => e.url === 'http://hl7.org/fhir/StructureDefinition/data-absent-reason' && e.valueCode === 'masked');
+
+describe.each(BACKENDS)('indicators on %s', (backend) => {
+  let server: TestServer;
+  let manager: string;
+  let admin: string;
+  const evaluate = async (id: string, query = PERIOD, token = manager) => server.call('GET', `/fhir/R4/Measure/${id}/$evaluate-measure?${query}`, { token });
+
+  beforeAll(async () => {
+    server = await startOn(backend, { clockStart: new Date('2026-11-29T10:00:00+02:00') });
+    manager = (await server.login('manager')).token;
+    admin = (await server.login('admin')).token;
+    await server.ovi.services.store.createMany(dataSet() as any);
+  });
+  afterAll(async () => server?.close());
+
+  it('lists every indicator as a valid R4 Measure, and reads one', async () => {
+    const list = await server.call('GET', '/fhir/R4/Measure', { token: manager });
+    expect(list.status).toBe(200);
+    expect(list.body.entry.map((e: any) => e.resource.id)).toEqual(INDICATOR_LIST.map((i) => i.id));
+    for (const e of list.body.entry) {
+      assertStructure(e.resource, 'Measure');
+      expect(() => validateResource(e.resource)).not.toThrow();
+    }
+    const one = await server.call('GET', '/fhir/R4/Measure/within-regional-limit', { token: admin });
+    expect(one.status).toBe(200);
+    expect(one.body.group[0].extension[0].valueQuantity).toMatchObject({ value: 0.9, comparator: '>=' });
+    expect((await server.call('GET', '/fhir/R4/Measure/no-such', { token: manager })).status).toBe(404);
+  });
+
+  it('digital share: the total shown, a small unit hidden with a second one, and a profession whose numerator would give a hidden one away', async () => {
+    const r = await evaluate('digital-share');
+    expect(r.status).toBe(200);
+    assertStructure(r.body, 'MeasureReport');
+    expect(() => validateResource(r.body)).not.toThrow();
+    expect(r.body).toMatchObject({ resourceType: 'MeasureReport', type: 'summary', status: 'complete', period: { start: '2025-03-01', end: '2025-03-31' } });
+    const group = r.body.group[0];
+    // 20 contacts (the two just outside March in Helsinki time are not), 9 digital, 11 not: rounded 20, 10, 10.
+    expect([count(group, 'denominator'), count(group, 'numerator')]).toEqual([20, 10]);
+    expect(group.measureScore.value).toBe(0.5);
+    // Units: C has 2 (hidden), so B (6, the smallest shown) is hidden too; A (12 → 10) shown, its share not (4 phone contacts).
+    expect(isMasked(stratum(r.body, 'unit', 'Organization/test-unit-c'))).toBe(true);
+    expect(isMasked(stratum(r.body, 'unit', UNIT_B))).toBe(true);
+    expect(stratum(r.body, 'unit', UNIT_B).population).toBeUndefined();
+    const a = stratum(r.body, 'unit', UNIT_A);
+    expect(count(a, 'denominator')).toBe(10);
+    expect(a.value.text).toMatch(/Kokkola/); // the unit's name, not its reference
+    expect(isMasked(a.measureScore)).toBe(true);
+    // Professions: physician's 1 digital contact is hidden; with the total's 9 shown, nurse's 8 would give it away, so it is hidden too.
+    const nurse = stratum(r.body, 'profession', 'nurse');
+    const physician = stratum(r.body, 'profession', 'physician');
+    expect([count(nurse, 'denominator'), count(physician, 'denominator')]).toEqual([15, 5]);
+    expect(count(nurse, 'numerator')).toBeNull();
+    expect(count(physician, 'numerator')).toBeNull();
+    expect(isMasked(nurse.measureScore) && isMasked(physician.measureScore)).toBe(true);
+    // Municipalities 272 (12) and 217 (8): both shown, both shares hidden (272 has 4 phone contacts, 217 one digital).
+    expect(count(stratum(r.body, 'municipality', '272'), 'denominator')).toBe(10);
+    expect(count(stratum(r.body, 'municipality', '217'), 'denominator')).toBe(10);
+    expect(stratum(r.body, 'age-group', '75+').value.coding[0].code).toBe('75+');
+  });
+
+  it('never carries a person: no subject, no evaluated resources, no client reference anywhere', async () => {
+    for (const indicator of INDICATOR_LIST) {
+      const r = await evaluate(indicator.id);
+      expect(r.status, indicator.id).toBe(200);
+      expect(() => validateResource(r.body)).not.toThrow();
+      expect(r.body.subject).toBeUndefined();
+      expect(r.body.evaluatedResource).toBeUndefined();
+      const text = JSON.stringify(r.body);
+      expect(text).not.toMatch(/Patient\/|Practitioner\/|Testi-m|"m-[a-z]/);
+      // Every shown count is a multiple of 5 and at least 5.
+      for (const n of text.matchAll(/"count":(\d+)/g)) expect(Number(n[1]) % 5 === 0 && Number(n[1]) >= 5, text).toBe(true);
+    }
+  });
+
+  it('first-contact resolution: half from the rounded counts; the unit one professional handled alone is not shown', async () => {
+    const r = await evaluate('first-contact-resolution');
+    // 20 closed, 10 solved or self-care (5 + 2 + 1 + 2).
+    expect(r.body.group[0].measureScore.value).toBe(0.5);
+    const physician = stratum(r.body, 'profession', 'physician');
+    expect(physician.extension).toContainEqual({ url: 'https://fhir.ovi.fi/StructureDefinition/one-professional', valueBoolean: true });
+    expect(isMasked(physician.measureScore)).toBe(true);
+  });
+
+  it('assessment: 14 of 20 by their due time; the median hours from contact, the 90th percentile hidden (four values at or above it)', async () => {
+    const same = await evaluate('assessed-same-weekday');
+    expect(same.body.group[0].measureScore.value).toBe(0.75); // 15 / 20 from rounded 14 and 20
+    const time = await evaluate('time-to-assessment');
+    const [median, p90] = time.body.group;
+    expect(median.measureScore).toMatchObject({ value: 2, code: 'h' });
+    expect(isMasked(p90.measureScore)).toBe(true);
+  });
+
+  it('time to visit: realised visits only, from the first contact (not the routed task), in Helsinki days', async () => {
+    const r = await evaluate('time-to-visit');
+    // 1, 2, 3, 5, 6, 8, 9, 10, 12, 14: median (6 + 8) / 2 = 7; p90 = 12 with two values at or above: hidden.
+    expect(count(r.body.group[0], 'measure-population')).toBe(10);
+    expect(r.body.group[0].measureScore.value).toBe(7);
+    expect(isMasked(r.body.group[1].measureScore)).toBe(true);
+  });
+
+  it("the region's limit: 5 of 10 within, below the target of nine in ten; the units' shares hidden (all kept, none kept)", async () => {
+    const r = await evaluate('within-regional-limit');
+    expect(r.body.group[0].measureScore.value).toBe(0.5);
+    expect(count(stratum(r.body, 'unit', UNIT_B), 'denominator')).toBe(5);
+    expect(isMasked(stratum(r.body, 'unit', UNIT_B).measureScore)).toBe(true);
+    expect(isMasked(stratum(r.body, 'unit', UNIT_A).measureScore)).toBe(true);
+    const legal = await evaluate('within-legal-limit');
+    expect(isMasked(legal.body.group[0].measureScore)).toBe(true); // all 10 within: the rest 0 is hidden, so 100 % is not shown
+  });
+
+  it('booked share of appointment time: 10 of 15 in unit B', async () => {
+    const r = await evaluate('booked-time-share');
+    expect(r.body.group[0].measureScore.value).toBe(0.67);
+    expect(stratum(r.body, 'unit', UNIT_B).measureScore.value).toBe(0.67);
+    expect(stratum(r.body, 'profession', 'physician').measureScore.value).toBe(0.67);
+  });
+
+  it('filters by unit, municipality and profession; an empty period publishes nothing', async () => {
+    const nurse = await evaluate('digital-share', `${PERIOD}&profession=nurse`);
+    expect(nurse.body.group[0].measureScore.value).toBe(0.67); // 8 of 14: rounded 10 of 15
+    const kannus = await evaluate('digital-share', `${PERIOD}&municipality=217`);
+    expect(count(kannus.body.group[0], 'denominator')).toBe(10);
+    expect(isMasked(kannus.body.group[0].measureScore)).toBe(true);
+    const empty = await evaluate('time-to-visit', 'periodStart=2024-01-01&periodEnd=2024-01-31');
+    expect(empty.status).toBe(200);
+    expect(isMasked(empty.body.group[0].measureScore)).toBe(true);
+    expect(empty.body.group[0].stratifier[0].stratum).toEqual([]);
+    const post = await server.call('POST', '/fhir/R4/Measure/digital-share/$evaluate-measure', { token: manager, body: { resourceType: 'Parameters', parameter: [{ name: 'periodStart', valueDate: '2025-03-01' }, { name: 'periodEnd', valueDate: '2025-03-31' }] } });
+    expect(post.status).toBe(200);
+    expect(post.body.group[0].measureScore.value).toBe(0.5);
+  });
+
+  it('refuses bad parameters with a 400 OperationOutcome, an unknown measure with 404', async () => {
+    const cases: Array<[string, string, number]> = [
+      ['digital-share', '', 400],
+      ['digital-share', 'periodStart=2025-03-01', 400],
+      ['digital-share', 'periodStart=2025-03-01&periodEnd=2025-3-31', 400],
+      ['digital-share', 'periodStart=2025-03-31&periodEnd=2025-03-01', 400],
+      ['digital-share', 'periodStart=2024-01-01&periodEnd=2025-03-31', 400],
+      ['digital-share', `${PERIOD}&periodStart=2025-03-02`, 400],
+      ['digital-share', `${PERIOD}&subject=Patient/m-a`, 400],
+      ['digital-share', `${PERIOD}&reportType=subject-list`, 400],
+      ['digital-share', `${PERIOD}&unit=station`, 400],
+      ['no-such-measure', PERIOD, 404],
+    ];
+    for (const [id, query, status] of cases) {
+      const r = await evaluate(id, query);
+      expect(r.status, query).toBe(status);
+      expect(r.body.resourceType).toBe('OperationOutcome');
+    }
+    const reversed = await evaluate('digital-share', 'periodStart=2025-03-31&periodEnd=2025-03-01');
+    expect(reversed.body.issue[0].diagnostics).toContain("'periodStart' (2025-03-31) is after 'periodEnd'");
+  });
+
+  it('is for managers and administrators only: a resident and a nurse get 403, no token 401', async () => {
+    for (const user of ['resident', 'guidance', 'physician']) {
+      const token = (await server.login(user)).token;
+      for (const path of ['/fhir/R4/Measure', '/fhir/R4/Measure/digital-share', `/fhir/R4/Measure/digital-share/$evaluate-measure?${PERIOD}`, `/api/measures/digital-share.csv?${PERIOD}`, '/api/measures']) {
+        const r = await server.call('GET', path, { token });
+        expect(r.status, `${user} ${path}`).toBe(403);
+        expect(r.body.resourceType).toBe('OperationOutcome');
+      }
+    }
+    expect((await server.call('GET', `/fhir/R4/Measure/digital-share/$evaluate-measure?${PERIOD}`)).status).toBe(401);
+  });
+
+  it('exports CSV with a byte-order mark, quoting, and suppressed cells empty and marked', async () => {
+    // Raw bytes: a decoder would drop the byte-order mark the spreadsheet needs.
+    const r = await fetch(`${server.url}/api/measures/digital-share.csv?${PERIOD}&stratifier=unit`, { headers: { authorization: `Bearer ${manager}` } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/csv');
+    expect(r.headers.get('content-disposition')).toContain('digital-share_2025-03-01_2025-03-31.csv');
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('indicator,period_start,period_end,group,stratifier,stratum,stratum_name,count,numerator,score,unit,suppressed');
+    expect(lines[1]).toBe('digital-share,2025-03-01,2025-03-31,digital,,,,20,10,0.5,share,');
+    expect(lines).toContain('digital-share,2025-03-01,2025-03-31,digital,unit,Organization/test-unit-b,Testiasema B,,,,share,suppressed');
+    expect(lines.length).toBe(5); // header, whole, three units
+    const bad = await server.call('GET', `/api/measures/digital-share.csv?${PERIOD}&stratifier=shoe-size`, { token: manager });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('the indicator interface the benchmark calls', () => {
+  it('finds each indicator by id', () => {
+    expect(findIndicator('time-to-visit')?.definition.scoring).toBe('continuous-variable');
+    expect(findIndicator('nope')).toBeUndefined();
+  });
+});
