@@ -89,7 +89,8 @@ export function registerMeasureRoutes(app: FastifyInstance, { db, tokens }: Deps
     await managerOnly(request);
     const csv = /^(.+)\.csv$/.exec(request.params.file);
     const indicator = indicatorOf(csv ? (csv[1] as string) : request.params.file);
-    const parsed = measureRequest(request.query, csv ? [...EVALUATE_PARAMS.filter((p) => p !== 'reportType'), 'stratifier'] : EVALUATE_PARAMS.filter((p) => p !== 'reportType'));
+    const allowed = [...EVALUATE_PARAMS.filter((p) => p !== 'reportType'), 'period', ...(csv ? ['stratifier'] : [])];
+    const parsed = measureRequest(request.query, allowed, clockNow());
     const { published, label, names } = await evaluate(indicator, parsed);
     if (!csv) return { period: parsed.period, filters: parsed.filters, indicator: indicator.definition, ...published, unitNames: Object.fromEntries(names) };
     const body = indicatorCsv({ definition: indicator.definition, published, period: parsed.period, label, ...(parsed.stratifier ? { stratifier: parsed.stratifier } : {}) });

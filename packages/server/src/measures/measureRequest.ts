@@ -4,7 +4,7 @@
  * profession) and, for the CSV, the stratifier. Anything else is a 400 OperationOutcome naming
  * the parameter; nothing is guessed.
  */
-import { periodProblem, STRATIFIERS, type Stratifier } from '@ovi/domain';
+import { isPeriodPreset, PERIOD_PRESETS, periodProblem, presetPeriodAt, STRATIFIERS, type Stratifier } from '@ovi/domain';
 import { badRequest } from '../fhir/outcomes';
 import { describePeriod, type FigurePeriod } from '../figures/figurePeriod';
 import type { IndicatorFilters } from './indicators';
@@ -19,13 +19,21 @@ const REFERENCE = /^(Organization|Location)\/[A-Za-z0-9\-.]{1,64}$/;
 const CODE = /^[A-Za-z0-9\-_.]{1,64}$/;
 
 /** Reads the parameters from a query (or a Parameters body turned into one); `allowed` are the names this endpoint takes. */
-export function measureRequest(params: Record<string, string | string[] | undefined>, allowed: readonly string[]): MeasureRequest {
+export function measureRequest(params: Record<string, string | string[] | undefined>, allowed: readonly string[], now?: Date): MeasureRequest {
   for (const [name, value] of Object.entries(params)) {
     if (value === undefined) continue;
     if (!allowed.includes(name)) throw badRequest(`Unknown parameter '${name.slice(0, 40)}': this takes ${allowed.join(', ')}`, [name.slice(0, 40)]);
     if (Array.isArray(value)) throw badRequest(`'${name}' must be given once`, [name]);
   }
   const one = (name: string) => params[name] as string | undefined;
+  // The dashboard's presets (this-month …), resolved on the care clock like the other figures.
+  const preset = one('period');
+  if (preset !== undefined) {
+    if (one('periodStart') !== undefined || one('periodEnd') !== undefined) throw badRequest(`Give either 'period' or 'periodStart' and 'periodEnd', not both`, ['period']);
+    if (!isPeriodPreset(preset) || !now) throw badRequest(`'period' must be one of ${PERIOD_PRESETS.join(', ')}`, ['period']);
+    const resolved = presetPeriodAt(preset, now);
+    return { ...measureRequest({ ...params, period: undefined, periodStart: resolved.from, periodEnd: resolved.to }, allowed), period: describePeriod(resolved, preset) };
+  }
   const start = one('periodStart');
   const end = one('periodEnd');
   if (start === undefined) throw badRequest(`'periodStart' is required (a date, YYYY-MM-DD)`, ['periodStart']);

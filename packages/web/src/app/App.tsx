@@ -49,6 +49,7 @@ const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((
 const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ default: m.MyFeedback })));
 const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage').then((m) => ({ default: m.FeedbackResultsPage })));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
@@ -62,6 +63,7 @@ function Screen({ path }: { path: string }) {
   if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
     return <DirectoryPage path={path} />;
   }
+  if (path === PATHS.dashboard || path.startsWith(`${PATHS.dashboard}/`)) return <DashboardPage path={path} />;
   if (path === '/monitoring' || path.startsWith('/monitoring/')) return <ClientMonitoring patientId={path.startsWith('/monitoring/') ? decodeURIComponent(path.slice('/monitoring/'.length)) : undefined} />;
   switch (path) {
     case '/my-measurements': return <MyMeasurements />;
