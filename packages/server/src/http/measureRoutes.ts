@@ -15,6 +15,7 @@ import { findIndicator, INDICATOR_LIST, type Indicator } from '../measures/indic
 import { measureReport, measureResource } from '../measures/measureResources';
 import { measureRequest, type MeasureRequest } from '../measures/measureRequest';
 import { indicatorCsv } from '../measures/indicatorCsv';
+import { demandCapacity } from '../measures/demandCapacity';
 import { unitNames } from '../storage/indicatorCounts';
 import { now as clockNow } from '../time/clock';
 
@@ -83,6 +84,13 @@ export function registerMeasureRoutes(app: FastifyInstance, { db, tokens }: Deps
   app.get('/api/measures', async (request) => {
     await managerOnly(request);
     return { indicators: INDICATOR_LIST.map((i) => i.definition) };
+  });
+
+  // Demand and capacity per week and profession, with the queue at each week's end.
+  app.get<{ Querystring: Query }>('/api/demand-capacity', async (request) => {
+    await managerOnly(request);
+    const parsed = measureRequest(request.query, ['periodStart', 'periodEnd', 'period', 'unit', 'municipality', 'profession'], clockNow());
+    return { period: parsed.period, filters: parsed.filters, weeks: await demandCapacity(db, parsed.period, parsed.filters) };
   });
 
   app.get<{ Params: { file: string }; Querystring: Query }>('/api/measures/:file', async (request, reply) => {

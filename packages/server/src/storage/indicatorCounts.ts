@@ -104,7 +104,7 @@ const VISITS = `
 
 /** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
 const TIMES = `
-  SELECT f.status,
+  SELECT f.status, f.start_at,
          COALESCE(l.content #>> '{managingOrganization,reference}',
                   (SELECT x ->> 'reference' FROM jsonb_array_elements(s.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1), 'unknown') AS unit,
          'unknown' AS municipality, 'unknown' AS age_group,
@@ -228,4 +228,67 @@ export async function unitNames(db: SqlExecutor, refs: readonly string[]): Promi
     [ids.map(([type]) => type), ids.map(([, id]) => id)],
   );
   return new Map(r.rows.flatMap((row) => (row.name ? [[`${row.resource_type}/${row.id}`, row.name] as [string, string]] : [])));
+}
+
+/** One week (Monday, Helsinki) and profession of the demand-and-capacity view. */
+export interface WeekRow {
+  week: string;
+  profession: string;
+  /** Contacts that arrived this week and were closed with a booked visit or routed on. */
+  needVisit: number;
+  /** Contacts that arrived this week (all outcomes, open ones too). */
+  arrived: number;
+  /** Appointment times starting this week in active schedules: free, booked (frozen ones left out). */
+  freeTimes: number;
+  bookedTimes: number;
+  /** Contacts open at the end of the week (arrived before it, not closed by then). */
+  backlog: number;
+}
+
+/**
+ * "Hyvä vastaanotto": per week and profession, the incoming demand for visits against the free
+ * and booked time, and the queue left at each week's end, so a queue shows before it forms.
+ * Weeks are Helsinki ISO weeks (Monday to Sunday) overlapping [start, end); the backlog counts
+ * every client-guidance contact that arrived before the week's end and was still open then,
+ * whenever it arrived.
+ */
+export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWindow, filters: IndicatorFilters): Promise<WeekRow[]> {
+  const r = await db.query<{ week: string; profession: string; need_visit: number; arrived: number; free_times: number; booked_times: number; backlog: number }>(
+    `WITH weeks AS (
+       SELECT w::date AS monday,
+              (w::date::timestamp AT TIME ZONE 'Europe/Helsinki') AS starts,
+              ((w::date + 7)::timestamp AT TIME ZONE 'Europe/Helsinki') AS ends
+         FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE 'Europe/Helsinki'),
+                              ($2::timestamptz - interval '1 second') AT TIME ZONE 'Europe/Helsinki', interval '7 days') w
+     ), c AS (
+       SELECT * FROM (${CONTACTS.replace(/AND ovi_instant\(t\.content ->> 'authoredOn'\) >= \$1::timestamptz /, '')}) b
+        WHERE ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)
+     ), closed AS (
+       SELECT c.*, CASE WHEN c ->> 'status' IN ('completed', 'cancelled', 'failed', 'rejected') THEN COALESCE(ovi_instant(c #>> '{executionPeriod,end}'), arrived_at) END AS closed_at FROM c
+     ), contacts AS (
+       SELECT w.monday, x.profession,
+              count(*) FILTER (WHERE x.arrived_at >= w.starts AND x.c #>> '{businessStatus,coding,0,code}' IN ('booked', 'routed'))::int AS need_visit,
+              count(*) FILTER (WHERE x.arrived_at >= w.starts)::int AS arrived,
+              count(*) FILTER (WHERE x.closed_at IS NULL OR x.closed_at >= w.ends)::int AS backlog
+         FROM weeks w JOIN closed x ON x.arrived_at < w.ends AND (x.arrived_at >= w.starts OR x.closed_at IS NULL OR x.closed_at >= w.ends)
+        GROUP BY w.monday, x.profession
+     ), times AS (
+       SELECT w.monday, x.profession,
+              count(*) FILTER (WHERE x.status = 'free')::int AS free_times,
+              count(*) FILTER (WHERE x.status = 'busy')::int AS booked_times
+         FROM weeks w JOIN (${TIMES.replace(/\$1::timestamptz/g, '$6::timestamptz').replace(/\$2::timestamptz/g, '$7::timestamptz')}) x
+           ON x.start_at >= w.starts AND x.start_at < w.ends
+        WHERE ($3::text IS NULL OR x.unit = $3) AND ($5::text IS NULL OR x.profession = $5)
+        GROUP BY w.monday, x.profession
+     )
+     SELECT to_char(COALESCE(c.monday, t.monday), 'YYYY-MM-DD') AS week, COALESCE(c.profession, t.profession) AS profession,
+            COALESCE(c.need_visit, 0) AS need_visit, COALESCE(c.arrived, 0) AS arrived, COALESCE(c.backlog, 0) AS backlog,
+            COALESCE(t.free_times, 0) AS free_times, COALESCE(t.booked_times, 0) AS booked_times
+       FROM contacts c FULL JOIN times t ON t.monday = c.monday AND t.profession = c.profession
+      ORDER BY 1, 2`,
+    [window.start.toISOString(), window.end.toISOString(), filters.unit ?? null, filters.municipality ?? null, filters.profession ?? null,
+     // The times of the first and last weeks whole, also outside the period's days.
+     new Date(window.start.getTime() - 7 * 86_400_000).toISOString(), new Date(window.end.getTime() + 7 * 86_400_000).toISOString()],
+  );
+  return r.rows.map((row) => ({ week: row.week, profession: row.profession, needVisit: Number(row.need_visit), arrived: Number(row.arrived), freeTimes: Number(row.free_times), bookedTimes: Number(row.booked_times), backlog: Number(row.backlog) }));
 }

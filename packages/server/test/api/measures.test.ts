@@ -129,6 +129,20 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
     expect(stratum(r.body, 'profession', 'physician').measureScore.value).toBe(0.67);
   });
 
+  it('demand and capacity by week: contacts rounded or hidden, appointment times exact, Helsinki weeks from Monday', async () => {
+    const r = await server.call('GET', `/api/demand-capacity?${PERIOD}`, { token: manager });
+    expect(r.status).toBe(200);
+    const week = (monday: string, profession: string) => r.body.weeks.find((w: any) => w.week === monday && w.profession === profession);
+    expect([...new Set(r.body.weeks.map((w: any) => w.week))]).toEqual(['2025-02-24', '2025-03-03', '2025-03-10', '2025-03-17', '2025-03-31']);
+    // Physicians, 3.–9.3.: five contacts (four needed a visit: hidden), 7 booked times, none free.
+    expect(week('2025-03-03', 'physician')).toEqual({ week: '2025-03-03', profession: 'physician', arrived: 5, needVisit: null, backlog: null, bookedTimes: 7, freeTimes: 0 });
+    expect(week('2025-03-10', 'physician')).toMatchObject({ bookedTimes: 3, freeTimes: 4 });
+    // Nurses, 3.–9.3.: seven contacts (rounded 5), three of them needed a visit (hidden).
+    expect(week('2025-03-03', 'nurse')).toMatchObject({ arrived: 5, needVisit: null, bookedTimes: 0, freeTimes: 0 });
+    const refused = await server.call('GET', `/api/demand-capacity?${PERIOD}&stratifier=unit`, { token: manager });
+    expect(refused.status).toBe(400);
+  });
+
   it('filters by unit, municipality and profession; an empty period publishes nothing', async () => {
     const nurse = await evaluate('digital-share', `${PERIOD}&profession=nurse`);
     expect(nurse.body.group[0].measureScore.value).toBe(0.67); // 8 of 14: rounded 10 of 15
@@ -169,7 +183,7 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
   it('is for managers and administrators only: a resident and a nurse get 403, no token 401', async () => {
     for (const user of ['resident', 'guidance', 'physician']) {
       const token = (await server.login(user)).token;
-      for (const path of ['/fhir/R4/Measure', '/fhir/R4/Measure/digital-share', `/fhir/R4/Measure/digital-share/$evaluate-measure?${PERIOD}`, `/api/measures/digital-share.csv?${PERIOD}`, '/api/measures']) {
+      for (const path of ['/api/demand-capacity?' + PERIOD, '/fhir/R4/Measure', '/fhir/R4/Measure/digital-share', `/fhir/R4/Measure/digital-share/$evaluate-measure?${PERIOD}`, `/api/measures/digital-share.csv?${PERIOD}`, '/api/measures']) {
         const r = await server.call('GET', path, { token });
         expect(r.status, `${user} ${path}`).toBe(403);
         expect(r.body.resourceType).toBe('OperationOutcome');

@@ -52,6 +52,10 @@ describe('the dashboard, in a real browser', () => {
   it('draws a chart of the strata it may show, and downloads the CSV with the filters', async () => {
     await page.getByTestId('theme-demand').click();
     await page.locator('[data-testid="chart-booked-time-share"] svg[role="img"]').first().waitFor();
+    // Demand and capacity by week: the chart and the table with physicians' 7 booked times in the week from 3.3.
+    await page.locator('[data-testid="chart-demand-capacity"] svg[role="img"]').first().waitFor();
+    const weekRows = await page.getByTestId('table-demand-capacity').locator('tbody tr').allTextContents();
+    expect(weekRows.some((r) => r.includes('3.3.') && r.includes('Lääkäri') && r.includes('7'))).toBe(true);
     const download = page.waitForEvent('download');
     await page.getByTestId('csv-visit-demand').click();
     expect((await download).suggestedFilename()).toBe('visit-demand_2025-03-01_2025-03-31.csv');

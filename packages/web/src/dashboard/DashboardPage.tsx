@@ -13,6 +13,7 @@ import { useRouter } from '../app/router';
 import { PeriodPicker } from '../manager/PeriodPicker';
 import { ContinuityTable } from '../manager/ContinuityTable';
 import { IndicatorPanel } from './IndicatorPanel';
+import { DemandCapacity } from './DemandCapacity';
 import { apiQueryOf, FILTER_NAMES, searchOfFilters, useDashboardFilters, type FilterName } from './dashboardFilters';
 import type { IndicatorFigures } from './dashboard.resource';
 import './dashboard.css';
@@ -130,6 +131,7 @@ export function DashboardPage({ path }: { path: string }) {
           </button>
         </p>
       )}
+      {theme === 'demand' && <DemandCapacity query={query} />}
       {theme === 'continuity' && <ContinuityTable search={continuitySearch} />}
       {theme === 'experience' && (
         <section className="panel">

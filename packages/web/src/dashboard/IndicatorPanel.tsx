@@ -50,7 +50,9 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
   }
   const definition = f.indicator;
   const proportion = definition.scoring === 'proportion';
-  const group = definition.target?.group ?? definition.groups[0]?.code ?? '';
+  // The headline and the strata show the first group (a share's numerator, or the median); a
+  // target may be about another group (the 90th percentile), compared on its own figure.
+  const group = proportion ? (definition.target?.group ?? definition.groups[0]?.code ?? '') : (definition.groups[0]?.code ?? '');
   const hidden = t('common.hidden');
   const scoreText = (v: number | null | undefined) =>
     v === null || v === undefined ? hidden : proportion ? formatPercent(v, lang) : t(definition.unit === 'h' ? 'dashboard.hours' : 'dashboard.days', { count: v, value: formatNumber(v, lang) });
@@ -65,7 +67,9 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
   const strata: PublishedStratum[] = f.strata[by] ?? [];
   const total = f.total.scores[group] ?? null;
   const target = definition.target;
-  const met = target && total !== null ? (target.comparator === '>=' ? total >= target.value : total <= target.value) : undefined;
+  const targetScore = target ? (f.total.scores[target.group] ?? null) : null;
+  const met = target && targetScore !== null ? (target.comparator === '>=' ? targetScore >= target.value : targetScore <= target.value) : undefined;
+  const quantileLabel = (code: string) => t(`dashboard.quantile.${code === 'median' ? 'median' : 'p90'}`);
   const scale = (v: number) => (proportion ? Math.round(v * 1000) / 10 : v);
   const bars = strata.flatMap((s) => (!s.hidden && s.scores[group] !== null && s.scores[group] !== undefined ? [{ label: labelOf(by, s.value), value: scale(s.scores[group] as number) }] : []));
   const period = formatPeriod(f.period, lang);
@@ -80,12 +84,14 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
           {scoreText(total)}
         </span>{' '}
         <span className="muted">
+          {!proportion && `${quantileLabel(group)} · `}
           {groupLabel && `${groupLabel} · `}
           {t('dashboard.ofCount', { count: f.total.population ?? 0, value: countText(f.total.population) })} · {period}
         </span>
       </p>
       {target && (
         <p className={`indicator-target ${met === false ? 'target-missed' : ''}`} data-testid={`indicator-${id}-target`} data-met={met === undefined ? 'unknown' : String(met)}>
+          {!proportion && `${quantileLabel(target.group)}: ${scoreText(targetScore)}. `}
           {t(target.comparator === '>=' ? 'dashboard.targetAtLeast' : 'dashboard.targetAtMost', { value: scoreText(target.value) })}{' '}
           <strong>{met === undefined ? t('dashboard.targetUnknown') : met ? t('dashboard.targetMet') : t('dashboard.targetMissed')}</strong>
         </p>
