@@ -45,6 +45,8 @@ describe('the dashboard, in a real browser', () => {
     await page.locator('[data-testid="chart-booked-time-share"] svg, [data-testid="chart-within-regional-limit"]').first().waitFor({ state: 'attached' });
     const rows = await page.getByTestId('table-within-regional-limit').locator('tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('Testiasema B'))).toBe(true);
+    // T3 (measured now, from the demo region's calendars) with its table.
+    await page.getByTestId('table-t3').waitFor();
     await expectAccessible(page, 'dashboard, access');
     await expectNoSidewaysScroll(page, 'dashboard, access');
   });
@@ -53,13 +55,14 @@ describe('the dashboard, in a real browser', () => {
     await page.getByTestId('theme-demand').click();
     await page.locator('[data-testid="chart-booked-time-share"] svg[role="img"]').first().waitFor();
     // Demand and capacity by week: the chart and the table with physicians' 7 booked times in the week from 3.3.
-    await page.locator('[data-testid="chart-demand-capacity"] svg[role="img"]').first().waitFor();
+    await page.locator('[data-testid="chart-demand-capacity"] [role="img"]').first().waitFor();
     const weekRows = await page.getByTestId('table-demand-capacity').locator('tbody tr').allTextContents();
     expect(weekRows.some((r) => r.includes('3.3.') && r.includes('Lääkäri') && r.includes('7'))).toBe(true);
     const download = page.waitForEvent('download');
     await page.getByTestId('csv-visit-demand').click();
     expect((await download).suggestedFilename()).toBe('visit-demand_2025-03-01_2025-03-31.csv');
     await expectAccessible(page, 'dashboard, demand and capacity');
+    await expectNoSidewaysScroll(page, 'dashboard, demand and capacity');
   });
 
   it('drills down to a unit and back, and keeps the choice in the address', async () => {

@@ -14,6 +14,7 @@ import { PeriodPicker } from '../manager/PeriodPicker';
 import { ContinuityTable } from '../manager/ContinuityTable';
 import { IndicatorPanel } from './IndicatorPanel';
 import { DemandCapacity } from './DemandCapacity';
+import { T3Panel } from './T3Panel';
 import { apiQueryOf, FILTER_NAMES, searchOfFilters, useDashboardFilters, type FilterName } from './dashboardFilters';
 import type { IndicatorFigures } from './dashboard.resource';
 import './dashboard.css';
@@ -132,6 +133,7 @@ export function DashboardPage({ path }: { path: string }) {
         </p>
       )}
       {theme === 'demand' && <DemandCapacity query={query} />}
+      {theme === 'access' && <T3Panel {...(filters.unit ? { unit: filters.unit } : {})} />}
       {theme === 'continuity' && <ContinuityTable search={continuitySearch} />}
       {theme === 'experience' && (
         <section className="panel">
