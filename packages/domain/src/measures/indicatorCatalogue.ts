@@ -125,6 +125,12 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     description: 'Of the appointment times (slots, free or booked, frozen ones left out) starting in the period in active schedules, the share booked. Unit: the schedule\'s; profession: the schedule\'s.',
     groups: [{ code: 'booked', description: 'Booked times' }],
   },
+  {
+    id: 'self-monitoring-reach', theme: 'experience', scoring: 'proportion', counts: 'client', stratifiers: ['unit', 'municipality', 'age-group'], improvement: 'increase',
+    title: 'Reach of home self-monitoring',
+    description: 'Of the clients with an active home-measurement goal (a target with a measurement frequency; its status as it is now), the share who sent at least one measurement themselves in the period (a final Observation performed by the client, taken in the period). Unit: the client\'s own station; age on the period\'s last day.',
+    groups: [{ code: 'measured', description: 'Sent a measurement in the period' }],
+  },
 ];
 
 export function indicatorById(id: string): IndicatorDefinition | undefined {

@@ -10,7 +10,7 @@
  * continuous measure, the measured value. The filters (unit, municipality, profession) apply to
  * `s`. The answer is (stratifier, value, k, n); a stratifier of NULL is the whole population.
  */
-import { EXTENSIONS } from '@ovi/domain';
+import { EXTENSIONS, MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 
 export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
@@ -117,6 +117,28 @@ const TIMES = `
    WHERE f.status IN ('free', 'busy') AND f.start_at >= $1::timestamptz AND f.start_at < $2::timestamptz
      AND s.id IN (SELECT r.id FROM resource r WHERE r.resource_type = 'Schedule' AND r.content ->> 'active' = 'true')`;
 
+/**
+ * The clients with an active home-measurement Goal (one with a measurement frequency), and
+ * whether they sent a measurement themselves in the window (a final Observation about them,
+ * performed by them, taken in the window). The Goal's status is today's (Ovi keeps its history
+ * but this reads the current version). Unit and municipality are the client's, age on the
+ * window's last day; no profession.
+ */
+const MONITORED = `
+  SELECT g.patient,
+         COALESCE((SELECT x ->> 'reference' FROM jsonb_array_elements(p.content -> 'generalPractitioner') x WHERE x ->> 'reference' LIKE 'Organization/%' LIMIT 1), 'unknown') AS unit,
+         ${clientColumns('p.content', "($2::timestamptz - interval '1 second')")},
+         'unknown' AS profession, NULL::text AS owner,
+         EXISTS (SELECT 1 FROM search_token t JOIN resource o ON o.resource_type = 'Observation' AND o.id = t.resource_id
+                  WHERE t.resource_type = 'Observation' AND t.param = 'subject' AND t.value = g.patient
+                    AND o.content ->> 'status' = 'final'
+                    AND o.content -> 'performer' @> jsonb_build_array(jsonb_build_object('reference', g.patient))
+                    AND ovi_instant(o.content ->> 'effectiveDateTime') >= $1::timestamptz AND ovi_instant(o.content ->> 'effectiveDateTime') < $2::timestamptz) AS measured
+    FROM (SELECT DISTINCT content #>> '{subject,reference}' AS patient FROM resource
+           WHERE resource_type = 'Goal' AND content ->> 'lifecycleStatus' = 'active'
+             AND content -> 'extension' @> jsonb_build_array(jsonb_build_object('url', '${MEASUREMENT_FREQUENCY_EXTENSION}'))) g
+    JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(g.patient FROM '^Patient/(.+)$')`;
+
 /** How each indicator's rows are made from its base: the source, which rows count, and `k`. */
 interface CountSpec {
   base: string;
@@ -177,6 +199,7 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
     k: `CASE WHEN c #>> '{businessStatus,coding,0,code}' IN ('booked', 'routed') THEN 'needs-visit' END`,
   },
   'booked-time-share': { base: TIMES, where: 'true', k: `CASE WHEN status = 'busy' THEN 'booked' END` },
+  'self-monitoring-reach': { base: MONITORED, where: 'true', k: `CASE WHEN measured THEN 'measured' END` },
 };
 
 /**

@@ -1,5 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { EXTENSIONS, SYSTEMS } from '@ovi/domain';
+import { EXTENSIONS, MEASUREMENT_FREQUENCY_EXTENSION, SYSTEMS } from '@ovi/domain';
 
 /**
  * The managers' indicators (issue 13, decision 028) against hand-computed values on a small
@@ -20,6 +20,9 @@ import { EXTENSIONS, SYSTEMS } from '@ovi/domain';
  * are three days later: the clock runs from the first contact). The region's limit is 7 days.
  * Not counted: a cancelled and a not-come visit, and a visit on 1.4. 00:30 Helsinki.
  * Appointment times: unit B's physician schedule, 10 booked and 5 free in March.
+ * Home self-monitoring: 11 clients of unit A with an active measurement goal; 6 sent a
+ * measurement themselves in March; of the other 5, one measured only on 1.4. (Helsinki), one
+ * had a value recorded by a nurse, one has a goal without a measurement frequency too.
  */
 const h = (local: string) => new Date(local).toISOString();
 export const PERIOD = 'periodStart=2025-03-01&periodEnd=2025-03-31';
@@ -141,6 +144,21 @@ export function dataSet(): Resource[] {
       extension: [{ url: EXTENSIONS.visitMode, valueCode: 'on-site' }],
     });
   }
+  for (let i = 0; i < 11; i++) {
+    const id = `m-s${i}`;
+    out.push(patient(id, UNIT_A, '272', '1980-06-01'));
+    out.push({ resourceType: 'Goal', id: `m-goal${i}`, lifecycleStatus: 'active', subject: { reference: `Patient/${id}` }, description: { text: 'Verenpaine' },
+      extension: [{ url: MEASUREMENT_FREQUENCY_EXTENSION, valueDuration: { value: 7, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' } }] });
+    const at = i < 6 ? '2025-03-15T08:00:00+02:00' : i === 6 ? '2025-04-01T00:10:00+03:00' : '2025-03-15T08:00:00+02:00';
+    if (i <= 7) {
+      out.push({ resourceType: 'Observation', id: `m-obs${i}`, status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+        subject: { reference: `Patient/${id}` }, performer: [{ reference: i === 7 ? 'Practitioner/p1' : `Patient/${id}` }], effectiveDateTime: new Date(at).toISOString(),
+        valueQuantity: { value: 130, unit: 'mm[Hg]', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } });
+    }
+  }
+  // A goal without a measurement frequency is no home-measurement plan: not counted.
+  out.push(patient('m-s-other', UNIT_A, '272', '1980-06-01'));
+  out.push({ resourceType: 'Goal', id: 'm-goal-other', lifecycleStatus: 'active', subject: { reference: 'Patient/m-s-other' }, description: { text: 'Liikunta' } });
   return out as Resource[];
 }
 

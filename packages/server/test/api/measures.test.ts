@@ -143,6 +143,13 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
     expect(refused.status).toBe(400);
   });
 
+  it('self-monitoring reach: 6 of the 11 clients with a measurement plan measured themselves in March', async () => {
+    const r = await evaluate('self-monitoring-reach');
+    // Rounded 5 of 10 (6 measured, 5 not: a value in April or taken by a nurse does not count).
+    expect([count(r.body.group[0], 'denominator'), count(r.body.group[0], 'numerator')]).toEqual([10, 5]);
+    expect(r.body.group[0].measureScore.value).toBe(0.5);
+  });
+
   it('filters by unit, municipality and profession; an empty period publishes nothing', async () => {
     const nurse = await evaluate('digital-share', `${PERIOD}&profession=nurse`);
     expect(nurse.body.group[0].measureScore.value).toBe(0.67); // 8 of 14: rounded 10 of 15

@@ -85,6 +85,7 @@ describe('the dashboard, in a real browser', () => {
     await page.getByTestId('continuity').waitFor();
     await page.getByTestId('theme-experience').click();
     await page.getByTestId('dashboard-feedback-link').waitFor();
+    await expect.poll(() => page.getByTestId('indicator-self-monitoring-reach-total').textContent()).toMatch(/50\s?%/);
     await expectAccessible(page, 'dashboard, experience');
     await page.getByTestId('theme-access').click();
     await page.getByTestId('indicator-within-regional-limit-total').waitFor();

@@ -40,7 +40,7 @@ const THEME_PANELS: Record<DashboardTheme, Array<{ id: string; by: Stratifier }>
     { id: 'booked-time-share', by: 'unit' },
   ],
   continuity: [],
-  experience: [],
+  experience: [{ id: 'self-monitoring-reach', by: 'unit' }],
   equality: [
     { id: 'within-regional-limit', by: 'municipality' },
     { id: 'time-to-visit', by: 'age-group' },
