@@ -52,6 +52,8 @@ export function allowedMethods(type: string, shape: PathShape, operation?: strin
     case 'type-operation':
     case 'instance-operation':
       if (operationsOn(type).some((op) => op.code === operation?.replace(/^\$/, '') && op.instance === (shape === 'instance-operation'))) methods.push('POST');
+      // $evaluate-measure changes nothing and is also invoked with GET (the parameters in the query).
+      if (type === 'Measure' && shape === 'instance-operation' && operation === '$evaluate-measure') methods.unshift('GET');
       break;
   }
   return methods;

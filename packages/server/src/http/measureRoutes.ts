@@ -14,6 +14,7 @@ import { authenticate } from './requestContext';
 import { findIndicator, INDICATOR_LIST, type Indicator } from '../measures/indicators';
 import { measureReport, measureResource } from '../measures/measureResources';
 import { measureRequest, type MeasureRequest } from '../measures/measureRequest';
+import { previousOf } from '../figures/figurePeriod';
 import { indicatorCsv } from '../measures/indicatorCsv';
 import { demandCapacity } from '../measures/demandCapacity';
 import { unitNames } from '../storage/indicatorCounts';
@@ -100,7 +101,12 @@ export function registerMeasureRoutes(app: FastifyInstance, { db, tokens }: Deps
     const allowed = [...EVALUATE_PARAMS.filter((p) => p !== 'reportType'), 'period', ...(csv ? ['stratifier'] : [])];
     const parsed = measureRequest(request.query, allowed, clockNow());
     const { published, label, names } = await evaluate(indicator, parsed);
-    if (!csv) return { period: parsed.period, filters: parsed.filters, indicator: indicator.definition, ...published, unitNames: Object.fromEntries(names) };
+    if (!csv) {
+      // The equal stretch just before, for the trend beside each figure (its whole only).
+      const before = previousOf(parsed.period);
+      const previous = await indicator.evaluate(db, before, parsed.filters, clockNow());
+      return { period: parsed.period, filters: parsed.filters, indicator: indicator.definition, ...published, unitNames: Object.fromEntries(names), previous: { period: { from: before.from, to: before.to }, total: previous.total } };
+    }
     const body = indicatorCsv({ definition: indicator.definition, published, period: parsed.period, label, ...(parsed.stratifier ? { stratifier: parsed.stratifier } : {}) });
     const name = `${indicator.id}_${parsed.period.from}_${parsed.period.to}.csv`;
     return reply.code(200).type('text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}"`).header('Cache-Control', 'no-store').send(body);

@@ -160,6 +160,13 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
     expect(empty.status).toBe(200);
     expect(isMasked(empty.body.group[0].measureScore)).toBe(true);
     expect(empty.body.group[0].stratifier[0].stratum).toEqual([]);
+    // The dashboard's JSON: the same figures, and the whole of the equal period before (February: one contact, hidden).
+    const json = await server.call('GET', `/api/measures/digital-share?${PERIOD}`, { token: manager });
+    expect(json.body.total).toMatchObject({ population: 20, scores: { digital: 0.5 } });
+    expect(json.body.previous).toMatchObject({ period: { from: '2025-02-01', to: '2025-02-28' }, total: { hidden: true, population: null } });
+    const deleted = await server.call('DELETE', `/fhir/R4/Measure/digital-share/$evaluate-measure?${PERIOD}`, { token: manager });
+    expect(deleted.status).toBe(405);
+    expect(deleted.headers.get('allow')).toBe('GET, POST');
     const post = await server.call('POST', '/fhir/R4/Measure/digital-share/$evaluate-measure', { token: manager, body: { resourceType: 'Parameters', parameter: [{ name: 'periodStart', valueDate: '2025-03-01' }, { name: 'periodEnd', valueDate: '2025-03-31' }] } });
     expect(post.status).toBe(200);
     expect(post.body.group[0].measureScore.value).toBe(0.5);

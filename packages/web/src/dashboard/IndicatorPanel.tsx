@@ -89,6 +89,11 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
           {t('dashboard.ofCount', { count: f.total.population ?? 0, value: countText(f.total.population) })} · {period}
         </span>
       </p>
+      {f.previous && (
+        <p className="muted small" data-testid={`indicator-${id}-previous`}>
+          {t('dashboard.previous', { period: formatPeriod(f.previous.period, lang), value: scoreText(f.previous.total.hidden ? null : f.previous.total.scores[group]) })}
+        </p>
+      )}
       {target && (
         <p className={`indicator-target ${met === false ? 'target-missed' : ''}`} data-testid={`indicator-${id}-target`} data-met={met === undefined ? 'unknown' : String(met)}>
           {!proportion && `${quantileLabel(target.group)}: ${scoreText(targetScore)}. `}

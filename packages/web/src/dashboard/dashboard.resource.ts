@@ -3,13 +3,15 @@
  * hidden stratum or figure is null (fewer than 5 people, or it would give a hidden one away).
  */
 import type { IndicatorDefinition } from '@ovi/domain/src/measures/indicatorCatalogue';
-import type { PublishedIndicator } from '@ovi/domain/src/measures/stratifiedFigures';
+import type { PublishedIndicator, PublishedStratum } from '@ovi/domain/src/measures/stratifiedFigures';
 import { api, tokenStore } from '../api/client';
 
 export interface IndicatorFigures extends PublishedIndicator {
   period: { from: string; to: string; preset?: string };
   indicator: IndicatorDefinition;
   unitNames: Record<string, string>;
+  /** The equal period just before, its whole only (the trend). */
+  previous?: { period: { from: string; to: string }; total: PublishedStratum };
 }
 
 /** `query`: the dashboard's filters as the server takes them (period or periodStart/periodEnd, unit, municipality, profession). */
