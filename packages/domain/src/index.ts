@@ -50,3 +50,7 @@ export * from './socialNotices';
 export * from './serviceFinder';
 export * from './waitListSettings';
 export * from './portfolio/portfolio';
+export * from './measures/ageGroups';
+export * from './measures/histogram';
+export * from './measures/indicatorCatalogue';
+export * from './measures/stratifiedFigures';

@@ -67,6 +67,11 @@ export interface CountTable {
   breakdowns: readonly Breakdown[];
   /** Keys never published but assumed known to a reader (residual cells). */
   unpublished?: readonly string[];
+  /**
+   * Keys hidden for another reason than their size (e.g. one professional's work, decision
+   * 009), and protected like small ones: complements are hidden so they cannot be worked out.
+   */
+  alsoHide?: readonly string[];
 }
 
 export interface DisclosureOptions {
@@ -119,7 +124,8 @@ export function suppressSmallCounts(table: CountTable, options: DisclosureOption
   checkTable(table);
   const counts = table.counts;
   const unpublished = new Set(table.unpublished ?? []);
-  const hidden = new Set(Object.keys(counts).filter((key) => !unpublished.has(key) && (counts[key] as number) < limit));
+  const forced = new Set(table.alsoHide ?? []);
+  const hidden = new Set(Object.keys(counts).filter((key) => !unpublished.has(key) && ((counts[key] as number) < limit || forced.has(key))));
   const hideable = (key: string) => !unpublished.has(key) && !hidden.has(key);
   // "Smallest" by the rounded count as it would be shown, ties in listing order: then which
   // cell is chosen changes only when a shown figure would change, not with every contact.

@@ -38,6 +38,7 @@ import { SlotMaterializer } from './scheduling/slotMaterializer';
 import { AppointmentChanges } from './scheduling/appointmentChanges';
 import { BookAppointment } from './scheduling/bookAppointment';
 import { registerSchedulingRoutes } from './http/schedulingRoutes';
+import { registerMeasureRoutes } from './http/measureRoutes';
 import { ConsultationRequests } from './consultation/consultationRequests';
 import { AnswerConsultation } from './consultation/answerConsultation';
 import { registerConsultationRoutes } from './http/consultationRoutes';
@@ -170,6 +171,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     if (message.inResponseTo) messageNotifier.messageSent(message);
   }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, waitListMatching, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
+  registerMeasureRoutes(app, { db, tokens });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
   registerConsultationRoutes(app, { db, fhir, tokens });

@@ -44,25 +44,51 @@ export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
 
 /**
  * The indicators a measure can be followed by: the figures Ovi computes from its own data
- * (the managers' pages). A measure names those that should show its effect.
+ * (the managers' dashboard). A measure names those that should show its effect.
  */
 export const PORTFOLIO_INDICATORS = [
+  // The FHIR Measures of the dashboard (domain/measures/indicatorCatalogue.ts).
   'contacts-by-channel',
   'digital-share',
   'first-contact-resolution',
+  'assessed-same-weekday',
   'time-to-assessment',
-  'assessed-same-day',
   'time-to-visit',
-  'treated-within-limit',
+  'within-legal-limit',
+  'within-regional-limit',
+  'visit-demand',
+  'booked-time-share',
+  'self-monitoring-reach',
+  // Figures of the dashboard's pages that are not Measures.
   't3',
   'demand-capacity',
   'continuity-upc',
   'continuity-coci',
   'own-team-share',
   'feedback-nps',
-  'self-monitoring-reach',
 ] as const;
 export type PortfolioIndicator = (typeof PORTFOLIO_INDICATORS)[number];
+
+/** The dashboard page (`/dashboard/<theme>`) each indicator is shown on. */
+export const INDICATOR_THEME: Record<PortfolioIndicator, 'access' | 'demand' | 'continuity' | 'experience'> = {
+  'contacts-by-channel': 'access',
+  'digital-share': 'access',
+  'first-contact-resolution': 'access',
+  'assessed-same-weekday': 'access',
+  'time-to-assessment': 'access',
+  'time-to-visit': 'access',
+  'within-legal-limit': 'access',
+  'within-regional-limit': 'access',
+  t3: 'access',
+  'visit-demand': 'demand',
+  'booked-time-share': 'demand',
+  'demand-capacity': 'demand',
+  'continuity-upc': 'continuity',
+  'continuity-coci': 'continuity',
+  'own-team-share': 'continuity',
+  'self-monitoring-reach': 'experience',
+  'feedback-nps': 'experience',
+};
 
 export interface MaturityEntry {
   /** A reporting period of the portfolio (`2021-H1`, `2020-Q4`, `2022`). */

@@ -24,8 +24,8 @@ const FAMILIES_PROJECT = 'Lasten, nuorten ja perheiden palvelut';
  * for the demo, so that the table shows progress (and one measure falling back).
  */
 const MEASURES: DemoMeasure[] = [
-  { goal: 'access', id: 'hoidon-tarpeen-arviointi', name: 'Hoidon- ja palvelutarpeen arvioinnin kehittäminen', owner: 'Osaprojektipäällikkö, vastaanottopalvelut', subProject: ACCESS_PROJECT, levels: [2, 3, 4, 5], indicators: ['time-to-assessment', 'assessed-same-day'] },
-  { goal: 'access', id: 'palveluun-seitsemassa-vrk', name: 'Palveluun pääsy seitsemässä vuorokaudessa asianmukaiselle ammattilaiselle', owner: 'Ylilääkäri, perusterveydenhuolto', subProject: ACCESS_PROJECT, levels: [2, 3, 3, 4], indicators: ['t3', 'time-to-visit', 'treated-within-limit'] },
+  { goal: 'access', id: 'hoidon-tarpeen-arviointi', name: 'Hoidon- ja palvelutarpeen arvioinnin kehittäminen', owner: 'Osaprojektipäällikkö, vastaanottopalvelut', subProject: ACCESS_PROJECT, levels: [2, 3, 4, 5], indicators: ['time-to-assessment', 'assessed-same-weekday'] },
+  { goal: 'access', id: 'palveluun-seitsemassa-vrk', name: 'Palveluun pääsy seitsemässä vuorokaudessa asianmukaiselle ammattilaiselle', owner: 'Ylilääkäri, perusterveydenhuolto', subProject: ACCESS_PROJECT, levels: [2, 3, 3, 4], indicators: ['t3', 'time-to-visit', 'within-legal-limit', 'within-regional-limit'] },
   { goal: 'access', id: 'suuntima-segmentointi', name: 'Asiakkuuksien segmentointi Suuntima-työkalun käyttöönotto', owner: 'Kehittämiskoordinaattori', subProject: ACCESS_PROJECT, levels: [3, 4, 4, 5], indicators: [] },
   { goal: 'access', id: 'tiimityomalli', name: 'Työnjako vastaanotoilla on uudistettu, tiimityömalli', owner: 'Osastonhoitaja, Kokkolan terveysasema', subProject: ACCESS_PROJECT, levels: [2, 4, 4, 5], indicators: ['own-team-share', 'continuity-upc', 'continuity-coci'] },
   { goal: 'access', id: 'ammattiryhmien-tyonjako', name: 'Ammattiryhmien välinen selkeä ja tarkoituksenmukainen työnjako toteutuu', owner: 'Johtava hoitaja', subProject: ACCESS_PROJECT, levels: [2, 2, 3, 3], indicators: ['first-contact-resolution'] },

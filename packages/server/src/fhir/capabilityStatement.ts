@@ -21,6 +21,8 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
   // Message attachments: uploaded as the raw file, read by those who may read their message (securityContext).
   const binary = resourceEntry(baseUrl, 'Binary', []);
   const definitions = resourceEntry(baseUrl, 'OperationDefinition', []);
+  // The managers' indicators (computed, not stored): read, listed, and $evaluate-measure.
+  const measures = resourceEntry(baseUrl, 'Measure', []);
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -42,7 +44,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
             'A missing or refused token is a 401 with WWW-Authenticate: Bearer. Access to personal data needs a care relationship ' +
             'or a recorded reason (X-Access-Reason); every access and refusal is audited.',
         },
-        resource: [...stored, binary, definitions].sort((a, b) => String(a.type).localeCompare(String(b.type))),
+        resource: [...stored, binary, definitions, measures].sort((a, b) => String(a.type).localeCompare(String(b.type))),
       },
     ],
   };

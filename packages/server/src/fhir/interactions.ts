@@ -15,7 +15,7 @@ const FULL: TypeInteraction[] = ['read', 'vread', 'update', 'history-instance', 
  */
 export function interactionsOf(type: string): TypeInteraction[] {
   if (type === 'Binary') return ['create', 'read'];
-  if (type === 'OperationDefinition') return ['read', 'search-type'];
+  if (type === 'OperationDefinition' || type === 'Measure') return ['read', 'search-type'];
   if (!isSupportedType(type)) return [];
   if (type === 'AuditEvent') return ['read', 'search-type'];
   if (CHANGED_ONLY_BY_OPERATIONS[type]) return FULL.filter((i) => i !== 'update');
@@ -52,6 +52,8 @@ export function allowedMethods(type: string, shape: PathShape, operation?: strin
     case 'type-operation':
     case 'instance-operation':
       if (operationsOn(type).some((op) => op.code === operation?.replace(/^\$/, '') && op.instance === (shape === 'instance-operation'))) methods.push('POST');
+      // $evaluate-measure changes nothing and is also invoked with GET (the parameters in the query).
+      if (type === 'Measure' && shape === 'instance-operation' && operation === '$evaluate-measure') methods.unshift('GET');
       break;
   }
   return methods;

@@ -30,7 +30,7 @@ describe.each(BACKENDS)('the CapabilityStatement against the server on %s', (bac
   afterAll(async () => server?.close());
 
   /** Personal data is searched as its client (scoped to them); directory data as the administrator. */
-  const userFor = (type: string) => (['Organization', 'Location', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Questionnaire', 'CareTeam', 'Schedule', 'Slot', 'OperationDefinition'].includes(type) ? admin : resident);
+  const userFor = (type: string) => (['Organization', 'Location', 'HealthcareService', 'Practitioner', 'PractitionerRole', 'Questionnaire', 'CareTeam', 'Schedule', 'Slot', 'OperationDefinition', 'Measure'].includes(type) ? admin : resident);
 
   it('lists no parameter or interaction the issue found refused, and says how to authenticate', () => {
     const names = rest.resource.flatMap((r: any) => (r.searchParam ?? []).map((p: any) => p.name));

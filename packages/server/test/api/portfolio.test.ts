@@ -33,7 +33,7 @@ describe.each(BACKENDS)('development portfolio on %s', (backend) => {
     expect(r.body.goals.map((g: any) => g.id)).toEqual([...BENEFIT_GOALS]);
     expect(r.body.goals[0].name).toBe('Palveluiden yhdenvertaisen saatavuuden, oikea-aikaisuuden ja jatkuvuuden parantaminen');
     const t3 = r.body.goals[0].measures.find((m: any) => m.id === 'palveluun-seitsemassa-vrk');
-    expect(t3).toMatchObject({ owner: expect.any(String), subProject: 'Vastaanottopalveluiden saatavuus', indicators: ['t3', 'time-to-visit', 'treated-within-limit'] });
+    expect(t3).toMatchObject({ owner: expect.any(String), subProject: 'Vastaanottopalveluiden saatavuus', indicators: ['t3', 'time-to-visit', 'within-legal-limit', 'within-regional-limit'] });
     expect(t3.maturity).toEqual([{ period: '2020-Q4', level: 2 }, { period: '2021-H1', level: 3 }, { period: '2021-H2', level: 3 }, { period: '2022-H1', level: 4 }]);
     expect((await get(manager, '?lang=sv')).body.goals[4].name).toBe('Dämpad kostnadsökning');
     expect((await get(manager, '?lang=de')).status).toBe(400);

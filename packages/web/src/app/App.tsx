@@ -50,6 +50,7 @@ const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ de
 const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage').then((m) => ({ default: m.FeedbackResultsPage })));
 const PortfolioPage = lazy(() => import('../portfolio/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
@@ -63,6 +64,7 @@ function Screen({ path }: { path: string }) {
   if (path === PATHS.directory || path.startsWith(`${PATHS.directory}/`)) {
     return <DirectoryPage path={path} />;
   }
+  if (path === PATHS.dashboard || path.startsWith(`${PATHS.dashboard}/`)) return <DashboardPage path={path} />;
   if (path === '/monitoring' || path.startsWith('/monitoring/')) return <ClientMonitoring patientId={path.startsWith('/monitoring/') ? decodeURIComponent(path.slice('/monitoring/'.length)) : undefined} />;
   switch (path) {
     case '/my-measurements': return <MyMeasurements />;

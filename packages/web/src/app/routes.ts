@@ -26,6 +26,7 @@ export const PATHS = {
   figures: '/figures',
   access: '/access',
   portfolio: '/portfolio',
+  dashboard: '/dashboard',
   myFeedback: '/my-feedback',
   feedbackResults: '/feedback-results',
   /** `/feedback/<token>`: the survey from an e-mailed link, without logging in. */
@@ -93,6 +94,7 @@ export const NAV: NavEntry[] = [
   { path: '/admin/settings', labelKey: 'adminSettings.nav', testId: 'nav-admin-settings', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
+  { path: PATHS.dashboard, labelKey: 'dashboard.nav', testId: 'nav-dashboard', roles: ['manager'] },
   { path: PATHS.portfolio, labelKey: 'portfolio.nav', testId: 'nav-portfolio', roles: ['manager', 'admin'] },
   { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional', 'manager'] },
   // Last, so that a manager still starts from the figures.

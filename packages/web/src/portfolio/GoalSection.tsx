@@ -1,6 +1,9 @@
 /** One benefit goal: where its measures stand in the chosen period, the maturity table and a form for a new measure. */
 import { useTranslation } from 'react-i18next';
-import { goalStanding, maturityRow, MATURITY_LEVELS, type MaturityLevel } from '@ovi/domain/src/portfolio/portfolio';
+import { goalStanding, INDICATOR_THEME, maturityRow, MATURITY_LEVELS, type MaturityLevel } from '@ovi/domain/src/portfolio/portfolio';
+import { Link } from '../app/router';
+import { PATHS } from '../app/routes';
+import { useSession } from '../auth/SessionContext';
 import type { ShownPortfolio } from '../api/portfolio.resource';
 import { TableWrap } from '../components/TableWrap';
 import { formatNumber } from '../i18n/format';
@@ -20,6 +23,8 @@ export function GoalSection({ portfolio, goal, period, onLevel, onChanged, onErr
   const { t } = useTranslation();
   const lang = useLanguage();
   const standing = period ? goalStanding(goal, period) : undefined;
+  // The dashboard is the managers' screen: the indicators link there for them.
+  const managers = useSession().user?.roles.includes('manager') ?? false;
   const headingId = `goal-${goal.id}`;
   return (
     <section className="portfolio-goal" aria-labelledby={headingId} data-testid={`goal-${goal.id}`}>
@@ -61,7 +66,13 @@ export function GoalSection({ portfolio, goal, period, onLevel, onChanged, onErr
                       </span>
                       {measure.indicators.length > 0 && (
                         <span className="small portfolio-indicators">
-                          {t('portfolio.followedBy')} {measure.indicators.map((i) => t(`portfolio.indicator.${i}`)).join(', ')}
+                          {t('portfolio.followedBy')}{' '}
+                          {measure.indicators.map((i, n) => (
+                            <span key={i}>
+                              {n > 0 && ', '}
+                              {managers ? <Link to={`${PATHS.dashboard}/${INDICATOR_THEME[i]}`}>{t(`portfolio.indicator.${i}`)}</Link> : t(`portfolio.indicator.${i}`)}
+                            </span>
+                          ))}
                         </span>
                       )}
                     </th>

@@ -1,0 +1,317 @@
+/**
+ * The reads behind the managers' indicators (measures/indicators.ts, decision 028): one query
+ * per indicator, aggregated in the database with GROUPING SETS, so that a region's year comes
+ * back as one row per stratum and numerator code (or measured value), never a row per person.
+ *
+ * Every query has the same shape: a CTE `s` with one row per counted contact, visit or time,
+ * carrying its unit, municipality, age group and profession (each 'unknown' when not recorded,
+ * so every row is in exactly one stratum of each stratifier and the strata add up to the whole)
+ * and `k`: the numerator code it counts in (NULL: in the population only) or, for a
+ * continuous measure, the measured value. The filters (unit, municipality, profession) apply to
+ * `s`. The answer is (stratifier, value, k, n); a stratifier of NULL is the whole population.
+ */
+import { EXTENSIONS, MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
+import type { SqlExecutor } from '../db/database';
+
+export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
+
+export interface IndicatorFilters {
+  unit?: string;
+  municipality?: string;
+  profession?: string;
+}
+
+export interface IndicatorWindow {
+  start: Date;
+  end: Date;
+}
+
+/** One aggregated row: n people with numerator code / value `k` in a stratum (or the whole). */
+export interface IndicatorCountRow {
+  stratifier: IndicatorStratifier | null;
+  value: string;
+  k: string | null;
+  n: number;
+}
+
+const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality: 'municipality', 'age-group': 'age_group', profession: 'profession' };
+
+/** The client's columns from a Patient's content `pc` at the Helsinki date of instant `at`. */
+const clientColumns = (pc: string, at: string) => `
+  COALESCE((SELECT e #>> '{valueCoding,code}' FROM jsonb_array_elements(${pc} -> 'extension') e WHERE e ->> 'url' = '${EXTENSIONS.municipality}' LIMIT 1), 'unknown') AS municipality,
+  -- The bands of domain/measures/ageGroups.ts: 0-17, 18-64, 65-74, 75+ (age on the day, Helsinki).
+  CASE WHEN ${pc} ->> 'birthDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+    CASE WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 18 THEN '0-17'
+         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 65 THEN '18-64'
+         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 75 THEN '65-74'
+         ELSE '75+' END
+  ELSE 'unknown' END AS age_group`;
+
+/** A Task input's value as text. */
+const input = (alias: string, code: string, field: string) =>
+  `(SELECT i ->> '${field}' FROM jsonb_array_elements(${alias}.content -> 'input') i WHERE i #>> '{type,coding,0,code}' = '${code}' LIMIT 1)`;
+
+/**
+ * The client-guidance contacts that arrived in the window ($1, $2), with the client's columns;
+ * the contact's unit is the client's own station (the first Organization among
+ * `generalPractitioner`), its profession the one the contact was assessed for (`performerType`).
+ * Read through resource_guidance_authored (migration 015).
+ */
+const CONTACTS = `
+  SELECT t.content AS c,
+         ovi_instant(t.content ->> 'authoredOn') AS arrived_at,
+         COALESCE((SELECT g ->> 'reference' FROM jsonb_array_elements(p.content -> 'generalPractitioner') g WHERE g ->> 'reference' LIKE 'Organization/%' LIMIT 1), 'unknown') AS unit,
+         ${clientColumns('p.content', "ovi_instant(t.content ->> 'authoredOn')")},
+         COALESCE(t.content #>> '{performerType,0,coding,0,code}', 'unknown') AS profession,
+         t.content #>> '{owner,reference}' AS owner,
+         COALESCE(ovi_instant(${input('t', 'assessed-at', 'valueDateTime')}),
+                  CASE WHEN t.content ->> 'status' = 'completed' THEN ovi_instant(t.content #>> '{executionPeriod,end}') END) AS assessed_at,
+         ovi_instant(${input('t', 'assessment-due', 'valueDateTime')}) AS assessment_due,
+         ${input('t', 'channel', 'valueCode')} AS channel
+    FROM resource t
+    LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(t.content #>> '{for,reference}' FROM '^Patient/(.+)$')
+   WHERE t.resource_type = 'Task' AND t.content #>> '{code,coding,0,code}' = 'client-guidance'
+     AND ovi_instant(t.content ->> 'authoredOn') >= $1::timestamptz AND ovi_instant(t.content ->> 'authoredOn') < $2::timestamptz`;
+
+const participant = (kind: string) => `(SELECT p #>> '{actor,reference}' FROM jsonb_array_elements(a.content -> 'participant') p WHERE p #>> '{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
+
+/**
+ * The visits realised in the window (Appointment `fulfilled`, by start; cancelled and not-come
+ * ones are another status), with the client's columns; the unit is the Organization managing
+ * the visit's Location (the Location itself when it names none), the profession the visit's.
+ * `contact` is the Task the visit was booked for (supportingInformation), `origin` the contact
+ * it was routed from (basedOn), as in the waiting times of decision 018.
+ */
+const VISITS = `
+  SELECT v.*,
+         COALESCE(l.content #>> '{managingOrganization,reference}', v.location, 'unknown') AS unit,
+         ${clientColumns('pt.content', 'v.visit_at')},
+         t.content AS contact, o.content AS origin
+    FROM (SELECT a.id,
+                 ovi_instant(a.content ->> 'start') AS visit_at,
+                 ${participant('Location')} AS location,
+                 ${participant('Patient')} AS client,
+                 COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession,
+                 (SELECT substring(s ->> 'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(a.content -> 'supportingInformation') s WHERE s ->> 'reference' LIKE 'Task/%' LIMIT 1) AS task_id
+            FROM resource a
+           WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
+             AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz) v
+    LEFT JOIN resource l ON l.resource_type = 'Location' AND l.id = substring(v.location FROM '^Location/(.+)$')
+    LEFT JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(v.client FROM '^Patient/(.+)$')
+    LEFT JOIN resource t ON t.resource_type = 'Task' AND t.id = v.task_id
+    LEFT JOIN resource o ON o.resource_type = 'Task'
+     AND o.id = (SELECT substring(b ->> 'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(t.content -> 'basedOn') b WHERE b ->> 'reference' LIKE 'Task/%' LIMIT 1)`;
+
+/** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
+const TIMES = `
+  SELECT f.status, f.start_at,
+         COALESCE(l.content #>> '{managingOrganization,reference}',
+                  (SELECT x ->> 'reference' FROM jsonb_array_elements(s.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1), 'unknown') AS unit,
+         'unknown' AS municipality, 'unknown' AS age_group,
+         COALESCE(s.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession,
+         NULL::text AS owner
+    FROM slot_availability f
+    JOIN resource s ON s.resource_type = 'Schedule' AND s.id = f.schedule_id
+    LEFT JOIN resource l ON l.resource_type = 'Location'
+     AND l.id = (SELECT substring(x ->> 'reference' FROM '^Location/(.+)$') FROM jsonb_array_elements(s.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1)
+   WHERE f.status IN ('free', 'busy') AND f.start_at >= $1::timestamptz AND f.start_at < $2::timestamptz
+     AND s.id IN (SELECT r.id FROM resource r WHERE r.resource_type = 'Schedule' AND r.content ->> 'active' = 'true')`;
+
+/**
+ * The clients with an active home-measurement Goal (one with a measurement frequency), and
+ * whether they sent a measurement themselves in the window (a final Observation about them,
+ * performed by them, taken in the window). The Goal's status is today's (Ovi keeps its history
+ * but this reads the current version). Unit and municipality are the client's, age on the
+ * window's last day; no profession.
+ */
+const MONITORED = `
+  SELECT g.patient,
+         COALESCE((SELECT x ->> 'reference' FROM jsonb_array_elements(p.content -> 'generalPractitioner') x WHERE x ->> 'reference' LIKE 'Organization/%' LIMIT 1), 'unknown') AS unit,
+         ${clientColumns('p.content', "($2::timestamptz - interval '1 second')")},
+         'unknown' AS profession, NULL::text AS owner,
+         EXISTS (SELECT 1 FROM search_token t JOIN resource o ON o.resource_type = 'Observation' AND o.id = t.resource_id
+                  WHERE t.resource_type = 'Observation' AND t.param = 'subject' AND t.value = g.patient
+                    AND o.content ->> 'status' = 'final'
+                    AND o.content -> 'performer' @> jsonb_build_array(jsonb_build_object('reference', g.patient))
+                    AND ovi_instant(o.content ->> 'effectiveDateTime') >= $1::timestamptz AND ovi_instant(o.content ->> 'effectiveDateTime') < $2::timestamptz) AS measured
+    FROM (SELECT DISTINCT content #>> '{subject,reference}' AS patient FROM resource
+           WHERE resource_type = 'Goal' AND content ->> 'lifecycleStatus' = 'active'
+             AND content -> 'extension' @> jsonb_build_array(jsonb_build_object('url', '${MEASUREMENT_FREQUENCY_EXTENSION}'))) g
+    JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(g.patient FROM '^Patient/(.+)$')`;
+
+/** How each indicator's rows are made from its base: the source, which rows count, and `k`. */
+interface CountSpec {
+  base: string;
+  /** Condition on the base's columns for a row to be in the population. */
+  where: string;
+  /** The numerator code (NULL when not in it) or measured value, as text. */
+  k: string;
+  /** Count distinct handling professionals per stratum too. */
+  professionals?: boolean;
+}
+
+const helsinkiDate = (instant: string) => `(${instant} AT TIME ZONE 'Europe/Helsinki')::date`;
+
+/** The earlier of the visit's contact and the contact it was routed from: routing never restarts the clock. */
+const CONTACT_ARRIVED = `LEAST(ovi_instant(contact ->> 'authoredOn'), ovi_instant(origin ->> 'authoredOn'))`;
+const ASSESSED = `LEAST(COALESCE(ovi_instant(${input('x', 'assessed-at', 'valueDateTime').replace(/x\.content/g, 'contact')}),
+                                  CASE WHEN contact ->> 'status' = 'completed' AND ovi_instant(contact #>> '{executionPeriod,end}') <= visit_at THEN ovi_instant(contact #>> '{executionPeriod,end}') END),
+                         ovi_instant(${input('x', 'assessed-at', 'valueDateTime').replace(/x\.content/g, 'origin')}))`;
+const deadline = (code: string) => `ovi_instant(${input('x', code, 'valueDateTime').replace(/x\.content/g, 'contact')})`;
+
+export const COUNT_SPECS: Record<string, CountSpec> = {
+  'contacts-by-channel': { base: CONTACTS, where: 'true', k: 'channel' },
+  'digital-share': { base: CONTACTS, where: 'true', k: `CASE WHEN channel = ANY($6::text[]) THEN 'digital' END` },
+  'first-contact-resolution': {
+    base: CONTACTS, professionals: true,
+    where: `c ->> 'status' = 'completed'`,
+    k: `CASE WHEN c #>> '{businessStatus,coding,0,code}' IN ('solved', 'self-care') THEN 'resolved' END`,
+  },
+  'assessed-same-weekday': {
+    base: CONTACTS, professionals: true,
+    // Assessed, or past its due time unassessed ($7: now).
+    where: `assessment_due IS NOT NULL AND (assessed_at IS NOT NULL OR assessment_due < $7::timestamptz)`,
+    k: `CASE WHEN assessed_at IS NOT NULL AND assessed_at <= assessment_due THEN 'same-weekday' END`,
+  },
+  'time-to-assessment': {
+    base: CONTACTS, professionals: true,
+    where: 'assessed_at IS NOT NULL',
+    k: `floor(GREATEST(0, extract(epoch FROM assessed_at - arrived_at)) / 3600)::int::text`,
+  },
+  'time-to-visit': {
+    base: VISITS,
+    where: `contact IS NOT NULL`,
+    k: `GREATEST(0, ${helsinkiDate('visit_at')} - ${helsinkiDate(CONTACT_ARRIVED)})::text`,
+  },
+  'within-legal-limit': {
+    base: VISITS,
+    where: `contact IS NOT NULL AND ${ASSESSED} IS NOT NULL AND ${deadline('legal-deadline')} IS NOT NULL`,
+    k: `CASE WHEN visit_at <= ${deadline('legal-deadline')} THEN 'within' END`,
+  },
+  'within-regional-limit': {
+    base: VISITS,
+    where: `contact IS NOT NULL AND ${ASSESSED} IS NOT NULL AND ${deadline('regional-deadline')} IS NOT NULL`,
+    k: `CASE WHEN visit_at <= ${deadline('regional-deadline')} THEN 'within' END`,
+  },
+  'visit-demand': {
+    base: CONTACTS,
+    where: `c ->> 'status' = 'completed'`,
+    k: `CASE WHEN c #>> '{businessStatus,coding,0,code}' IN ('booked', 'routed') THEN 'needs-visit' END`,
+  },
+  'booked-time-share': { base: TIMES, where: 'true', k: `CASE WHEN status = 'busy' THEN 'booked' END` },
+  'self-monitoring-reach': { base: MONITORED, where: 'true', k: `CASE WHEN measured THEN 'measured' END` },
+};
+
+/**
+ * The counts of one indicator in the window, for the whole and per stratum of `stratifiers`.
+ * `digital` lists the digital channels; `now` is the care clock (for "past its due time").
+ */
+export async function indicatorCounts(
+  db: SqlExecutor,
+  id: string,
+  window: IndicatorWindow,
+  stratifiers: readonly IndicatorStratifier[],
+  filters: IndicatorFilters,
+  context: { digital: readonly string[]; now: Date },
+): Promise<IndicatorCountRow[]> {
+  const spec = COUNT_SPECS[id];
+  if (!spec) throw new Error(`no count for indicator ${id}`);
+  const columns = stratifiers.map((s) => COLUMN[s]);
+  const sets = ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', ');
+  const stratifierOf = `CASE ${stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`;
+  const valueOf = `COALESCE(${[...columns, "''"].join(', ')})`;
+  const filtered = `SELECT *, ${spec.k} AS k FROM (${spec.base}) b
+     -- $6 and $7 are named in every query so that PostgreSQL knows their types even where unused.
+     WHERE (${spec.where}) AND $6::text[] IS NOT NULL AND $7::timestamptz IS NOT NULL AND ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)`;
+  const professionals = spec.professionals
+    ? `UNION ALL
+       SELECT ${stratifierOf.replace(/GROUPING\((\w+)\) = 0/g, 'GROUPING($1) = 0')}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
+         FROM s GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
+    : '';
+  const r = await db.query<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+    `WITH s AS (${filtered})
+     SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k, count(*)::int AS n
+       FROM s GROUP BY GROUPING SETS (${sets})
+     ${professionals}`,
+    [window.start.toISOString(), window.end.toISOString(), filters.unit ?? null, filters.municipality ?? null, filters.profession ?? null, [...context.digital], context.now.toISOString()],
+  );
+  return r.rows.map((row) => ({ stratifier: row.stratifier ?? null, value: row.value ?? '', k: row.k, n: Number(row.n) }));
+}
+
+/** The names of Organizations and Locations (units) by reference, for labelling strata. */
+export async function unitNames(db: SqlExecutor, refs: readonly string[]): Promise<Map<string, string>> {
+  const ids = refs.flatMap((ref) => {
+    const m = /^(Organization|Location)\/([A-Za-z0-9\-.]{1,64})$/.exec(ref);
+    return m ? [[m[1], m[2]] as [string, string]] : [];
+  });
+  if (ids.length === 0) return new Map();
+  const r = await db.query<{ resource_type: string; id: string; name: string | null }>(
+    `SELECT resource_type, id, content ->> 'name' AS name FROM resource
+      WHERE (resource_type, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [ids.map(([type]) => type), ids.map(([, id]) => id)],
+  );
+  return new Map(r.rows.flatMap((row) => (row.name ? [[`${row.resource_type}/${row.id}`, row.name] as [string, string]] : [])));
+}
+
+/** One week (Monday, Helsinki) and profession of the demand-and-capacity view. */
+export interface WeekRow {
+  week: string;
+  profession: string;
+  /** Contacts that arrived this week and were closed with a booked visit or routed on. */
+  needVisit: number;
+  /** Contacts that arrived this week (all outcomes, open ones too). */
+  arrived: number;
+  /** Appointment times starting this week in active schedules: free, booked (frozen ones left out). */
+  freeTimes: number;
+  bookedTimes: number;
+  /** Contacts open at the end of the week (arrived before it, not closed by then). */
+  backlog: number;
+}
+
+/**
+ * "Hyvä vastaanotto": per week and profession, the incoming demand for visits against the free
+ * and booked time, and the queue left at each week's end, so a queue shows before it forms.
+ * Weeks are Helsinki ISO weeks (Monday to Sunday) overlapping [start, end); the backlog counts
+ * every client-guidance contact that arrived before the week's end and was still open then,
+ * whenever it arrived.
+ */
+export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWindow, filters: IndicatorFilters): Promise<WeekRow[]> {
+  const r = await db.query<{ week: string; profession: string; need_visit: number; arrived: number; free_times: number; booked_times: number; backlog: number }>(
+    `WITH weeks AS (
+       SELECT w::date AS monday,
+              (w::date::timestamp AT TIME ZONE 'Europe/Helsinki') AS starts,
+              ((w::date + 7)::timestamp AT TIME ZONE 'Europe/Helsinki') AS ends
+         FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE 'Europe/Helsinki'),
+                              ($2::timestamptz - interval '1 second') AT TIME ZONE 'Europe/Helsinki', interval '7 days') w
+     ), c AS (
+       SELECT * FROM (${CONTACTS.replace(/AND ovi_instant\(t\.content ->> 'authoredOn'\) >= \$1::timestamptz /, '')}) b
+        WHERE ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)
+     ), closed AS (
+       SELECT c.*, CASE WHEN c ->> 'status' IN ('completed', 'cancelled', 'failed', 'rejected') THEN COALESCE(ovi_instant(c #>> '{executionPeriod,end}'), arrived_at) END AS closed_at FROM c
+     ), contacts AS (
+       SELECT w.monday, x.profession,
+              count(*) FILTER (WHERE x.arrived_at >= w.starts AND x.c #>> '{businessStatus,coding,0,code}' IN ('booked', 'routed'))::int AS need_visit,
+              count(*) FILTER (WHERE x.arrived_at >= w.starts)::int AS arrived,
+              count(*) FILTER (WHERE x.closed_at IS NULL OR x.closed_at >= w.ends)::int AS backlog
+         FROM weeks w JOIN closed x ON x.arrived_at < w.ends AND (x.arrived_at >= w.starts OR x.closed_at IS NULL OR x.closed_at >= w.ends)
+        GROUP BY w.monday, x.profession
+     ), times AS (
+       SELECT w.monday, x.profession,
+              count(*) FILTER (WHERE x.status = 'free')::int AS free_times,
+              count(*) FILTER (WHERE x.status = 'busy')::int AS booked_times
+         FROM weeks w JOIN (${TIMES.replace(/\$1::timestamptz/g, '$6::timestamptz').replace(/\$2::timestamptz/g, '$7::timestamptz')}) x
+           ON x.start_at >= w.starts AND x.start_at < w.ends
+        WHERE ($3::text IS NULL OR x.unit = $3) AND ($5::text IS NULL OR x.profession = $5)
+        GROUP BY w.monday, x.profession
+     )
+     SELECT to_char(COALESCE(c.monday, t.monday), 'YYYY-MM-DD') AS week, COALESCE(c.profession, t.profession) AS profession,
+            COALESCE(c.need_visit, 0) AS need_visit, COALESCE(c.arrived, 0) AS arrived, COALESCE(c.backlog, 0) AS backlog,
+            COALESCE(t.free_times, 0) AS free_times, COALESCE(t.booked_times, 0) AS booked_times
+       FROM contacts c FULL JOIN times t ON t.monday = c.monday AND t.profession = c.profession
+      ORDER BY 1, 2`,
+    [window.start.toISOString(), window.end.toISOString(), filters.unit ?? null, filters.municipality ?? null, filters.profession ?? null,
+     // The times of the first and last weeks whole, also outside the period's days.
+     new Date(window.start.getTime() - 7 * 86_400_000).toISOString(), new Date(window.end.getTime() + 7 * 86_400_000).toISOString()],
+  );
+  return r.rows.map((row) => ({ week: row.week, profession: row.profession, needVisit: Number(row.need_visit), arrived: Number(row.arrived), freeTimes: Number(row.free_times), bookedTimes: Number(row.booked_times), backlog: Number(row.backlog) }));
+}
