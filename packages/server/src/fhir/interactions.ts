@@ -35,6 +35,8 @@ export function allowedMethods(type: string, shape: PathShape, operation?: strin
     case 'type':
       if (has('search-type')) methods.push('GET');
       if (has('create')) methods.push('POST');
+      // Conditional update (PUT /{type}?search) where the type is both updated and searched.
+      if (has('update') && has('search-type')) methods.push('PUT');
       break;
     case 'type-history':
       if (has('history-type')) methods.push('GET');
