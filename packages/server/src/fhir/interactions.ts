@@ -81,6 +81,8 @@ export function assertAllowed(type: string, interaction: TypeInteraction, method
  */
 export function refusalForUnroutedPath(method: string, pathBelowBase: string): MethodNotAllowed | undefined {
   const segments = pathBelowBase.split('/').filter((s) => s.length > 0);
+  // The base itself takes batch and transaction Bundles only (no system search or history).
+  if (segments.length === 0) return method === 'POST' ? undefined : new MethodNotAllowed(`${method} is not supported at the base: POST a batch or transaction Bundle`, ['POST']);
   const [type = '', second, third, fourth] = segments;
   if (!interactionsOf(type).length || segments.length > 4) return undefined;
   const shape = shapeOf(second, third, fourth);
