@@ -62,7 +62,8 @@ export class BundleProcessor {
         // R4: entries of a batch must not refer to each other; a reference nobody resolves is not stored.
         const local = [...referencesIn(entry.resource), ...[...(entry.url ? entryTarget(entry.url, ctx.baseUrl).query.values() : [])]].find(isLocalId);
         if (local) throw badRequest(`${local} refers to another entry, which only a transaction resolves (entries of a batch are independent)`);
-        answered.push((await this.perform(ctx, await this.withConditionalReferences(ctx, entry, new Map()), prefer)).entry);
+        const { entry: performed } = await this.perform(ctx, await this.withConditionalReferences(ctx, entry, new Map()), prefer);
+        answered.push(entry.method === 'HEAD' ? { response: performed.response } : performed);
       } catch (error) {
         if (error instanceof DatabaseUnavailableError || !(error instanceof FhirError || error instanceof Error)) throw error;
         const fhirError = error instanceof FhirError ? error : serverError();
@@ -80,6 +81,7 @@ export class BundleProcessor {
   private async transaction(ctx: RequestContext, entries: EntryRequest[], prefer: ReturnPreference): Promise<Bundle> {
     for (const entry of entries) if (entry.problem) throw withEntry(entry, badRequest(entry.problem));
     assertDistinctWrites(ctx, entries);
+    assertDistinctFullUrls(entries);
     const answered: BundleEntry[] = new Array<BundleEntry>(entries.length);
     let current: EntryRequest | undefined;
     try {
@@ -90,7 +92,9 @@ export class BundleProcessor {
         for (const entry of [...by('DELETE'), ...dependencyOrder(by('POST')), ...by('PUT', 'PATCH'), ...by('GET', 'HEAD')]) {
           current = entry;
           const prepared = await this.withConditionalReferences(ctx, withLocalReferences(entry, resolved), conditional);
-          const { entry: response, target } = await this.perform(ctx, prepared, prefer);
+          const { entry: performed, target } = await this.perform(ctx, prepared, prefer);
+          // HEAD: the same answer without the resource.
+          const response = entry.method === 'HEAD' ? { response: performed.response } : performed;
           if (entry.fullUrl && isLocalId(entry.fullUrl) && target) resolved.set(entry.fullUrl, target);
           answered[entry.index] = response;
         }
@@ -240,6 +244,17 @@ function assertDistinctWrites(ctx: RequestContext, entries: EntryRequest[]): voi
     const earlier = seen.get(key);
     if (earlier) throw withEntry(entry, badRequest(`${key} is already written by ${describeEntry(earlier)}; a transaction writes each resource once`));
     seen.set(key, entry);
+  }
+}
+
+/** Each `fullUrl` names one entry: otherwise a reference to it would be ambiguous. */
+function assertDistinctFullUrls(entries: EntryRequest[]): void {
+  const seen = new Map<string, EntryRequest>();
+  for (const entry of entries) {
+    if (!entry.fullUrl) continue;
+    const earlier = seen.get(entry.fullUrl);
+    if (earlier) throw withEntry(entry, badRequest(`fullUrl ${entry.fullUrl.slice(0, 80)} is already the fullUrl of ${describeEntry(earlier)}; each entry needs its own`));
+    seen.set(entry.fullUrl, entry);
   }
 }
 

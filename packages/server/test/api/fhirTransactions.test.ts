@@ -258,6 +258,16 @@ describe.each(BACKENDS)('FHIR batch and transaction on %s', (backend) => {
     expectValidBundle(tx.body, 'transaction-response');
     expect(tx.body.entry.map((e: any) => e.response.status)).toEqual(['200 OK', '201 Created']);
     expect(tx.body.entry[0].resource).toMatchObject({ id: created.body.id, name: 'Neljäs', meta: { versionId: '4' } });
+    // Prefer: return=minimal leaves the resources out; status, location and version stay.
+    const minimal = await post({ resourceType: 'Bundle', type: 'transaction', entry: [
+      { resource: { ...organization('cu-one', 'Viides'), id: created.body.id }, request: { method: 'PUT', url: `Organization/${created.body.id}`, ifMatch: 'W/"4"' } },
+    ] }, admin, { prefer: 'return=minimal' });
+    expectValidBundle(minimal.body, 'transaction-response');
+    expect(minimal.body.entry[0]).toEqual({ response: expect.objectContaining({ status: '200 OK', location: `Organization/${created.body.id}/_history/5`, etag: 'W/"5"' }) });
+    const stale = await post({ resourceType: 'Bundle', type: 'transaction', entry: [
+      { resource: { ...organization('cu-one', 'Vanhentunut'), id: created.body.id }, request: { method: 'PUT', url: `Organization/${created.body.id}`, ifMatch: 'W/"4"' } },
+    ] });
+    expect(stale.status).toBe(412);
   });
 
   it('answers If-None-Match: 304 for the current version on a read, 412 for a create-only write of what exists', async () => {
@@ -305,6 +315,14 @@ describe.each(BACKENDS)('FHIR batch and transaction on %s', (backend) => {
     expect((await post({ resourceType: 'Bundle', type: 'transaction', entry: [{ resource: organization('tx-type') }] })).status).toBe(400);
     expect(await count('tx-type')).toBe(0);
     expect((await server.call('POST', '/fhir/R4', { body: { resourceType: 'Bundle', type: 'batch', entry: [] } })).status).toBe(401);
+    const twice = urn();
+    const sameFullUrl = await post({ resourceType: 'Bundle', type: 'transaction', entry: [
+      { fullUrl: twice, resource: organization('tx-type'), request: { method: 'POST', url: 'Organization' } },
+      { fullUrl: twice, resource: organization('tx-type'), request: { method: 'POST', url: 'Organization' } },
+    ] });
+    expect(sameFullUrl.status).toBe(400);
+    expect(sameFullUrl.body.issue[0].diagnostics).toContain('Bundle.entry[1]');
+    expect(await count('tx-type')).toBe(0);
     const empty = await post({ resourceType: 'Bundle', type: 'transaction' });
     expect(empty.status).toBe(200);
     expectValidBundle(empty.body, 'transaction-response');
