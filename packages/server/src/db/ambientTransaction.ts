@@ -8,6 +8,8 @@ interface Ambient {
   afterCommit: Array<() => void>;
   /** Work that must still happen when it rolls back (refusals stay audited). */
   afterRollback: Array<() => Promise<void>>;
+  /** Set when the transaction has ended: work left running from it uses the pool again. */
+  ended: boolean;
 }
 
 const current = new AsyncLocalStorage<Ambient>();
@@ -20,12 +22,15 @@ const current = new AsyncLocalStorage<Ambient>();
  * savepoint. The context lives with the request's async calls, never in shared state.
  */
 export async function inOneTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  if (current.getStore()) throw new Error('A transaction Bundle cannot start inside another');
+  if (open()) throw new Error('A transaction Bundle cannot start inside another');
   let ambient: Ambient | undefined;
   try {
     const result = await db.transaction((tx) => {
-      ambient = { tx, savepoints: 0, afterCommit: [], afterRollback: [] };
+      ambient = { tx, savepoints: 0, afterCommit: [], afterRollback: [], ended: false };
       return current.run(ambient, work);
+    }).finally(() => {
+      // A connection given back to the pool must never see this context's queries again.
+      if (ambient) ambient.ended = true;
     });
     for (const run of ambient?.afterCommit ?? []) run();
     return result;
@@ -36,30 +41,36 @@ export async function inOneTransaction<T>(db: Database, work: () => Promise<T>):
   }
 }
 
+/** The open transaction of a transaction Bundle the current request runs in, if any. */
+function open(): Ambient | undefined {
+  const ambient = current.getStore();
+  return ambient && !ambient.ended ? ambient : undefined;
+}
+
 /** The transaction the current request runs in, if it is inside `inOneTransaction`. */
 export function ambientTransaction(): SqlExecutor | undefined {
-  return current.getStore()?.tx;
+  return open()?.tx;
 }
 
 /** Runs `work` now, or, inside a transaction Bundle, once the whole Bundle has committed. */
 export function afterCommit(work: () => void): void {
-  const ambient = current.getStore();
+  const ambient = open();
   if (ambient) ambient.afterCommit.push(work);
   else work();
 }
 
 /** Inside a transaction Bundle: `work` runs (outside it) if the Bundle rolls back. */
 export function onRollback(work: () => Promise<void>): void {
-  current.getStore()?.afterRollback.push(work);
+  open()?.afterRollback.push(work);
 }
 
 /** The database with its queries, transactions and locks joining the ambient transaction when there is one. */
 export function withAmbientTransactions(db: Database): Database {
   return {
     kind: db.kind,
-    query: (sql, params) => (current.getStore()?.tx ?? db).query(sql, params),
+    query: (sql, params) => (open()?.tx ?? db).query(sql, params),
     transaction: async (work) => {
-      const ambient = current.getStore();
+      const ambient = open();
       if (!ambient) return db.transaction(work);
       const name = `ovi_nested_${++ambient.savepoints}`;
       await ambient.tx.query(`SAVEPOINT ${name}`);
@@ -73,7 +84,7 @@ export function withAmbientTransactions(db: Database): Database {
       }
     },
     withLock: async (key, work) => {
-      const ambient = current.getStore();
+      const ambient = open();
       if (!ambient) return db.withLock(key, work);
       // Held until the Bundle's transaction ends, on its own connection (another would wait for it).
       await ambient.tx.query('SELECT pg_advisory_xact_lock($1)', [key]);

@@ -34,7 +34,7 @@ describe.each(BACKENDS)('the ambient transaction on %s', (backend) => {
       await org('kept-1');
       // Read back inside, through the store's ordinary (otherwise grouped) read.
       const made = await org('kept-2');
-      expect((await store.read('Organization', made.id)).name).toBe('kept-2');
+      expect((await store.read<{ resourceType: 'Organization'; name?: string }>('Organization', made.id)).name).toBe('kept-2');
     });
     expect(await count('kept-')).toBe(2);
     await expect(inOneTransaction(fresh.db, async () => {
@@ -75,6 +75,18 @@ describe.each(BACKENDS)('the ambient transaction on %s', (backend) => {
     await others;
     expect(await count('rolled-back')).toBe(0);
     expect(await audited('Organization/other-')).toBe(20);
+  });
+
+  it('sends work left running after the transaction ended to the pool, never to the finished transaction', async () => {
+    let stray: Promise<unknown> | undefined;
+    let go!: () => void;
+    const later = new Promise<void>((resolve) => (go = resolve));
+    await inOneTransaction(fresh.db, async () => {
+      stray = later.then(() => org('stray'));
+    });
+    go();
+    await stray;
+    expect(await count('stray')).toBe(1);
   });
 
   it('defers after-commit work to the commit, and keeps refusal audit records through a rollback', async () => {
