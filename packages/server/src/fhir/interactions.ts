@@ -75,6 +75,12 @@ export function assertAllowed(type: string, interaction: TypeInteraction, method
   throw new MethodNotAllowed(`${method} is not supported here: ${type} does not allow ${interaction}`, allowedMethods(type, shape));
 }
 
+/** Refuses `PUT /{type}?search` (conditional update) where the type is not both updated and searched (405 with `Allow`). */
+export function assertConditionalUpdate(type: string): void {
+  const refusal = refusalForUnroutedPath('PUT', `/${type}`);
+  if (refusal) throw refusal;
+}
+
 /**
  * The answer for a FHIR path no route took: a 405 with `Allow` when the path is a real one for
  * a known type (DELETE, PATCH, a PUT on a type without update…), else undefined (a 404).

@@ -7,7 +7,7 @@ import { patientsOf } from '../access/patientLinks';
 import type { Stored } from '../storage/resourceStore';
 import type { FhirService, RequestContext } from './fhirService';
 import { badRequest, FhirError, notFound, preconditionFailed, serverError } from './outcomes';
-import { assertAllowed, MethodNotAllowed, refusalForUnroutedPath } from './interactions';
+import { assertAllowed, assertConditionalUpdate, MethodNotAllowed, refusalForUnroutedPath } from './interactions';
 import { isPersonalType } from './resourceTypes';
 import { conditionalUpdate, matchesNoneMatch, parseIfMatch, refuseCreateOnlyPut } from './conditionalUpdate';
 import { dependencyOrder, describeEntry, entryOutcome, entryTarget, isLocalId, readBundleRequest, referencesIn, withReferences, type EntryRequest } from './bundleRequest';
@@ -165,7 +165,8 @@ export class BundleProcessor {
       return written(ctx, made.resource, made.created ? '201 Created' : '200 OK', prefer);
     }
     if (!operation && method === 'PUT' && (segments.length === 1 || segments.length === 2)) {
-      assertAllowed(type, 'update', 'PUT', segments.length === 1 ? 'type' : 'instance');
+      if (segments.length === 1) assertConditionalUpdate(type);
+      else assertAllowed(type, 'update', 'PUT', 'instance');
       const createOnly = parseCreateOnly(entry.ifNoneMatch);
       const expectedVersion = parseIfMatch(entry.ifMatch);
       if (segments.length === 1) {

@@ -3,7 +3,7 @@ import type { TokenService } from '../auth/tokens';
 import type { FhirService } from '../fhir/fhirService';
 import { BundleProcessor, parseCreateOnly, type BundleLimits } from '../fhir/transaction';
 import { conditionalUpdate, parseIfMatch } from '../fhir/conditionalUpdate';
-import { assertAllowed } from '../fhir/interactions';
+import { assertConditionalUpdate } from '../fhir/interactions';
 import type { Database } from '../db/database';
 import { badRequest } from '../fhir/outcomes';
 import { requestContext } from './requestContext';
@@ -35,7 +35,7 @@ export function registerBundleRoutes(app: FastifyInstance, { db, fhir, tokens, l
 
   app.put<{ Params: { type: string } }>(`${base}/:type`, async (request, reply) => {
     const { type } = request.params;
-    assertAllowed(type, 'update', 'PUT', 'type');
+    assertConditionalUpdate(type);
     const query = queryOf(request.url);
     if ([...query.keys()].length === 0) throw badRequest(`PUT ${base}/${type} needs a search (a conditional update, such as ?identifier=system|value) or an id in the path`);
     const noneMatch = request.headers['if-none-match'];

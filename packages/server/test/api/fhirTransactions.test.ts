@@ -248,6 +248,8 @@ describe.each(BACKENDS)('FHIR batch and transaction on %s', (backend) => {
     expect((await put('cu-resident', 'Asukas', {}, resident.token)).status).toBe(403);
     expect((await server.call('PUT', '/fhir/R4/Organization', { token: admin, body: organization('cu-none') })).status).toBe(400);
     expect((await server.call('PUT', '/fhir/R4/Task?identifier=x', { token: admin, body: { resourceType: 'Task' } })).status).toBe(405);
+    const binary = await server.call('PUT', '/fhir/R4/Binary?_id=x', { token: admin, body: { resourceType: 'Binary' } });
+    expect([binary.status, binary.headers.get('allow')]).toEqual([405, 'POST']);
     expect(await count('cu-resident')).toBe(0);
     // In a transaction, as an entry.
     const tx = await post({ resourceType: 'Bundle', type: 'transaction', entry: [
