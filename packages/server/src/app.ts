@@ -23,6 +23,8 @@ import { requestLogSerializers } from './http/requestContext';
 import { RefusalAudit } from './audit/refusalAudit';
 import { installSecurityHeaders } from './http/securityHeaders';
 import { registerFhirRoutes } from './http/fhirRoutes';
+import { registerBundleRoutes } from './http/bundleRoutes';
+import { DEFAULT_BUNDLE_LIMITS } from './fhir/transaction';
 import { registerAuthRoutes } from './http/authRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
 import { registerClientRoutes } from './http/clientRoutes';
@@ -170,6 +172,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
     if (message.inResponseTo) messageNotifier.messageSent(message);
   }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, waitListMatching, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment });
+  registerBundleRoutes(app, { db, fhir, tokens, limits: config.bundleLimits ?? DEFAULT_BUNDLE_LIMITS });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerMeasureRoutes(app, { db, tokens });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });

@@ -32,6 +32,8 @@ export interface OviConfig {
   reminderIntervalMinutes?: number;
   /** `OVI_CLOCK`: the moment the care clock starts at (demos and tests); never in production. */
   clockStart?: Date;
+  /** `OVI_BUNDLE_MAX_ENTRIES`, `OVI_BUNDLE_BODY_LIMIT`: the largest batch or transaction taken (absent: 1000 entries, 10 MiB). */
+  bundleLimits?: { maxEntries: number; bodyLimit: number };
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir?: string }): OviConfig {
@@ -48,6 +50,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   const loginLimits = loginLimitsFromEnvironment(env, problems);
   const tokenRecheckSeconds = tokenRecheckSecondsFromEnvironment(env, problems);
   const metricsPublic = metricsPublicFromEnvironment(env, problems);
+  const bundleLimits = bundleLimitsFromEnvironment(env, problems);
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -68,7 +71,23 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     loginLimits,
     tokenRecheckSeconds,
     ...(clockStart ? { clockStart } : {}),
+    bundleLimits,
   };
+}
+
+/** Limits of one batch or transaction Bundle (decision 025). */
+export function bundleLimitsFromEnvironment(env: NodeJS.ProcessEnv, problems: string[] = []): { maxEntries: number; bodyLimit: number } {
+  const read = (name: string, fallback: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) {
+      problems.push(`${name} must be a whole number above zero, got '${raw}'`);
+      return fallback;
+    }
+    return value;
+  };
+  return { maxEntries: read('OVI_BUNDLE_MAX_ENTRIES', 1000), bodyLimit: read('OVI_BUNDLE_BODY_LIMIT', 10 * 1024 * 1024) };
 }
 
 /** Limits on failed log-ins; every server process on one database shares the counts. */

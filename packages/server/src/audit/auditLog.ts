@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { SqlExecutor } from '../db/database';
+import { onRollback } from '../db/ambientTransaction';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { UserContext } from '../auth/userContext';
 import type { Interaction } from '../access/accessPolicy';
@@ -41,7 +42,10 @@ export class AuditLog {
 
   /** Stores the record, in `tx` when given (it then commits or rolls back with the change). */
   async record(entry: AuditEntry, tx?: SqlExecutor): Promise<void> {
-    await this.store.createMany([this.event(entry)], tx);
+    const event = this.event(entry);
+    await this.store.createMany([event], tx);
+    // A refusal inside a transaction Bundle stays on record when the Bundle rolls back.
+    if (!entry.success) onRollback(async () => void (await this.store.createMany([event])));
   }
 
   /** The AuditEvent for an entry, with its id, for storing together with the change it records. */

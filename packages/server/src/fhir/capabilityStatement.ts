@@ -45,6 +45,11 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
             'or a recorded reason (X-Access-Reason); every access and refusal is audited.',
         },
         resource: [...stored, binary, definitions, measures].sort((a, b) => String(a.type).localeCompare(String(b.type))),
+        // POST of a Bundle to the base (fhir/transaction.ts): each entry as the single request it stands for.
+        interaction: [
+          { code: 'transaction', documentation: 'All or nothing in one database transaction; at most the configured number of entries (413 beyond)' },
+          { code: 'batch', documentation: 'Each entry on its own; a failing entry answers its OperationOutcome' },
+        ],
       },
     ],
   };
@@ -61,7 +66,8 @@ function resourceEntry(baseUrl: string, type: string, searchParam: CapabilitySta
     updateCreate: false,
     // If-None-Exist is a search: only where the type is both created and searched here.
     conditionalCreate: interactions.includes('create') && interactions.includes('search-type'),
-    conditionalUpdate: false,
+    // A conditional update is a search and then an update (or a conditional create): all three must work.
+    conditionalUpdate: interactions.includes('update') && interactions.includes('search-type') && interactions.includes('create'),
     conditionalDelete: 'not-supported',
     interaction: interactions.map((code) => ({ code })),
     ...(searchParam && searchParam.length > 0 && interactions.includes('search-type') ? { searchParam } : {}),

@@ -10,6 +10,7 @@ import { PATIENT_SEARCH_PARAM, patientsOf } from '../access/patientLinks';
 import { holdsPersonalData, isPersonalType, isSupportedType } from './resourceTypes';
 import { badRequest, conflict, FhirError, forbidden, markAudited, notFound, preconditionFailed } from './outcomes';
 import { lockForTransaction } from '../storage/writeLocks';
+import { afterCommit } from '../db/ambientTransaction';
 import { parseHistoryRequest, parseSearchRequest, type SearchRequest } from './searchRequest';
 import { historyPage } from '../storage/historyReads';
 import { historyBundle, searchBundle } from './bundles';
@@ -274,7 +275,8 @@ export class FhirService {
       }
       return stored;
     });
-    hook?.afterCommit?.(updated, current);
+    // In a transaction Bundle, only once the whole Bundle is committed.
+    afterCommit(() => hook?.afterCommit?.(updated, current));
     return updated;
   }
 
@@ -516,13 +518,13 @@ function stripServerFields<T extends Resource>(resource: T): T {
  * The search an If-None-Exist header holds (`identifier=x|1`, also written `?…` or
  * `Type?…`), its parameters sorted so the same condition always takes the same lock.
  */
-function conditionQuery(type: string, condition: string): URLSearchParams {
+export function conditionQuery(type: string, condition: string, header = 'If-None-Exist'): URLSearchParams {
   const text = condition.trim().replace(new RegExp(`^(${type})?\\?`), '');
   const query = new URLSearchParams(text);
-  if ([...query.keys()].length === 0) throw badRequest('If-None-Exist must hold a search, such as identifier=system|value', ['If-None-Exist']);
+  if ([...query.keys()].length === 0) throw badRequest(`${header} must hold a search, such as identifier=system|value`, [header]);
   for (const key of query.keys()) {
-    if (['_count', '_sort', '_summary', '_elements', '_include', '_revinclude', '_total'].includes(key)) {
-      throw badRequest(`If-None-Exist takes search parameters only, not ${key}`, ['If-None-Exist']);
+    if (['_count', '_sort', '_summary', '_elements', '_include', '_revinclude', '_total', '_format'].includes(key)) {
+      throw badRequest(`${header} takes search parameters only, not ${key}`, [header]);
     }
   }
   query.sort();

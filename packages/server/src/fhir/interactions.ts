@@ -35,6 +35,8 @@ export function allowedMethods(type: string, shape: PathShape, operation?: strin
     case 'type':
       if (has('search-type')) methods.push('GET');
       if (has('create')) methods.push('POST');
+      // Conditional update (PUT /{type}?search) where the type is both updated and searched.
+      if (has('update') && has('search-type')) methods.push('PUT');
       break;
     case 'type-history':
       if (has('history-type')) methods.push('GET');
@@ -75,12 +77,20 @@ export function assertAllowed(type: string, interaction: TypeInteraction, method
   throw new MethodNotAllowed(`${method} is not supported here: ${type} does not allow ${interaction}`, allowedMethods(type, shape));
 }
 
+/** Refuses `PUT /{type}?search` (conditional update) where the type is not both updated and searched (405 with `Allow`). */
+export function assertConditionalUpdate(type: string): void {
+  const refusal = refusalForUnroutedPath('PUT', `/${type}`);
+  if (refusal) throw refusal;
+}
+
 /**
  * The answer for a FHIR path no route took: a 405 with `Allow` when the path is a real one for
  * a known type (DELETE, PATCH, a PUT on a type without update…), else undefined (a 404).
  */
 export function refusalForUnroutedPath(method: string, pathBelowBase: string): MethodNotAllowed | undefined {
   const segments = pathBelowBase.split('/').filter((s) => s.length > 0);
+  // The base itself takes batch and transaction Bundles only (no system search or history).
+  if (segments.length === 0) return method === 'POST' ? undefined : new MethodNotAllowed(`${method} is not supported at the base: POST a batch or transaction Bundle`, ['POST']);
   const [type = '', second, third, fourth] = segments;
   if (!interactionsOf(type).length || segments.length > 4) return undefined;
   const shape = shapeOf(second, third, fourth);

@@ -16,6 +16,8 @@ import { assertAllowed, refusalForUnroutedPath } from '../fhir/interactions';
 import { findOperationDefinition, OPERATIONS, operationDefinition } from '../fhir/operationDefinitions';
 import { assertJsonWanted } from './fhirFormat';
 import { applySubset, parseSubset, type Subset } from '../fhir/subsetting';
+import { matchesNoneMatch, refuseCreateOnlyPut } from '../fhir/conditionalUpdate';
+import { parseCreateOnly } from '../fhir/transaction';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -105,13 +107,22 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
     const refused = request.params.id.startsWith('$') ? refusalForUnroutedPath('GET', `/${request.params.type}/${request.params.id}`) : undefined;
     if (refused) throw refused;
     const subset = subsetOf(request.url);
-    return send(reply, 200, applySubset(await fhir.read(await ctx(request), request.params.type, checkId(request.params.id)), subset));
+    const resource = await fhir.read(await ctx(request), request.params.type, checkId(request.params.id));
+    // The client's copy is current: 304 with the version, no body (the read is still checked and audited).
+    const noneMatch = request.headers['if-none-match'];
+    if (noneMatch !== undefined && matchesNoneMatch(Array.isArray(noneMatch) ? noneMatch.join(',') : noneMatch, resource.meta.versionId)) {
+      return reply.code(304).header('ETag', `W/"${resource.meta.versionId}"`).send();
+    }
+    return send(reply, 200, applySubset(resource, subset));
   });
 
   app.put<{ Params: Params }>(`${base}/:type/:id`, async (request, reply) => {
     assertAllowed(request.params.type, 'update', 'PUT', 'instance');
     const expected = parseIfMatch(request.headers['if-match']);
     const prefer = parsePrefer(request.headers.prefer);
+    const noneMatch = request.headers['if-none-match'];
+    // If-None-Match: * asks to create only; Ovi never creates at a client's id, so it is refused.
+    if (parseCreateOnly(Array.isArray(noneMatch) ? noneMatch.join(',') : noneMatch)) await refuseCreateOnlyPut(fhir, await ctx(request), request.params.type, checkId(request.params.id));
     return sendWritten(reply, 200, await fhir.update(await ctx(request), request.params.type, checkId(request.params.id), request.body, expected), prefer);
   });
 
@@ -143,13 +154,13 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
   });
 }
 
-function send(reply: FastifyReply, status: number, body: Resource): FastifyReply {
+export function send(reply: FastifyReply, status: number, body: Resource): FastifyReply {
   if (body.meta?.versionId) void reply.header('ETag', `W/"${body.meta.versionId}"`);
   if (body.meta?.lastUpdated) void reply.header('Last-Modified', new Date(body.meta.lastUpdated).toUTCString());
   return reply.code(status).type(FHIR_JSON).send(body);
 }
 
-function queryOf(url: string): URLSearchParams {
+export function queryOf(url: string): URLSearchParams {
   const at = url.indexOf('?');
   return new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
 }
@@ -168,14 +179,14 @@ function subsetOf(url: string): Subset | undefined {
 type ReturnPreference = 'minimal' | 'representation' | 'OperationOutcome';
 
 /** RFC 7240 `Prefer: return=…` (R4 http.html#ops); anything else is the default, the resource. */
-function parsePrefer(raw: string | string[] | undefined): ReturnPreference {
+export function parsePrefer(raw: string | string[] | undefined): ReturnPreference {
   const header = Array.isArray(raw) ? raw.join(", ") : raw;
   const match = /(?:^|[;,\s])return=(minimal|representation|OperationOutcome)\b/.exec(header ?? '');
   return (match?.[1] as ReturnPreference | undefined) ?? 'representation';
 }
 
 /** A created or updated resource answered as the client preferred; the headers always say which version. */
-function sendWritten(reply: FastifyReply, status: number, resource: Resource, prefer: ReturnPreference): FastifyReply {
+export function sendWritten(reply: FastifyReply, status: number, resource: Resource, prefer: ReturnPreference): FastifyReply {
   void reply.header('Preference-Applied', `return=${prefer}`);
   if (prefer === 'representation') return send(reply, status, resource);
   if (resource.meta?.versionId) void reply.header('ETag', `W/"${resource.meta.versionId}"`);

@@ -5,6 +5,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { PLAN_PER_CALL, type Database, type SqlExecutor } from '../db/database';
 import { conflict, FhirError, notFound, preconditionFailed } from '../fhir/outcomes';
 import { GroupCommit } from './groupCommit';
+import { ambientTransaction } from '../db/ambientTransaction';
 import type { SearchRequest } from '../fhir/searchRequest';
 import { INDEX_INSERTS, indexColumns, indexParameters } from './searchIndexer';
 import { findFreeSlots, findScheduleOffers, projectSlots, type AvailableSlot, type FreeSlotWindow, type ScheduleOffer } from './slotAvailability';
@@ -87,6 +88,8 @@ export class ResourceStore {
     const write = async (executor: SqlExecutor) => {
       for (let i = 0; i < stored.length; i += BATCH) await this.insertNew(stored.slice(i, i + BATCH), executor);
     };
+    // Inside a transaction Bundle, never grouped: another request's write must not join it.
+    tx ??= ambientTransaction();
     if (tx) await write(tx);
     else if (stored.length <= BATCH && !stored.some(isSlot)) await this.groupedCreates.add(stored);
     else await this.db.transaction(write);
@@ -122,7 +125,7 @@ export class ResourceStore {
   }
 
   /** Reads the current version; outside a transaction, together with other requests' reads. */
-  async readOptional<T extends Resource = Resource>(type: string, id: string, tx?: SqlExecutor): Promise<Stored<T> | undefined> {
+  async readOptional<T extends Resource = Resource>(type: string, id: string, tx: SqlExecutor | undefined = ambientTransaction()): Promise<Stored<T> | undefined> {
     if (!tx) return (await this.groupedReads.add([[type, id]]))[0] as Stored<T> | undefined;
     const r = await tx.query<{ content: Stored<T> }>('SELECT content FROM resource WHERE resource_type = $1 AND id = $2', [type, id]);
     return r.rows[0]?.content;

@@ -55,6 +55,30 @@ describe.each(BACKENDS)('the CapabilityStatement against the server on %s', (bac
     expect(second.body.id).toBe(first.body.id);
   });
 
+  it('claims conditional update only where it works, and it does (no match 201, one match 200)', async () => {
+    for (const resource of rest.resource) {
+      const codes = resource.interaction.map((i: any) => i.code);
+      expect(resource.conditionalUpdate, resource.type).toBe(codes.includes('update') && codes.includes('search-type') && codes.includes('create'));
+    }
+    const body = { resourceType: 'Organization', name: 'Ehdollinen päivitys', identifier: [{ system: 'https://example.org/conformance', value: 'cu' }] };
+    const path = `/fhir/R4/Organization?identifier=${encodeURIComponent('https://example.org/conformance|cu')}`;
+    const first = await server.call('PUT', path, { token: admin, body });
+    const second = await server.call('PUT', path, { token: admin, body: { ...body, name: 'Muutettu' } });
+    expect([first.status, second.status]).toEqual([201, 200]);
+    expect(second.body).toMatchObject({ id: first.body.id, name: 'Muutettu' });
+  });
+
+  it('does every listed system interaction (transaction and batch at the base)', async () => {
+    const codes = (rest.interaction ?? []).map((i: any) => i.code).sort();
+    expect(codes).toEqual(['batch', 'transaction']);
+    for (const type of codes) {
+      const body = { resourceType: 'Bundle', type, entry: [{ resource: { resourceType: 'Organization', name: `Kokeilu ${type}` }, request: { method: 'POST', url: 'Organization' } }] };
+      const r = await server.call('POST', '/fhir/R4', { token: admin, body });
+      expect(r.status, type).toBe(200);
+      expect(r.body).toMatchObject({ resourceType: 'Bundle', type: `${type}-response`, entry: [{ response: { status: '201 Created' } }] });
+    }
+  });
+
   it('answers every listed search parameter (200 on a search)', async () => {
     const failures: string[] = [];
     for (const resource of rest.resource) {

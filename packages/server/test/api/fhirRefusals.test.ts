@@ -27,7 +27,7 @@ describe.each(BACKENDS)('honest FHIR refusals on %s', (backend) => {
     }
     const deleteType = await server.call('DELETE', '/fhir/R4/Patient?identifier=x', { token: admin });
     expect(deleteType.status).toBe(405);
-    expect(deleteType.headers.get('allow')).toBe('GET, POST');
+    expect(deleteType.headers.get('allow')).toBe('GET, POST, PUT'); // PUT: conditional update (decision 025)
     expect((await server.call('GET', `/fhir/R4/Organization/${organizationId}`, { token: admin })).body.name).toBe('Poistettava asema');
     expect(await countNonAudit(server)).toBe(before);
   });

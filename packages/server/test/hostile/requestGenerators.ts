@@ -1092,7 +1092,7 @@ const methods: Generator = (rng, world, n) => {
     headers['content-type'] = rng.pick(['application/json-patch+json', 'application/fhir+json', 'application/merge-patch+json']);
     body = rng.pick(['[{"op":"replace","path":"/status","value":"cancelled"}]', '[{"op":"remove","path":"/identifier"}]', '{"status":"cancelled"}', '{"name":"Patched"}', '[{"op":"add","path":"/__proto__/isAdmin","value":true}]']);
   } else if (method === 'PUT' && !path.includes('/api/') && path.split('?')[0]?.split('/').length === 4) {
-    // PUT on a type (no id) or a search URL: a conditional update the API does not offer.
+    // PUT on a type (no id) or a search URL: a conditional update, with a body no write may accept.
     headers['content-type'] = FHIR_JSON;
     body = toJson(mutateInvalid(rng, { resourceType: path.split('/')[3]?.split('?')[0], id: 'x' }).body);
   } else if (method === 'POST' || method === 'PUT') {
