@@ -72,6 +72,9 @@ import { registerClientPathRoutes } from './clientPaths/clientPathRoutes';
 import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
 import { registerAdminSettingRoutes } from './http/adminSettingRoutes';
 import { AdminSettings } from './settings/adminSettings';
+import { SegmentationAnswers, byQuestionnaire } from './segmentation/segmentationAnswers';
+import { SegmentPatient } from './segmentation/segmentPatient';
+import { registerSegmentationRoutes } from './segmentation/segmentationRoutes';
 
 export interface OviServices {
   db: Database;
@@ -129,7 +132,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     access,
     audit,
     {
-      QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db),
+      // The segmentation questionnaires' answers are assessments, every other answer a contact.
+      QuestionnaireResponse: byQuestionnaire(new SegmentationAnswers(store, access, db), new ContactIntake(store, access, guidanceSettings, db)),
       Task: new ConsultationRequests(store, access),
       Communication: new MessageIntake(store, access, guidanceSettings, messageSettings, db),
       Questionnaire: questionnaireChanges,
@@ -164,7 +168,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
     if (message.inResponseTo) messageNotifier.messageSent(message);
-  }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, waitListMatching, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment });
+  }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, waitListMatching, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment, segmentPatient: new SegmentPatient(db, fhir, settings) });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerGuidanceRoutes(app, { db, fhir, tokens, settings: guidanceSettings });
   registerClientRoutes(app, { fhir, tokens, settings });
@@ -188,6 +192,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
   registerServiceFinderRoutes(app, { db });
   registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
+  registerSegmentationRoutes(app, { db, fhir, tokens, settings });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

@@ -4,7 +4,7 @@ type Param = [name: string, type: string, min: 0 | 1, doc: string, max?: string]
 
 /** One of Ovi's operations: where it is invoked and what it takes and answers. */
 export interface OviOperation {
-  resource: 'Task' | 'Appointment' | 'Communication';
+  resource: 'Task' | 'Appointment' | 'Communication' | 'Patient';
   code: string;
   /** On one record (`Task/{id}/$claim`) rather than on the type (`Appointment/$find`). */
   instance: boolean;
@@ -48,6 +48,8 @@ export const OPERATIONS: OviOperation[] = [
   { resource: 'Appointment', code: 'outcome', instance: true, affectsState: true, returns: 'Appointment',
     description: 'Records how a visit went.',
     in: [['outcome', 'code', 1, 'fulfilled | noshow | cancelled'], ['reason', 'string', 0, 'At most 500 characters; required for cancelled']] },
+  { resource: 'Patient', code: 'segment', instance: true, affectsState: true, returns: 'Observation',
+    description: "Combines the client's latest own assessment of their resources and the professional's latest assessment of how demanding the health state is into a segment Observation (201; derivedFrom both). A missing or stale pair is a 422 naming what to answer. The segment suggests how care is arranged; it never changes urgency or access to help.", in: [] },
   { resource: 'Communication', code: 'read', instance: true, affectsState: true, returns: 'Communication',
     description: 'The recipient has opened the message (the first opening sets received).', in: [] },
 ];
