@@ -80,3 +80,53 @@ export async function store(server: TestServer, resources: Resource[]): Promise<
     await server.ovi.services.store.createMany(resources.map((r) => ({ ...r, id: r.id ?? '' })), tx);
   });
 }
+
+export function segmentObservation(id: string, patientRef: string, segment: string, at: Date): Resource {
+  return {
+    resourceType: 'Observation',
+    id,
+    meta: register('health'),
+    status: 'final',
+    code: { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/segmentation', code: 'client-segment' }] },
+    subject: { reference: patientRef },
+    effectiveDateTime: at.toISOString(),
+    valueCodeableConcept: { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/client-segment', code: segment }] },
+  } as Resource;
+}
+
+/**
+ * The high-need data set (times relative to `at`):
+ * - Anna: 6 contacts + 4 visits (10), services primary care, physiotherapy, mental health + the physician (4);
+ *   open matters in both registers, no consent; no plan.
+ * - Bertta: 5 contacts + 4 visits (9, one short), 2 services; latest segment network.
+ * - Carl: 10 contacts, 3 services, an active shared plan.
+ * - Dora: 10 contacts, 3 services, open matters in both registers and consent to share.
+ * - Eero: 12 contacts with the Kannus team only.
+ * - Frans: 10 social-welfare contacts of the team's social instructor, 3 services: health staff never see him.
+ */
+export function highNeedDataSet(at: Date): Resource[] {
+  const r: Resource[] = [];
+  const people: Array<[string, string, '272' | '217']> = [['anna', 'Aalto', '272'], ['bertta', 'Berg', '272'], ['carl', 'Carlsson', '272'], ['dora', 'Dahl', '217'], ['eero', 'Eskola', '217'], ['frans', 'Forsman', '272']];
+  for (const [id, family, municipality] of people) r.push(patient(`p-hn-${id}`, family, municipality));
+  const contacts = (who: string, n: number, services: string[], extra: Partial<Parameters<typeof task>[2]> = {}) => {
+    for (let i = 0; i < n; i++) r.push(task(`hn-${who}-${i}`, `Patient/p-hn-${who}`, { at, daysAgo: 10 + i * 20, service: services[i % services.length] ?? 'primary-care', ...extra }));
+  };
+  contacts('anna', 6, ['primary-care', 'physiotherapy', 'mental-health']);
+  for (let i = 0; i < 4; i++) r.push(visit(`hn-anna-v${i}`, 'Patient/p-hn-anna', { at, daysAgo: 30 + i * 40, profession: 'physician' }));
+  r.push(task('hn-anna-open-h', 'Patient/p-hn-anna', { at, daysAgo: 2, service: 'primary-care', open: true, kind: 'routed-work' }));
+  r.push(task('hn-anna-open-s', 'Patient/p-hn-anna', { at, daysAgo: 2, service: 'social-services', open: true, reg: 'social', owner: 'HealthcareService/svc-social-guidance', kind: 'social-notice' }));
+  contacts('bertta', 5, ['primary-care']);
+  for (let i = 0; i < 4; i++) r.push(visit(`hn-bertta-v${i}`, 'Patient/p-hn-bertta', { at, daysAgo: 30 + i * 40, profession: 'physician' }));
+  r.push(segmentObservation('hn-bertta-seg', 'Patient/p-hn-bertta', 'network', new Date(at.getTime() - 5 * DAY)));
+  contacts('carl', 10, ['primary-care', 'physiotherapy', 'mental-health']);
+  r.push(sharedPlan('hn-carl-plan', 'Patient/p-hn-carl'));
+  contacts('dora', 10, ['primary-care', 'physiotherapy', 'mental-health']);
+  r.push(task('hn-dora-open-h', 'Patient/p-hn-dora', { at, daysAgo: 2, service: 'primary-care', open: true, kind: 'routed-work' }));
+  r.push(task('hn-dora-open-s', 'Patient/p-hn-dora', { at, daysAgo: 2, service: 'social-services', open: true, reg: 'social', owner: 'HealthcareService/svc-social-guidance', kind: 'social-notice' }));
+  r.push(consent('hn-dora-consent', 'Patient/p-hn-dora'));
+  contacts('eero', 12, ['primary-care', 'physiotherapy', 'mental-health'], { owner: 'CareTeam/team-kannus' });
+  contacts('frans', 10, ['social-services', 'social-guidance', 'income-support'], { reg: 'social', owner: 'Practitioner/pr-jonna-vitikka', kind: 'social-notice' });
+  // A contact more than twelve months ago counts for nothing.
+  r.push(task('hn-bertta-old', 'Patient/p-hn-bertta', { at, daysAgo: 400, service: 'oral-health' }));
+  return r;
+}
