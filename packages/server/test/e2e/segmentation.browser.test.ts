@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
+import { startTestServer, type TestServer } from '../api/oviTestServer';
+import { highNeedDataSet, store } from '../api/segmentationFixture';
+
+/**
+ * Segmentation in a real browser on a 390 px phone: the client answers "how I cope in everyday
+ * life"; the team's high-need work list with the criteria beside each name; the manager's
+ * counts; the administrator's rules with their preview. axe on each, reflow at 320 px.
+ */
+describe('segmentation, in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer('pglite', undefined, { webDir });
+    await store(server, highNeedDataSet(new Date()));
+    browser = await launchChromium();
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, locale: 'fi-FI' });
+    page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the client answers their own questionnaire on the phone', async () => {
+    await logIn(page, server.url, 'resident');
+    await page.getByTestId('nav-my-everyday').click();
+    await page.getByTestId('answer-own').click();
+    await page.getByTestId('questionnaire-form').waitFor();
+    await expectAccessible(page, 'the client’s questionnaire');
+    await expectNoSidewaysScroll(page, 'the client’s questionnaire');
+    for (const [linkId, code] of [['daily-life', 'well'], ['own-health', 'mostly'], ['mood', 'well'], ['money-housing', 'well'], ['support', 'often'], ['digital-skills', 'sometimes-help']]) {
+      await choose(page, linkId as string, code as string);
+    }
+    await page.getByTestId('contact-submit').click();
+    await page.getByTestId('assessment-sent').waitFor();
+    const stored = await server.ovi.services.db.query<{ n: string }>(
+      "SELECT count(*) AS n FROM resource WHERE resource_type = 'QuestionnaireResponse' AND content->>'questionnaire' LIKE '%segmentation-client-resources%' AND content->'subject'->>'reference' = 'Patient/p-aino-nieminen'",
+    );
+    expect(Number(stored.rows[0]?.n)).toBe(1);
+    await expectAccessible(page, 'the client’s segment page');
+    expect(consoleErrors).toEqual([]);
+    await logOut(page);
+  });
+
+  it('the team sees its high-need work list with the criteria beside each name', async () => {
+    await logIn(page, server.url, 'physician');
+    await page.getByTestId('nav-high-need').click();
+    const list = page.getByTestId('high-need-list');
+    await list.waitFor();
+    expect(await list.locator('tbody th').allTextContents()).toEqual([expect.stringMatching(/^Testi Dahl/), expect.stringMatching(/^Testi Aalto/), expect.stringMatching(/^Testi Carlsson/)]);
+    expect(await list.locator('tbody tr').nth(1).textContent()).toMatch(/ei tiedossa/);
+    await expectAccessible(page, 'the high-need work list');
+    await expectNoSidewaysScroll(page, 'the high-need work list');
+    expect(consoleErrors).toEqual([]);
+    await logOut(page);
+  });
+
+  it('the manager sees counts only; the administrator’s rules preview what a change does', async () => {
+    await logIn(page, server.url, 'manager');
+    await page.getByTestId('nav-segment-counts').click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(async () => (await page.textContent('main')) ?? '').toMatch(/Asiakkuusryhmiä ei ole vielä tehty|Yhteensä/);
+    expect(await page.textContent('main')).not.toMatch(/Testi/);
+    await expectAccessible(page, 'segment counts');
+    await logOut(page);
+    await logIn(page, server.url, 'admin');
+    await page.getByTestId('nav-segmentation-admin').click();
+    const preview = page.getByTestId('segmentation-preview');
+    await preview.waitFor();
+    // Resources 0 and demand 3: network; mapped to community, the preview follows at once.
+    expect(await preview.locator('tbody tr').first().locator('td').last().textContent()).toBe('Verkostoasiakkuus');
+    await page.locator('#seg-cell-weakDemanding').selectOption('community');
+    expect(await preview.locator('tbody tr').first().locator('td').last().textContent()).toBe('Yhteisöasiakkuus');
+    await page.locator('#seg-age').fill('0');
+    await page.getByTestId('segmentation-problems').waitFor();
+    expect(await page.getByTestId('save-segmentation').isDisabled()).toBe(true);
+    await expectAccessible(page, 'segmentation rules');
+    await expectNoSidewaysScroll(page, 'segmentation rules');
+    expect(consoleErrors).toEqual([]);
+  });
+});
