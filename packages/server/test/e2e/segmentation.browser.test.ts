@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
+import { apiLogin, choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
+import { BACK_PAIN, contactBody } from '../api/backends';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { highNeedDataSet, store } from '../api/segmentationFixture';
 
@@ -47,6 +48,33 @@ describe('segmentation, in a real browser', () => {
     );
     expect(Number(stored.rows[0]?.n)).toBe(1);
     await expectAccessible(page, 'the client’s segment page');
+    expect(consoleErrors).toEqual([]);
+    await logOut(page);
+  });
+
+  it('the professional answers theirs in the client view, makes the segment and sees its care path and history', async () => {
+    const resident = await apiLogin(server, 'resident');
+    const sent = await server.call('POST', '/fhir/R4/QuestionnaireResponse', { token: resident.token, body: contactBody(resident.fhirUser, BACK_PAIN) });
+    const taskId = String(sent.headers.get('x-ovi-task')).replace('Task/', '');
+    await logIn(page, server.url, 'guidance');
+    await page.goto(`${server.url}/queue/${taskId}`);
+    const panel = page.getByTestId('segment-panel');
+    await panel.getByTestId('answer-professional').waitFor();
+    expect(await panel.textContent()).toMatch(/Asiakkuusryhmää ei ole vielä tehty/);
+    expect(await panel.textContent()).toMatch(/Ammattilaisen arvio puuttuu/);
+    await panel.getByTestId('answer-professional').click();
+    await panel.getByTestId('questionnaire-form').waitFor();
+    for (const [linkId, code] of [['conditions', 'controlled'], ['medication', 'simple'], ['function', 'mild'], ['services', 'two'], ['stability', 'stable']]) {
+      await choose(page, linkId as string, code as string);
+    }
+    await panel.getByTestId('contact-submit').click();
+    await panel.getByTestId('questionnaire-form').waitFor({ state: 'detached' });
+    await panel.getByTestId('make-segment').click();
+    // Resources 2.5 (strong) and demand 0.8 (light): self-acting.
+    await expect.poll(async () => (await panel.getByTestId('latest-segment').textContent().catch(() => '')) ?? '').toBe('Omatoimiasiakkuus');
+    expect(await panel.getByTestId('care-path').textContent()).toMatch(/digitaaliset palvelut/);
+    expect(await panel.getByTestId('segment-history').locator('tbody tr').count()).toBe(1);
+    await expectAccessible(page, 'the client view with the segment');
     expect(consoleErrors).toEqual([]);
     await logOut(page);
   });
