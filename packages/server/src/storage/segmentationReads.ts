@@ -71,7 +71,7 @@ export async function highNeedFacts(db: SqlExecutor, teamId: string, since: Date
        UNION SELECT ref FROM members
        UNION SELECT 'PractitionerRole/' || resource_id FROM search_token
               WHERE resource_type = 'PractitionerRole' AND param = 'practitioner' AND value IN (SELECT ref FROM members)),
-     consenting AS (
+     consenting AS MATERIALIZED (
        SELECT DISTINCT t.value AS patient FROM search_token t
          JOIN resource r ON r.resource_type = 'Consent' AND r.id = t.resource_id
         WHERE t.resource_type = 'Consent' AND t.param = 'patient' AND r.content->>'status' = 'active'
@@ -79,52 +79,77 @@ export async function highNeedFacts(db: SqlExecutor, teamId: string, since: Date
           AND COALESCE(r.content#>>'{provision,type}', 'permit') = 'permit'
           AND (r.content#>>'{provision,period,end}' IS NULL OR (r.content#>>'{provision,period,end}')::timestamptz > $3::timestamptz)
           AND (r.content#>>'{provision,period,start}' IS NULL OR (r.content#>>'{provision,period,start}')::timestamptz <= $3::timestamptz)),
-     tasks AS (
-       SELECT r.id, r.content, pt.value AS patient, ${REGISTER_OF('r')} AS register,
+     -- The team's clients: from its own work (owner index) and its members' visits (practitioner index).
+     population AS MATERIALIZED (
+       SELECT DISTINCT u.patient FROM (
+         SELECT pt.value AS patient, ${REGISTER_OF('r')} AS register FROM search_token o
+           JOIN resource r ON r.resource_type = 'Task' AND r.id = o.resource_id
+           JOIN search_token pt ON pt.resource_type = 'Task' AND pt.resource_id = o.resource_id AND pt.param = 'patient'
+          WHERE o.resource_type = 'Task' AND o.param = 'owner' AND o.value IN (SELECT ref FROM owners)
+            AND COALESCE((r.content->>'authoredOn')::timestamptz, r.last_updated) >= $2::timestamptz
+         UNION ALL
+         SELECT pt.value, ${REGISTER_OF('r')} FROM search_token m
+           JOIN resource r ON r.resource_type = 'Appointment' AND r.id = m.resource_id
+           JOIN search_token pt ON pt.resource_type = 'Appointment' AND pt.resource_id = m.resource_id AND pt.param = 'patient'
+          WHERE m.resource_type = 'Appointment' AND m.param IN ('practitioner', 'actor') AND m.value IN (SELECT ref FROM members)
+            AND r.content->>'status' IN ('booked', 'arrived', 'checked-in', 'fulfilled')
+            AND (r.content->>'start')::timestamptz >= $2::timestamptz AND (r.content->>'start')::timestamptz <= $3::timestamptz) u
+        WHERE u.register IS NULL OR u.register = ANY($4::text[]) OR u.patient IN (SELECT patient FROM consenting)),
+     -- Everything of those clients that counts: their Tasks of the period or still open, their visits of the period.
+     tasks AS MATERIALIZED (
+       SELECT r.content, pt.value AS patient, ${REGISTER_OF('r')} AS register,
               COALESCE((r.content->>'authoredOn')::timestamptz, r.last_updated) AS authored
-         FROM resource r JOIN search_token pt ON pt.resource_type = 'Task' AND pt.resource_id = r.id AND pt.param = 'patient'
-        WHERE r.resource_type = 'Task'
+         FROM search_token pt JOIN resource r ON r.resource_type = 'Task' AND r.id = pt.resource_id
+        WHERE pt.resource_type = 'Task' AND pt.param = 'patient' AND pt.value IN (SELECT patient FROM population)
           AND (COALESCE((r.content->>'authoredOn')::timestamptz, r.last_updated) >= $2::timestamptz OR r.content->>'status' IN ${OPEN})),
-     seen_tasks AS (
+     seen_tasks AS MATERIALIZED (
        SELECT * FROM tasks WHERE register IS NULL OR register = ANY($4::text[]) OR patient IN (SELECT patient FROM consenting)),
-     visits AS (
-       SELECT r.id, r.content, pt.value AS patient FROM resource r
-         JOIN search_token pt ON pt.resource_type = 'Appointment' AND pt.resource_id = r.id AND pt.param = 'patient'
-        WHERE r.resource_type = 'Appointment' AND r.content->>'status' IN ('booked', 'arrived', 'checked-in', 'fulfilled')
+     visits AS MATERIALIZED (
+       SELECT r.content, pt.value AS patient FROM search_token pt
+         JOIN resource r ON r.resource_type = 'Appointment' AND r.id = pt.resource_id
+        WHERE pt.resource_type = 'Appointment' AND pt.param = 'patient' AND pt.value IN (SELECT patient FROM population)
+          AND r.content->>'status' IN ('booked', 'arrived', 'checked-in', 'fulfilled')
           AND (r.content->>'start')::timestamptz >= $2::timestamptz AND (r.content->>'start')::timestamptz <= $3::timestamptz
           AND (${REGISTER_OF('r')} IS NULL OR ${REGISTER_OF('r')} = ANY($4::text[]) OR pt.value IN (SELECT patient FROM consenting))),
-     population AS (
-       SELECT t.patient FROM seen_tasks t
-        WHERE t.authored >= $2::timestamptz
-          AND EXISTS (SELECT 1 FROM search_token o WHERE o.resource_type = 'Task' AND o.resource_id = t.id AND o.param = 'owner' AND o.value IN (SELECT ref FROM owners))
-       UNION
-       SELECT v.patient FROM visits v
-        WHERE EXISTS (SELECT 1 FROM search_token m WHERE m.resource_type = 'Appointment' AND m.resource_id = v.id AND m.param IN ('practitioner', 'actor') AND m.value IN (SELECT ref FROM members)))
+     contact_counts AS (
+       SELECT patient, count(*) AS contacts FROM seen_tasks
+        WHERE authored >= $2::timestamptz AND content#>>'{code,coding,0,code}' IN ${CONTACT_KINDS} GROUP BY patient),
+     visit_counts AS (SELECT patient, count(*) AS visits FROM visits GROUP BY patient),
+     service_counts AS (
+       SELECT patient, count(DISTINCT s) AS services FROM (
+         SELECT t.patient, 'service:' || (i->>'valueCode') AS s FROM seen_tasks t CROSS JOIN LATERAL jsonb_array_elements(COALESCE(t.content->'input', '[]'::jsonb)) i
+          WHERE t.authored >= $2::timestamptz AND i#>>'{type,coding,0,code}' = 'service' AND i->>'valueCode' IS NOT NULL
+         UNION ALL
+         SELECT v.patient, 'profession:' || (v.content#>>'{specialty,0,coding,0,code}') FROM visits v WHERE v.content#>>'{specialty,0,coding,0,code}' IS NOT NULL) u
+        GROUP BY patient),
+     open_counts AS (
+       SELECT patient, count(*) FILTER (WHERE register = 'health') AS open_health, count(*) FILTER (WHERE register = 'social') AS open_social
+         FROM tasks WHERE content->>'status' IN ${OPEN} GROUP BY patient),
+     segments AS (
+       SELECT DISTINCT ON (st.value) st.value AS patient, o.content#>>'{valueCodeableConcept,coding,0,code}' AS segment
+         FROM search_token st JOIN resource o ON o.resource_type = 'Observation' AND o.id = st.resource_id
+        WHERE st.resource_type = 'Observation' AND st.param = 'subject' AND st.value IN (SELECT patient FROM population)
+          AND o.content#>>'{code,coding,0,system}' = $7 AND o.content#>>'{code,coding,0,code}' = $8 AND o.content->>'status' = 'final'
+          AND (${REGISTER_OF('o')} IS NULL OR ${REGISTER_OF('o')} = ANY($4::text[]) OR st.value IN (SELECT patient FROM consenting))
+        ORDER BY st.value, (o.content->>'effectiveDateTime')::timestamptz DESC),
+     plans AS (
+       SELECT DISTINCT c.content->'subject'->>'reference' AS patient FROM resource c
+        WHERE c.resource_type = 'CarePlan' AND c.content->>'status' = 'active'
+          AND c.content->'category' @> jsonb_build_array(jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', $9::text, 'code', $10::text)))))
      SELECT pop.patient, p.content->'name' AS name, p.content->>'birthDate' AS birth_date,
-            (SELECT count(*) FROM seen_tasks t WHERE t.patient = pop.patient AND t.authored >= $2::timestamptz
-                AND t.content#>>'{code,coding,0,code}' IN ${CONTACT_KINDS}) AS contacts,
-            (SELECT count(*) FROM visits v WHERE v.patient = pop.patient) AS visits,
-            (SELECT count(DISTINCT s) FROM (
-               SELECT 'service:' || (i->>'valueCode') AS s FROM seen_tasks t CROSS JOIN LATERAL jsonb_array_elements(COALESCE(t.content->'input', '[]'::jsonb)) i
-                WHERE t.patient = pop.patient AND t.authored >= $2::timestamptz AND i#>>'{type,coding,0,code}' = 'service' AND i->>'valueCode' IS NOT NULL
-               UNION
-               SELECT 'profession:' || (v.content#>>'{specialty,0,coding,0,code}') FROM visits v
-                WHERE v.patient = pop.patient AND v.content#>>'{specialty,0,coding,0,code}' IS NOT NULL) u) AS services,
-            CASE WHEN 'health' = ANY($4::text[]) OR pop.patient IN (SELECT patient FROM consenting)
-                 THEN (SELECT count(*) FROM tasks t WHERE t.patient = pop.patient AND t.register = 'health' AND t.content->>'status' IN ${OPEN}) END AS open_health,
-            CASE WHEN 'social' = ANY($4::text[]) OR pop.patient IN (SELECT patient FROM consenting)
-                 THEN (SELECT count(*) FROM tasks t WHERE t.patient = pop.patient AND t.register = 'social' AND t.content->>'status' IN ${OPEN}) END AS open_social,
-            (SELECT o.content#>>'{valueCodeableConcept,coding,0,code}' FROM search_token st
-               JOIN resource o ON o.resource_type = 'Observation' AND o.id = st.resource_id
-              WHERE st.resource_type = 'Observation' AND st.param = 'subject' AND st.value = pop.patient
-                AND o.content#>>'{code,coding,0,system}' = $7 AND o.content#>>'{code,coding,0,code}' = $8 AND o.content->>'status' = 'final'
-                AND (${REGISTER_OF('o')} IS NULL OR ${REGISTER_OF('o')} = ANY($4::text[]) OR pop.patient IN (SELECT patient FROM consenting))
-              ORDER BY (o.content->>'effectiveDateTime')::timestamptz DESC LIMIT 1) AS latest_segment,
-            EXISTS (SELECT 1 FROM resource c WHERE c.resource_type = 'CarePlan' AND c.content->'subject'->>'reference' = pop.patient
-                      AND c.content->>'status' = 'active'
-                      AND c.content->'category' @> jsonb_build_array(jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', $9::text, 'code', $10::text))))) AS has_plan
-       FROM (SELECT DISTINCT patient FROM population) pop
-       JOIN resource p ON p.resource_type = 'Patient' AND 'Patient/' || p.id = pop.patient`,
+            COALESCE(cc.contacts, 0) AS contacts, COALESCE(vc.visits, 0) AS visits, COALESCE(sc.services, 0) AS services,
+            CASE WHEN 'health' = ANY($4::text[]) OR pop.patient IN (SELECT patient FROM consenting) THEN COALESCE(oc.open_health, 0) END AS open_health,
+            CASE WHEN 'social' = ANY($4::text[]) OR pop.patient IN (SELECT patient FROM consenting) THEN COALESCE(oc.open_social, 0) END AS open_social,
+            sg.segment AS latest_segment,
+            (pl.patient IS NOT NULL) AS has_plan
+       FROM population pop
+       JOIN resource p ON p.resource_type = 'Patient' AND p.id = split_part(pop.patient, '/', 2)
+       LEFT JOIN contact_counts cc ON cc.patient = pop.patient
+       LEFT JOIN visit_counts vc ON vc.patient = pop.patient
+       LEFT JOIN service_counts sc ON sc.patient = pop.patient
+       LEFT JOIN open_counts oc ON oc.patient = pop.patient
+       LEFT JOIN segments sg ON sg.patient = pop.patient
+       LEFT JOIN plans pl ON pl.patient = pop.patient`,
     [teamId, since.toISOString(), at.toISOString(), registers, SYSTEMS.register, SYSTEMS.consentCategory, SEGMENTATION_SYSTEMS.observation, SEGMENT_OBSERVATION_CODE, SHARED_PLAN_CATEGORY.system, SHARED_PLAN_CATEGORY.code],
   );
   const count = (v: string | number | null) => (v === null ? null : Number(v));
