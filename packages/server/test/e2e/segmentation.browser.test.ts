@@ -111,6 +111,10 @@ describe('segmentation, in a real browser', () => {
     await page.locator('#seg-age').fill('0');
     await page.getByTestId('segmentation-problems').waitFor();
     expect(await page.getByTestId('save-segmentation').isDisabled()).toBe(true);
+    // The high-need criteria on the same page: more criteria than there are is refused as one types.
+    await page.locator('#hn-minCriteria').fill('5');
+    await page.getByTestId('high-need-problems').waitFor();
+    expect(await page.getByTestId('save-high-need').isDisabled()).toBe(true);
     await expectAccessible(page, 'segmentation rules');
     await expectNoSidewaysScroll(page, 'segmentation rules');
     expect(consoleErrors).toEqual([]);

@@ -18,6 +18,7 @@ import { TableWrap } from '../components/TableWrap';
 import { useAsync } from '../components/useAsync';
 import { useLanguage } from '../i18n/useLanguage';
 import { fetchSegmentationSettings, saveSegmentationSettings } from './segmentation.resource';
+import { HighNeedSettingsForm } from './HighNeedSettingsForm';
 
 const LANGS: Language[] = ['fi', 'sv', 'en'];
 const RESOURCE_EXAMPLES = [0, 1, 1.5, 2, 2.5, 3];
@@ -182,6 +183,7 @@ export function SegmentationAdmin() {
           </button>
         </div>
       </form>
+      <HighNeedSettingsForm />
     </>
   );
 }

@@ -94,7 +94,10 @@ export const fetchSegmentSummary = (lang: string) => api.get<SegmentSummary>(`/a
 
 export type VersionedSegmentation = SegmentationSettings & { version: number };
 export const fetchSegmentationSettings = () => api.get<VersionedSegmentation>('/api/admin/segmentation');
-export const checkSegmentationSettings = async (value: SegmentationSettings) =>
-  (await api.put<{ valid: boolean; problems: string[] }>('/api/admin/segmentation?dryRun=true', value, { 'content-type': 'application/json' })).data;
 export const saveSegmentationSettings = async (value: SegmentationSettings, version: number) =>
-  (await api.put<VersionedSegmentation>('/api/admin/segmentation', value, { 'content-type': 'application/json', 'if-match': `W/"${version}"` })).data;
+  (await api.put<VersionedSegmentation>('/api/admin/segmentation', value, { 'if-match': `W/"${version}"` })).data;
+
+export type VersionedHighNeed = HighNeedSettings & { version: number };
+export const fetchHighNeedSettings = () => api.get<VersionedHighNeed>('/api/admin/high-need');
+export const saveHighNeedSettings = async (value: HighNeedSettings, version: number) =>
+  (await api.put<VersionedHighNeed>('/api/admin/high-need', value, { 'if-match': `W/"${version}"` })).data;
