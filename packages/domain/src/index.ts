@@ -54,3 +54,4 @@ export * from './measures/ageGroups';
 export * from './measures/histogram';
 export * from './measures/indicatorCatalogue';
 export * from './measures/stratifiedFigures';
+export * from './segmentation';

@@ -78,6 +78,9 @@ import { PortfolioStore } from './portfolio/portfolioStore';
 import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
 import { registerAdminSettingRoutes } from './http/adminSettingRoutes';
 import { AdminSettings } from './settings/adminSettings';
+import { SegmentationAnswers, byQuestionnaire } from './segmentation/segmentationAnswers';
+import { SegmentPatient } from './segmentation/segmentPatient';
+import { registerSegmentationRoutes } from './segmentation/segmentationRoutes';
 
 export interface OviServices {
   db: Database;
@@ -135,7 +138,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     access,
     audit,
     {
-      QuestionnaireResponse: new ContactIntake(store, access, guidanceSettings, db),
+      // The segmentation questionnaires' answers are assessments, every other answer a contact.
+      QuestionnaireResponse: byQuestionnaire(new SegmentationAnswers(store, access, db), new ContactIntake(store, access, guidanceSettings, db)),
       Task: new ConsultationRequests(store, access),
       Communication: new MessageIntake(store, access, guidanceSettings, messageSettings, db),
       Questionnaire: questionnaireChanges,
@@ -171,7 +175,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.
     if (message.inResponseTo) messageNotifier.messageSent(message);
-  }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, waitListMatching, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment });
+  }, { invitations: feedbackInvitations, mail: feedbackMail }), assessContact: new AssessContact(db, fhir, guidanceSettings), answerConsultation: new AnswerConsultation(db, fhir), recordVisitOutcome: new RecordVisitOutcome(db, fhir, notifier, waitListMatching, { invitations: feedbackInvitations, mail: feedbackMail }), schedulingSettings, bookAppointment, segmentPatient: new SegmentPatient(db, fhir, settings) });
   registerBundleRoutes(app, { db, fhir, tokens, limits: config.bundleLimits ?? DEFAULT_BUNDLE_LIMITS });
   registerSchedulingRoutes(app, { tokens, store, settings: schedulingSettings, materializer });
   registerMeasureRoutes(app, { db, tokens });
@@ -198,6 +202,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerServiceFinderRoutes(app, { db, guard: publicForms });
   registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
   registerPortfolioRoutes(app, { tokens, portfolio: new PortfolioStore(settings) });
+  registerSegmentationRoutes(app, { db, fhir, tokens, settings });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

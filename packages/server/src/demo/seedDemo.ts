@@ -1,4 +1,4 @@
-import { contactQuestionnaire } from '@ovi/domain';
+import { clientResourcesQuestionnaire, contactQuestionnaire, professionalDemandQuestionnaire } from '@ovi/domain';
 import { buildContactResponse } from '../guidance/contactResponse';
 import type { OviServices } from '../app';
 import type { RequestContext } from '../fhir/fhirService';
@@ -62,7 +62,7 @@ async function seed(services: OviServices): Promise<void> {
       `${count('Patient')} residents, ${region.users.length} demo accounts…`,
   );
   await db.transaction(async (tx) => {
-    const all = [contactQuestionnaire, ...region.resources, ...buildServiceCatalogue()].map((r) => ({ ...r, id: r.id ?? '' }));
+    const all = [contactQuestionnaire, clientResourcesQuestionnaire, professionalDemandQuestionnaire, ...region.resources, ...buildServiceCatalogue()].map((r) => ({ ...r, id: r.id ?? '' }));
     await store.createMany(all, tx);
   });
   // The client paths with the demo catalogue's services linked (a version of the setting, by "demo").

@@ -4,7 +4,7 @@ type Param = [name: string, type: string, min: 0 | 1, doc: string, max?: string]
 
 /** One of Ovi's operations: where it is invoked and what it takes and answers. */
 export interface OviOperation {
-  resource: 'Task' | 'Appointment' | 'Communication' | 'Measure';
+  resource: 'Task' | 'Appointment' | 'Communication' | 'Measure' | 'Patient';
   code: string;
   /** On one record (`Task/{id}/$claim`) rather than on the type (`Appointment/$find`). */
   instance: boolean;
@@ -51,6 +51,8 @@ export const OPERATIONS: OviOperation[] = [
   { resource: 'Measure', code: 'evaluate-measure', instance: true, affectsState: false, returns: 'MeasureReport',
     description: "Evaluates a manager's indicator over a period: a summary MeasureReport (counts, score, strata by unit, municipality, age group and profession; a stratum under five people, and what would give it away, is hidden and marked masked). Managers and administrators only; GET with the parameters in the query, or POST a Parameters body.",
     in: [['periodStart', 'date', 1, 'First day (Helsinki), YYYY-MM-DD'], ['periodEnd', 'date', 1, 'Last day (Helsinki), included; at most 367 days after periodStart'], ['reportType', 'code', 0, 'summary (the only one given)'], ['unit', 'string', 0, 'Only this unit (Organization/…)'], ['municipality', 'string', 0, 'Only this municipality code'], ['profession', 'string', 0, 'Only this profession code']] },
+  { resource: 'Patient', code: 'segment', instance: true, affectsState: true, returns: 'Observation',
+    description: "Combines the client's latest own assessment of their resources and the professional's latest assessment of how demanding the health state is into a segment Observation (201; derivedFrom both). A missing or stale pair is a 422 naming what to answer. The segment suggests how care is arranged; it never changes urgency or access to help.", in: [] },
   { resource: 'Communication', code: 'read', instance: true, affectsState: true, returns: 'Communication',
     description: 'The recipient has opened the message (the first opening sets received).', in: [] },
 ];

@@ -9,6 +9,7 @@ import type { AnswerConsultation } from '../consultation/answerConsultation';
 import type { RecordVisitOutcome } from '../scheduling/visitOutcome';
 import { findAppointments } from '../scheduling/findAppointments';
 import type { SchedulingSettings } from '../scheduling/schedulingSettings';
+import type { SegmentPatient } from '../segmentation/segmentPatient';
 import { capabilityStatement } from '../fhir/capabilityStatement';
 import { badRequest, notFound } from '../fhir/outcomes';
 import { requestContext } from './requestContext';
@@ -31,12 +32,13 @@ interface Deps {
   answerConsultation: AnswerConsultation;
   recordVisitOutcome: RecordVisitOutcome;
   schedulingSettings: SchedulingSettings;
+  segmentPatient: SegmentPatient;
 }
 
 type Params = { type: string; id: string; vid: string; op: string };
 
 /** The FHIR R4 REST API: HTTP in, plain calls to FhirService, HTTP out. */
-export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, assessContact, bookAppointment, answerConsultation, recordVisitOutcome, schedulingSettings }: Deps): void {
+export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolveTask, assessContact, bookAppointment, answerConsultation, recordVisitOutcome, schedulingSettings, segmentPatient }: Deps): void {
   const base = '/fhir/R4';
   const ctx = (request: Parameters<typeof requestContext>[0]) => requestContext(request, tokens);
 
@@ -149,6 +151,7 @@ export function registerFhirRoutes(app: FastifyInstance, { fhir, tokens, resolve
     if (type === 'Appointment' && op === '$outcome') {
       return send(reply, 200, await recordVisitOutcome.run(await ctx(request), checkId(id), request.body, parseIfMatch(request.headers['if-match'])));
     }
+    if (type === 'Patient' && op === '$segment') return send(reply, 201, await segmentPatient.run(await ctx(request), checkId(id), request.body));
     if (type === 'Appointment' && op === '$move') return send(reply, 201, await bookAppointment.move(await ctx(request), checkId(id), request.body));
     throw notFound(`Operation ${op} is not defined on ${type}`);
   });

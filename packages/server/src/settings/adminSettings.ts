@@ -1,4 +1,4 @@
-import { DEFAULT_SELF_MONITORING_SETTINGS, DEFAULT_WAIT_LIST_SETTINGS, defaultMessageSettings, selfMonitoringSettingsProblems, validateMessageSettings, waitListSettingsProblems } from '@ovi/domain';
+import { DEFAULT_HIGH_NEED_SETTINGS, DEFAULT_SEGMENTATION_SETTINGS, HIGH_NEED_SETTING, SEGMENTATION_SETTING, highNeedSettingsProblems, segmentationSettingsProblems, DEFAULT_SELF_MONITORING_SETTINGS, DEFAULT_WAIT_LIST_SETTINGS, defaultMessageSettings, selfMonitoringSettingsProblems, validateMessageSettings, waitListSettingsProblems } from '@ovi/domain';
 import type { OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { invalidResource } from '../fhir/outcomes';
 import { SELF_MONITORING_SETTING } from '../selfMonitoring/monitoringSettings';
@@ -11,11 +11,14 @@ export interface AdminSetting {
   problems: (value: unknown) => string[];
 }
 
-/** Message reply deadline, wait-list offers, self-monitoring danger limits and deadlines. */
+/** Message reply deadline, wait-list offers, self-monitoring danger limits and deadlines, segmentation, high-need criteria. */
 export const ADMIN_SETTINGS: readonly AdminSetting[] = [
   { name: 'message-settings', defaults: { ...defaultMessageSettings }, problems: (v) => validateMessageSettings(v).errors.map((e) => (e.startsWith('replyWorkingDays') ? `replyWorkingDays: ${e}` : e)) },
   { name: 'wait-list', defaults: { ...DEFAULT_WAIT_LIST_SETTINGS }, problems: waitListSettingsProblems },
   { name: SELF_MONITORING_SETTING, defaults: { ...DEFAULT_SELF_MONITORING_SETTINGS }, problems: selfMonitoringSettingsProblems },
+  // The segment rule (thresholds, mapping, pair age, names, care paths) and the high-need criteria.
+  { name: SEGMENTATION_SETTING, defaults: { ...DEFAULT_SEGMENTATION_SETTINGS }, problems: segmentationSettingsProblems },
+  { name: HIGH_NEED_SETTING, defaults: { ...DEFAULT_HIGH_NEED_SETTINGS }, problems: highNeedSettingsProblems },
 ];
 
 export type Versioned = Record<string, unknown> & { version: number };

@@ -51,6 +51,10 @@ const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ de
 const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage').then((m) => ({ default: m.FeedbackResultsPage })));
 const PortfolioPage = lazy(() => import('../portfolio/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const MySegment = lazy(() => import('../segmentation/MySegment').then((m) => ({ default: m.MySegment })));
+const HighNeedPage = lazy(() => import('../segmentation/HighNeedPage').then((m) => ({ default: m.HighNeedPage })));
+const SegmentCounts = lazy(() => import('../segmentation/SegmentCounts').then((m) => ({ default: m.SegmentCounts })));
+const SegmentationAdmin = lazy(() => import('../segmentation/SegmentationAdmin').then((m) => ({ default: m.SegmentationAdmin })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
@@ -68,6 +72,10 @@ function Screen({ path }: { path: string }) {
   if (path === '/monitoring' || path.startsWith('/monitoring/')) return <ClientMonitoring patientId={path.startsWith('/monitoring/') ? decodeURIComponent(path.slice('/monitoring/'.length)) : undefined} />;
   switch (path) {
     case '/my-measurements': return <MyMeasurements />;
+    case '/my-everyday': return <MySegment />;
+    case '/high-need': return <HighNeedPage />;
+    case '/segment-counts': return <SegmentCounts />;
+    case '/admin/segmentation': return <SegmentationAdmin />;
     case PATHS.sendContact:
       return <SendContact />;
     case PATHS.myContacts:

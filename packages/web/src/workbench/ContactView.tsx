@@ -35,6 +35,7 @@ import { HandoverNote } from './contact/HandoverNote';
 import { AskConsultation } from './consultations/AskConsultation';
 import { StaffThread } from '../messages/StaffThread';
 import { pickText } from '../api/fhir';
+import { SegmentPanel } from '../segmentation/SegmentPanel';
 
 export function ContactView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
@@ -136,6 +137,8 @@ export function ContactView({ taskId }: { taskId: string }) {
               {task.status === 'waiting' ? <DecisionForm task={task} reason={reason} /> : <HandledSummary task={task} reason={reason} handover={sentHandover?.text} />}
             </ClientLanguageProvider>
             {/* Asking hands the client's care on to a colleague: only from a relationship, never on a recorded reason. */}
+            {/* The client's segment and care path: suggests how care is arranged, never urgency. */}
+            {patientRef && <SegmentPanel patientRef={patientRef} reason={reason} />}
             {patientRef && !reason && <AskConsultation patientRef={patientRef} contact={`Task/${task.id}`} onAsked={overview.reload} />}
           </div>
         </div>
