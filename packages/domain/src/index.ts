@@ -49,3 +49,4 @@ export * from './helpRequests';
 export * from './socialNotices';
 export * from './serviceFinder';
 export * from './waitListSettings';
+export * from './carePlan';
