@@ -52,6 +52,7 @@ import { registerMessageRoutes } from './messages/messageRoutes';
 import { MeasurementIntake } from './selfMonitoring/measurementIntake';
 import { GoalIntake } from './selfMonitoring/goalIntake';
 import { registerSelfMonitoringRoutes } from './selfMonitoring/selfMonitoringRoutes';
+import { registerCarePlanRoutes } from './carePlan/carePlanRoutes';
 import { lookForMissingMeasurements, MISSING_SWEEP_MINUTES } from './selfMonitoring/missingMeasurements';
 import { OfferNotifier } from './notifications/offerNotifier';
 import { WaitListMatching } from './scheduling/waitListMatching';
@@ -176,6 +177,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerAdminSettingRoutes(app, { tokens, settings: new AdminSettings(settings) });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
+  registerCarePlanRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
   registerWaitListRoutes(app, { tokens, waitList: new WaitList(db, fhir, schedulingSettings, waitListMatching, bookAppointment.mover, notifier) });
   registerFeedbackRoutes(app, {
     tokens,

@@ -3,3 +3,4 @@ export * from './codes';
 export * from './sharedPlan';
 export * from './planVisibility';
 export * from './avain';
+export * from './settings';

@@ -17,6 +17,7 @@ export function patientsOf(resource: Resource): string[] {
     case 'Observation':
     case 'CareTeam':
     case 'Goal':
+    case 'CarePlan':
       return patientRefs(resource.subject);
     case 'Task':
       return patientRefs(resource.for);
@@ -44,4 +45,5 @@ export const PATIENT_SEARCH_PARAM: Record<string, string> = {
   Appointment: 'patient',
   AuditEvent: 'patient',
   Goal: 'patient',
+  CarePlan: 'subject',
 };

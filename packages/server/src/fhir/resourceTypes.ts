@@ -25,6 +25,7 @@ export const PERSONAL_TYPES = [
   'Observation',
   'Consent',
   'Goal',
+  'CarePlan',
 ] as const;
 
 export type SupportedType = (typeof DIRECTORY_TYPES)[number] | (typeof PERSONAL_TYPES)[number];

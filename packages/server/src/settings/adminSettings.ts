@@ -2,6 +2,8 @@ import { DEFAULT_SELF_MONITORING_SETTINGS, DEFAULT_WAIT_LIST_SETTINGS, defaultMe
 import type { OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { invalidResource } from '../fhir/outcomes';
 import { SELF_MONITORING_SETTING } from '../selfMonitoring/monitoringSettings';
+import { CARE_PLAN_SETTING } from '../carePlan/carePlanSettings';
+import { carePlanSettingsProblems, DEFAULT_CARE_PLAN_SETTINGS } from '@ovi/domain';
 import type { SettingsStore } from './settingsStore';
 
 /** A setting an administrator edits as one small form: its name, defaults and checks (`path: message`). */
@@ -16,6 +18,8 @@ export const ADMIN_SETTINGS: readonly AdminSetting[] = [
   { name: 'message-settings', defaults: { ...defaultMessageSettings }, problems: (v) => validateMessageSettings(v).errors.map((e) => (e.startsWith('replyWorkingDays') ? `replyWorkingDays: ${e}` : e)) },
   { name: 'wait-list', defaults: { ...DEFAULT_WAIT_LIST_SETTINGS }, problems: waitListSettingsProblems },
   { name: SELF_MONITORING_SETTING, defaults: { ...DEFAULT_SELF_MONITORING_SETTINGS }, problems: selfMonitoringSettingsProblems },
+  // Shared plans: review lead time and the AVAIN lists and scales (configurable until THL's are copied, decision 031).
+  { name: CARE_PLAN_SETTING, defaults: { ...DEFAULT_CARE_PLAN_SETTINGS }, problems: carePlanSettingsProblems },
 ];
 
 export type Versioned = Record<string, unknown> & { version: number };
