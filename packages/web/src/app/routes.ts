@@ -70,6 +70,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.sharing, labelKey: 'nav.sharing', testId: 'nav-sharing', roles: ['resident'] },
   { path: '/acting-for', labelKey: 'portal.acting.nav', testId: 'nav-acting-for', roles: ['resident'] },
   { path: '/my-measurements', labelKey: 'selfMonitoring.nav', testId: 'nav-my-measurements', roles: ['resident'] },
+  { path: '/my-plan', labelKey: 'carePlan.nav', testId: 'nav-my-plan', roles: ['resident'] },
   { path: PATHS.myFeedback, labelKey: 'feedback.portal.nav', testId: 'nav-my-feedback', roles: ['resident'] },
   { path: PATHS.services, labelKey: 'serviceFinder.nav', testId: 'nav-services', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
@@ -79,6 +80,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.sendNotice, labelKey: 'socialNotices.navSend', testId: 'nav-send-notice', roles: ['resident', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: '/monitoring', labelKey: 'selfMonitoring.team.nav', testId: 'nav-monitoring', roles: ['guidance', 'professional'] },
+  { path: '/care-plans', labelKey: 'carePlan.teamNav', testId: 'nav-care-plans', roles: ['professional'] },
   { path: PATHS.questionnaires, labelKey: 'nav.questionnaires', testId: 'nav-questionnaires', roles: ['admin'] },
   { path: PATHS.routingRules, labelKey: 'nav.routingRules', testId: 'nav-routing-rules', roles: ['admin'] },
   { path: PATHS.careGuarantee, labelKey: 'nav.careGuarantee', testId: 'nav-care-guarantee', roles: ['admin'] },
@@ -92,6 +94,7 @@ export const NAV: NavEntry[] = [
   { path: '/admin/settings', labelKey: 'adminSettings.nav', testId: 'nav-admin-settings', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
+  { path: '/plan-outcomes', labelKey: 'carePlan.figures.nav', testId: 'nav-plan-outcomes', roles: ['manager'] },
   { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional', 'manager'] },
   // Last, so that a manager still starts from the figures.
   { path: PATHS.teamSchedule, labelKey: 'nav.teamSchedule', testId: 'nav-team-schedule', roles: ['guidance', 'professional', 'manager'] },
