@@ -33,11 +33,14 @@ async function missingReviews(db: SqlExecutor, until: string, only?: string): Pr
 export async function raiseDueReviews(db: Database, store: ResourceStore, now: Date, leadDays: number, only?: string): Promise<number> {
   const until = addCalendarDays(toHelsinkiDate(now), leadDays);
   // Read without the lock first: a queue read with nothing due takes no lock at all.
-  if ((await missingReviews(db, until, only)).length === 0) return 0;
+  const candidates = await missingReviews(db, until, only);
+  if (candidates.length === 0) return 0;
+  // Built before the transaction: inside it only `tx` may be used (PGlite has one connection).
+  const tasks = new Map(await Promise.all(candidates.map(async (d) => [d.key, await reviewTask(store, d, now)] as const)));
   return db.transaction(async (tx) => {
     await lockPlanReviews(tx);
-    const missing = await missingReviews(tx, until, only);
-    for (const d of missing) await store.create(await reviewTask(store, d, now), { tx });
+    const missing = (await missingReviews(tx, until, only)).filter((d) => tasks.has(d.key));
+    for (const d of missing) await store.create(tasks.get(d.key)!, { tx });
     return missing.length;
   });
 }

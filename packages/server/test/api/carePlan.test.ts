@@ -47,6 +47,7 @@ const consentFor = (actors: string[], registers?: string[]) => ({
   category: [{ coding: [{ system: SYSTEMS.consentCategory, code: 'register-sharing' }] }],
   patient: { reference: PATIENT },
   dateTime: NOW.toISOString(),
+  policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
   provision: {
     type: 'permit',
     actor: actors.map((reference) => ({ role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP' }] }, reference: { reference } })),
@@ -68,7 +69,7 @@ describe.each(BACKENDS)('the shared client plan on %s', (backend) => {
 
   beforeAll(async () => {
     server = await startOn(backend, { clockStart: NOW });
-    [resident, social, physician, kela, manager, physio] = await Promise.all(['resident', 'social', 'physician', 'kela', 'manager', 'physio'].map((u) => server.login(u)));
+    [resident, social, physician, kela, manager, physio] = (await Promise.all(['resident', 'social', 'physician', 'kela', 'manager', 'physio'].map((u) => server.login(u)))) as Login[];
     // The social instructor already works with Aino (a client team of hers), as before any plan.
     await server.ovi.services.store.create({ resourceType: 'CareTeam', status: 'active', subject: { reference: PATIENT }, participant: [{ member: { reference: SOCIAL } }] } as any);
   });
