@@ -69,7 +69,7 @@ describe.each(BACKENDS)('the shared client plan on %s', (backend) => {
 
   beforeAll(async () => {
     server = await startOn(backend, { clockStart: NOW });
-    [resident, social, physician, kela, manager, physio] = (await Promise.all(['resident', 'social', 'physician', 'kela', 'manager', 'physio'].map((u) => server.login(u)))) as Login[];
+    [resident, social, physician, kela, manager, physio] = (await Promise.all(['resident', 'social', 'physician', 'kela', 'manager', 'physio'].map((u) => server.login(u)))) as [Login, Login, Login, Login, Login, Login];
     // The social instructor already works with Aino (a client team of hers), as before any plan.
     await server.ovi.services.store.create({ resourceType: 'CareTeam', status: 'active', subject: { reference: PATIENT }, participant: [{ member: { reference: SOCIAL } }] } as any);
   });
@@ -143,6 +143,24 @@ describe.each(BACKENDS)('the shared client plan on %s', (backend) => {
     expect((await get(social, `/api/care-plans/${planId}`)).body.title).toBe('Ainon yhteinen suunnitelma');
     // The same review dates: still the one Task.
     expect(await reviewTasks()).toHaveLength(1);
+  });
+
+  it('shows the latest need assessment of each participant, to those who may see its register', async () => {
+    const assessment = (at: string, urgency: string) => ({
+      resourceType: 'Observation', status: 'final', meta: { security: [{ system: SYSTEMS.register, code: 'health' }] },
+      code: { coding: [{ system: SYSTEMS.needAssessment, code: 'care-need-assessment' }] },
+      subject: { reference: PATIENT }, effectiveDateTime: at, performer: [{ reference: PHYSICIAN }],
+      valueCodeableConcept: { coding: [{ system: SYSTEMS.urgency, code: urgency }] },
+    });
+    await server.ovi.services.store.create(assessment('2026-11-20T10:00:00+02:00', 'urgent') as any);
+    const latest = await server.ovi.services.store.create(assessment('2026-11-24T10:00:00+02:00', 'non-urgent') as any);
+    const seen = await get(physician, `/api/care-plans/${planId}`);
+    expect(seen.body.assessments).toEqual([expect.objectContaining({ reference: `Observation/${latest.id}`, by: PHYSICIAN, register: 'health', summary: 'care-need-assessment: non-urgent' })]);
+    expect((await get(resident, `/api/care-plans/${planId}`)).body.assessments).toHaveLength(1);
+    // The social instructor has no health licence and no consent: the assessment is left out.
+    const social_ = await get(social, `/api/care-plans/${planId}`);
+    expect(social_.body.assessments).toEqual([]);
+    expect(social_.body.activities.map((a: any) => a.index)).toEqual([0, 1, 3]);
   });
 
   it('enforces the client’s consent: the other register only with it, outside participants their actions and the goals, withdrawal at once', async () => {
