@@ -9,6 +9,7 @@ import type { AvainItem, ItemChange } from '@ovi/domain';
 import { useLanguage } from '../i18n/useLanguage';
 import { formatDate } from '../i18n/format';
 import type { PlanOutcome } from './carePlan.resource';
+import { TableWrap } from '../components/TableWrap';
 
 type Mark = { kind: 'goal'; points: Array<{ at: Date; score: number; item: string }> } | { kind: 'factor'; bars: Array<{ item: string; when: string; score: number }> };
 
@@ -49,7 +50,7 @@ export function OutcomeCharts({ outcome, goalText }: { outcome: PlanOutcome; goa
     <div className="plan-outcome" data-testid="plan-outcome">
       <h3>{t('carePlan.outcome.goalsTitle')}</h3>
       <Chart mark={{ kind: 'goal', points: goals.flatMap((g) => g.points.map((p) => ({ at: new Date(p.at), score: p.score, item: goalText(g.code) }))) }} label={t('carePlan.outcome.goalsChart')} />
-      <ChangeTable rows={goals} name={goalText} label={(s) => scaleLabel('goal', s)} signed={signed} testId="plan-goal-table" />
+      <ChangeTable rows={goals} name={goalText} label={(s) => scaleLabel('goal', s)} signed={signed} testId="plan-goal-table" caption={t('carePlan.outcome.goalsTitle')} />
       {factors.length > 0 && (
         <>
           <h3>{t('carePlan.outcome.factorsTitle')}</h3>
@@ -57,7 +58,7 @@ export function OutcomeCharts({ outcome, goalText }: { outcome: PlanOutcome; goa
             mark={{ kind: 'factor', bars: factors.flatMap((f) => [{ item: itemName(outcome.settings.factors, f.code), when: t('carePlan.outcome.first'), score: f.first }, { item: itemName(outcome.settings.factors, f.code), when: t('carePlan.outcome.latest'), score: f.latest }]) }}
             label={t('carePlan.outcome.factorsChart')}
           />
-          <ChangeTable rows={factors} name={(c) => itemName(outcome.settings.factors, c)} label={(s) => scaleLabel('factor', s)} signed={signed} testId="plan-factor-table" />
+          <ChangeTable rows={factors} name={(c) => itemName(outcome.settings.factors, c)} label={(s) => scaleLabel('factor', s)} signed={signed} testId="plan-factor-table" caption={t('carePlan.outcome.factorsTitle')} />
         </>
       )}
       <p className="muted">{t('carePlan.outcome.recordings', { count: outcome.recordings.length, date: formatDate(outcome.recordings.at(-1)?.at.slice(0, 10), lang) })}</p>
@@ -65,11 +66,12 @@ export function OutcomeCharts({ outcome, goalText }: { outcome: PlanOutcome; goa
   );
 }
 
-function ChangeTable({ rows, name, label, signed, testId }: { rows: ItemChange[]; name: (code: string) => string; label: (score: number) => string; signed: (n: number) => string; testId: string }) {
+function ChangeTable({ rows, name, label, signed, testId, caption }: { rows: ItemChange[]; name: (code: string) => string; label: (score: number) => string; signed: (n: number) => string; testId: string; caption: string }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap">
+    <TableWrap labelledBy={`${testId}-caption`}>
       <table data-testid={testId}>
+        <caption id={`${testId}-caption`}>{caption}</caption>
         <thead><tr><th scope="col">{t('carePlan.outcome.item')}</th><th scope="col">{t('carePlan.outcome.first')}</th><th scope="col">{t('carePlan.outcome.latest')}</th><th scope="col">{t('carePlan.outcome.change')}</th></tr></thead>
         <tbody>
           {rows.map((r) => (
@@ -77,6 +79,6 @@ function ChangeTable({ rows, name, label, signed, testId }: { rows: ItemChange[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -7,6 +7,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
 import { useLanguage } from '../i18n/useLanguage';
 import { fetchAggregated } from './carePlan.resource';
+import { TableWrap } from '../components/TableWrap';
 
 export function OutcomeFigures() {
   const { t } = useTranslation();
@@ -31,9 +32,9 @@ function GroupTable({ caption, rows, items, testId }: { caption: string; rows: G
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
-    <div className="table-wrap">
+    <TableWrap labelledBy={`${testId}-caption`}>
       <table data-testid={testId}>
-        <caption>{caption}</caption>
+        <caption id={`${testId}-caption`}>{caption}</caption>
         <thead><tr><th scope="col">{t('carePlan.figures.group')}</th><th scope="col">{t('carePlan.figures.clients')}</th><th scope="col">{t('carePlan.figures.meanChange')}</th></tr></thead>
         <tbody>
           {rows.length === 0 && <tr><td colSpan={3}>{t('carePlan.figures.none')}</td></tr>}
@@ -46,6 +47,6 @@ function GroupTable({ caption, rows, items, testId }: { caption: string; rows: G
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
