@@ -113,6 +113,8 @@ export class SharedPlans {
   async forPatient(ctx: RequestContext, patient: string): Promise<SharedPlanView[]> {
     if (hasRole(ctx.user, 'resident') && !(await this.fhir.access.residentActsFor(ctx.user, patient))) throw notFound('Patient was not found');
     const plans = await sharedPlansOf(this.db, patient);
+    // Whether a client has a plan at all is theirs: a professional without a relationship learns nothing.
+    if (plans.length === 0 && isStaff(ctx.user)) await this.assertRelationship(ctx, patient);
     const views: SharedPlanView[] = [];
     for (const plan of plans) {
       try {
@@ -182,7 +184,7 @@ export class SharedPlans {
     const patient = loaded.plan.subject?.reference ?? '';
     try {
       const access = await planAccess(this.db, this.fhir, ctx, loaded.plan, membersOf(loaded.team));
-      if (interaction !== 'update') await this.fhir.audit.record({ user: ctx.user, interaction, what: [`CarePlan/${loaded.plan.id}`], patients: [patient], success: true, byConsent: access.byConsent, ...(ctx.address ? { address: ctx.address } : {}) });
+      if (interaction !== 'update') await this.fhir.audit.record({ user: ctx.user, interaction, what: [`CarePlan/${loaded.plan.id}`], patients: [patient], success: true, byConsent: access.byConsent, ...(ctx.reason ? { reason: ctx.reason } : {}), ...(ctx.address ? { address: ctx.address } : {}) });
       return access;
     } catch (error) {
       if (error instanceof FhirError && !error.audited) throw await this.refused(ctx, loaded, interaction, error);
@@ -229,6 +231,18 @@ export class SharedPlans {
     } catch (error) {
       if (error instanceof FhirError) {
         await this.fhir.audit.record({ user: ctx.user, interaction, what: ['CarePlan'], patients: [patient], success: false, description: error.message, ...(ctx.address ? { address: ctx.address } : {}) });
+        markAudited(error);
+      }
+      throw error;
+    }
+  }
+
+  private async assertRelationship(ctx: RequestContext, patient: string): Promise<void> {
+    try {
+      await this.fhir.access.checkPatients(ctx.user, 'CarePlan', [patient], 'search', ctx.reason);
+    } catch (error) {
+      if (error instanceof FhirError) {
+        await this.fhir.audit.record({ user: ctx.user, interaction: 'search', what: ['CarePlan'], patients: [patient], success: false, description: error.message, ...(ctx.address ? { address: ctx.address } : {}) });
         markAudited(error);
       }
       throw error;

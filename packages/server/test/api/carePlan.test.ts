@@ -175,6 +175,9 @@ describe.each(BACKENDS)('the shared client plan on %s', (backend) => {
     expect((await get(kela, `/fhir/R4/CarePlan/${planId}`)).status).toBe(403);
     // A professional with no part in the plan and no relationship: refused.
     expect((await get(physio, `/api/care-plans/${planId}`)).status).toBe(403);
+    expect((await get(physio, `/api/care-plans?patient=${PATIENT}`)).status).toBe(403);
+    // Nor whether another client has a plan at all.
+    expect((await get(physio, `/api/care-plans?patient=${DEMO_IDS.representedPatient}`)).status).toBe(403);
 
     const toKela = await send(resident, 'POST', '/fhir/R4/Consent', consentFor([OUTSIDE_IDS.kela]), { 'content-type': 'application/fhir+json' });
     expect(toKela.status).toBe(201);
