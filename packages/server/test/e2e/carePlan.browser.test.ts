@@ -105,5 +105,18 @@ describe('the shared client plan, in a real browser', () => {
     await page.getByTestId('avain-form').waitFor();
     await expectAccessible(page, 'the plan with the AVAIN form');
     expect(consoleErrors).toEqual([]);
+    await logOut(page);
+  });
+
+  it('shows managers the change per service and method with a group under five hidden', async () => {
+    await logIn(page, server.url, 'manager');
+    await page.getByTestId('nav-plan-outcomes').click();
+    const methods = page.getByTestId('figures-methods');
+    await methods.waitFor();
+    // One plan has recordings: every group is under five, so no figure is shown.
+    expect(await page.getByTestId('figures-services').textContent()).toMatch(/Ei vielä arvioita|alle 5/);
+    expect(await page.locator('body').textContent()).not.toContain('Aino');
+    await expectAccessible(page, 'the managers’ plan outcomes');
+    expect(consoleErrors).toEqual([]);
   });
 });
