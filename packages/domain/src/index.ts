@@ -55,3 +55,4 @@ export * from './measures/histogram';
 export * from './measures/indicatorCatalogue';
 export * from './measures/stratifiedFigures';
 export * from './segmentation';
+export * from './carePlan';

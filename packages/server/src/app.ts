@@ -55,6 +55,9 @@ import { registerMessageRoutes } from './messages/messageRoutes';
 import { MeasurementIntake } from './selfMonitoring/measurementIntake';
 import { GoalIntake } from './selfMonitoring/goalIntake';
 import { registerSelfMonitoringRoutes } from './selfMonitoring/selfMonitoringRoutes';
+import { registerCarePlanRoutes } from './carePlan/carePlanRoutes';
+import { carePlanSettings } from './carePlan/carePlanSettings';
+import { raiseDueReviews } from './carePlan/reviewTasks';
 import { lookForMissingMeasurements } from './selfMonitoring/missingMeasurements';
 import { OfferNotifier } from './notifications/offerNotifier';
 import { WaitListMatching } from './scheduling/waitListMatching';
@@ -189,6 +192,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerAdminSettingRoutes(app, { tokens, settings: new AdminSettings(settings) });
   registerMessageRoutes(app, { db, fhir, tokens, settings: messageSettings, notifier: messageNotifier });
   registerSelfMonitoringRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
+  registerCarePlanRoutes(app, { db, fhir, tokens, settings, warn: (m) => app.log.warn(m) });
   registerWaitListRoutes(app, { tokens, waitList: new WaitList(db, fhir, schedulingSettings, waitListMatching, bookAppointment.mover, notifier) });
   registerFeedbackRoutes(app, {
     tokens,
@@ -219,10 +223,14 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   // process claims the turn in the database looks, at most every MISSING_SWEEP_MINUTES
   // (selfMonitoring/missingMeasurements.ts). Not on queue reads: a region-wide look inside a
   // request, and a claim on one shared row per read, were what the queue's slowest answers waited on.
-  const missingSweep = setInterval(
-    () => void lookForMissingMeasurements(db, store, settings, clockNow()).catch((e: unknown) => app.log.warn(`looking for missing home measurements failed: ${(e as Error).message}`)),
-    60_000,
-  );
+  // Shared plans' reviews coming due within the lead time reach the responsible worker's queue
+  // the same way (carePlan/reviewTasks.ts: one per plan and date, under a lock).
+  const missingSweep = setInterval(() => {
+    void lookForMissingMeasurements(db, store, settings, clockNow()).catch((e: unknown) => app.log.warn(`looking for missing home measurements failed: ${(e as Error).message}`));
+    void carePlanSettings(settings, (m) => app.log.warn(m))
+      .then((s) => raiseDueReviews(db, store, clockNow(), s.reviewLeadDays))
+      .catch((e: unknown) => app.log.warn(`plan review tasks failed: ${(e as Error).message}`));
+  }, 60_000);
   missingSweep.unref();
   return {
     app,

@@ -8,10 +8,10 @@ import { patientsOf } from './patientLinks';
 import { hasCareRelationship } from './relationships';
 import { actingFor } from './guardians';
 import { now as clockNow } from '../time/clock';
-import { SYSTEMS } from '@ovi/domain';
+import { SYSTEMS, type Register } from '@ovi/domain';
 import type { ResourceStore } from '../storage/resourceStore';
 import { consentsToSharing, inOpenGuidance } from './relationships';
-import { registerOfResource } from './registerLabels';
+import { registersOfResource } from './registerLabels';
 import { cachedQualificationsOf } from './qualifications';
 import { isConfidentialNotice } from '../socialNotices/noticeLabels';
 import { clinicalRegister, clinicalWriteRefusal, isClinicalType, visitReferences } from './clinicalRecords';
@@ -87,8 +87,13 @@ export class AccessPolicy {
    * for guidance staff, while the contact waits in the guidance queue.
    */
   async checkRegister(user: UserContext, resource: Resource, grant: AccessGrant, reason?: string): Promise<AccessGrant> {
-    const register = registerOfResource(resource);
-    if (!register) return grant;
+    // A shared client plan holds actions of both registers: reading it whole needs each (decision 031).
+    let result = grant;
+    for (const register of registersOfResource(resource)) result = await this.checkOneRegister(user, resource, register, result, reason);
+    return result;
+  }
+
+  private async checkOneRegister(user: UserContext, resource: Resource, register: Register, grant: AccessGrant, reason?: string): Promise<AccessGrant> {
     if ((await cachedQualificationsOf(this.store, user))[register]) return grant;
     if (hasRole(user, 'guidance') && resource.id && (await inOpenGuidance(this.db, `${resource.resourceType}/${resource.id}`))) return grant;
     if (await consentsToSharing(this.db, grant.patients, SYSTEMS.consentCategory, clockNow())) return { ...grant, byConsent: true };

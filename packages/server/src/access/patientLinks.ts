@@ -22,6 +22,7 @@ export function patientsOf(resource: Resource): string[] {
     case 'Procedure':
     case 'MedicationStatement':
     case 'DocumentReference':
+    case 'CarePlan':
       return patientRefs(resource.subject);
     case 'AllergyIntolerance':
     case 'Immunization':
@@ -59,4 +60,5 @@ export const PATIENT_SEARCH_PARAM: Record<string, string> = {
   AllergyIntolerance: 'patient',
   Immunization: 'patient',
   DocumentReference: 'subject',
+  CarePlan: 'subject',
 };

@@ -1,5 +1,5 @@
 import type { Coding, Resource } from '@medplum/fhirtypes';
-import { REGISTERS, SYSTEMS, type Register } from '@ovi/domain';
+import { CARE_PLAN, REGISTERS, SYSTEMS, type Register } from '@ovi/domain';
 
 const LABELS: Record<Register, Coding> = {
   health: { system: SYSTEMS.register, code: 'health', display: 'Health-care register' },
@@ -13,6 +13,18 @@ const LABELS: Record<Register, Coding> = {
 export function registerOfResource(resource: Resource): Register | undefined {
   const code = resource.meta?.security?.find((s) => s.system === SYSTEMS.register)?.code;
   return (REGISTERS as readonly string[]).includes(code ?? '') ? (code as Register) : undefined;
+}
+
+/**
+ * Every register whose content a record holds: its own label and, for a shared client plan,
+ * the register of each action (a plan mixes both; decision 031). Reading it whole needs each.
+ */
+export function registersOfResource(resource: Resource): Register[] {
+  const own = registerOfResource(resource);
+  const actions = resource.resourceType === 'CarePlan'
+    ? (resource.activity ?? []).flatMap((a) => (a.detail?.extension ?? []).filter((e) => e.url === CARE_PLAN.activityRegisterExtension).map((e) => e.valueCode ?? ''))
+    : [];
+  return [...new Set([...(own ? [own] : []), ...actions])].filter((r): r is Register => (REGISTERS as readonly string[]).includes(r));
 }
 
 /** The record labelled with its register (any earlier register label replaced). */
@@ -31,4 +43,4 @@ export function withoutRegister<T extends Resource>(resource: T): T {
 }
 
 /** Types whose records are shared by both registers (identity and the client's own choices). */
-export const SHARED_TYPES = new Set(['Patient', 'RelatedPerson', 'Consent', 'CareTeam', 'AuditEvent']);
+export const SHARED_TYPES = new Set(['Patient', 'RelatedPerson', 'Consent', 'CareTeam', 'AuditEvent', 'CarePlan']);

@@ -61,6 +61,8 @@ export async function hasCareRelationship(db: SqlExecutor, user: UserContext, pa
         AND r.content->>'status' = 'active'
         AND EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(r.content->'participant', '[]'::jsonb)) p
                      WHERE p->'member'->>'reference' = $2
+                       -- a shared plan's member from outside the region sees the plan's goals and own actions only (decision 031)
+                       AND NOT COALESCE(p->'role' @> '[{"coding":[{"code":"outside-region"}]}]'::jsonb, false)
                        AND (p#>>'{period,end}' IS NULL OR (p#>>'{period,end}')::timestamptz > $5::timestamptz))
      LIMIT 1`,
     [patient, user.fhirUser, hasRole(user, 'guidance'), TASK_CODES.clientGuidance, at.toISOString()],
@@ -264,6 +266,8 @@ export async function consentsToSharing(db: SqlExecutor, patients: string[], cat
         AND r.content->>'status' = 'active'
         AND r.content->'category' @> jsonb_build_array(jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', $2::text, 'code', 'register-sharing'))))
         AND COALESCE(r.content#>>'{provision,type}', 'permit') = 'permit'
+        -- a consent naming organisations opens the registers to them only (a shared plan's, decision 031)
+        AND r.content#>'{provision,actor}' IS NULL AND r.content#>'{provision,securityLabel}' IS NULL
         AND (r.content#>>'{provision,period,end}' IS NULL OR (r.content#>>'{provision,period,end}')::timestamptz > $3::timestamptz)
         AND (r.content#>>'{provision,period,start}' IS NULL OR (r.content#>>'{provision,period,start}')::timestamptz <= $3::timestamptz)`,
     [patients, categorySystem, at.toISOString()],

@@ -123,7 +123,7 @@ describe('demo region', () => {
       const careTeam = byRef.get(team);
       expect(careTeam?.resourceType === 'CareTeam' && careTeam.participant?.length).toBe(6);
     }
-    expect(region.users.map((u) => u.username).sort()).toEqual(['admin', 'guidance', 'manager', 'parent', 'physician', 'physio', 'resident', 'social']);
+    expect(region.users.map((u) => u.username).sort()).toEqual(['admin', 'guidance', 'kela', 'manager', 'parent', 'physician', 'physio', 'resident', 'social']);
     for (const user of region.users) {
       expect(user.password).toBe('demo');
       const resource = byRef.get(user.fhirUser) as (Resource & { identifier?: Array<{ system?: string; value?: string }> }) | undefined;

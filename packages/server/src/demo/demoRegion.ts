@@ -10,6 +10,7 @@ import { buildOrganizations } from './organizations';
 import { buildResidents } from './residents';
 import { withRepresentatives } from './representatives';
 import { buildStaff } from './staff';
+import { buildOutsideOrganisations, OUTSIDE_IDS } from './outsideOrganisations';
 import { now as clockNow } from '../time/clock';
 
 export interface DemoUser {
@@ -74,6 +75,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'social', password: DEMO_PASSWORD, roles: ['professional'], fhirUser: DEMO_IDS.socialInstructor, name: 'Jonna Vitikka' },
   { username: 'manager', password: DEMO_PASSWORD, roles: ['manager'], fhirUser: DEMO_IDS.manager, name: 'Päivi Salmela' },
   { username: 'admin', password: DEMO_PASSWORD, roles: ['admin'], fhirUser: DEMO_IDS.admin, name: 'Tomi Hiltunen' },
+  // A Kela worker who takes part in shared client plans from outside the county (decision 031).
+  { username: 'kela', password: DEMO_PASSWORD, roles: ['professional'], fhirUser: OUTSIDE_IDS.kelaWorker, name: 'Kalle Kelanen' },
 ];
 
 /** The `parent` account: a single parent in Kokkola with two small children, to send contacts about a child. */
@@ -107,7 +110,7 @@ export function buildDemoRegion(options: { today?: Date } = {}): { resources: Re
   const people = withRepresentatives(residents, today);
   const users = [...DEMO_USERS.map((u) => ({ ...u, roles: [...u.roles] })), parentUser(residents)];
   const resources = withUsernames(
-    [...buildOrganizations(), ...buildStaff(), ...people.patients, ...people.relatedPersons],
+    [...buildOrganizations(), ...buildStaff(), ...buildOutsideOrganisations(), ...people.patients, ...people.relatedPersons],
     users,
   );
   const contacts = CONTACTS.map((c) => ({

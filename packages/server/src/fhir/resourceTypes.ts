@@ -33,6 +33,7 @@ export const PERSONAL_TYPES = [
   'AllergyIntolerance',
   'Immunization',
   'DocumentReference',
+  'CarePlan',
 ] as const;
 
 export type SupportedType = (typeof DIRECTORY_TYPES)[number] | (typeof PERSONAL_TYPES)[number];

@@ -8,7 +8,7 @@ import { settingIfMatch } from './guidanceRoutes';
 
 /**
  * `GET/PUT /api/admin/<name>` for the small settings an administrator edits in one form
- * (`message-settings`, `wait-list`, `self-monitoring`): the value with its `version` (ETag);
+ * (`message-settings`, `wait-list`, `self-monitoring`, `care-plan`): the value with its `version` (ETag);
  * `?dryRun=true` runs the server's check and stores nothing; `If-Match` refuses a change saved
  * over another (412). Their history is under `/api/admin/<name>/history` (guidanceRoutes).
  */

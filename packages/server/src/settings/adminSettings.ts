@@ -2,6 +2,8 @@ import { DEFAULT_HIGH_NEED_SETTINGS, DEFAULT_SEGMENTATION_SETTINGS, HIGH_NEED_SE
 import type { OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { invalidResource } from '../fhir/outcomes';
 import { SELF_MONITORING_SETTING } from '../selfMonitoring/monitoringSettings';
+import { CARE_PLAN_SETTING } from '../carePlan/carePlanSettings';
+import { carePlanSettingsProblems, DEFAULT_CARE_PLAN_SETTINGS } from '@ovi/domain';
 import type { SettingsStore } from './settingsStore';
 
 /** A setting an administrator edits as one small form: its name, defaults and checks (`path: message`). */
@@ -19,6 +21,8 @@ export const ADMIN_SETTINGS: readonly AdminSetting[] = [
   // The segment rule (thresholds, mapping, pair age, names, care paths) and the high-need criteria.
   { name: SEGMENTATION_SETTING, defaults: { ...DEFAULT_SEGMENTATION_SETTINGS }, problems: segmentationSettingsProblems },
   { name: HIGH_NEED_SETTING, defaults: { ...DEFAULT_HIGH_NEED_SETTINGS }, problems: highNeedSettingsProblems },
+  // Shared plans: review lead time and the AVAIN lists and scales (configurable until THL's are copied, decision 031).
+  { name: CARE_PLAN_SETTING, defaults: { ...DEFAULT_CARE_PLAN_SETTINGS }, problems: carePlanSettingsProblems },
 ];
 
 export type Versioned = Record<string, unknown> & { version: number };

@@ -21,6 +21,9 @@ const MessagesPage = lazy(() => import('../messages/MessagesPage').then((m) => (
 const ThreadPage = lazy(() => import('../messages/ThreadPage').then((m) => ({ default: m.ThreadPage })));
 const MyMeasurements = lazy(() => import('../selfMonitoring/MyMeasurements').then((m) => ({ default: m.MyMeasurements })));
 const ClientMonitoring = lazy(() => import('../selfMonitoring/ClientMonitoring').then((m) => ({ default: m.ClientMonitoring })));
+const MyCarePlan = lazy(() => import('../carePlan/MyCarePlan').then((m) => ({ default: m.MyCarePlan })));
+const PlanEditor = lazy(() => import('../carePlan/PlanEditor').then((m) => ({ default: m.PlanEditor })));
+const OutcomeFigures = lazy(() => import('../carePlan/OutcomeFigures').then((m) => ({ default: m.OutcomeFigures })));
 const ActingFor = lazy(() => import('../resident/ActingFor').then((m) => ({ default: m.ActingFor })));
 const Queue = lazy(() => import('../workbench/Queue').then((m) => ({ default: m.Queue })));
 const ContactView = lazy(() => import('../workbench/ContactView').then((m) => ({ default: m.ContactView })));
@@ -69,6 +72,7 @@ function Screen({ path }: { path: string }) {
     return <DirectoryPage path={path} />;
   }
   if (path === PATHS.dashboard || path.startsWith(`${PATHS.dashboard}/`)) return <DashboardPage path={path} />;
+  if (path === '/care-plans' || path.startsWith('/care-plans/')) return <PlanEditor patientId={path.startsWith('/care-plans/') ? decodeURIComponent(path.slice('/care-plans/'.length)) : undefined} />;
   if (path === '/monitoring' || path.startsWith('/monitoring/')) return <ClientMonitoring patientId={path.startsWith('/monitoring/') ? decodeURIComponent(path.slice('/monitoring/'.length)) : undefined} />;
   switch (path) {
     case '/my-measurements': return <MyMeasurements />;
@@ -76,6 +80,8 @@ function Screen({ path }: { path: string }) {
     case '/high-need': return <HighNeedPage />;
     case '/segment-counts': return <SegmentCounts />;
     case '/admin/segmentation': return <SegmentationAdmin />;
+    case '/my-plan': return <MyCarePlan />;
+    case '/plan-outcomes': return <OutcomeFigures />;
     case PATHS.sendContact:
       return <SendContact />;
     case PATHS.myContacts:

@@ -73,6 +73,7 @@ export const NAV: NavEntry[] = [
   { path: '/acting-for', labelKey: 'portal.acting.nav', testId: 'nav-acting-for', roles: ['resident'] },
   { path: '/my-measurements', labelKey: 'selfMonitoring.nav', testId: 'nav-my-measurements', roles: ['resident'] },
   { path: '/my-everyday', labelKey: 'segmentation.nav.mine', testId: 'nav-my-everyday', roles: ['resident'] },
+  { path: '/my-plan', labelKey: 'carePlan.nav', testId: 'nav-my-plan', roles: ['resident'] },
   { path: PATHS.myFeedback, labelKey: 'feedback.portal.nav', testId: 'nav-my-feedback', roles: ['resident'] },
   { path: PATHS.services, labelKey: 'serviceFinder.nav', testId: 'nav-services', roles: ['resident'] },
   { path: PATHS.queue, labelKey: 'nav.queue', testId: 'nav-queue', roles: ['guidance', 'professional'] },
@@ -83,6 +84,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: '/monitoring', labelKey: 'selfMonitoring.team.nav', testId: 'nav-monitoring', roles: ['guidance', 'professional'] },
   { path: '/high-need', labelKey: 'segmentation.nav.highNeed', testId: 'nav-high-need', roles: ['guidance', 'professional'] },
+  { path: '/care-plans', labelKey: 'carePlan.teamNav', testId: 'nav-care-plans', roles: ['professional'] },
   { path: PATHS.questionnaires, labelKey: 'nav.questionnaires', testId: 'nav-questionnaires', roles: ['admin'] },
   { path: PATHS.routingRules, labelKey: 'nav.routingRules', testId: 'nav-routing-rules', roles: ['admin'] },
   { path: PATHS.careGuarantee, labelKey: 'nav.careGuarantee', testId: 'nav-care-guarantee', roles: ['admin'] },
@@ -100,6 +102,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.dashboard, labelKey: 'dashboard.nav', testId: 'nav-dashboard', roles: ['manager'] },
   { path: PATHS.portfolio, labelKey: 'portfolio.nav', testId: 'nav-portfolio', roles: ['manager', 'admin'] },
   { path: '/segment-counts', labelKey: 'segmentation.nav.counts', testId: 'nav-segment-counts', roles: ['manager'] },
+  { path: '/plan-outcomes', labelKey: 'carePlan.figures.nav', testId: 'nav-plan-outcomes', roles: ['manager'] },
   { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional', 'manager'] },
   // Last, so that a manager still starts from the figures.
   { path: PATHS.teamSchedule, labelKey: 'nav.teamSchedule', testId: 'nav-team-schedule', roles: ['guidance', 'professional', 'manager'] },
