@@ -49,3 +49,5 @@ export * from './helpRequests';
 export * from './socialNotices';
 export * from './serviceFinder';
 export * from './waitListSettings';
+export * from './smart/smartScopes';
+export * from './smart/appRegistration';

@@ -120,6 +120,13 @@ export class Accounts {
     return row ? { generation: Number(row.token_generation), disabled: row.disabled } : undefined;
   }
 
+  /** The account's user as it is now, or undefined when it no longer exists or is disabled (an app's token then stops working). */
+  async activeUser(username: string): Promise<UserContext | undefined> {
+    const r = await this.db.query<AccountRow>('SELECT username, roles, fhir_user, display_name FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]);
+    const row = r.rows[0];
+    return row ? userOf(row) : undefined;
+  }
+
   /** Ends every session of the account that holds a token of `generation` (log-out). */
   async logout(user: UserContext, generation: number, address?: string): Promise<void> {
     await this.db.query('UPDATE app_user SET token_generation = token_generation + 1 WHERE username = $1 AND token_generation = $2', [user.username, generation]);
