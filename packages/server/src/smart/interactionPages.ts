@@ -71,3 +71,9 @@ export function describeScopes(t: PageTexts, scopes: string[]): string[] {
   }
   return lines;
 }
+
+/** The provider's own error page (an unknown app, an unregistered redirect URI): never a redirect. */
+export function errorPage(lang: PageLanguage, error: string, description?: string): string {
+  const t = TEXTS[lang];
+  return page(lang, t.errorTitle, `<p role="alert">${escape(t.errorHint)}</p><p class="hint">${escape(error)}${description ? `: ${escape(description)}` : ''}</p>`);
+}

@@ -34,6 +34,8 @@ export interface PageTexts {
   tooMany: (seconds: number) => string;
   expired: string;
   staffNoPatient: string;
+  errorTitle: string;
+  errorHint: string;
 }
 
 export const TEXTS: Record<PageLanguage, PageTexts> = {
@@ -61,6 +63,8 @@ export const TEXTS: Record<PageLanguage, PageTexts> = {
     wrongCredentials: 'Väärä käyttäjätunnus tai salasana.',
     tooMany: (s) => `Liian monta epäonnistunutta yritystä. Yritä uudelleen ${s} sekunnin kuluttua.`,
     expired: 'Kirjautuminen vanheni. Palaa sovellukseen ja aloita uudelleen.',
+    errorTitle: 'Sovellus ei saanut lupaa',
+    errorHint: 'Palaa sovellukseen ja yritä uudelleen. Jos virhe toistuu, kerro siitä sovelluksen tekijälle.',
     staffNoPatient: 'Ammattilaisena et voi antaa sovellukselle yhden asiakkaan tietoja tällä tavalla; vain käyttäjätason luvat annetaan.',
   },
   sv: {
@@ -87,6 +91,8 @@ export const TEXTS: Record<PageLanguage, PageTexts> = {
     wrongCredentials: 'Fel användarnamn eller lösenord.',
     tooMany: (s) => `För många misslyckade försök. Försök igen om ${s} sekunder.`,
     expired: 'Inloggningen gick ut. Gå tillbaka till appen och börja om.',
+    errorTitle: 'Appen fick inte lov',
+    errorHint: 'Gå tillbaka till appen och försök igen. Om felet upprepas, berätta det för appens utvecklare.',
     staffNoPatient: 'Som yrkesperson kan du inte ge appen en enskild klients uppgifter på detta sätt; bara behörigheter på användarnivå ges.',
   },
   en: {
@@ -113,6 +119,8 @@ export const TEXTS: Record<PageLanguage, PageTexts> = {
     wrongCredentials: 'Wrong user name or password.',
     tooMany: (s) => `Too many failed attempts. Try again in ${s} seconds.`,
     expired: 'The log-in expired. Go back to the app and start again.',
+    errorTitle: 'The app did not get permission',
+    errorHint: 'Go back to the app and try again. If this happens again, tell the app’s maker.',
     staffNoPatient: 'As a professional you cannot give an app one client’s data this way; only user-level permissions are given.',
   },
 };

@@ -9,6 +9,8 @@ import { DIRECTORY_TYPES, PERSONAL_TYPES } from '../fhir/resourceTypes';
 import { ensureOidcKey, OidcStateStore, type OidcPayload } from '../storage/oidcStateStore';
 import { SmartAppStore } from '../storage/smartAppStore';
 import { FHIR_AUDIENCE_PATH } from './appTokens';
+import { errorPage } from './interactionPages';
+import { pageLanguage } from './interactionTexts';
 
 import { OAUTH_PREFIX } from './smartConfiguration';
 
@@ -86,6 +88,10 @@ export function createProvider(origin: string, db: Database, accounts: Pick<Acco
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${OAUTH_PREFIX}/interaction/${interaction.uid}` },
     rotateRefreshToken: true,
+    renderError: async (ctx: KoaContext & { get(header: string): string; type: string }, out: { error: string; error_description?: string }) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(pageLanguage(ctx.get('accept-language')), out.error, out.error_description);
+    },
     ttl: {
       AccessToken: ACCESS_TOKEN_SECONDS,
       AuthorizationCode: 60,

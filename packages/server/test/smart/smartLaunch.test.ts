@@ -166,6 +166,7 @@ describe.each(BACKENDS)('SMART on FHIR on %s', (backend) => {
     expect(foreign.redirect).toBeUndefined();
     expect(foreign.page?.status).toBe(400);
     expect(foreign.page?.text).toMatch(/redirect_uri/);
+    expect(foreign.page?.text).toContain('Sovellus ei saanut lupaa');
     const unknown = await launch(server, { clientId: 'no-such-app', redirectUri: REDIRECT, scope: 'openid patient/Observation.rs' });
     expect(unknown.redirect).toBeUndefined();
     expect(unknown.page?.status).toBe(400);
