@@ -162,7 +162,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   });
   registerAuthRoutes(app, { accounts, tokens, store });
   // SMART apps: the OpenID provider, discovery, app tokens on the FHIR API, CORS (decision 027).
-  await registerSmartRoutes(app, { db, accounts, tokens, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  await registerSmartRoutes(app, { db, accounts, tokens, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...(config.regionSignIn ? { regionSignIn: config.regionSignIn } : {}) });
   const bookAppointment = new BookAppointment(db, fhir, schedulingSettings, notifier, waitListMatching);
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.

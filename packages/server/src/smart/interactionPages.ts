@@ -6,7 +6,7 @@ body{font-family:system-ui,sans-serif;margin:0;padding:1rem;line-height:1.5;colo
 main{max-width:32rem;margin:0 auto;background:#fff;padding:1.25rem;border-radius:8px;border:1px solid #d0d4da}
 h1{font-size:1.4rem;margin-top:0}label{display:block;font-weight:600;margin-top:1rem}
 input{box-sizing:border-box;width:100%;min-height:44px;font-size:1rem;padding:.5rem;border:1px solid #5c6370;border-radius:4px}
-button{min-height:44px;min-width:44px;font-size:1rem;padding:.5rem 1.25rem;margin:1rem .5rem 0 0;border-radius:4px;border:2px solid #0b4f9c;cursor:pointer}
+button,a.button{display:inline-block;text-decoration:none;min-height:44px;box-sizing:border-box;min-width:44px;font-size:1rem;padding:.5rem 1.25rem;margin:1rem .5rem 0 0;border-radius:4px;border:2px solid #0b4f9c;cursor:pointer}
 .primary{background:#0b4f9c;color:#fff}.secondary{background:#fff;color:#0b4f9c}
 :focus-visible{outline:3px solid #c45500;outline-offset:2px}
 .error{color:#a4000f;font-weight:600}ul{padding-left:1.25rem}.hint{color:#4a505a;font-size:.95rem}`;
@@ -17,7 +17,7 @@ function page(lang: PageLanguage, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)} – Ovi</title><style>${STYLE}</style></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
 }
 
-export function loginPage(lang: PageLanguage, action: string, app: string, error?: string, username = ''): string {
+export function loginPage(lang: PageLanguage, action: string, app: string, error?: string, username = '', regionHref?: string): string {
   const t = TEXTS[lang];
   return page(
     lang,
@@ -26,7 +26,9 @@ export function loginPage(lang: PageLanguage, action: string, app: string, error
 <form method="post" action="${escape(action)}">
 <label for="username">${escape(t.username)}</label><input id="username" name="username" autocomplete="username" required value="${escape(username)}"${error ? ' aria-describedby="login-error"' : ''}>
 <label for="password">${escape(t.password)}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-<button class="primary" type="submit">${escape(t.logIn)}</button></form>`,
+<button class="primary" type="submit">${escape(t.logIn)}</button></form>${
+      regionHref ? `<p>${escape(t.regionOr)}</p><p><a class="button secondary" href="${escape(regionHref)}">${escape(t.regionSignIn)}</a></p>` : ''
+    }`,
   );
 }
 

@@ -9,12 +9,15 @@ import { consentPage, loginPage, messagePage } from './interactionPages';
 import { pageLanguage, TEXTS, type PageLanguage } from './interactionTexts';
 import { OAUTH_PREFIX } from './oidcProvider';
 import type { SmartProviders } from './smartRoutes';
+import type { RegionSignIn } from './regionSignIn';
 
 const FORM_LIMIT = 4096;
 
 interface Deps {
   providers: SmartProviders;
   accounts: Accounts;
+  /** Staff sign-in through the region's identity provider, when configured. */
+  region?: RegionSignIn;
 }
 
 /** The page's own Content-Security-Policy: the form may lead on to the app's redirect URI, nowhere else. */
@@ -26,7 +29,8 @@ const pagePolicies = new WeakMap<FastifyRequest, string>();
  * check, failure limits and audit records as the web app's); the consent lists what the app
  * asks in plain words.
  */
-export function registerInteractionRoutes(app: FastifyInstance, { providers, accounts }: Deps): void {
+export function registerInteractionRoutes(app: FastifyInstance, { providers, accounts, region }: Deps): void {
+  const regionHref = (uid: string) => (region ? `${OAUTH_PREFIX}/interaction/${uid}/region` : undefined);
   void app.register(
     async (scope) => {
       scope.removeAllContentTypeParsers();
@@ -43,7 +47,7 @@ export function registerInteractionRoutes(app: FastifyInstance, { providers, acc
         const found = await interaction(providers, request, reply, lang);
         if (!found) return reply;
         const { details, appName } = found;
-        if (details.prompt.name === 'login') return html(reply, 200, loginPage(lang, `${OAUTH_PREFIX}/interaction/${details.uid}/login`, appName));
+        if (details.prompt.name === 'login') return html(reply, 200, loginPage(lang, `${OAUTH_PREFIX}/interaction/${details.uid}/login`, appName, undefined, '', regionHref(details.uid)));
         return showConsent(reply, lang, details, appName, accounts);
       });
 
@@ -64,8 +68,29 @@ export function registerInteractionRoutes(app: FastifyInstance, { providers, acc
           const seconds = (error as { retryAfter?: number }).retryAfter;
           if (seconds) void reply.header('Retry-After', String(seconds));
           const message = error.status === 429 ? TEXTS[lang].tooMany(seconds ?? 1) : TEXTS[lang].wrongCredentials;
-          return html(reply, error.status, loginPage(lang, action, appName, message, username));
+          return html(reply, error.status, loginPage(lang, action, appName, message, username, regionHref(details.uid)));
         }
+      });
+
+      // Sign-in at the region: there and back (smartRoutes.ts takes the callback), then the log-in is finished here.
+      scope.get<{ Params: { uid: string } }>('/:uid/region', async (request, reply) => {
+        const lang = pageLanguage(request.headers['accept-language']);
+        const found = region && (await interaction(providers, request, reply, lang));
+        if (!found || !region) return reply.sent ? reply : html(reply, 404, messagePage(lang, TEXTS[lang].loginTitle, TEXTS[lang].expired));
+        return reply.code(303).redirect(await region.start(providers.originOf(request), found.details.uid));
+      });
+      scope.get<{ Params: { uid: string }; Querystring: { result?: string } }>('/:uid/region-done', async (request, reply) => {
+        const lang = pageLanguage(request.headers['accept-language']);
+        const found = region && (await interaction(providers, request, reply, lang));
+        if (!found || !region) return reply.sent ? reply : html(reply, 404, messagePage(lang, TEXTS[lang].loginTitle, TEXTS[lang].expired));
+        const { provider, details, appName } = found;
+        const result = await region.result(String(request.query.result ?? ''), details.uid);
+        if (!result?.accountId) {
+          const message = result?.refused === 'no-account' ? TEXTS[lang].regionRefused : TEXTS[lang].regionFailed;
+          return html(reply, result?.refused === 'no-account' ? 403 : 400, loginPage(lang, `${OAUTH_PREFIX}/interaction/${details.uid}/login`, appName, message, '', regionHref(details.uid)));
+        }
+        const to = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: result.accountId } }, { mergeWithLastSubmission: false });
+        return reply.code(303).redirect(to);
       });
 
       scope.post<{ Params: { uid: string }; Body: Record<string, string> }>('/:uid/consent', async (request, reply) => {

@@ -36,6 +36,10 @@ export interface PageTexts {
   staffNoPatient: string;
   errorTitle: string;
   errorHint: string;
+  regionSignIn: string;
+  regionOr: string;
+  regionRefused: string;
+  regionFailed: string;
 }
 
 export const TEXTS: Record<PageLanguage, PageTexts> = {
@@ -63,6 +67,10 @@ export const TEXTS: Record<PageLanguage, PageTexts> = {
     wrongCredentials: 'Väärä käyttäjätunnus tai salasana.',
     tooMany: (s) => `Liian monta epäonnistunutta yritystä. Yritä uudelleen ${s} sekunnin kuluttua.`,
     expired: 'Kirjautuminen vanheni. Palaa sovellukseen ja aloita uudelleen.',
+    regionSignIn: 'Kirjaudu alueen ammattilaistunnuksella',
+    regionOr: 'Ammattilainen voi kirjautua myös alueen omalla tunnuksella:',
+    regionRefused: 'Alueen tunnuksellasi ei ole Ovissa ammattilaistiliä. Kirjaudu Ovin tunnuksella tai pyydä pääkäyttäjää lisäämään Terhikki-numerosi tietoihisi.',
+    regionFailed: 'Kirjautuminen alueen palvelussa ei onnistunut. Yritä uudelleen.',
     errorTitle: 'Sovellus ei saanut lupaa',
     errorHint: 'Palaa sovellukseen ja yritä uudelleen. Jos virhe toistuu, kerro siitä sovelluksen tekijälle.',
     staffNoPatient: 'Ammattilaisena et voi antaa sovellukselle yhden asiakkaan tietoja tällä tavalla; vain käyttäjätason luvat annetaan.',
@@ -91,6 +99,10 @@ export const TEXTS: Record<PageLanguage, PageTexts> = {
     wrongCredentials: 'Fel användarnamn eller lösenord.',
     tooMany: (s) => `För många misslyckade försök. Försök igen om ${s} sekunder.`,
     expired: 'Inloggningen gick ut. Gå tillbaka till appen och börja om.',
+    regionSignIn: 'Logga in med regionens yrkeskonto',
+    regionOr: 'En yrkesperson kan också logga in med regionens eget konto:',
+    regionRefused: 'Ditt regionkonto har inget yrkeskonto i Ovi. Logga in med ditt Ovi-konto eller be administratören lägga till ditt Terhikki-nummer.',
+    regionFailed: 'Inloggningen i regionens tjänst misslyckades. Försök igen.',
     errorTitle: 'Appen fick inte lov',
     errorHint: 'Gå tillbaka till appen och försök igen. Om felet upprepas, berätta det för appens utvecklare.',
     staffNoPatient: 'Som yrkesperson kan du inte ge appen en enskild klients uppgifter på detta sätt; bara behörigheter på användarnivå ges.',
@@ -119,6 +131,10 @@ export const TEXTS: Record<PageLanguage, PageTexts> = {
     wrongCredentials: 'Wrong user name or password.',
     tooMany: (s) => `Too many failed attempts. Try again in ${s} seconds.`,
     expired: 'The log-in expired. Go back to the app and start again.',
+    regionSignIn: 'Sign in with your region staff account',
+    regionOr: 'Professionals can also sign in with the region’s own account:',
+    regionRefused: 'Your region account has no staff account in Ovi. Log in with your Ovi account, or ask the administrator to add your Terhikki number.',
+    regionFailed: 'Signing in at the region’s service did not work. Try again.',
     errorTitle: 'The app did not get permission',
     errorHint: 'Go back to the app and try again. If this happens again, tell the app’s maker.',
     staffNoPatient: 'As a professional you cannot give an app one client’s data this way; only user-level permissions are given.',

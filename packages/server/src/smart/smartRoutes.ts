@@ -15,6 +15,10 @@ import { createProvider, OAUTH_PREFIX, offlineAccessAsksConsent, providerKeys } 
 import { smartConfiguration } from './smartConfiguration';
 import { registerInteractionRoutes } from './interactionRoutes';
 import { installAppCors } from './appCors';
+import { RegionSignIn } from './regionSignIn';
+import { messagePage } from './interactionPages';
+import { pageLanguage, TEXTS } from './interactionTexts';
+import type { RegionSignInConfig } from '../config';
 
 const MAX_ORIGINS = 8;
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -56,10 +60,11 @@ interface Deps {
   accounts: Accounts;
   tokens: TokenService;
   publicUrl?: string;
+  regionSignIn?: RegionSignInConfig;
 }
 
 /** SMART on FHIR: discovery, the OpenID provider under /oauth, its log-in pages, app registration and CORS (decision 027). */
-export async function registerSmartRoutes(app: FastifyInstance, { db, accounts, tokens, publicUrl }: Deps): Promise<void> {
+export async function registerSmartRoutes(app: FastifyInstance, { db, accounts, tokens, publicUrl, regionSignIn }: Deps): Promise<void> {
   const providers = new SmartProviders(db, accounts, publicUrl);
   const apps = new SmartAppStore(db);
   tokens.useAppTokens(appTokenCheck(db, accounts));
@@ -71,7 +76,19 @@ export async function registerSmartRoutes(app: FastifyInstance, { db, accounts, 
   // OpenID discovery at the root too; the provider's own is under its issuer (/oauth/.well-known/…).
   app.get('/.well-known/openid-configuration', async (request, reply) => pass(await providers.forRequest(request), request, reply, `${OAUTH_PREFIX}/.well-known/openid-configuration`));
 
-  registerInteractionRoutes(app, { providers, accounts });
+  const region = regionSignIn ? new RegionSignIn(regionSignIn, db, accounts) : undefined;
+  registerInteractionRoutes(app, { providers, accounts, ...(region ? { region } : {}) });
+  if (region) {
+    // The region's provider sends the browser back here (register this address there); the interaction finishes on its own page.
+    app.get('/oauth/region/callback', async (request, reply) => {
+      const done = await region.finish(new URL(request.url, RegionSignIn.callbackUrl(providers.originOf(request))), request.ip);
+      if (!done) {
+        const lang = pageLanguage(request.headers['accept-language']);
+        return reply.code(400).type('text/html; charset=utf-8').send(messagePage(lang, TEXTS[lang].loginTitle, TEXTS[lang].expired));
+      }
+      return reply.code(303).redirect(`${OAUTH_PREFIX}/interaction/${encodeURIComponent(done.uid)}/region-done?result=${done.key}`);
+    });
+  }
   await app.register(
     async (scope) => {
       // The provider reads its own bodies: Fastify leaves the request stream untouched.

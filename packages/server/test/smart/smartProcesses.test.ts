@@ -32,7 +32,7 @@ describe('SMART across two server processes on one database', () => {
   });
 
   it('launches with requests spread over both, and each honours the other’s codes and tokens', async () => {
-    const [a, b] = servers as [{ url: string }, { url: string }];
+    const [a, b] = servers as unknown as [{ url: string }, { url: string }];
     const result = await launch(a, { clientId: 'home-diary', redirectUri: REDIRECT, scope: 'openid fhirUser launch/patient offline_access patient/*.rs', via: [a.url, b.url], publicUrl: PUBLIC_URL });
     const code = result.redirect?.searchParams.get('code');
     expect(code).toBeTruthy();
