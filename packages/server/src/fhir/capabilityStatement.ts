@@ -38,7 +38,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
           // CORS for the browser origins of registered SMART apps only (smart/appCors.ts).
           cors: true,
           service: [
-            { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }], text: 'SMART App Launch 2 (OAuth 2.0 with PKCE, OpenID Connect)' },
+            { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }], text: 'Bearer tokens (RFC 6750): SMART App Launch 2 (OAuth 2.0 with PKCE, OpenID Connect) or POST /auth/login' },
           ],
           extension: [smartOauthUris(baseUrl)],
           description:
