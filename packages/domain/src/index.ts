@@ -56,3 +56,5 @@ export * from './measures/indicatorCatalogue';
 export * from './measures/stratifiedFigures';
 export * from './segmentation';
 export * from './carePlan';
+export * from './smart/smartScopes';
+export * from './smart/appRegistration';

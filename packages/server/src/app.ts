@@ -26,6 +26,7 @@ import { registerFhirRoutes } from './http/fhirRoutes';
 import { registerBundleRoutes } from './http/bundleRoutes';
 import { DEFAULT_BUNDLE_LIMITS } from './fhir/transaction';
 import { registerAuthRoutes } from './http/authRoutes';
+import { registerSmartRoutes } from './smart/smartRoutes';
 import { registerGuidanceRoutes } from './http/guidanceRoutes';
 import { registerClientRoutes } from './http/clientRoutes';
 import { registerContactRoutes } from './http/contactRoutes';
@@ -174,6 +175,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     return { status: 'ok', database: db.kind, ...(clockShifted() ? { clock: clockNow().toISOString() } : {}) };
   });
   registerAuthRoutes(app, { accounts, tokens, store });
+  // SMART apps: the OpenID provider, discovery, app tokens on the FHIR API, CORS (decision 027).
+  await registerSmartRoutes(app, { db, accounts, tokens, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...(config.regionSignIn ? { regionSignIn: config.regionSignIn } : {}) });
   const bookAppointment = new BookAppointment(db, fhir, schedulingSettings, notifier, waitListMatching);
   registerFhirRoutes(app, { fhir, tokens, resolveTask: new ResolveTask(db, fhir, guidanceSettings, (message) => {
     // Answers in a message thread are e-mailed like any professional's message; other contacts' answers as before.

@@ -22,3 +22,19 @@ describe('OVI_CLOCK', () => {
     expect(() => configFromEnvironment({ OVI_CLOCK: '2026-11-29T19:30:00+02:00', NODE_ENV: 'production' }, {})).toThrow(/never allowed when NODE_ENV=production/);
   });
 });
+
+describe("OVI_REGION_OIDC_* (staff sign-in through the region's identity provider)", () => {
+  const region = { OVI_REGION_OIDC_ISSUER: 'https://login.region.example', OVI_REGION_OIDC_CLIENT_ID: 'ovi', OVI_REGION_OIDC_CLIENT_SECRET: 's3cret' };
+
+  it('is off without an issuer, and reads the claim and identifier system with Terhikki by default', () => {
+    expect(configFromEnvironment({}, {}).regionSignIn).toBeUndefined();
+    expect(configFromEnvironment(region, {}).regionSignIn).toEqual({ issuer: 'https://login.region.example', clientId: 'ovi', clientSecret: 's3cret', claim: 'terhikki', identifierSystem: 'urn:oid:1.2.246.537.26' });
+    expect(configFromEnvironment({ ...region, OVI_REGION_OIDC_CLAIM: 'hpo', OVI_REGION_OIDC_IDENTIFIER_SYSTEM: 'urn:x' }, {}).regionSignIn).toMatchObject({ claim: 'hpo', identifierSystem: 'urn:x' });
+  });
+
+  it('refuses plain http off this machine and a missing client', () => {
+    expect(() => configFromEnvironment({ ...region, OVI_REGION_OIDC_ISSUER: 'http://login.region.example' }, {})).toThrow(/https/);
+    expect(configFromEnvironment({ ...region, OVI_REGION_OIDC_ISSUER: 'http://127.0.0.1:4000' }, {}).regionSignIn?.issuer).toBe('http://127.0.0.1:4000');
+    expect(() => configFromEnvironment({ OVI_REGION_OIDC_ISSUER: 'https://login.region.example' }, {})).toThrow(/CLIENT_ID and OVI_REGION_OIDC_CLIENT_SECRET/);
+  });
+});

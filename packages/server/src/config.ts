@@ -34,6 +34,33 @@ export interface OviConfig {
   clockStart?: Date;
   /** `OVI_BUNDLE_MAX_ENTRIES`, `OVI_BUNDLE_BODY_LIMIT`: the largest batch or transaction taken (absent: 1000 entries, 10 MiB). */
   bundleLimits?: { maxEntries: number; bodyLimit: number };
+  /** Staff sign-in through the region's OpenID Connect provider (`OVI_REGION_OIDC_*`, decision 027). */
+  regionSignIn?: RegionSignInConfig;
+}
+
+/** The region's identity provider: its users are mapped to Practitioners by their Terhikki (or other) identifier. */
+export interface RegionSignInConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The claim carrying the professional's identifier (default `terhikki`). */
+  claim: string;
+  /** The Practitioner identifier system it is matched against (default Terhikki, urn:oid:1.2.246.537.26). */
+  identifierSystem: string;
+}
+
+function regionSignInFromEnvironment(env: NodeJS.ProcessEnv, problems: string[]): RegionSignInConfig | undefined {
+  const issuer = env.OVI_REGION_OIDC_ISSUER;
+  if (!issuer) return undefined;
+  if (!/^https:\/\//.test(issuer) && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(issuer)) problems.push('OVI_REGION_OIDC_ISSUER must be an https address (http only on localhost)');
+  if (!env.OVI_REGION_OIDC_CLIENT_ID || !env.OVI_REGION_OIDC_CLIENT_SECRET) problems.push('OVI_REGION_OIDC_CLIENT_ID and OVI_REGION_OIDC_CLIENT_SECRET are needed with OVI_REGION_OIDC_ISSUER');
+  return {
+    issuer,
+    clientId: env.OVI_REGION_OIDC_CLIENT_ID ?? '',
+    clientSecret: env.OVI_REGION_OIDC_CLIENT_SECRET ?? '',
+    claim: env.OVI_REGION_OIDC_CLAIM ?? 'terhikki',
+    identifierSystem: env.OVI_REGION_OIDC_IDENTIFIER_SYSTEM ?? 'urn:oid:1.2.246.537.26',
+  };
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir?: string }): OviConfig {
@@ -51,6 +78,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   const tokenRecheckSeconds = tokenRecheckSecondsFromEnvironment(env, problems);
   const metricsPublic = metricsPublicFromEnvironment(env, problems);
   const bundleLimits = bundleLimitsFromEnvironment(env, problems);
+  const regionSignIn = regionSignInFromEnvironment(env, problems);
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -72,6 +100,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     tokenRecheckSeconds,
     ...(clockStart ? { clockStart } : {}),
     bundleLimits,
+    ...(regionSignIn ? { regionSignIn } : {}),
   };
 }
 

@@ -173,6 +173,8 @@ export class AccessPolicy {
 
   /** Whether the resident may act for every one of `patients`: themself, their child, or an adult who authorised them. */
   private async guardsAll(user: UserContext, patients: string[]): Promise<boolean> {
+    // An app's patient-context token reaches the launch patient only (decision 027).
+    if (user.app?.compartment) return false;
     for (const patient of new Set(patients)) {
       if (patient !== user.fhirUser && !(await actingFor(this.db, user.fhirUser, patient))) return false;
     }
@@ -184,6 +186,7 @@ export class AccessPolicy {
    * adult whose authorisation of them holds today (never after its period ends).
    */
   async residentActsFor(user: UserContext, patient: string): Promise<boolean> {
+    if (user.app?.compartment && patient !== user.app.compartment) return false;
     return patient === user.fhirUser || (await actingFor(this.db, user.fhirUser, patient)) !== undefined;
   }
 

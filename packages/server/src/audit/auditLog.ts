@@ -115,6 +115,8 @@ export function toAuditEvent(entry: AuditEntry): AuditEvent {
         requestor: true,
         ...(entry.address ? { network: { address: entry.address, type: '2' as const } } : {}),
       },
+      // The SMART app the user acted through (decision 027).
+      ...(entry.user.app ? [appAgent(entry.user.app.clientId)] : []),
     ],
     source: { observer: { display: 'Ovi' } },
     entity: [
@@ -127,5 +129,14 @@ export function toAuditEvent(entry: AuditEntry): AuditEvent {
           role: { system: 'http://terminology.hl7.org/CodeSystem/object-role', code: '1', display: 'Patient' },
         })),
     ],
+  };
+}
+
+/** The app an access went through, by its registered client_id. */
+function appAgent(clientId: string): NonNullable<AuditEvent['agent']>[number] {
+  return {
+    type: { coding: [{ system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110150', display: 'Application' }] },
+    who: { identifier: { system: `${OVI_FHIR_BASE}/smart-app`, value: clientId }, display: clientId },
+    requestor: false,
   };
 }

@@ -130,6 +130,38 @@ export class Accounts {
     return row ? { generation: Number(row.token_generation), disabled: row.disabled } : undefined;
   }
 
+  /** The account's user as it is now, or undefined when it no longer exists or is disabled (an app's token then stops working). */
+  async activeUser(username: string): Promise<UserContext | undefined> {
+    const r = await this.db.query<AccountRow>('SELECT username, roles, fhir_user, display_name FROM app_user WHERE username = $1 AND disabled_at IS NULL', [username]);
+    const row = r.rows[0];
+    return row ? userOf(row) : undefined;
+  }
+
+  /**
+   * A professional signed in by the region's identity provider: the staff account of the
+   * Practitioner carrying that identifier (never a resident's account). The sign-in, or its
+   * refusal, is audited like a password log-in.
+   */
+  async signInThroughRegion(identifierSystem: string, identifier: string, address?: string): Promise<UserContext | undefined> {
+    const r = await this.db.query<AccountRow>(
+      `SELECT u.username, u.roles, u.fhir_user, u.display_name FROM app_user u
+         JOIN search_token t ON t.resource_type = 'Practitioner' AND u.fhir_user = 'Practitioner/' || t.resource_id
+        WHERE t.param = 'identifier' AND t.system = $1 AND t.value = $2 AND u.disabled_at IS NULL AND NOT ('resident' = ANY(u.roles))
+        ORDER BY u.username`,
+      [identifierSystem, identifier],
+    );
+    const where = address ? { address } : {};
+    const row = identifier ? r.rows[0] : undefined;
+    if (!row || r.rows.length > 1) {
+      const why = !identifier ? 'its answer carried no professional identifier' : row ? 'the identifier belongs to several accounts' : 'no staff account carries the identifier';
+      await this.audit.record({ action: 'login', success: false, description: `refused sign-in through the region's identity provider: ${why}`, ...where });
+      return undefined;
+    }
+    const user = userOf(row);
+    await this.audit.record({ action: 'login', success: true, user, description: "signed in through the region's identity provider", ...where });
+    return user;
+  }
+
   /** Ends every session of the account that holds a token of `generation` (log-out). */
   async logout(user: UserContext, generation: number, address?: string): Promise<void> {
     await this.db.query('UPDATE app_user SET token_generation = token_generation + 1 WHERE username = $1 AND token_generation = $2', [user.username, generation]);

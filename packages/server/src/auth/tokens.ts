@@ -20,6 +20,9 @@ export interface TokenAccounts {
   recordTokenRefusal(user: UserContext, why: string, address?: string): Promise<void>;
 }
 
+/** Checks an app's access token (issued by the OpenID provider); undefined when it is unknown, expired or revoked. */
+export type AppTokenCheck = (token: string) => Promise<Session | undefined>;
+
 /** A verified token: who, and the account's token generation it was issued under. */
 export interface Session {
   user: UserContext;
@@ -52,6 +55,7 @@ export class TokenService {
   /** Refused tokens already audited by this process (one record per token, however often it is replayed). */
   private readonly refusalsAudited = new Set<string>();
   private accounts?: TokenAccounts;
+  private appTokens?: AppTokenCheck;
 
   private constructor(
     private readonly key: Uint8Array,
@@ -68,6 +72,11 @@ export class TokenService {
   /** A key for another purpose (e.g. signing public forms), derived from the signing key: never the signing key itself. */
   derivedKey(purpose: string): Buffer {
     return createHmac('sha256', this.key).update(`ovi:${purpose}`).digest();
+  }
+
+  /** Where tokens issued to SMART apps by Ovi's OpenID provider are checked (smart/appTokens.ts). */
+  useAppTokens(check: AppTokenCheck): void {
+    this.appTokens = check;
   }
 
   /** Where the account state comes from; without it no token is accepted. */
@@ -91,6 +100,12 @@ export class TokenService {
 
   /** Verifies the token and its account's state; 401 when either fails. */
   async session(token: string, options: { address?: string } = {}): Promise<Session> {
+    // Ovi's own tokens are JWTs; an app's is an opaque handle kept in the database.
+    if (this.appTokens && !token.includes('.')) {
+      const session = await this.appTokens(token);
+      if (!session) throw unauthorized(INVALID);
+      return session;
+    }
     let known = this.verified.get(token);
     if (!known || known.expiresAt <= Date.now()) {
       this.verified.delete(token);

@@ -70,6 +70,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     uniqueKey: true,
   },
   { name: 'feedback_handling', columns: ['response_id', 'handled_at', 'handled_by', 'reply_text', 'replied_at', 'replied_by'], key: ['response_id'], uniqueKey: true },
+  // Registered SMART apps (decision 027). Their sessions and tokens (oidc_state) and the
+  // provider's keys (oidc_key, a secret) are not carried: after a restore apps log in again.
+  { name: 'smart_app', columns: ['client_id', 'name', 'redirect_uris', 'origins', 'registered_at', 'registered_by'], key: ['client_id'], uniqueKey: true },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 
@@ -90,10 +93,10 @@ const SERVICE_SEARCH = 'service_search';
  * projection and its totals, rebuilt from the Tasks, and the service finder's documents, rebuilt from the services): the migrations (the
  * header's schemaVersion stands for them) and the recent failed log-ins per client address
  * (transient, and client addresses are personal data), the public forms' sendings per address
- * (the same), and when missing home measurements were last looked for (a restored database
- * simply looks again).
+ * (the same), when missing home measurements were last looked for (a restored database
+ * simply looks again), and the SMART provider's sessions, tokens and keys (apps log in again).
  */
-export const NOT_BACKED_UP = ['schema_migration', 'search_reindex_pending', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, 'self_monitoring_sweep'] as const;
+export const NOT_BACKED_UP = ['schema_migration', 'search_reindex_pending', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, 'self_monitoring_sweep', 'oidc_state', 'oidc_key'] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

@@ -3,6 +3,7 @@ import { DIRECTORY_TYPES, PERSONAL_TYPES } from './resourceTypes';
 import { indexedParameters } from './searchParameters';
 import { interactionsOf } from './interactions';
 import { operationDefinitionId, operationsOn } from './operationDefinitions';
+import { smartOauthUris } from '../smart/smartConfiguration';
 
 /** The parameters every stored type answers from the resource table itself. */
 const COMMON_PARAMETERS = [
@@ -36,12 +37,17 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
       {
         mode: 'server',
         security: {
-          // No CORS headers are sent: browser apps from other origins cannot call Ovi.
-          cors: false,
-          service: [{ text: 'Bearer token (RFC 6750)' }],
+          // CORS for the browser origins of registered SMART apps only (smart/appCors.ts).
+          cors: true,
+          service: [
+            { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }], text: 'Bearer tokens (RFC 6750): SMART App Launch 2 (OAuth 2.0 with PKCE, OpenID Connect) or POST /auth/login' },
+          ],
+          extension: [smartOauthUris(baseUrl)],
           description:
-            'Send Authorization: Bearer <token>; a token comes from POST /auth/login (username and password). ' +
-            'A missing or refused token is a 401 with WWW-Authenticate: Bearer. Access to personal data needs a care relationship ' +
+            'Send Authorization: Bearer <token>. A SMART app gets one through the OAuth endpoints named here ' +
+            '(discovery at .well-known/smart-configuration under this base); its scopes narrow what the user may do. ' +
+            "Ovi's own web app gets one from POST /auth/login. " +
+            'A missing or refused token is a 401 with WWW-Authenticate: Bearer; a token without the scope is a 403. Access to personal data needs a care relationship ' +
             'or a recorded reason (X-Access-Reason); every access and refusal is audited.',
         },
         resource: [...stored, binary, definitions, measures].sort((a, b) => String(a.type).localeCompare(String(b.type))),

@@ -22,6 +22,9 @@ export function installErrorHandler(app: FastifyInstance, refusals?: RefusalAudi
     if (retryAfter) void reply.header('Retry-After', String(retryAfter));
     if (fhirError.status === 503) void reply.header('Retry-After', '5');
     if (fhirError instanceof MethodNotAllowed) void reply.header('Allow', fhirError.allow.join(', '));
+    // A SMART app's token without the scope for the request (RFC 6750 insufficient_scope).
+    const challenge = (error as { challenge?: string }).challenge;
+    if (fhirError.status === 403 && challenge) void reply.header('WWW-Authenticate', challenge);
     if (fhirError.status === 401) void reply.header('WWW-Authenticate', bearerChallenge(request.headers.authorization !== undefined, fhirError.message));
     return reply.code(fhirError.status).type('application/fhir+json').send(fhirError.outcome);
   });

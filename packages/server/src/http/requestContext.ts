@@ -3,6 +3,7 @@ import type { RequestContext } from '../fhir/fhirService';
 import type { TokenService } from '../auth/tokens';
 import { badRequest, unauthorized } from '../fhir/outcomes';
 import type { UserContext } from '../auth/userContext';
+import { narrowToScopes } from '../smart/scopeEnforcement';
 
 const MAX_REASON = 500;
 
@@ -20,7 +21,9 @@ export function bearerToken(request: FastifyRequest): string {
  * disabled); the user travels on the request, never in module state.
  */
 export async function authenticate(request: FastifyRequest, tokens: TokenService): Promise<UserContext> {
-  return tokens.verify(bearerToken(request), { address: request.ip });
+  const user = await tokens.verify(bearerToken(request), { address: request.ip });
+  // A SMART app's token reaches the FHIR API only, and there only what its scopes allow.
+  return user.app ? narrowToScopes(user, request.method, request.url) : user;
 }
 
 /** The reason is sent percent-encoded (it may hold any language's letters). */

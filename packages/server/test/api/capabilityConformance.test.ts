@@ -38,7 +38,8 @@ describe.each(BACKENDS)('the CapabilityStatement against the server on %s', (bac
     for (const type of ['Task', 'QuestionnaireResponse', 'Communication', 'AuditEvent']) {
       expect(rest.resource.find((r: any) => r.type === type).interaction.map((i: any) => i.code)).not.toContain('update');
     }
-    expect(rest.security.cors).toBe(false);
+    // CORS is sent to registered SMART apps' origins (test/smart/smartLaunch.test.ts tries it).
+    expect(rest.security.cors).toBe(true);
     expect(rest.security.description).toContain('Bearer');
   });
 

@@ -104,6 +104,10 @@ async function seededSource(backend: Backend): Promise<Source> {
     [EDGE_CONTENT],
   );
 
+  await db.query(
+    `INSERT INTO smart_app (client_id, name, redirect_uris, origins, registered_at, registered_by)
+     VALUES ('backup-edge', 'Päiväkirja "Åsa"', ARRAY['https://app.example/cb?x=1,2', 'http://127.0.0.1:9/{cb}'], ARRAY[]::text[], '2024-02-29T23:59:59.123456Z', 'admin')`,
+  );
   const file = join(dir, `${backend}.ovi.gz`);
   const summary = await backupToFile(db, file);
   return {
