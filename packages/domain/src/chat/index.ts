@@ -1,0 +1,4 @@
+/** Live chat: services and hours, frames, request bodies. */
+export * from './chatServices';
+export * from './chatFrames';
+export * from './chatRequests';
