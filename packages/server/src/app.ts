@@ -72,6 +72,7 @@ import { registerClientPathRoutes } from './clientPaths/clientPathRoutes';
 import { registerServiceFinderRoutes } from './serviceFinder/serviceFinderRoutes';
 import { registerAdminSettingRoutes } from './http/adminSettingRoutes';
 import { AdminSettings } from './settings/adminSettings';
+import { installChat, type Chat } from './chat/installChat';
 
 export interface OviServices {
   db: Database;
@@ -85,6 +86,8 @@ export interface OviServices {
   notifier: AppointmentNotifier;
   feedbackSettings: FeedbackSettings;
   feedbackMail: FeedbackMail;
+  /** Set once the HTTP routes are installed. */
+  chat?: Chat;
 }
 
 export interface Ovi {
@@ -188,6 +191,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
   registerServiceFinderRoutes(app, { db });
   registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
+  services.chat = await installChat(app, { db, fhir, tokens, guidance: guidanceSettings, settings, feedback: { invitations: feedbackInvitations, mail: feedbackMail } });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
@@ -213,6 +217,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     close: async () => {
       if (reminders) clearInterval(reminders);
       clearInterval(missingSweep);
+      await services.chat?.stop();
       await app.close();
       await db.close();
     },

@@ -21,7 +21,8 @@ export type OutboundFrame =
   | { type: 'flagged'; urgency: Urgency; words: string[] }
   /** The service closed while the chat was still waiting; `kept` when the contact stays for an answer by message. */
   | { type: 'service-closed'; kept: boolean; opensAt?: string }
-  | { type: 'closed'; outcome?: string }
+  /** The chat has ended; `note` is the professional's closing note to the resident. */
+  | { type: 'closed'; outcome?: string; note?: string }
   | { type: 'error'; text: string };
 
 /** The frame when it is one we take, else why not (sent back as an error frame). */

@@ -70,6 +70,13 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
     uniqueKey: true,
   },
   { name: 'feedback_handling', columns: ['response_id', 'handled_at', 'handled_by', 'reply_text', 'replied_at', 'replied_by'], key: ['response_id'], uniqueKey: true },
+  // Live chats' queue state; the transcripts are Communications in `resource`.
+  {
+    name: 'chat_session',
+    columns: ['id', 'service', 'task_id', 'patient', 'anonymous', 'token_hash', 'state', 'urgency_rank', 'created_at', 'taken_by', 'taken_by_name', 'taken_at', 'closed_at'],
+    key: ['id'],
+    uniqueKey: true,
+  },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 
