@@ -4,6 +4,7 @@
  * chat closing. Frames in are parsed here so that a bad frame is refused the same way on every
  * server process.
  */
+import type { ResidentNote } from '../residentAdvice';
 import type { AdviceKind, Urgency } from '../types';
 
 export type ChatSide = 'resident' | 'professional';
@@ -16,7 +17,7 @@ export type OutboundFrame =
   | { type: 'queue'; position: number }
   | { type: 'joined'; name: string }
   /** To the resident: what to do now, life-saving call first. */
-  | { type: 'advice'; advice: AdviceKind[] }
+  | { type: 'advice'; advice: AdviceKind[]; notes: ResidentNote[] }
   /** To the professional: danger words raised the chat's urgency. */
   | { type: 'flagged'; urgency: Urgency; words: string[] }
   /** The service closed while the chat was still waiting; `kept` when the contact stays for an answer by message. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Communication, Reference, Task } from '@medplum/fhirtypes';
-import { moreUrgent, registerOf, triageMessage, urgencyRank, type ChatSide, type Register, type Urgency } from '@ovi/domain';
+import { moreUrgent, registerOf, residentNotes, triageMessage, type ResidentNote, urgencyRank, type ChatSide, type Register, type Urgency } from '@ovi/domain';
 import type { Database, SqlExecutor } from '../db/database';
 import type { FhirService } from '../fhir/fhirService';
 import type { GuidanceSettings } from '../guidance/guidanceSettings';
@@ -29,7 +29,7 @@ export class ChatMessages {
 
   async send(chatId: string, side: ChatSide, text: string, professional?: UserContext): Promise<void> {
     // Read before the transaction: PGlite has one connection.
-    const screen = await this.guidance.safetyScreen();
+    const [screen, whereToTurn] = await Promise.all([this.guidance.safetyScreen(), this.guidance.whereToTurn()]);
     const triage = side === 'resident' ? triageMessage(text, screen) : undefined;
     const at = clockNow();
     await this.db.transaction(async (tx) => {
@@ -44,11 +44,11 @@ export class ChatMessages {
       const stored = await this.fhir.store.create<Communication>(line, { id: randomUUID(), tx });
       await this.bus.publish(tx, { kind: 'frame', chat: chatId, to: 'both', frame: { type: 'message', id: stored.id, from: side, text, at: at.toISOString() } });
       if (!triage || triage.textMatches.length === 0) return;
-      await this.raise(tx, chat, task, triage);
+      await this.raise(tx, chat, task, triage, residentNotes({ advice: triage.advice, whereToTurn }));
     });
   }
 
-  private async raise(tx: SqlExecutor, chat: ChatRow, task: Task, triage: ReturnType<typeof triageMessage>): Promise<void> {
+  private async raise(tx: SqlExecutor, chat: ChatRow, task: Task, triage: ReturnType<typeof triageMessage>, notes: ResidentNote[]): Promise<void> {
     const before = (inputValue(task, 'urgency')?.valueCode ?? 'non-urgent') as Urgency;
     const urgency = moreUrgent(before, triage.urgency);
     await this.fhir.store.update<Task>('Task', chat.taskId, (current) => raisedChatTask(current, urgency, triage), { tx });
@@ -56,7 +56,7 @@ export class ChatMessages {
       await raiseChatUrgency(tx, chat.id, urgencyRank(urgency));
       if (chat.state === 'waiting') await this.bus.publish(tx, { kind: 'queue', service: chat.service });
     }
-    if (triage.advice.length > 0) await this.bus.publish(tx, { kind: 'frame', chat: chat.id, to: 'resident', frame: { type: 'advice', advice: triage.advice } });
+    if (triage.advice.length > 0) await this.bus.publish(tx, { kind: 'frame', chat: chat.id, to: 'resident', frame: { type: 'advice', advice: triage.advice, notes } });
     await this.bus.publish(tx, { kind: 'frame', chat: chat.id, to: 'professional', frame: { type: 'flagged', urgency, words: triage.textMatches.map((m) => m.matched) } });
   }
 }

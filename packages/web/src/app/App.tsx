@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { useRouter } from './router';
 import { PATHS, homeFor, isAllowed, isPublicPath } from './routes';
 import { HELP_PATH, HelpButton, NOTICE_PATH } from '../helpRequests/HelpButton';
+import { ChatLink } from '../chat/ChatLink';
 
 // Every screen is its own chunk, loaded when first opened, so the first page (the log-in page,
 // often on a resident's phone) carries no resident, workbench, admin or manager screens.
@@ -49,6 +50,8 @@ const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((
 const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ default: m.MyFeedback })));
 const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage').then((m) => ({ default: m.FeedbackResultsPage })));
+const ChatPage = lazy(() => import('../chat/ChatPage').then((m) => ({ default: m.ChatPage })));
+const ChatConsole = lazy(() => import('../chat/ChatConsole').then((m) => ({ default: m.ChatConsole })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
@@ -64,6 +67,8 @@ function Screen({ path }: { path: string }) {
   }
   if (path === '/monitoring' || path.startsWith('/monitoring/')) return <ClientMonitoring patientId={path.startsWith('/monitoring/') ? decodeURIComponent(path.slice('/monitoring/'.length)) : undefined} />;
   switch (path) {
+    case PATHS.chat: return <ChatPage />;
+    case PATHS.chatConsole: return <ChatConsole />;
     case '/my-measurements': return <MyMeasurements />;
     case PATHS.sendContact:
       return <SendContact />;
@@ -160,6 +165,7 @@ export function App() {
           {/* The page's heading and the log-in form first; the help button right after them. */}
           <LoginPage />
           <HelpButton />
+          <ChatLink />
         </>
       )}
       {/* Keyed by navigation: following a link to the current screen starts it afresh. */}
