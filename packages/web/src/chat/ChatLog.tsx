@@ -25,7 +25,9 @@ export function ChatLog({ lines, side, otherTyping, otherName, id }: Props) {
   const who = (from: ChatLine['from']) => (from === side ? t('chat.you') : from === 'professional' ? (otherName ?? t('chat.professional')) : t('chat.resident'));
   return (
     <div className="chat-log-wrap">
-      <ol className="chat-log" role="log" aria-live="polite" aria-label={t('chat.logLabel')} id={`${id}-log`} data-testid="chat-log">
+      {/* The live region wraps the list, so the list keeps its list semantics. */}
+      <div role="log" aria-live="polite" aria-label={t('chat.logLabel')} id={`${id}-log`} data-testid="chat-log">
+      <ol className="chat-log">
         {lines.map((line) => (
           <li key={line.id} className={`chat-line chat-line-${line.from === side ? 'own' : 'other'}`} data-testid="chat-line" data-from={line.from}>
             <span className="chat-line-who">
@@ -35,6 +37,7 @@ export function ChatLog({ lines, side, otherTyping, otherName, id }: Props) {
           </li>
         ))}
       </ol>
+      </div>
       <p className="chat-typing" aria-live="off" data-testid="chat-typing">
         {otherTyping ? t(side === 'resident' ? 'chat.professionalTyping' : 'chat.residentTyping') : '\u00a0'}
       </p>
