@@ -82,18 +82,20 @@ async function serve({ db, fhir, bus, messages, settings }: Deps, socket: WebSoc
   // Registered before the history is read: nothing sent meanwhile is missed (at worst seen twice, and the id tells).
   bus.add(connection);
   socket.on('close', () => bus.remove(connection));
-  const maxText = (await settings.get()).maxTextLength;
+  // The handler is attached at once (a frame sent right after opening must not be lost); the limit is read meanwhile.
+  const maxText = settings.get().then((s) => s.maxTextLength);
   let queue = Promise.resolve();
   let window = { start: Date.now(), frames: 0 };
   socket.on('message', (data) => {
     if (Date.now() - window.start > 60_000) window = { start: Date.now(), frames: 0 };
     window.frames += 1;
     if (window.frames > MAX_FRAMES_PER_MINUTE) return socket.close(1008, 'too many frames');
-    const { frame, problem } = parseInboundFrame(String(data), maxText);
-    if (!frame) return send(socket, { type: 'error', text: problem ?? 'bad frame' });
+    const raw = String(data);
     // One at a time per socket: the transcript keeps the order they were sent in.
     queue = queue
       .then(async () => {
+        const { frame, problem } = parseInboundFrame(raw, await maxText);
+        if (!frame) return send(socket, { type: 'error', text: problem ?? 'bad frame' });
         if (frame.type === 'typing') {
           await bus.publish(db, { kind: 'frame', chat: who.chat.id, to: who.side === 'resident' ? 'professional' : 'resident', frame: { type: 'typing', from: who.side } });
         } else {
