@@ -22,6 +22,8 @@ export type OutboundFrame =
   | { type: 'flagged'; urgency: Urgency; words: string[] }
   /** The service closed while the chat was still waiting; `kept` when the contact stays for an answer by message. */
   | { type: 'service-closed'; kept: boolean; opensAt?: string }
+  /** To the professional: the resident left the chat (the professional still closes it with an outcome). */
+  | { type: 'left' }
   /** The chat has ended; `note` is the professional's closing note to the resident. */
   | { type: 'closed'; outcome?: string; note?: string }
   | { type: 'error'; text: string };

@@ -15,6 +15,7 @@ import type { TakeNextChat } from './takeNextChat';
 import { describeChat } from './takeNextChat';
 import type { CloseChat } from './closeChat';
 import type { ClosedServiceChats } from './closedServiceChats';
+import type { LeaveChat } from './leaveChat';
 import { transcriptOf } from './chatSocket';
 import { CHAT_ID } from './chatToken';
 
@@ -27,6 +28,7 @@ interface Deps {
   next: TakeNextChat;
   close: CloseChat;
   closedServices: ClosedServiceChats;
+  leave: LeaveChat;
 }
 
 const refuse = (issues: FieldIssue[]) => invalidResource(issues.map((i) => ({ severity: 'error', code: 'invalid', details: { text: i.message }, diagnostics: i.message, expression: [i.field] })));
@@ -70,6 +72,14 @@ export function registerChatRoutes(app: FastifyInstance, d: Deps): void {
     const { closing, issues } = parseChatClosing(request.body);
     if (!closing) throw refuse(issues);
     return d.close.run(ctx, chatId(request.params.id), closing);
+  });
+
+  // The resident leaves, with the chat's own token (an anonymous resident has no other key).
+  app.post<{ Params: { id: string } }>('/api/chat/:id/leave', async (request) => {
+    const body = request.body as Record<string, unknown> | undefined;
+    const keys = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [];
+    if (typeof body?.token !== 'string' || keys.some((k) => k !== 'token')) throw badRequest('The body must be {"token": "<the chat token>"}', ['token']);
+    return d.leave.run(chatId(request.params.id), body.token, request.ip);
   });
 
   // The professional's chats still open (the console after a reload).

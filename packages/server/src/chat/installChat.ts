@@ -16,6 +16,7 @@ import { registerChatSocket } from './chatSocket';
 import { CloseChat } from './closeChat';
 import { CLOSED_SERVICE_SWEEP_MS, ClosedServiceChats } from './closedServiceChats';
 import { OpenChat } from './openChat';
+import { LeaveChat } from './leaveChat';
 import { TakeNextChat } from './takeNextChat';
 
 interface Deps {
@@ -52,6 +53,7 @@ export async function installChat(app: FastifyInstance, { db, fhir, tokens, guid
     next: new TakeNextChat(db, fhir, chatSettings, bus),
     close: new CloseChat(db, fhir, new ResolveTask(db, fhir, guidance, undefined, feedback), new ResolveTask(db, fhir, guidance), bus),
     closedServices,
+    leave: new LeaveChat(db, fhir, bus),
   });
   const sweep = setInterval(() => void closedServices.sweep(clockNow()).catch((e: unknown) => app.log.warn(`closed chat services: ${(e as Error).message}`)), CLOSED_SERVICE_SWEEP_MS);
   sweep.unref();

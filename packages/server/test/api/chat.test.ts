@@ -242,6 +242,32 @@ describe.each(BACKENDS)('live chat on %s', (backend) => {
     await calmSocket.next((f) => f.type === 'queue' && f.position === 1, 'next again');
   });
 
+  it('lets a resident leave the queue (the others move up), and tells the professional when a taken chat is left', async () => {
+    await drain('family-centre');
+    const first = (await open({ service: 'family-centre', topic: 'Ensimmäisenä' })).body;
+    const second = (await open({ service: 'family-centre', topic: 'Toisena' })).body;
+    const behind = await join(second.id, { token: second.token });
+    await behind.next((f) => f.type === 'queue' && f.position === 2);
+    const leave = (id: string, body: unknown) => server.call('POST', `/api/chat/${id}/leave`, { body, headers: JSON_HEADERS });
+    const before = [await countNonAudit(server), await chatRows()];
+    expect((await leave(first.id, { token: second.token })).status).toBe(403);
+    expect((await leave(first.id, {})).status).toBe(400);
+    expect((await leave(first.id, { token: first.token, extra: 1 })).status).toBe(400);
+    expect((await leave('00000000-0000-4000-8000-000000000000', { token: first.token })).status).toBe(404);
+    expect([await countNonAudit(server), await chatRows()]).toEqual(before);
+    expect((await leave(first.id, { token: first.token })).status).toBe(200);
+    await behind.next((f) => f.type === 'queue' && f.position === 1, 'moved up');
+    expect((await server.ovi.services.store.read<any>('Task', await taskOf(first.id))).status).toBe('cancelled');
+    expect((await leave(first.id, { token: first.token })).status).toBe(409);
+
+    const taken = (await next(guidance, 'family-centre')).body.chat;
+    expect(taken.id).toBe(second.id);
+    const nurse = await join(second.id, { access_token: guidance.token });
+    expect((await leave(second.id, { token: second.token })).status).toBe(200);
+    await nurse.next((f) => f.type === 'left');
+    expect((await close(guidance, second.id, { outcome: 'solved', note: 'Asiakas poistui.' })).status).toBe(200);
+  });
+
   it('when a service closes with people queued, tells them and keeps a logged-in resident’s contact for an answer', async () => {
     await drain('social-counselling');
     await drain('family-centre'); // also closed at 16:00

@@ -43,6 +43,11 @@ export function ChatPanel({ chat, onDone }: { chat: TakenChat; onDone: (id: stri
           {t('chat.flagged', { words: view.flagged.words.join(', ') })}
         </p>
       )}
+      {view.left && !view.ended && (
+        <p className="notice" role="status" data-testid="chat-left">
+          {t('chat.residentLeft')}
+        </p>
+      )}
       <ChatLog id={id} lines={view.lines} side="professional" otherTyping={view.otherTyping} />
       {view.ended ? (
         <div role="status" className="notice">

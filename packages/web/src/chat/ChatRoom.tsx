@@ -1,5 +1,8 @@
 /** The resident's side of one chat: place in the queue, the professional joining, messages, advice. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { leaveChat } from './chat.resource';
 import type { ResidentNote } from '../api/residentNotes';
 import { ChatAdvice } from './ChatAdvice';
 import { ChatComposer } from './ChatComposer';
@@ -20,6 +23,8 @@ export interface CurrentChat {
 export function ChatRoom({ chat, signedIn, onNew }: { chat: CurrentChat; signedIn: boolean; onNew: () => void }) {
   const { t } = useTranslation();
   const { view, sendText, typing } = useChatSocket(chat.id, { token: chat.token }, 'resident');
+  const [leaveError, setLeaveError] = useState<unknown>();
+  const leave = () => leaveChat(chat.id, chat.token).then(onNew, setLeaveError);
   const status = view.ended
     ? undefined
     : view.connection === 'lost'
@@ -40,7 +45,13 @@ export function ChatRoom({ chat, signedIn, onNew }: { chat: CurrentChat; signedI
       {view.ended ? (
         <ChatEnded end={view.ended} signedIn={signedIn} onNew={onNew} />
       ) : (
-        <ChatComposer id={`chat-${chat.id}`} disabled={view.connection !== 'open'} onSend={sendText} onTyping={typing} />
+        <>
+          <ChatComposer id={`chat-${chat.id}`} disabled={view.connection !== 'open'} onSend={sendText} onTyping={typing} />
+          <button type="button" className="button button-secondary chat-leave" onClick={() => void leave()} data-testid="chat-leave">
+            {t('chat.leave')}
+          </button>
+          {leaveError !== undefined && <ErrorMessage error={leaveError} />}
+        </>
       )}
     </section>
   );

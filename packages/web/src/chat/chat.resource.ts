@@ -64,6 +64,7 @@ export const chatServices = async () => (await api.get<{ services: ChatServiceIn
 export const openChat = async (service: string, topic: string) => (await api.post<OpenedChat>('/api/chat', { service, topic })).data;
 export const takeNextChat = async (service: string) => (await api.post<{ chat: TakenChat | null }>('/api/chat/next', { service })).data.chat;
 export const closeChat = async (id: string, outcome: string, note: string) => (await api.post<unknown>(`/api/chat/${encodeURIComponent(id)}/close`, { outcome, note })).data;
+export const leaveChat = async (id: string, token: string) => (await api.post<unknown>(`/api/chat/${encodeURIComponent(id)}/leave`, { token })).data;
 export const activeChats = async () => (await api.get<{ chats: TakenChat[] }>('/api/chat/active')).chats;
 export const myChats = async () => (await api.get<{ chats: MyChat[] }>('/api/chat/mine')).chats;
 export const chatTranscript = async (id: string) => api.get<Transcript>(`/api/chat/${encodeURIComponent(id)}/transcript`);

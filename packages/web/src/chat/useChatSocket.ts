@@ -24,6 +24,8 @@ export interface ChatView {
   advice: ResidentNote[];
   flagged?: { urgency: string; words: string[] };
   ended?: ChatEnd;
+  /** The resident left (shown to the professional, who still closes the chat). */
+  left?: boolean;
   connection: 'connecting' | 'open' | 'lost';
   problem?: string;
 }
@@ -103,6 +105,8 @@ function apply(v: ChatView, frame: any, side: 'resident' | 'professional'): Chat
       return { ...v, ended: { kind: 'closed', outcome: frame.outcome, note: frame.note }, otherTyping: false };
     case 'service-closed':
       return { ...v, ended: { kind: 'service-closed', kept: frame.kept, opensAt: frame.opensAt }, otherTyping: false };
+    case 'left':
+      return { ...v, left: true, otherTyping: false };
     case 'error':
       return { ...v, problem: frame.text };
     default:
