@@ -191,7 +191,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerNoticeRoutes(app, { db, fhir, tokens, guidance: guidanceSettings, limits: helpSettings, guard: publicForms });
   registerServiceFinderRoutes(app, { db });
   registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
-  services.chat = await installChat(app, { db, fhir, tokens, guidance: guidanceSettings, settings, feedback: { invitations: feedbackInvitations, mail: feedbackMail } });
+  services.chat = await installChat(app, { db, fhir, tokens, guidance: guidanceSettings, settings, feedback: { invitations: feedbackInvitations, mail: feedbackMail }, guard: publicForms });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes

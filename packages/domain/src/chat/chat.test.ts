@@ -42,6 +42,7 @@ describe('chat settings validation', () => {
     const bad = {
       version: 0,
       maxTextLength: 5000,
+      maxAnonymousPerHour: 0,
       services: [
         { ...health, weekly: { mon: [{ from: '18:00', to: '08:00' }] } },
         { ...social, id: 'health-guidance', service: '', extra: 1 },
@@ -53,6 +54,7 @@ describe('chat settings validation', () => {
       expect.arrayContaining([
         expect.stringMatching(/^version/),
         expect.stringMatching(/^maxTextLength/),
+        expect.stringMatching(/^maxAnonymousPerHour/),
         expect.stringMatching(/^services\[0\]\.weekly\.mon\[0\]: from \(18:00\) must be before to/),
         expect.stringMatching(/^services\[1\]\.service/),
         'services[1].extra: unknown property',

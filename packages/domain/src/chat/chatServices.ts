@@ -20,6 +20,8 @@ export interface ChatSettings {
   services: ChatService[];
   /** Longest message a resident or professional may send, in characters. */
   maxTextLength: number;
+  /** Chats opened without logging in per client address per hour (each makes a client record: a flood is refused with 429). */
+  maxAnonymousPerHour: number;
 }
 
 /** The NOTIFY payload carries the text: 8000 bytes, 3 per character at worst, leaves room for 2000. */
@@ -38,6 +40,7 @@ const weekdays = (from: string, to: string, friday: OpeningInterval[] = [{ from,
 export const defaultChatSettings: ChatSettings = {
   version: 1,
   maxTextLength: 2000,
+  maxAnonymousPerHour: 20,
   services: [
     {
       id: 'health-guidance',
@@ -91,7 +94,8 @@ const SERVICE_KEYS = ['id', 'label', 'service', 'profession', 'weekly', 'closedO
 /** Chat settings from JSON (an administrator's PUT): every problem with its path. */
 export function validateChatSettings(value: unknown): { settings?: ChatSettings; errors: string[] } {
   const errors: string[] = [];
-  if (!checkObject(value, '', ['version', 'services', 'maxTextLength'], errors)) return { errors };
+  if (!checkObject(value, '', ['version', 'services', 'maxTextLength', 'maxAnonymousPerHour'], errors)) return { errors };
+  checkInteger(value.maxAnonymousPerHour, 'maxAnonymousPerHour', errors, { min: 1, max: 10_000 });
   checkInteger(value.version, 'version', errors, { min: 1 });
   checkInteger(value.maxTextLength, 'maxTextLength', errors, { min: 100, max: MAX_CHAT_TEXT_LIMIT });
   if (checkArray(value.services, 'services', errors)) {

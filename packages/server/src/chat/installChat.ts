@@ -7,6 +7,7 @@ import type { GuidanceSettings } from '../guidance/guidanceSettings';
 import type { SettingsStore } from '../settings/settingsStore';
 import type { FeedbackTrigger } from '../feedback/feedbackTrigger';
 import { ResolveTask } from '../guidance/resolveTask';
+import type { PublicFormGuard } from '../helpRequests/publicFormGuard';
 import { now as clockNow } from '../time/clock';
 import { ChatBus } from './chatBus';
 import { ChatMessages } from './chatMessages';
@@ -26,6 +27,8 @@ interface Deps {
   guidance: GuidanceSettings;
   settings: SettingsStore;
   feedback: FeedbackTrigger;
+  /** Counts anonymous chats per client address, as for the public forms. */
+  guard: PublicFormGuard;
 }
 
 export interface Chat {
@@ -35,7 +38,7 @@ export interface Chat {
 }
 
 /** The live chat: its settings, its delivery between processes, its routes and socket, and the closing sweep. */
-export async function installChat(app: FastifyInstance, { db, fhir, tokens, guidance, settings, feedback }: Deps): Promise<Chat> {
+export async function installChat(app: FastifyInstance, { db, fhir, tokens, guidance, settings, feedback, guard }: Deps): Promise<Chat> {
   const chatSettings = new ChatSettingsStore(settings);
   await chatSettings.ensureDefaults();
   const bus = new ChatBus(db);
@@ -49,7 +52,7 @@ export async function installChat(app: FastifyInstance, { db, fhir, tokens, guid
     fhir,
     tokens,
     settings: chatSettings,
-    open: new OpenChat(db, fhir, guidance, chatSettings, bus),
+    open: new OpenChat(db, fhir, guidance, chatSettings, bus, guard),
     next: new TakeNextChat(db, fhir, chatSettings, bus),
     close: new CloseChat(db, fhir, new ResolveTask(db, fhir, guidance, undefined, feedback), new ResolveTask(db, fhir, guidance), bus),
     closedServices,

@@ -15,6 +15,10 @@ import type { ChatBus } from './chatBus';
 import type { ChatSettingsStore } from './chatSettings';
 import { chatLine, chatTask } from './chatTask';
 import { newChatToken } from './chatToken';
+import type { PublicFormGuard } from '../helpRequests/publicFormGuard';
+
+/** The name anonymous chats are counted under per client address (public_form_address). */
+export const ANONYMOUS_CHAT_FORM = 'chat';
 
 export interface OpenedChat {
   id: string;
@@ -44,6 +48,7 @@ export class OpenChat {
     private readonly guidance: GuidanceSettings,
     private readonly settings: ChatSettingsStore,
     private readonly bus: ChatBus,
+    private readonly guard: PublicFormGuard,
   ) {}
 
   async run(request: ChatRequest, user: UserContext | undefined, address: string | undefined): Promise<OpenedChat> {
@@ -54,6 +59,8 @@ export class OpenChat {
     const at = clockNow();
     const state = chatServiceState(service, at);
     if (!state.open) throw conflict(`The chat service ${service.id} is closed now${state.opensAt ? `; it opens at ${state.opensAt}` : ''}. Send a contact request or use the help button instead`);
+    // Counted only once the chat can open: a refused one costs nothing.
+    if (!user) await this.guard.claim(ANONYMOUS_CHAT_FORM, address, { perHour: settings.maxAnonymousPerHour, minFillSeconds: 0 });
     const triage = triageMessage(request.topic, screen);
     const due = closingOn(service, toHelsinkiDate(at)) ?? at;
     const ids = { chat: randomUUID(), task: randomUUID(), topic: randomUUID(), patient: randomUUID() };

@@ -288,4 +288,19 @@ describe.each(BACKENDS)('live chat on %s', (backend) => {
     expect(input(kept, 'chat-unanswered').valueBoolean).toBe(true);
     expect(await server.ovi.services.chat!.sweepClosedServices(new Date('2026-12-01T16:00:00+02:00'))).toBe(0);
   });
+
+  it('refuses a flood of anonymous chats from one address with 429, and still lets a logged-in resident chat', async () => {
+    const current = (await server.call('GET', '/api/admin/chat-settings', { token: admin.token })).body;
+    expect((await server.call('PUT', '/api/admin/chat-settings', { token: admin.token, body: { ...current, maxAnonymousPerHour: 1 }, headers: JSON_HEADERS })).status).toBe(200);
+    try {
+      const before = [await countNonAudit(server), await chatRows()];
+      const flooded = await open({ service: 'health-guidance', topic: 'Taas' });
+      expect(flooded.status).toBe(429);
+      expect(Number(flooded.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect([await countNonAudit(server), await chatRows()]).toEqual(before);
+      expect((await open({ service: 'health-guidance', topic: 'Kirjautuneena' }, resident.token)).status).toBe(201);
+    } finally {
+      await server.call('PUT', '/api/admin/chat-settings', { token: admin.token, body: current, headers: JSON_HEADERS });
+    }
+  });
 });
