@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { helsinkiTime } from '../helsinkiTime';
 import { chatServiceById, chatServiceState, defaultChatSettings, validateChatSettings } from './chatServices';
 import { parseInboundFrame } from './chatFrames';
+import { isChatLine } from './chatLines';
+import { SYSTEMS } from '../codes';
 import { parseChatClosing, parseChatRequest, parseNextRequest } from './chatRequests';
 
 const health = chatServiceById(defaultChatSettings, 'health-guidance')!;
@@ -115,5 +117,15 @@ describe('chat request bodies', () => {
     expect(parseChatClosing({ outcome: 'nonsense', note: 'x' }).issues[0]?.field).toBe('outcome');
     expect(parseChatClosing({ outcome: 'solved', note: '' }).issues[0]?.field).toBe('note');
     expect(parseChatClosing({ outcome: 'solved', note: 'x'.repeat(4001) }).issues[0]?.field).toBe('note');
+  });
+});
+
+describe('chat lines', () => {
+  it('are told apart from messages by their channel category', () => {
+    const line = { resourceType: 'Communication' as const, status: 'completed' as const, category: [{ coding: [{ system: SYSTEMS.channel, code: 'chat' }] }] };
+    expect(isChatLine(line)).toBe(true);
+    expect(isChatLine({ ...line, category: [{ coding: [{ system: SYSTEMS.channel, code: 'help-button' }] }] })).toBe(false);
+    expect(isChatLine({ ...line, category: [{ coding: [{ system: 'other', code: 'chat' }] }] })).toBe(false);
+    expect(isChatLine({ resourceType: 'Communication', status: 'completed' })).toBe(false);
   });
 });

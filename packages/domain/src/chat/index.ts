@@ -2,3 +2,4 @@
 export * from './chatServices';
 export * from './chatFrames';
 export * from './chatRequests';
+export * from './chatLines';

@@ -1,10 +1,9 @@
 import type { Communication, Reference, Task } from '@medplum/fhirtypes';
-import { SYSTEMS, TASK_CODES, taskPriorityFor, type ChatService, type MessageTriage, type Urgency } from '@ovi/domain';
+import { CHAT_CHANNEL_CODE, SYSTEMS, TASK_CODES, taskPriorityFor, type ChatService, type MessageTriage, type Urgency } from '@ovi/domain';
 import { taskInput } from '../guidance/guidanceTask';
 
 /** Hilmo – Yhteystapa R52: real-time remote contact; calls, video calls and chat (DOMAIN.md §8.1). */
 export const HILMO_CHAT_CONTACT_MODE = 'R52';
-export const CHAT_CHANNEL_CODE = 'chat';
 
 const matchInputs = (triage: MessageTriage) => [
   ...triage.textMatches.map((m) => taskInput('danger-words', { valueString: JSON.stringify({ groupId: m.groupId, matched: m.matched, label: m.label }) })),
