@@ -92,4 +92,45 @@ describe('the live chat in two browser pages', () => {
     await expectAccessible(resident, 'chat ended');
     await expectNoSidewaysScroll(resident, 'chat ended');
   });
+
+  it('a logged-in resident reads the transcript afterwards under the chat, not among the message threads', async () => {
+    await logIn(resident, server.url, 'resident');
+    await resident.goto(`${server.url}/chat`);
+    // The tab's previous chat has ended: coming back to it says so and offers a new one.
+    await expect.poll(() => resident.getByTestId('chat-status').textContent(), { timeout: 15_000 }).toBe('Tähän keskusteluun ei saada enää yhteyttä: se on ehkä päättynyt.');
+    await resident.getByTestId('chat-new').click();
+    await resident.getByTestId('chat-start').waitFor();
+    expect(await resident.getByTestId('chat-login-note').textContent()).toContain('Olet kirjautunut');
+    await resident.getByTestId('chat-service-family-centre').check();
+    await resident.getByTestId('chat-topic').fill('Neuvolakäynnin siirto');
+    await resident.getByTestId('chat-open').click();
+    await resident.getByTestId('chat-room').waitFor();
+
+    const nurse2 = nurse;
+    await nurse2.getByTestId('chat-console-service').selectOption('family-centre');
+    await nurse2.getByTestId('chat-take-next').click();
+    const panel = nurse2.getByTestId('chat-panel').filter({ hasText: 'Neuvolakäynnin siirto' });
+    await panel.waitFor();
+    await panel.getByTestId('chat-text').fill('Siirretään ensi viikolle.');
+    await panel.getByTestId('chat-send').click();
+    await expect.poll(() => resident.getByTestId('chat-line').allTextContents(), { timeout: 15_000 }).toContainEqual(expect.stringContaining('Siirretään ensi viikolle.'));
+    await panel.getByTestId('chat-outcome').selectOption('solved');
+    await panel.getByTestId('chat-note').fill('Uusi aika tulee viestillä.');
+    await panel.getByTestId('chat-close').click();
+    await resident.getByTestId('chat-ended').waitFor({ timeout: 15_000 });
+
+    await resident.getByRole('button', { name: 'Aloita uusi keskustelu' }).click();
+    await resident.getByTestId('my-chats').waitFor({ timeout: 15_000 });
+    await resident.getByTestId('my-chat').first().click();
+    await expect.poll(() => resident.getByTestId('my-chats').getByTestId('chat-line').allTextContents(), { timeout: 15_000 }).toEqual([
+      expect.stringContaining('Neuvolakäynnin siirto'),
+      expect.stringContaining('Siirretään ensi viikolle.'),
+      expect.stringContaining('Uusi aika tulee viestillä.'),
+    ]);
+    await expectAccessible(resident, 'earlier chats');
+    await expectNoSidewaysScroll(resident, 'earlier chats');
+    await resident.getByTestId('nav-messages').click({ force: true }).catch(() => resident.goto(`${server.url}/messages`));
+    await resident.getByTestId('new-message-form').waitFor();
+    expect(await resident.locator('body').textContent()).not.toContain('Siirretään ensi viikolle.');
+  });
 });

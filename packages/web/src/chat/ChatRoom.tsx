@@ -27,7 +27,9 @@ export function ChatRoom({ chat, signedIn, onNew }: { chat: CurrentChat; signedI
   const leave = () => leaveChat(chat.id, chat.token).then(onNew, setLeaveError);
   const status = view.ended
     ? undefined
-    : view.connection === 'lost'
+    : view.connection === 'gone'
+      ? t('chat.gone')
+      : view.connection === 'lost'
       ? t('chat.reconnecting')
       : view.joined
         ? t('chat.joined', { name: view.joined })
@@ -44,6 +46,8 @@ export function ChatRoom({ chat, signedIn, onNew }: { chat: CurrentChat; signedI
       {view.problem && <p className="field-error" role="alert">{view.problem}</p>}
       {view.ended ? (
         <ChatEnded end={view.ended} signedIn={signedIn} onNew={onNew} />
+      ) : view.connection === 'gone' ? (
+        <button type="button" className="button" onClick={onNew} data-testid="chat-new">{t('chat.newChat')}</button>
       ) : (
         <>
           <ChatComposer id={`chat-${chat.id}`} disabled={view.connection !== 'open'} onSend={sendText} onTyping={typing} />

@@ -26,7 +26,8 @@ export interface ChatView {
   ended?: ChatEnd;
   /** The resident left (shown to the professional, who still closes the chat). */
   left?: boolean;
-  connection: 'connecting' | 'open' | 'lost';
+  /** `gone`: the chat cannot be reached any more (it has ended, or the connection stays down). */
+  connection: 'connecting' | 'open' | 'lost' | 'gone';
   problem?: string;
 }
 
@@ -45,11 +46,13 @@ export function useChatSocket(id: string, key: { token: string } | 'session', si
     let attempts = 0;
     let typingTimer: ReturnType<typeof setTimeout> | undefined;
     let ended = false;
+    let everOpened = false;
     const connect = () => {
       const ws = new WebSocket(chatSocketUrl(id, keyText === 'session' ? 'session' : { token: keyText }));
       socket.current = ws;
       ws.onopen = () => {
         attempts = 0;
+        everOpened = true;
         setView((v) => ({ ...v, connection: 'open' }));
       };
       ws.onmessage = (event) => {
@@ -63,8 +66,14 @@ export function useChatSocket(id: string, key: { token: string } | 'session', si
       };
       ws.onclose = () => {
         if (stopped || ended) return;
-        setView((v) => ({ ...v, connection: 'lost' }));
-        if (attempts++ < RECONNECTS) setTimeout(() => !stopped && connect(), 1000 * attempts);
+        // A chat refused from the start (ended meanwhile, e.g. on returning to the page) is not retried long.
+        const limit = everOpened ? RECONNECTS : 1;
+        if (attempts++ < limit) {
+          setView((v) => ({ ...v, connection: 'lost' }));
+          setTimeout(() => !stopped && connect(), 1000 * attempts);
+        } else {
+          setView((v) => ({ ...v, connection: 'gone' }));
+        }
       };
     };
     connect();
