@@ -130,12 +130,15 @@ async function listenOn(url: string, channel: string, onMessage: (payload: strin
     c.on('notification', (n) => {
       if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
     });
-    c.on('error', () => {
+    // A lost connection may report an error, or only end: either way listen again.
+    const lost = () => {
       if (client !== c) return;
       client = undefined;
       void c.end().catch(() => undefined);
       again();
-    });
+    };
+    c.on('error', lost);
+    c.on('end', lost);
     try {
       await c.connect();
       await c.query(`LISTEN ${channel}`);
