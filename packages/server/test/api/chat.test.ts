@@ -24,6 +24,8 @@ describe.each(BACKENDS)('live chat on %s', (backend) => {
   let resident: Session;
   let admin: Session;
   const sockets: ChatClient[] = [];
+  let chatsCountedBefore = 0;
+  const chatsCounted = async () => (await server.call('GET', '/api/guidance/stats', { token: (await server.login('manager')).token })).body.byChannel.chat as number | null;
 
   const open = (body: unknown, token?: string) => server.call('POST', '/api/chat', { body, headers: JSON_HEADERS, ...(token ? { token } : {}) });
   const next = (who: Session, service: string) => server.call('POST', '/api/chat/next', { token: who.token, body: { service }, headers: JSON_HEADERS });
@@ -47,6 +49,7 @@ describe.each(BACKENDS)('live chat on %s', (backend) => {
   beforeAll(async () => {
     server = await startTestServer(backend, backend === 'postgres' ? inject('postgresUrl') : undefined, { clockStart: CLOCK });
     [guidance, physician, social, resident, admin] = (await Promise.all(['guidance', 'physician', 'social', 'resident', 'admin'].map((u) => server.login(u)))) as Session[] as [Session, Session, Session, Session, Session];
+    chatsCountedBefore = (await chatsCounted()) ?? 0;
   });
 
   afterAll(async () => {
@@ -302,5 +305,10 @@ describe.each(BACKENDS)('live chat on %s', (backend) => {
     } finally {
       await server.call('PUT', '/api/admin/chat-settings', { token: admin.token, body: current, headers: JSON_HEADERS });
     }
+  });
+
+  it('counts the chats in the contact figures by channel, like any other contact', async () => {
+    // Over a dozen chats were opened above; the figure is rounded and hides groups under five.
+    expect(await chatsCounted()).toBeGreaterThan(chatsCountedBefore);
   });
 });
