@@ -42,6 +42,10 @@ export class ChatMessages {
       const to = side === 'resident' ? professionalRef : subject;
       const line = inRegister(chatLine({ task: `Task/${chat.taskId}`, subject, from, ...(to ? { to } : {}), text, at }), registerOfTask(task));
       const stored = await this.fhir.store.create<Communication>(line, { id: randomUUID(), tx });
+      // A professional's line is a write into the client's record: audited like any (the resident's own lines are theirs).
+      if (professional) {
+        await this.fhir.audit.record({ user: professional, interaction: 'create', what: [`Communication/${stored.id}`, `Task/${chat.taskId}`], patients: [chat.patient], success: true, description: 'chat message' }, tx);
+      }
       await this.bus.publish(tx, { kind: 'frame', chat: chatId, to: 'both', frame: { type: 'message', id: stored.id, from: side, text, at: at.toISOString() } });
       if (!triage || triage.textMatches.length === 0) return;
       await this.raise(tx, chat, task, triage, residentNotes({ advice: triage.advice, whereToTurn }));

@@ -163,7 +163,11 @@ describe.each(BACKENDS)('live chat on %s', (backend) => {
     me.send({ type: 'message', text: 'Kuumetta on 39 astetta.' });
     expect(await nurse.next((f) => f.type === 'message' && f.from === 'resident' && f.text === 'Kuumetta on 39 astetta.')).toBeDefined();
     nurse.send({ type: 'message', text: 'Juoko lapsi normaalisti?' });
-    expect(await me.next((f) => f.type === 'message' && f.from === 'professional')).toMatchObject({ text: 'Juoko lapsi normaalisti?' });
+    const answer = await me.next((f) => f.type === 'message' && f.from === 'professional');
+    expect(answer).toMatchObject({ text: 'Juoko lapsi normaalisti?' });
+    // The professional's line is audited, naming the client.
+    const audited = await server.ovi.services.db.query("SELECT 1 FROM resource WHERE resource_type = 'AuditEvent' AND content::text LIKE $1", [`%Communication/${answer.id}%`]);
+    expect(audited.rows).toHaveLength(1);
 
     // Bad frames: an error frame to the sender only, nothing stored.
     const before = await countNonAudit(server);
