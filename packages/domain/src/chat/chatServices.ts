@@ -60,7 +60,7 @@ export const defaultChatSettings: ChatSettings = {
     },
     {
       id: 'family-centre',
-      label: { fi: 'Perhekeskuksen chat', sv: 'Familjecentrets chatt', en: 'Family centre chat' },
+      label: { fi: 'Perhekeskuksen chatti', sv: 'Familjecentrets chatt', en: 'Family centre chat' },
       service: 'family-centre',
       profession: 'public-health-nurse',
       weekly: weekdays('08:00', '16:00', [{ from: '08:00', to: '14:00' }]),
