@@ -62,7 +62,7 @@ export function ChatStart({ signedIn, onOpened }: { signedIn: boolean; onOpened:
       </fieldset>
       {!anyOpen && <p role="status">{t('chat.noneOpen')}</p>}
       <label htmlFor="chat-topic">{t('chat.topic')}</label>
-      <input id="chat-topic" maxLength={MAX_TOPIC} value={topic} onChange={(e) => setTopic(e.target.value)} aria-describedby="chat-topic-hint" data-testid="chat-topic" />
+      <input id="chat-topic" type="text" maxLength={MAX_TOPIC} value={topic} onChange={(e) => setTopic(e.target.value)} aria-describedby="chat-topic-hint" data-testid="chat-topic" />
       <p id="chat-topic-hint" className="hint">{t('chat.topicHint')}</p>
       {missing && (!topic.trim() || !service) && <p className="field-error" role="alert">{t('chat.chooseFirst')}</p>}
       {error !== undefined && <ErrorMessage error={error} />}
