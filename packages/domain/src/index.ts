@@ -46,6 +46,7 @@ export * from './selfMonitoring';
 export * from './waitList';
 export * from './feedback';
 export * from './helpRequests';
+export * from './chat';
 export * from './socialNotices';
 export * from './serviceFinder';
 export * from './waitListSettings';

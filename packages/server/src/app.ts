@@ -85,6 +85,7 @@ import { AdminSettings } from './settings/adminSettings';
 import { SegmentationAnswers, byQuestionnaire } from './segmentation/segmentationAnswers';
 import { SegmentPatient } from './segmentation/segmentPatient';
 import { registerSegmentationRoutes } from './segmentation/segmentationRoutes';
+import { installChat, type Chat } from './chat/installChat';
 
 export interface OviServices {
   db: Database;
@@ -98,6 +99,8 @@ export interface OviServices {
   notifier: AppointmentNotifier;
   feedbackSettings: FeedbackSettings;
   feedbackMail: FeedbackMail;
+  /** Set once the HTTP routes are installed. */
+  chat?: Chat;
 }
 
 export interface Ovi {
@@ -210,6 +213,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   registerClientPathRoutes(app, { paths: clientPaths, settings, tokens });
   registerPortfolioRoutes(app, { tokens, portfolio: new PortfolioStore(settings) });
   registerSegmentationRoutes(app, { db, fhir, tokens, settings });
+  services.chat = await installChat(app, { db, fhir, tokens, guidance: guidanceSettings, settings, feedback: { invitations: feedbackInvitations, mail: feedbackMail }, guard: publicForms });
   await registerWebApp(app, config.webDir);
   await app.ready();
   const reminders = config.reminderIntervalMinutes
@@ -241,6 +245,7 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
     close: async () => {
       if (reminders) clearInterval(reminders);
       clearInterval(missingSweep);
+      await services.chat?.stop();
       await app.close();
       await db.close();
     },

@@ -73,6 +73,13 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   // Registered SMART apps (decision 027). Their sessions and tokens (oidc_state) and the
   // provider's keys (oidc_key, a secret) are not carried: after a restore apps log in again.
   { name: 'smart_app', columns: ['client_id', 'name', 'redirect_uris', 'origins', 'registered_at', 'registered_by'], key: ['client_id'], uniqueKey: true },
+  // Live chats' queue state; the transcripts are Communications in `resource`.
+  {
+    name: 'chat_session',
+    columns: ['id', 'service', 'task_id', 'patient', 'anonymous', 'token_hash', 'state', 'urgency_rank', 'created_at', 'taken_by', 'taken_by_name', 'taken_at', 'closed_at'],
+    key: ['id'],
+    uniqueKey: true,
+  },
   { name: 'slot_availability', columns: ['slot_id', 'schedule_id', 'start_at', 'end_at', 'status', 'visit_type', 'modes'], key: ['slot_id'], uniqueKey: true },
 ];
 

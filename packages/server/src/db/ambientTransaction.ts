@@ -91,6 +91,8 @@ export function withAmbientTransactions(db: Database): Database {
       return work();
     },
     exec: (sql) => db.exec(sql),
+    // Listening is a connection of its own, never part of a Bundle's transaction.
+    listen: (channel, onMessage) => db.listen(channel, onMessage),
     close: () => db.close(),
   };
 }

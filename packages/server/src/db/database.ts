@@ -19,6 +19,12 @@ export interface Database extends SqlExecutor {
    * for (a PostgreSQL session advisory lock; PGlite has one process, so no lock is needed).
    */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` with the payload of every `NOTIFY` on `channel`, from any server process
+   * on this database (PostgreSQL: one dedicated connection, re-opened when lost; PGlite: its
+   * own listeners, in process). Resolves once listening; the function returned stops it.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Executes several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

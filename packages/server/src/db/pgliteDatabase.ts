@@ -26,6 +26,10 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
         return work(executor);
       }),
     withLock: (_key, work) => work(),
+    listen: async (channel, onMessage) => {
+      const stop = await db.listen(channel, onMessage);
+      return () => stop();
+    },
     exec: async (sql) => {
       await db.exec(sql);
     },

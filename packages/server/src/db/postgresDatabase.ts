@@ -38,6 +38,7 @@ function statement(text: string, values: unknown[] | undefined): pg.QueryConfig 
 /** A PostgreSQL server through a connection pool; it carries concurrency. */
 export async function openPostgresDatabase(url: string, poolSize = 20): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const listeners = new Set<() => Promise<void>>();
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it */
   });
@@ -97,9 +98,66 @@ export async function openPostgresDatabase(url: string, poolSize = 20): Promise<
         client.release();
       }
     },
+    listen: (channel, onMessage) => listenOn(url, channel, onMessage, listeners),
     exec: async (sql) => {
       await pool.query(sql).catch(translate);
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([...listeners].map((stop) => stop()));
+      await pool.end();
+    },
   };
+}
+
+const RELISTEN_MS = 1000;
+
+/**
+ * `LISTEN` needs a connection of its own for as long as it listens (a pooled one would be given
+ * to other work). When the connection is lost, a new one listens again after a second;
+ * notifications sent in between are lost, which the caller must tolerate (the chat re-reads
+ * its state from the tables when a socket reconnects).
+ */
+async function listenOn(url: string, channel: string, onMessage: (payload: string) => void, listeners: Set<() => Promise<void>>): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (!stopped) retry = setTimeout(() => void connect().catch(again), RELISTEN_MS);
+  };
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+    });
+    // A lost connection may report an error, or only end: either way listen again.
+    const lost = () => {
+      if (client !== c) return;
+      client = undefined;
+      void c.end().catch(() => undefined);
+      again();
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await c.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) await c.end().catch(() => undefined);
+    else client = c;
+  };
+  await connect().catch(translate);
+  const stop = async () => {
+    stopped = true;
+    listeners.delete(stop);
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => undefined);
+  };
+  listeners.add(stop);
+  return stop;
 }

@@ -89,6 +89,10 @@ async function seededSource(backend: Backend): Promise<Source> {
     `INSERT INTO wait_list_offer (id, appointment_id, slot_id, patient_id, joined_by, offered_at, expires_at, status, notified_at, decided_at)
      VALUES ('backup-edge', 'backup-edge', 'x', 'backup-edge', 'Patient/backup-edge', '2024-02-29T23:59:59.123456Z', '2030-05-06T07:08:09.123456Z', 'open', NULL, NULL)`,
   );
+  await db.query(
+    `INSERT INTO chat_session (id, service, task_id, patient, anonymous, token_hash, state, urgency_rank, created_at, taken_by, taken_by_name, taken_at, closed_at)
+     VALUES ('backup-edge', 'health-guidance', 'backup-edge', 'Patient/backup-edge', false, 'ab12', 'closed', 0, '2024-02-29T23:59:59.123456Z', 'Practitioner/x', 'Åsa "Testi" Öberg', '2024-03-01T00:00:00.000001Z', NULL)`,
+  );
   await db.query(`INSERT INTO configuration_gap (service, urgency, age_band, occurrences) VALUES ('backup-edge', 'non-urgent', '30–34', 2)`);
   await db.query(
     `INSERT INTO feedback_invitation (id, visit, patient, context, created_at, expires_at, token_hash, email_state, answered)

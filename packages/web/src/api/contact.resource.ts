@@ -1,6 +1,7 @@
 /** Sending a contact (QuestionnaireResponse) and reading the resident's own contacts and replies. */
 import type { Bundle, Communication, QuestionnaireResponse, Task } from '@medplum/fhirtypes';
 import { EXTENSIONS, OVI_FHIR_BASE, SYSTEMS, TASK_CODES } from '@ovi/domain/src/codes';
+import { isChatLine } from '@ovi/domain/src/chat/chatLines';
 import { fetchMyAppointments, type AppointmentView } from './appointment.resource';
 import { api } from './client';
 import { reasonHeaders } from './accessReason';
@@ -139,7 +140,8 @@ export async function fetchMyContacts(patientRef: string, questionnaire: Questio
     api.get<Bundle>(`${FHIR_BASE}/Task?patient=${subject}&_sort=-_lastUpdated&_count=50`),
     api.get<Bundle>(`${FHIR_BASE}/Communication?subject=${subject}&_count=100`),
   ]);
-  const replies = resourcesOf<Communication>(commBundle, 'Communication').flatMap((c): Array<Reply & { basedOn: string[] }> => {
+  // A chat's lines are its transcript (under the chat); its closing note is the reply.
+  const replies = resourcesOf<Communication>(commBundle, 'Communication').filter((c) => !isChatLine(c)).flatMap((c): Array<Reply & { basedOn: string[] }> => {
     const text = c.payload?.[0]?.contentString;
     const signature = signatureOf(c);
     return text ? [{ id: c.id ?? '', text, sent: c.sent ?? c.meta?.lastUpdated, ...(signature ? { signature } : {}), basedOn: (c.basedOn ?? []).map((b) => b.reference ?? '') }] : [];

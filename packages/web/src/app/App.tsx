@@ -7,6 +7,7 @@ import { Loading } from '../components/Loading';
 import { useRouter } from './router';
 import { PATHS, homeFor, isAllowed, isPublicPath } from './routes';
 import { HELP_PATH, HelpButton, NOTICE_PATH } from '../helpRequests/HelpButton';
+import { ChatLink } from '../chat/ChatLink';
 
 // Every screen is its own chunk, loaded when first opened, so the first page (the log-in page,
 // often on a resident's phone) carries no resident, workbench, admin or manager screens.
@@ -58,6 +59,8 @@ const MySegment = lazy(() => import('../segmentation/MySegment').then((m) => ({ 
 const HighNeedPage = lazy(() => import('../segmentation/HighNeedPage').then((m) => ({ default: m.HighNeedPage })));
 const SegmentCounts = lazy(() => import('../segmentation/SegmentCounts').then((m) => ({ default: m.SegmentCounts })));
 const SegmentationAdmin = lazy(() => import('../segmentation/SegmentationAdmin').then((m) => ({ default: m.SegmentationAdmin })));
+const ChatPage = lazy(() => import('../chat/ChatPage').then((m) => ({ default: m.ChatPage })));
+const ChatConsole = lazy(() => import('../chat/ChatConsole').then((m) => ({ default: m.ChatConsole })));
 const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
 
 function Screen({ path }: { path: string }) {
@@ -75,6 +78,8 @@ function Screen({ path }: { path: string }) {
   if (path === '/care-plans' || path.startsWith('/care-plans/')) return <PlanEditor patientId={path.startsWith('/care-plans/') ? decodeURIComponent(path.slice('/care-plans/'.length)) : undefined} />;
   if (path === '/monitoring' || path.startsWith('/monitoring/')) return <ClientMonitoring patientId={path.startsWith('/monitoring/') ? decodeURIComponent(path.slice('/monitoring/'.length)) : undefined} />;
   switch (path) {
+    case PATHS.chat: return <ChatPage />;
+    case PATHS.chatConsole: return <ChatConsole />;
     case '/my-measurements': return <MyMeasurements />;
     case '/my-everyday': return <MySegment />;
     case '/high-need': return <HighNeedPage />;
@@ -179,6 +184,7 @@ export function App() {
           {/* The page's heading and the log-in form first; the help button right after them. */}
           <LoginPage />
           <HelpButton />
+          <ChatLink />
         </>
       )}
       {/* Keyed by navigation: following a link to the current screen starts it afresh. */}

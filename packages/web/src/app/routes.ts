@@ -35,13 +35,16 @@ export const PATHS = {
   sendNotice: '/notice',
   services: '/services',
   clientPathsAdmin: '/admin/client-paths',
+  /** The resident's live chat, with or without logging in. */
+  chat: '/chat',
+  chatConsole: '/chat-console',
 } as const;
 
 /** A client path (`/services/paths/<id>`), open without logging in like the service finder. */
 export const clientPathPath = (id: string) => `${PATHS.services}/paths/${encodeURIComponent(id)}`;
 
 /** Screens anyone may open without logging in: the service finder and the client paths. */
-export const isPublicPath = (path: string): boolean => path === PATHS.services || path.startsWith(`${PATHS.services}/paths/`);
+export const isPublicPath = (path: string): boolean => path === PATHS.services || path.startsWith(`${PATHS.services}/paths/`) || path === PATHS.chat;
 
 export const taskPath = (taskId: string) => `${PATHS.queue}/${encodeURIComponent(taskId)}`;
 
@@ -66,6 +69,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.sendContact, labelKey: 'nav.sendContact', testId: 'nav-send-contact', roles: ['resident'] },
   { path: PATHS.myContacts, labelKey: 'nav.myContacts', testId: 'nav-my-contacts', roles: ['resident'] },
   { path: PATHS.messages, labelKey: 'messages.nav', testId: 'nav-messages', roles: ['resident'] },
+  { path: PATHS.chat, labelKey: 'chat.nav', testId: 'nav-chat', roles: ['resident'] },
   { path: PATHS.book, labelKey: 'nav.book', testId: 'nav-book', roles: ['resident'] },
   { path: PATHS.appointments, labelKey: 'nav.appointments', testId: 'nav-appointments', roles: ['resident'] },
   { path: PATHS.accessLog, labelKey: 'nav.accessLog', testId: 'nav-access-log', roles: ['resident'] },
@@ -81,6 +85,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.consultations, labelKey: 'consultations.nav', testId: 'nav-consultations', roles: ['guidance', 'professional'], count: 'consultations' },
   { path: PATHS.notices, labelKey: 'socialNotices.navQueue', testId: 'nav-notices', roles: ['professional'], register: 'social' },
   { path: PATHS.sendNotice, labelKey: 'socialNotices.navSend', testId: 'nav-send-notice', roles: ['resident', 'professional'] },
+  { path: PATHS.chatConsole, labelKey: 'chat.consoleNav', testId: 'nav-chat-console', roles: ['guidance', 'professional'] },
   { path: PATHS.phoneContact, labelKey: 'nav.phoneContact', testId: 'phone-contact', roles: ['guidance', 'professional'] },
   { path: '/monitoring', labelKey: 'selfMonitoring.team.nav', testId: 'nav-monitoring', roles: ['guidance', 'professional'] },
   { path: '/high-need', labelKey: 'segmentation.nav.highNeed', testId: 'nav-high-need', roles: ['guidance', 'professional'] },

@@ -6,6 +6,7 @@
 import type { Bundle, Communication } from '@medplum/fhirtypes';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from '@ovi/domain/src/messages/attachmentType';
 import { groupThreads, unreadCount, type Side, type Thread } from '@ovi/domain/src/messages/threads';
+import { isChatLine } from '@ovi/domain/src/chat/chatLines';
 import { ApiError, api, tokenStore } from '../api/client';
 import { FHIR_BASE, resourcesOf } from '../api/fhir';
 import { fetchMyPrincipals } from '../api/principals.resource';
@@ -25,7 +26,8 @@ export interface ResidentThread extends Thread {
 
 export async function fetchMessages(subject: string, headers?: Record<string, string>): Promise<Communication[]> {
   const bundle = await api.get<Bundle>(`${FHIR_BASE}/Communication?subject=${encodeURIComponent(subject)}&_count=100`, headers);
-  return resourcesOf<Communication>(bundle, 'Communication');
+  // A chat's lines are its transcript (shown under the chat), not message threads.
+  return resourcesOf<Communication>(bundle, 'Communication').filter((c) => !isChatLine(c));
 }
 
 /** The resident's threads: their own, and those of everyone they act for (a child, an adult who authorised them). */
