@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MedplumClient, validateResource } from '@medplum/core';
+import { r4SchemaProblems } from '../support/fhirJsonSchema';
 import type { Bundle } from '@medplum/fhirtypes';
 import { Client } from 'fhir-kit-client';
 import type { TestServer } from './oviTestServer';
@@ -29,6 +30,8 @@ function expectValidBundle(bundle: Bundle, type: 'transaction-response' | 'batch
   expect(bundle.resourceType).toBe('Bundle');
   expect(bundle.type).toBe(type);
   expect(() => validateResource(bundle)).not.toThrow();
+  // And with HL7's R4 JSON schema, independently of the validator above.
+  expect(r4SchemaProblems(bundle)).toEqual([]);
   for (const entry of bundle.entry ?? []) expect(entry.response?.status).toMatch(/^\d{3}( |$)/);
 }
 

@@ -3,13 +3,18 @@ import { Client } from 'fhir-kit-client';
 import { MedplumClient, validateResource } from '@medplum/core';
 import type { AllergyIntolerance, Bundle, CapabilityStatement, Condition, Observation, Resource } from '@medplum/fhirtypes';
 import { loadFhirDefinitions } from '../../src/fhir/definitions';
+import { r4SchemaProblems } from '../support/fhirJsonSchema';
 import type { TestServer } from '../api/oviTestServer';
 import { BACKENDS, startOn } from '../api/backends';
 
-/** Every resource a client library got back, Bundles and their entries too, checked with the R4 definitions. */
+/**
+ * Every resource a client library got back, Bundles and their entries too, checked with the R4
+ * definitions (Medplum's validator) and, independently, with HL7's R4 JSON schema.
+ */
 function expectValid(resource: Resource | undefined): void {
   expect(resource).toBeDefined();
   expect(() => validateResource(resource as Resource), JSON.stringify(resource).slice(0, 300)).not.toThrow();
+  expect(r4SchemaProblems(resource), JSON.stringify(resource).slice(0, 300)).toEqual([]);
   if (resource?.resourceType === 'Bundle') for (const e of resource.entry ?? []) expectValid(e.resource);
 }
 
