@@ -86,3 +86,27 @@ export function drawAssessmentMinutes(random: Random, urgency: Urgency): number 
   if (urgency === 'urgent') return 5 + random.int(55);
   return random.chance(0.9) ? 10 + random.int(240) : 60 * (16 + random.int(8));
 }
+
+/**
+ * The Hilmo contact type (yhteystapa) of a channel, as the server records it on intake
+ * (R52 for a call, R56 for a form or message; DOMAIN.md §8): a visit in person is R10, a chat
+ * is real-time remote contact (R52).
+ */
+export const HILMO_CONTACT_MODE: Record<GeneratedChannel, { code: 'R10' | 'R52' | 'R56'; display: string }> = {
+  'walk-in': { code: 'R10', display: 'Asiakkaan käynti vastaanotolla' },
+  phone: { code: 'R52', display: 'Reaaliaikainen etäasiointi' },
+  chat: { code: 'R52', display: 'Reaaliaikainen etäasiointi' },
+  'web-form': { code: 'R56', display: 'Etäasiointi ilman reaaliaikaista kontaktia' },
+  message: { code: 'R56', display: 'Etäasiointi ilman reaaliaikaista kontaktia' },
+};
+
+/** On a weekend the phone lines and doors are closed: a contact then is written (a form or a message). */
+export function weekendChannel(channel: GeneratedChannel, random: Random): GeneratedChannel {
+  if (channel === 'phone' || channel === 'walk-in') return random.chance(0.8) ? 'web-form' : 'message';
+  return channel;
+}
+
+/** A feedback answer's likelihood to recommend (0–10): most visits rated well, a tail of poor ones. */
+export function drawRecommend(random: Random): number {
+  return Number(random.weighted<string>({ 10: 30, 9: 24, 8: 17, 7: 10, 6: 6, 5: 5, 4: 2, 3: 2, 2: 1, 1: 1, 0: 2 }));
+}

@@ -5,6 +5,7 @@
  * (respiratory infections in winter, holidays in July) and the Monday peak every health station's
  * phone line knows (decision 029).
  */
+import { isWorkingDay } from '../finnishCalendar';
 import type { Random } from './random';
 
 /** January … December. */
@@ -23,9 +24,16 @@ export function isoWeekday(day: Date): number {
   return (day.getUTCDay() + 6) % 7;
 }
 
-/** The relative demand of one calendar day (month factor × weekday factor). */
+/** Whether the stations are closed that day: a weekend or a Finnish public holiday. */
+export function isClosedDay(day: Date): boolean {
+  return !isWorkingDay(day.toISOString().slice(0, 10));
+}
+
+/** The relative demand of one calendar day (month factor × weekday factor; a holiday is like a Sunday). */
 export function dayFactor(day: Date): number {
-  return (MONTH_FACTORS[day.getUTCMonth()] ?? 1) * (WEEKDAY_FACTORS[isoWeekday(day)] ?? 1);
+  const weekday = isoWeekday(day);
+  const closedWeekday = weekday < 5 && isClosedDay(day);
+  return (MONTH_FACTORS[day.getUTCMonth()] ?? 1) * (WEEKDAY_FACTORS[closedWeekday ? 6 : weekday] ?? 1);
 }
 
 /**
