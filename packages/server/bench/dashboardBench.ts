@@ -13,7 +13,7 @@ import { now as clockNow } from '../src/time/clock';
 import { describePeriod } from '../src/figures/figurePeriod';
 import type { DashboardContext, DashboardIndicator } from './dashboardIndicators';
 
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_DASHBOARD_RUNS ?? 3);
 
 export interface TimedFigure {
   name: string;
