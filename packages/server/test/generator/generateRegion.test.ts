@@ -18,7 +18,7 @@ import { freshPostgresDatabase, type Backend } from '../api/oviTestServer';
 
 /** The end of the generated period and the servers' clock: a Friday noon in Helsinki. */
 const NOW = new Date('2026-11-27T10:00:00Z');
-const RESIDENTS = 1000;
+const RESIDENTS = 800;
 const MONTHS = 12;
 
 /** Opens Ovi on a database of its own (demo region seeded, as `npm run generate` does). */
@@ -57,7 +57,8 @@ describe.each(['pglite', 'postgres'] as Backend[])('a generated region-year on %
     url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const login = await fetch(`${url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'manager', password: 'demo' }) });
     manager = ((await login.json()) as { access_token: string }).access_token;
-  });
+    // Two start-ups with the demo region and a year of 800 residents: minutes on a busy machine.
+  }, 600_000);
   afterAll(async () => {
     await ovi?.close();
     await database?.drop();
