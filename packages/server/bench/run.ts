@@ -75,7 +75,10 @@ async function dashboardPart(postgresUrl: string): Promise<DashboardFigures[]> {
   const given = process.env.BENCH_DASHBOARD_DATA_DIR;
   const dataDir = given || mkdtempSync(join(tmpdir(), 'ovi-bench-dashboard-'));
   try {
-    const onPglite = await benchDashboard({ database: 'pglite', dataDir, residents, months: dashboardMonths }, EXISTING_INDICATORS);
+    // The embedded database writes and reads in this one thread: a region of 200 000 would take
+    // hours here, so it gets a smaller one unless told (BENCH_DASHBOARD_PGLITE_RESIDENTS).
+    const pgliteResidents = Number(process.env.BENCH_DASHBOARD_PGLITE_RESIDENTS ?? Math.min(residents, 20_000));
+    const onPglite = await benchDashboard({ database: 'pglite', dataDir, residents: pgliteResidents, months: dashboardMonths }, EXISTING_INDICATORS);
     return [onPostgres, onPglite];
   } finally {
     if (!given) rmSync(dataDir, { recursive: true, force: true });
