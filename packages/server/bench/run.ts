@@ -11,6 +11,10 @@ import type { ChildProcess } from 'node:child_process';
 import { benchThroughput, freePort, startProcess } from './throughputBench';
 import { summarize } from './summary';
 import { benchEmbedded } from './embeddedBench';
+import { benchDashboard, type DashboardFigures } from './dashboardBench';
+import { EXISTING_INDICATORS } from './dashboardIndicators';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 const professionals = Number(process.env.BENCH_PROFESSIONALS ?? 500);
 const months = Number(process.env.BENCH_MONTHS ?? 6);
@@ -20,15 +24,18 @@ const postgres = await startPostgres();
 try {
   const only = process.env.BENCH_ONLY;
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  // BENCH_ONLY=throughput|embedded|scheduling|dashboard runs one part; unset, all of them.
+  const runs = (part: string) => !only || only === part;
   // The load-generating parts first: the scheduling part loads Ovi (and the FHIR definitions,
   // some 100 MB) into this process, whose longer garbage collections would show as latency.
-  const throughput = only === 'scheduling' || only === 'embedded' ? undefined : await benchThroughput(postgres.url, seconds);
-  const embedded = only === 'scheduling' || only === 'throughput' ? undefined : await benchEmbedded(seconds);
-  const scheduling = only === 'throughput' || only === 'embedded' ? undefined : await schedulingPart(postgres.url);
-  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput, embedded };
+  const throughput = runs('throughput') ? await benchThroughput(postgres.url, seconds) : undefined;
+  const embedded = runs('embedded') ? await benchEmbedded(seconds) : undefined;
+  const scheduling = runs('scheduling') ? await schedulingPart(postgres.url) : undefined;
+  const dashboard = runs('dashboard') ? await dashboardPart(postgres.url) : undefined;
+  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput, embedded, dashboard };
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const summary = summarize(results.measuredAt, scheduling, throughput, embedded);
+  const summary = summarize(results.measuredAt, scheduling, throughput, embedded, dashboard);
   writeFileSync(join(out, 'summary.md'), summary);
   console.log(summary);
 } finally {
@@ -50,5 +57,30 @@ async function schedulingPart(databaseUrl: string) {
   } finally {
     server?.kill('SIGTERM');
     await ovi.close();
+  }
+}
+
+/**
+ * The dashboard over a generated region-year (BENCH_DASHBOARD_RESIDENTS, default 200 000, and
+ * BENCH_DASHBOARD_MONTHS, default 12) on PostgreSQL and on PGlite. A database generated before
+ * (`npm run generate`) is reused with BENCH_DASHBOARD_DATABASE_URL and BENCH_DASHBOARD_DATA_DIR.
+ */
+async function dashboardPart(postgresUrl: string): Promise<DashboardFigures[]> {
+  const residents = Number(process.env.BENCH_DASHBOARD_RESIDENTS ?? 200_000);
+  const dashboardMonths = Number(process.env.BENCH_DASHBOARD_MONTHS ?? 12);
+  const onPostgres = await benchDashboard(
+    { database: 'postgres', databaseUrl: process.env.BENCH_DASHBOARD_DATABASE_URL || postgresUrl, residents, months: dashboardMonths },
+    EXISTING_INDICATORS,
+  );
+  const given = process.env.BENCH_DASHBOARD_DATA_DIR;
+  const dataDir = given || mkdtempSync(join(tmpdir(), 'ovi-bench-dashboard-'));
+  try {
+    // The embedded database writes and reads in this one thread: a region of 200 000 would take
+    // hours here, so it gets a smaller one unless told (BENCH_DASHBOARD_PGLITE_RESIDENTS).
+    const pgliteResidents = Number(process.env.BENCH_DASHBOARD_PGLITE_RESIDENTS ?? Math.min(residents, 20_000));
+    const onPglite = await benchDashboard({ database: 'pglite', dataDir, residents: pgliteResidents, months: dashboardMonths }, EXISTING_INDICATORS);
+    return [onPostgres, onPglite];
+  } finally {
+    if (!given) rmSync(dataDir, { recursive: true, force: true });
   }
 }

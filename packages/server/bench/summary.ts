@@ -2,15 +2,17 @@ import type { SchedulingFigures } from './schedulingBench';
 import type { ThroughputFigures } from './throughputBench';
 import type { LoadFigures } from './loadGenerator';
 import type { EmbeddedFigures } from './embeddedBench';
+import { dashboardLines, type DashboardFigures } from './dashboardBench';
 
 /** The readable summary of a benchmark run. */
-export function summarize(measuredAt: string, scheduling?: SchedulingFigures, throughput?: ThroughputFigures, embedded?: EmbeddedFigures): string {
+export function summarize(measuredAt: string, scheduling?: SchedulingFigures, throughput?: ThroughputFigures, embedded?: EmbeddedFigures, dashboard?: DashboardFigures[]): string {
   return [
     `# Ovi benchmark (${measuredAt})`,
     '',
     ...(scheduling ? schedulingLines(scheduling) : []),
     ...(throughput ? throughputLines(throughput) : []),
     ...(embedded ? embeddedLines(embedded) : []),
+    ...(dashboard ? ['## The manager\'s dashboard over a generated region-year', '', ...dashboard.flatMap(dashboardLines)] : []),
   ].join('\n');
 }
 

@@ -86,26 +86,31 @@ export interface StatsWindow {
 async function countContacts(db: Database, window: StatsWindow, now: Date): Promise<{ groups: ContactGroup[]; professionals: number }> {
   if (TASK_CODES.clientGuidance !== 'client-guidance') throw new Error('the client-guidance code changed: update the query and migration 015');
   const r = await db.query<ContactGroup & { professionals: number }>(
-    `WITH t AS (
-       SELECT content,
-              -- A contact closed without a separate assessment was assessed when it was closed.
-              COALESCE((SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessed-at' LIMIT 1),
-                       CASE WHEN content->>'status' = 'completed' THEN (content#>>'{executionPeriod,end}')::timestamptz END) AS assessed_at,
-              (SELECT (i->>'valueDateTime')::timestamptz FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'assessment-due' LIMIT 1) AS assessment_due
+    `WITH t AS MATERIALIZED (
+       -- Each stored contact taken apart once (every content -> … decompresses a large document
+       -- again; decision 029), its inputs gathered into one object by code.
+       SELECT tk.status, tk."businessStatus" #>> '{coding,0,code}' AS outcome,
+              tk."executionPeriod" ->> 'end' AS closed, tk.restriction #>> '{period,end}' AS work_to, tk.owner ->> 'reference' AS owner,
+              (SELECT jsonb_object_agg(i#>>'{type,coding,0,code}', i) FILTER (WHERE i#>>'{type,coding,0,code}' IS NOT NULL) FROM jsonb_array_elements(tk.input) i) AS inputs
          FROM resource
+        CROSS JOIN LATERAL jsonb_to_record(content) AS tk(status text, "businessStatus" jsonb, "executionPeriod" jsonb, restriction jsonb, owner jsonb, input jsonb)
         WHERE resource_type = 'Task' AND content #>> '{code,coding,0,code}' = 'client-guidance'
           AND ovi_instant(content ->> 'authoredOn') >= $1::timestamptz AND ovi_instant(content ->> 'authoredOn') < $2::timestamptz
+     ), a AS (
+       SELECT t.*,
+              -- A contact closed without a separate assessment was assessed when it was closed.
+              COALESCE((inputs #>> '{assessed-at,valueDateTime}')::timestamptz, CASE WHEN status = 'completed' THEN closed::timestamptz END) AS assessed_at,
+              (inputs #>> '{assessment-due,valueDateTime}')::timestamptz AS assessment_due
+         FROM t
      ), c AS (
-       SELECT content->>'status' AS status,
-              content#>>'{businessStatus,coding,0,code}' AS outcome,
-              (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'urgency' LIMIT 1) AS urgency,
-              (SELECT i->>'valueCode' FROM jsonb_array_elements(content->'input') i WHERE i#>>'{type,coding,0,code}' = 'channel' LIMIT 1) AS channel,
-              CASE WHEN content->>'status' = 'completed'
-                   THEN (content#>>'{executionPeriod,end}')::timestamptz <= (content#>>'{restriction,period,end}')::timestamptz END AS in_time,
+       SELECT status, outcome,
+              inputs #>> '{urgency,valueCode}' AS urgency,
+              inputs #>> '{channel,valueCode}' AS channel,
+              CASE WHEN status = 'completed' THEN closed::timestamptz <= work_to::timestamptz END AS in_time,
               CASE WHEN assessed_at IS NOT NULL THEN assessed_at <= assessment_due
                    WHEN assessment_due < $3::timestamptz THEN false END AS assessed_in_time,
-              content#>>'{owner,reference}' AS owner
-         FROM t
+              owner
+         FROM a
      )
      SELECT status, outcome, urgency, channel, in_time, assessed_in_time, count(*)::int AS n,
             (SELECT count(DISTINCT owner) FROM c)::int AS professionals

@@ -59,12 +59,22 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
                OR EXISTS (SELECT 1 FROM jsonb_array_elements(ct.content->'managingOrganization') o
                            JOIN jsonb_array_elements(pt.content->'generalPractitioner') g ON g->>'reference' = o->>'reference'))
          CROSS JOIN LATERAL jsonb_array_elements(ct.content->'participant') m
+     ), own_pair AS (
+       -- Whether each client–professional pair is an own one: a join, not a search of \`own\`
+       -- per pair (that was quadratic: hours over a region's year; decision 029).
+       SELECT p.*, (o.member IS NOT NULL) AS is_own
+         FROM pair p LEFT JOIN own o ON o.client = p.client AND o.member = p.practitioner
+     ), listed AS (
+       SELECT client, bool_or(member LIKE 'Practitioner/%') AS listed FROM own GROUP BY client
      ), per_client AS (
        SELECT p.unit, p.profession, p.client,
               sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
-              sum(CASE WHEN EXISTS (SELECT 1 FROM own o WHERE o.client = p.client AND o.member = p.practitioner) THEN p.n ELSE 0 END)::int AS own_visits,
-              bool_or(EXISTS (SELECT 1 FROM own o WHERE o.client = p.client AND o.member LIKE 'Practitioner/%')) AS listed
-         FROM pair p GROUP BY p.unit, p.profession, p.client
+              sum(CASE WHEN p.is_own THEN p.n ELSE 0 END)::int AS own_visits,
+              COALESCE(bool_or(l.listed), false) AS listed
+         FROM own_pair p LEFT JOIN listed l ON l.client = p.client
+        GROUP BY p.unit, p.profession, p.client
+     ), seen AS (
+       SELECT unit, profession, count(DISTINCT practitioner)::int AS professionals FROM pair GROUP BY unit, profession
      )
      SELECT unit, profession, visits, sum_of_squares, most_seen, count(*)::int AS clients,
             NULL::int AS listed_visits, NULL::int AS own_visits, NULL::int AS professionals
@@ -73,8 +83,9 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
      SELECT c.unit, c.profession, NULL, NULL, NULL, NULL,
             COALESCE(sum(c.visits) FILTER (WHERE c.listed AND c.visits >= $3), 0)::int,
             COALESCE(sum(c.own_visits) FILTER (WHERE c.listed AND c.visits >= $3), 0)::int,
-            (SELECT count(DISTINCT p.practitioner) FROM pair p WHERE p.unit = c.unit AND p.profession = c.profession)::int
-       FROM per_client c GROUP BY c.unit, c.profession`,
+            max(s.professionals)::int
+       FROM per_client c JOIN seen s ON s.unit = c.unit AND s.profession = c.profession
+      GROUP BY c.unit, c.profession`,
     [window.start.toISOString(), window.end.toISOString(), MIN_VISITS_FOR_CONTINUITY],
   );
   const cells: ContinuityCell[] = [];

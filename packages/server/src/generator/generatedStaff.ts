@@ -1,0 +1,87 @@
+/**
+ * The generated region's professionals: Practitioners and PractitionerRoles at the demo sites,
+ * as many as a region of this size would have (per-resident ratios below, an assumption of
+ * decision 029), and each one's weekly working time for the slot materializer.
+ */
+import type { Practitioner, PractitionerRole } from '@medplum/fhirtypes';
+import { defaultVisitTypeByProfession, defaultVisitTypes, SYSTEMS, type TemplateBlock, type WeeklyTemplate } from '@ovi/domain';
+import type { Random } from '@ovi/domain/src/generator';
+import { DEMO_META, concept, ref } from '../demo/fhir';
+import { siteLocationRef, siteOrgRef } from '../demo/organizations';
+import { PROFESSION_NAMES, SITES, type SiteKey } from '../demo/regionData';
+import type { Profession } from '@ovi/domain';
+
+/** Residents per professional of each profession (one at least per site that has it). */
+const RESIDENTS_PER: Partial<Record<Profession, number>> = {
+  physician: 4000,
+  nurse: 2500,
+  'public-health-nurse': 8000,
+  physiotherapist: 10_000,
+  'psychiatric-nurse': 10_000,
+  'social-instructor': 12_000,
+  'guidance-nurse': 8000,
+};
+
+/** The family centre has the public-health nurses; the stations everyone else, by their residents' share. */
+const SITE_SHARE: Record<'kokkola' | 'kannus', number> = { kokkola: 0.897, kannus: 0.103 };
+
+export interface GeneratedProfessional {
+  id: string;
+  reference: string;
+  profession: Profession;
+  site: SiteKey;
+  name: string;
+}
+
+const GIVEN = ['Anna', 'Maria', 'Laura', 'Johanna', 'Elina', 'Minna', 'Kaisa', 'Sari', 'Jukka', 'Mikko', 'Timo', 'Juha', 'Antti', 'Ville', 'Karin', 'Erik'];
+const FAMILY = ['Korhonen', 'Virtanen', 'Mäkinen', 'Nieminen', 'Hämäläinen', 'Koskinen', 'Heikkinen', 'Järvinen', 'Lehtonen', 'Saarinen', 'Niemi', 'Kangas', 'Björklund', 'Forsman'];
+
+export function generatedProfessionals(residents: number, random: Random): GeneratedProfessional[] {
+  const people: GeneratedProfessional[] = [];
+  for (const [profession, per] of Object.entries(RESIDENTS_PER) as Array<[Profession, number]>) {
+    const total = Math.max(1, Math.round(residents / per));
+    const sites: Array<[SiteKey, number]> =
+      profession === 'public-health-nurse'
+        ? [['family-centre', total]]
+        : [
+            ['kokkola', Math.max(1, Math.round(total * SITE_SHARE.kokkola))],
+            ['kannus', Math.max(1, Math.round(total * SITE_SHARE.kannus))],
+          ];
+    for (const [site, count] of sites) {
+      for (let i = 0; i < count; i++) {
+        const id = `gen-pr-${profession}-${site}-${i + 1}`;
+        people.push({ id, reference: `Practitioner/${id}`, profession, site, name: `${random.pick(GIVEN)} ${random.pick(FAMILY)}` });
+      }
+    }
+  }
+  return people;
+}
+
+export function professionalResources(p: GeneratedProfessional): Array<Practitioner | PractitionerRole> {
+  const [given = '', family = ''] = p.name.split(' ');
+  const code = concept(SYSTEMS.profession, p.profession, PROFESSION_NAMES[p.profession]);
+  return [
+    {
+      resourceType: 'Practitioner', id: p.id, meta: DEMO_META, active: true,
+      name: [{ use: 'official', family, given: [given], text: p.name }],
+      qualification: [{ code }],
+    },
+    {
+      resourceType: 'PractitionerRole', id: `gen-role-${p.id.slice('gen-pr-'.length)}`, meta: DEMO_META, active: true,
+      practitioner: ref(p.reference, p.name),
+      organization: ref(siteOrgRef(p.site), SITES[p.site].name),
+      code: [code],
+      location: [ref(siteLocationRef(p.site), SITES[p.site].name)],
+    },
+  ];
+}
+
+/** Weekday working time in visit blocks, for those who see clients by appointment (not the guidance nurses). */
+export function professionalTemplate(p: GeneratedProfessional, validFrom: string): WeeklyTemplate | undefined {
+  const visitType = p.profession === 'guidance-nurse' ? undefined : defaultVisitTypeByProfession[p.profession];
+  const modes = defaultVisitTypes.find((v) => v.code === visitType)?.modes;
+  if (!visitType || !modes) return undefined;
+  const block = (weekday: TemplateBlock['weekday'], start: string, end: string): TemplateBlock => ({ weekday, start, end, visitType, modes });
+  const blocks = ([1, 2, 3, 4, 5] as const).flatMap((day) => [block(day, '08:00', '11:30'), block(day, '12:30', '15:30')]);
+  return { id: `tpl-${p.id}`, practitioner: p.reference, location: siteLocationRef(p.site), validFrom, blocks };
+}

@@ -1,0 +1,25 @@
+/**
+ * Writing a region's worth of resources at once (the generator, decision 029): batches of new
+ * resources in one transaction each through the store's own multi-row insert (rows, history and
+ * search index together), and fresh planner statistics afterwards, so the first figures over
+ * the new data are planned for its size and not for the empty tables it arrived in.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import type { Database } from '../db/database';
+import type { ResourceStore } from './resourceStore';
+
+/** Stores `resources` (each with its id) in one transaction, all or none. */
+export async function writeBatch(store: ResourceStore, resources: Array<Resource & { id: string }>): Promise<void> {
+  await store.transaction((tx) => store.createMany(resources, tx));
+}
+
+/** Refreshes the planner's statistics of the resource and index tables after a bulk write. */
+export async function refreshStatistics(db: Database): Promise<void> {
+  for (const table of ['resource', 'search_token', 'search_string', 'search_date', 'slot_availability']) await db.query(`ANALYZE ${table}`);
+}
+
+/** Whether a resource with this id is already stored (the generator refuses to write a region twice). */
+export async function resourceExists(db: Database, type: string, id: string): Promise<boolean> {
+  const r = await db.query('SELECT 1 FROM resource WHERE resource_type = $1 AND id = $2', [type, id]);
+  return r.rows.length > 0;
+}
