@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Accounts } from '../auth/accounts';
 import type { TokenService } from '../auth/tokens';
 import { TOKEN_LIFETIME_SECONDS } from '../auth/tokens';
-import { badRequest } from '../fhir/outcomes';
+import { badRequest, forbidden } from '../fhir/outcomes';
 import { authenticate, bearerToken } from './requestContext';
 import type { ResourceStore } from '../storage/resourceStore';
 import { cachedQualificationsOf } from '../access/qualifications';
@@ -33,6 +33,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { accounts: Accou
   /** Ends the session of the presented token: every token of the account issued so far stops working. */
   app.post('/auth/logout', async (request, reply) => {
     const session = await deps.tokens.session(bearerToken(request), { address: request.ip });
+    // An app's token is not a session of Ovi's own: it is ended by revoking it (the provider's
+    // revocation endpoint), and an app must not end the person's other sessions.
+    if (session.user.app) throw forbidden("An app's token is ended by revoking it at the OAuth revocation endpoint, not by logging out");
     await deps.accounts.logout(session.user, session.generation, request.ip);
     deps.tokens.forget(session.user.username);
     return reply.code(204).send();

@@ -85,6 +85,9 @@ describe.each(BACKENDS)('SMART on FHIR on %s', (backend) => {
     expect((await server.call('POST', '/fhir/R4/Observation', { token: access_token, body: bloodPressure() })).status).toBe(403);
     // Ovi's own API is not for app tokens.
     expect((await server.call('GET', '/api/self-monitoring/summary?days=30', { token: access_token })).status).toBe(403);
+    // Nor can an app log the person out of Ovi: the resident's own session keeps working.
+    expect((await server.call('POST', '/auth/logout', { token: access_token })).status).toBe(403);
+    expect((await server.call('GET', '/auth/me', { token: resident.token })).status).toBe(200);
   });
 
   it('reaches only the launch patient with patient/* scopes, though the resident may act for Irma in Ovi', async () => {
