@@ -118,6 +118,9 @@ describe("the nurse's contact view in a real browser", () => {
     expect(await page.getByTestId('client-language').getAttribute('data-language')).toBe('sv');
     expect(await page.getByTestId('client-language').textContent()).toBe('ruotsi');
     expect(await page.getByTestId('client-guardian').count()).toBe(0);
+    // The way on to the client's home measurements (the shared plan is offered to professionals).
+    expect(await page.getByTestId('client-link-monitoring').getAttribute('href')).toBe(`/monitoring/${caller.ref.replace('Patient/', '')}`);
+    expect(await page.getByTestId('client-link-plan').count()).toBe(0);
     const current = page.locator(`[data-testid="open-matter"][data-task="Task/${taskId}"]`);
     await current.waitFor();
     expect(await current.textContent()).toContain('Tämä yhteydenotto');

@@ -36,6 +36,7 @@ import { AskConsultation } from './consultations/AskConsultation';
 import { StaffThread } from '../messages/StaffThread';
 import { pickText } from '../api/fhir';
 import { SegmentPanel } from '../segmentation/SegmentPanel';
+import { ClientLinks } from './contact/ClientLinks';
 
 export function ContactView({ taskId }: { taskId: string }) {
   const { t } = useTranslation();
@@ -139,6 +140,8 @@ export function ContactView({ taskId }: { taskId: string }) {
             {/* Asking hands the client's care on to a colleague: only from a relationship, never on a recorded reason. */}
             {/* The client's segment and care path: suggests how care is arranged, never urgency. */}
             {patientRef && <SegmentPanel patientRef={patientRef} reason={reason} />}
+            {/* Only within a relationship: the other screens ask without the recorded reason. */}
+            {patientRef && !reason && <ClientLinks patientRef={patientRef} />}
             {patientRef && !reason && <AskConsultation patientRef={patientRef} contact={`Task/${task.id}`} onAsked={overview.reload} />}
           </div>
         </div>
