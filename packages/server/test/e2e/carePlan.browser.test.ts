@@ -119,4 +119,36 @@ describe('the shared client plan, in a real browser', () => {
     await expectAccessible(page, 'the managers’ plan outcomes');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('lets a worker start a client’s plan with them in the workbench, with Kela in the team', async () => {
+    // Irma has no plan; the social instructor works with her (a care team).
+    const IRMA = DEMO_IDS.representedPatient;
+    await server.ovi.services.store.create({ resourceType: 'CareTeam', status: 'active', subject: { reference: IRMA }, participant: [{ member: { reference: SOCIAL } }] } as any);
+    // Whoever the page was signed in as before (the manager), start signed out.
+    await page.goto(server.url);
+    await page.evaluate(() => (globalThis as any).sessionStorage.clear());
+    await logIn(page, server.url, 'social');
+    await page.goto(`${server.url}/care-plans/${IRMA.replace('Patient/', '')}`);
+    await page.getByTestId('plan-none').waitFor();
+    await page.getByTestId('plan-new').click();
+    await page.getByTestId('plan-new-save').click();
+    expect(await page.locator('#new-plan-title-error').textContent()).toContain('Kirjoita suunnitelmalle nimi');
+    await page.getByTestId('plan-new-title').fill('Irman arjen suunnitelma');
+    await page.getByTestId('plan-new-goal').fill('Haluan asua kotona ja käydä kerhossa');
+    await expect.poll(() => page.getByTestId('plan-new-member').locator('option').count()).toBeGreaterThan(1);
+    await page.getByTestId('plan-new-member').selectOption({ label: 'Kalle Kelanen, Kela, Kokkolan palvelupiste (demo)' });
+    await page.getByTestId('plan-new-member-add').click();
+    expect(await page.getByTestId('plan-new-team').textContent()).toContain('Kalle Kelanen');
+    await expectAccessible(page, 'starting a shared plan');
+    await expectNoSidewaysScroll(page, 'starting a shared plan');
+    await page.getByTestId('plan-new-save').click();
+    await page.getByRole('heading', { name: 'Irman arjen suunnitelma' }).waitFor();
+    const social = await apiLogin(server, 'social');
+    const plans = await server.call('GET', `/api/care-plans?patient=${encodeURIComponent(IRMA)}`, { token: social.token });
+    expect(plans.body.plans).toHaveLength(1);
+    expect(plans.body.plans[0]).toMatchObject({ title: 'Irman arjen suunnitelma', responsibleWorker: SOCIAL, goals: [{ text: 'Haluan asua kotona ja käydä kerhossa' }] });
+    expect(plans.body.plans[0].team.map((m: any) => m.member).sort()).toEqual([OUTSIDE_IDS.kelaWorker, SOCIAL].sort());
+    expect(consoleErrors).toEqual([]);
+    await logOut(page);
+  });
 });

@@ -15,6 +15,7 @@ import { fetchOutcome, fetchPlans, inputOf, savePlan, type SharedPlanView } from
 import { PlanSummary } from './PlanSummary';
 import { OutcomeCharts } from './OutcomeCharts';
 import { AvainForm } from './AvainForm';
+import { NewPlanForm } from './NewPlanForm';
 import { useRouter } from '../app/router';
 import './carePlan.css';
 
@@ -51,6 +52,7 @@ function ClientPlans({ patientId }: { patientId: string }) {
       {plans.error !== undefined && <ErrorMessage error={plans.error} onRetry={plans.reload} />}
       {plans.data?.length === 0 && <p data-testid="plan-none">{t('carePlan.noneForClient')}</p>}
       {plans.data?.map((plan) => <EditablePlan key={plan.id} initial={plan} />)}
+      {plans.data && <NewPlanForm patient={`Patient/${patientId}`} onCreated={() => plans.reload()} />}
     </>
   );
 }

@@ -42,3 +42,6 @@ export function inputOf(plan: SharedPlanView): SharedPlanInput {
     reviewDates: plan.reviewDates,
   };
 }
+
+/** Starts a client's shared plan (201; 400 naming each problem, 403 without a relationship). */
+export const createPlan = async (input: SharedPlanInput) => (await api.post<SharedPlanView>('/api/care-plans', input)).data;

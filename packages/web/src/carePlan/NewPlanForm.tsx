@@ -1,0 +1,142 @@
+/**
+ * Starting a client's shared plan with them: a name, the start, the first goal in the client's
+ * own words, the team (the worker starting it is the responsible worker; others are added from
+ * every professional's role in the region's units and outside organisations) and a first review
+ * date. Actions with owners and due dates are added in the editor once the team is there.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { FieldError } from '../components/questionnaire/FieldError';
+import { Loading } from '../components/Loading';
+import { useAsync } from '../components/useAsync';
+import { useSession } from '../auth/SessionContext';
+import { createPlan, type SharedPlanView } from './carePlan.resource';
+import { fetchPlanMemberOptions, type PlanMemberOption } from './planMembers.resource';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const inMonths = (date: string, months: number) => {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+const key = (m: { member: string; organization: string }) => `${m.member}|${m.organization}`;
+
+export function NewPlanForm({ patient, onCreated }: { patient: string; onCreated: (plan: SharedPlanView) => void }) {
+  const { t } = useTranslation();
+  const me = useSession().user?.fhirUser ?? '';
+  const options = useAsync(fetchPlanMemberOptions, []);
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [start, setStart] = useState(today());
+  const [goal, setGoal] = useState('');
+  const [review, setReview] = useState(inMonths(today(), 3));
+  const [team, setTeam] = useState<PlanMemberOption[]>([]);
+  const [chosen, setChosen] = useState('');
+  const [errors, setErrors] = useState<{ title?: string; goal?: string }>({});
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const mine = options.data?.filter((o) => o.member === me) ?? [];
+  const myRole = mine[0];
+  const members = myRole && !team.some((m) => key(m) === key(myRole)) ? [myRole, ...team] : team;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const found = { ...(title.trim() ? {} : { title: t('carePlan.new.titleMissing') }), ...(goal.trim() ? {} : { goal: t('carePlan.new.goalMissing') }) };
+    setErrors(found);
+    if (found.title) return document.getElementById('new-plan-title')?.focus();
+    if (found.goal) return document.getElementById('new-plan-goal')?.focus();
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const created = await createPlan({
+        patient,
+        title: title.trim(),
+        start,
+        goals: [{ text: goal.trim() }],
+        activities: [],
+        responsibleWorker: me,
+        team: members.map((m) => ({ member: m.member, organization: m.organization })),
+        reviewDates: review ? [review] : [],
+      });
+      setOpen(false);
+      onCreated(created);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)} data-testid="plan-new">
+        {t('carePlan.new.open')}
+      </button>
+    );
+  }
+  return (
+    <form className="panel plan-editor" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="new-plan-heading" data-testid="plan-new-form">
+      <h2 id="new-plan-heading">{t('carePlan.new.heading')}</h2>
+      {failure !== undefined && <ErrorMessage error={failure} />}
+      <div className="field">
+        <label htmlFor="new-plan-title">{t('carePlan.title')}</label>
+        <FieldError id="new-plan-title-error" message={errors.title} />
+        <input id="new-plan-title" className="input" value={title} maxLength={200} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? 'new-plan-title-error' : undefined} onChange={(e) => setTitle(e.target.value)} data-testid="plan-new-title" />
+      </div>
+      <div className="field">
+        <label htmlFor="new-plan-start">{t('carePlan.new.start')}</label>
+        <input id="new-plan-start" className="input" type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="new-plan-goal">{t('carePlan.new.goal')}</label>
+        <p className="hint" id="new-plan-goal-hint">{t('carePlan.new.goalHint')}</p>
+        <FieldError id="new-plan-goal-error" message={errors.goal} />
+        <textarea id="new-plan-goal" className="input" rows={3} value={goal} maxLength={2000} aria-invalid={errors.goal ? true : undefined} aria-describedby={`new-plan-goal-hint${errors.goal ? ' new-plan-goal-error' : ''}`} onChange={(e) => setGoal(e.target.value)} data-testid="plan-new-goal" />
+      </div>
+      <fieldset className="field">
+        <legend>{t('carePlan.new.team')}</legend>
+        {options.loading && !options.data && <Loading />}
+        {options.error !== undefined && <ErrorMessage error={options.error} onRetry={options.reload} />}
+        <ul className="plain-list" data-testid="plan-new-team">
+          {members.map((m) => (
+            <li key={key(m)}>
+              {m.name}, {m.organizationName}
+              {m.member === me ? (
+                <span className="muted"> {t('carePlan.new.responsible')}</span>
+              ) : (
+                <button type="button" className="button button-quiet" onClick={() => setTeam((list) => list.filter((x) => key(x) !== key(m)))}>
+                  {t('carePlan.new.remove', { name: m.name })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+        {options.data && (
+          <div className="inline-input">
+            <label htmlFor="new-plan-member" className="visually-hidden">{t('carePlan.new.addMember')}</label>
+            <select id="new-plan-member" className="input" value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="plan-new-member">
+              <option value="">{t('carePlan.new.chooseMember')}</option>
+              {options.data.filter((o) => !members.some((m) => key(m) === key(o))).map((o) => (
+                <option key={key(o)} value={key(o)}>{`${o.name}, ${o.organizationName}`}</option>
+              ))}
+            </select>
+            <button type="button" className="button button-secondary" disabled={!chosen} data-testid="plan-new-member-add" onClick={() => {
+              const option = options.data?.find((o) => key(o) === chosen);
+              if (option) setTeam((list) => [...list, option]);
+              setChosen('');
+            }}>
+              {t('carePlan.new.addMember')}
+            </button>
+          </div>
+        )}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="new-plan-review">{t('carePlan.new.review')}</label>
+        <input id="new-plan-review" className="input" type="date" value={review} onChange={(e) => setReview(e.target.value)} />
+      </div>
+      <button type="submit" className="button" disabled={busy || !myRole} data-testid="plan-new-save">{t('carePlan.new.save')}</button>{' '}
+      <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>{t('carePlan.cancel')}</button>
+    </form>
+  );
+}
