@@ -148,6 +148,20 @@ describe('the shared client plan, in a real browser', () => {
     expect(plans.body.plans).toHaveLength(1);
     expect(plans.body.plans[0]).toMatchObject({ title: 'Irman arjen suunnitelma', responsibleWorker: SOCIAL, goals: [{ text: 'Haluan asua kotona ja käydä kerhossa' }] });
     expect(plans.body.plans[0].team.map((m: any) => m.member).sort()).toEqual([OUTSIDE_IDS.kelaWorker, SOCIAL].sort());
+
+    // Later the employment services join, with an action of their own.
+    await page.getByTestId('plan-edit').click();
+    await page.getByTestId('plan-member').selectOption({ label: 'Tuula Työnen, Kokkolan työllisyyspalvelut (demo)' });
+    await page.getByTestId('plan-member-add').click();
+    await page.getByTestId('plan-add-action').click();
+    await page.getByLabel('Mitä tehdään').nth(0).fill('Kuntouttavan työtoiminnan paikka');
+    await page.getByLabel('Kuka tekee').nth(0).selectOption({ label: 'Tuula Työnen' });
+    await expectAccessible(page, 'the plan editor with the team');
+    await page.getByTestId('plan-save').click();
+    await page.getByTestId('plan-saved').waitFor();
+    const after = (await server.call('GET', `/api/care-plans?patient=${encodeURIComponent(IRMA)}`, { token: social.token })).body.plans[0];
+    expect(after.team.map((m: any) => m.member)).toContain('Practitioner/pr-tuula-tyonen');
+    expect(after.activities).toEqual([expect.objectContaining({ description: 'Kuntouttavan työtoiminnan paikka', owner: 'Practitioner/pr-tuula-tyonen' })]);
     expect(consoleErrors).toEqual([]);
     await logOut(page);
   });

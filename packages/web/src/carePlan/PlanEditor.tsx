@@ -16,6 +16,7 @@ import { PlanSummary } from './PlanSummary';
 import { OutcomeCharts } from './OutcomeCharts';
 import { AvainForm } from './AvainForm';
 import { NewPlanForm } from './NewPlanForm';
+import { fetchPlanMemberOptions } from './planMembers.resource';
 import { useRouter } from '../app/router';
 import './carePlan.css';
 
@@ -92,7 +93,12 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: SharedPlanView; onSaved: 
   const [input, setInput] = useState<SharedPlanInput>(() => inputOf(plan));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const owners = [{ ref: plan.patient, name: t('carePlan.theClient') }, ...plan.team.map((m) => ({ ref: m.member, name: m.name ?? m.member }))];
+  const options = useAsync(fetchPlanMemberOptions, []);
+  const [chosen, setChosen] = useState('');
+  const memberName = (member: string) => plan.team.find((m) => m.member === member)?.name ?? options.data?.find((o) => o.member === member)?.name ?? member;
+  const orgName = (org: string) => plan.team.find((m) => m.organization === org)?.organizationName ?? options.data?.find((o) => o.organization === org)?.organizationName ?? org;
+  const owners = [{ ref: plan.patient, name: t('carePlan.theClient') }, ...input.team.map((m) => ({ ref: m.member, name: memberName(m.member) }))];
+  const memberKey = (m: { member: string; organization: string }) => `${m.member}|${m.organization}`;
   const change = (next: Partial<SharedPlanInput>) => setInput((i) => ({ ...i, ...next }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -139,6 +145,44 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: SharedPlanView; onSaved: 
         </fieldset>
       ))}
       <button type="button" className="button button-secondary" onClick={() => change({ activities: [...input.activities, { description: '', owner: plan.patient, status: 'not-started' }] })} data-testid="plan-add-action">{t('carePlan.addAction')}</button>
+      <fieldset data-testid="plan-team-form">
+        <legend>{t('carePlan.new.team')}</legend>
+        <ul className="plain-list">
+          {input.team.map((m) => (
+            <li key={memberKey(m)}>
+              {memberName(m.member)}, {orgName(m.organization)}
+              {m.member === input.responsibleWorker ? (
+                <span className="muted"> {t('carePlan.new.responsible')}</span>
+              ) : (
+                // Someone who still owns an action stays until the action is given to another.
+                !input.activities.some((a) => a.owner === m.member) && (
+                  <button type="button" className="button button-quiet" onClick={() => change({ team: input.team.filter((x) => memberKey(x) !== memberKey(m)) })}>
+                    {t('carePlan.new.remove', { name: memberName(m.member) })}
+                  </button>
+                )
+              )}
+            </li>
+          ))}
+        </ul>
+        {options.data && (
+          <div className="inline-input">
+            <label htmlFor="plan-member" className="visually-hidden">{t('carePlan.new.addMember')}</label>
+            <select id="plan-member" className="input" value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="plan-member">
+              <option value="">{t('carePlan.new.chooseMember')}</option>
+              {options.data.filter((o) => !input.team.some((m) => memberKey(m) === memberKey(o))).map((o) => (
+                <option key={memberKey(o)} value={memberKey(o)}>{`${o.name}, ${o.organizationName}`}</option>
+              ))}
+            </select>
+            <button type="button" className="button button-secondary" disabled={!chosen} data-testid="plan-member-add" onClick={() => {
+              const option = options.data?.find((o) => memberKey(o) === chosen);
+              if (option) change({ team: [...input.team, { member: option.member, organization: option.organization }] });
+              setChosen('');
+            }}>
+              {t('carePlan.new.addMember')}
+            </button>
+          </div>
+        )}
+      </fieldset>
       <fieldset>
         <legend>{t('carePlan.reviewDates')}</legend>
         {input.reviewDates.map((d, i) => (
