@@ -49,7 +49,7 @@ function throughputLines(t: ThroughputFigures): string[] {
     '',
     `Ovi and the minimal server took turns; the median of ${t.create.rounds.length} rounds is shown (Ovi / minimal per round: create ${t.create.rounds.join(', ')}; read ${t.read.rounds.join(', ')}; intake ${t.intake.rounds.join(', ')}).`,
     '',
-    `- guidance queue with ${t.openContacts} open contacts, pages of 50, 200 users pausing 0.5–1.5 s between requests (6 in 10 the first page, the rest later pages and filters): ${cell(t.queueAt200Users)} (longest stall of the load generator itself ${t.queueAt200Users.generatorStallMs} ms); 200 clients without pause (saturation): ${cell(t.queueAt200)}, ${t.queueAt200.errors} errors`,
+    `- guidance queue with ${t.openContacts} open contacts, pages of 50, 200 users pausing 0.5–1.5 s between requests (6 in 10 the first page, the rest later pages and filters): ${cell(t.queueAt200Users)} (longest stall of the load generator itself ${t.queueAt200Users.generatorStallMs} ms); the same users over two Ovi processes on the same database: ${cell(t.queueAt200UsersTwoProcesses)}; 200 clients without pause (saturation): ${cell(t.queueAt200)}, ${t.queueAt200.errors} errors`,
     `- \`$book\`, 200 users pausing ~1 s: ${cell(t.bookAt200Users)} (generator stall ${t.bookAt200Users.generatorStallMs} ms); 200 clients without pause: ${cell(t.bookAt200)} (${t.bookAt200.booked} booked, ${t.bookAt200.conflicts} × 409, ${t.bookAt200.errors} other)`,
     '',
   ];

@@ -40,6 +40,8 @@ export interface ThroughputFigures {
   queueAt200: LoadFigures;
   /** 200 users, each pausing about a second between requests, as people at a workbench do. */
   queueAt200Users: LoadFigures;
+  /** The same users spread over two Ovi processes on the same database (one per core, as docs/PRODUCTION.md advises). */
+  queueAt200UsersTwoProcesses: LoadFigures;
   bookAt200: LoadFigures & { booked: number; conflicts: number };
   bookAt200Users: LoadFigures;
 }
@@ -164,6 +166,18 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
     await pool.query('VACUUM ANALYZE');
     await pool.query('CHECKPOINT');
     const users = await userScenarios(ovi, seconds);
+    // Horizontal scale as deployed: a second stateless process on the same PostgreSQL, the users
+    // spread over both (each signs in once; tokens are valid in every process).
+    const secondPort = await freePort();
+    const second = await startProcess('packages/server/src/main.ts', { DATABASE_URL: databaseUrl, PORT: String(secondPort), HOST: '127.0.0.1', LOG_LEVEL: 'silent', OVI_REMINDER_INTERVAL_MINUTES: '0' }, `http://127.0.0.1:${secondPort}/healthz`);
+    let queueAt200UsersTwoProcesses: LoadFigures;
+    try {
+      const ovi2 = await oviWorkload(`http://127.0.0.1:${secondPort}`);
+      await runLoad(200, WARM_UP_SECONDS, (i) => ovi2.browseQueue(i), 1000);
+      queueAt200UsersTwoProcesses = await runLoad(200, seconds * 2, (i) => (i % 2 === 0 ? ovi : ovi2).browseQueue(i), 1000);
+    } finally {
+      second.kill('SIGTERM');
+    }
     const queueAt200 = await runLoad(200, seconds, () => ovi.getQueue());
     const bookAt200 = await runLoad(200, seconds, (i) => ovi.book(i));
     return {
@@ -174,6 +188,7 @@ export async function benchThroughput(serverUrl: string, seconds = 5, concurrenc
       openContacts,
       queueAt200,
       queueAt200Users: users.queueAt200Users,
+      queueAt200UsersTwoProcesses,
       bookAt200: { ...bookAt200, booked: ovi.booked, conflicts: ovi.conflicts },
       bookAt200Users: users.bookAt200Users,
     };
