@@ -63,3 +63,14 @@ export function parseChatClosing(body: unknown): { closing?: ChatClosing; issues
   const note = text(b, 'note', MAX_CHAT_NOTE, issues);
   return issues.length > 0 ? { issues } : { closing: { outcome: outcome as GuidanceOutcome, note }, issues };
 }
+
+/** A chat a professional took (`POST /api/chat/next`): declared once for the server and the web app. */
+export interface TakenChat {
+  id: string;
+  taskId: string;
+  service: string;
+  topic: string;
+  urgency: string;
+  anonymous: boolean;
+  client: string;
+}

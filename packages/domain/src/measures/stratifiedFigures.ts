@@ -140,3 +140,18 @@ export function publishIndicator(definition: IndicatorDefinition, rows: readonly
   for (const s of definition.stratifiers) strata[s] = all.filter((r) => r.stratifier === s).map(publish).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return { total: publish(whole), strata };
 }
+
+/**
+ * One week and profession of demand against capacity (`GET /api/demand-capacity`): counts of
+ * people are null when hidden (under five); times are not people and are always shown.
+ */
+export interface PublishedWeek {
+  /** Monday of the week (Helsinki). */
+  week: string;
+  profession: string;
+  needVisit: number | null;
+  arrived: number | null;
+  backlog: number | null;
+  freeTimes: number;
+  bookedTimes: number;
+}

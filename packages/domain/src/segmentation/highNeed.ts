@@ -103,3 +103,23 @@ export function highNeedSettingsProblems(value: unknown): string[] {
   }
   return problems;
 }
+
+/** One client on a team's high-need work list, with the criteria beside the name (`GET /api/high-need`). */
+export interface HighNeedClient {
+  patient: string;
+  name: string;
+  birthDate?: string;
+  facts: HighNeedFacts;
+  criteria: CriterionResult[];
+  metCount: number;
+}
+
+/** A team's high-need work list: declared once, answered by the server and read by the web app. */
+export interface HighNeedList {
+  team: { reference: string; name?: string };
+  since: string;
+  settings: HighNeedSettings;
+  /** The registers whose records counted (the other one only for clients who consented). */
+  registers: string[];
+  clients: HighNeedClient[];
+}

@@ -1,5 +1,5 @@
 import type { Task } from '@medplum/fhirtypes';
-import { chatServiceById, registerOf } from '@ovi/domain';
+import { chatServiceById, registerOf, type TakenChat } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { isStaff } from '../auth/userContext';
@@ -10,15 +10,7 @@ import { now as clockNow } from '../time/clock';
 import type { ChatBus } from './chatBus';
 import type { ChatSettingsStore } from './chatSettings';
 
-export interface TakenChat {
-  id: string;
-  taskId: string;
-  service: string;
-  topic: string;
-  urgency: string;
-  anonymous: boolean;
-  client: string;
-}
+export type { TakenChat } from '@ovi/domain';
 
 /** A chat whose contact was already closed another way ($resolve from the queue) is passed over. */
 const MAX_PASSED_OVER = 20;

@@ -6,21 +6,12 @@
  * subtracted out. Appointment times are not people and are shown as they are (they are in the
  * team schedule anyway).
  */
-import { roundCount, SMALL_NUMBER_LIMIT } from '@ovi/domain';
+import { roundCount, SMALL_NUMBER_LIMIT, type PublishedWeek } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { weeklyDemandCapacity } from '../storage/indicatorCounts';
 import type { IndicatorFilters, IndicatorPeriod } from './indicators';
 
-export interface PublishedWeek {
-  /** Monday of the week (Helsinki). */
-  week: string;
-  profession: string;
-  needVisit: number | null;
-  arrived: number | null;
-  backlog: number | null;
-  freeTimes: number;
-  bookedTimes: number;
-}
+export type { PublishedWeek } from '@ovi/domain';
 
 const person = (n: number) => (n < SMALL_NUMBER_LIMIT ? null : roundCount(n));
 

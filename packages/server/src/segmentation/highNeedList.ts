@@ -4,7 +4,7 @@
  * the team's own staff see it; the registers the reader may not see count for nothing and show
  * nothing, not even a count (decision 030); every list is audited with the clients named.
  */
-import { HIGH_NEED_SETTING, evaluateHighNeed, isSegment, type CriterionResult, type HighNeedFacts, type HighNeedSettings } from '@ovi/domain';
+import { HIGH_NEED_SETTING, evaluateHighNeed, isSegment, type HighNeedClient, type HighNeedFacts, type HighNeedList, type HighNeedSettings } from '@ovi/domain';
 import type { Patient } from '@medplum/fhirtypes';
 import type { Database } from '../db/database';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
@@ -16,23 +16,7 @@ import { highNeedFacts, teamMembership } from '../storage/segmentationReads';
 import { now } from '../time/clock';
 import { highNeedSettings } from './segmentationSettings';
 
-export interface HighNeedClient {
-  patient: string;
-  name: string;
-  birthDate?: string;
-  facts: HighNeedFacts;
-  criteria: CriterionResult[];
-  metCount: number;
-}
-
-export interface HighNeedList {
-  team: { reference: string; name?: string };
-  since: string;
-  settings: HighNeedSettings;
-  /** The registers whose records counted (the other one only for clients who consented). */
-  registers: string[];
-  clients: HighNeedClient[];
-}
+export type { HighNeedClient, HighNeedList } from '@ovi/domain';
 
 const TEAM = /^(?:CareTeam\/)?([A-Za-z0-9\-.]{1,64})$/;
 

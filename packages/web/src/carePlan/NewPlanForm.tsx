@@ -13,6 +13,7 @@ import { useAsync } from '../components/useAsync';
 import { useSession } from '../auth/SessionContext';
 import { createPlan, type SharedPlanView } from './carePlan.resource';
 import { fetchPlanMemberOptions, type PlanMemberOption } from './planMembers.resource';
+import { memberKey, TeamMemberPicker } from './TeamMemberPicker';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const inMonths = (date: string, months: number) => {
@@ -20,7 +21,6 @@ const inMonths = (date: string, months: number) => {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
 };
-const key = (m: { member: string; organization: string }) => `${m.member}|${m.organization}`;
 
 export function NewPlanForm({ patient, onCreated }: { patient: string; onCreated: (plan: SharedPlanView) => void }) {
   const { t } = useTranslation();
@@ -32,13 +32,12 @@ export function NewPlanForm({ patient, onCreated }: { patient: string; onCreated
   const [goal, setGoal] = useState('');
   const [review, setReview] = useState(inMonths(today(), 3));
   const [team, setTeam] = useState<PlanMemberOption[]>([]);
-  const [chosen, setChosen] = useState('');
   const [errors, setErrors] = useState<{ title?: string; goal?: string }>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const mine = options.data?.filter((o) => o.member === me) ?? [];
   const myRole = mine[0];
-  const members = myRole && !team.some((m) => key(m) === key(myRole)) ? [myRole, ...team] : team;
+  const members = myRole && !team.some((m) => memberKey(m) === memberKey(myRole)) ? [myRole, ...team] : team;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -100,36 +99,19 @@ export function NewPlanForm({ patient, onCreated }: { patient: string; onCreated
         {options.error !== undefined && <ErrorMessage error={options.error} onRetry={options.reload} />}
         <ul className="plain-list" data-testid="plan-new-team">
           {members.map((m) => (
-            <li key={key(m)}>
+            <li key={memberKey(m)}>
               {m.name}, {m.organizationName}
               {m.member === me ? (
                 <span className="muted"> {t('carePlan.new.responsible')}</span>
               ) : (
-                <button type="button" className="button button-quiet" onClick={() => setTeam((list) => list.filter((x) => key(x) !== key(m)))}>
+                <button type="button" className="button button-quiet" onClick={() => setTeam((list) => list.filter((x) => memberKey(x) !== memberKey(m)))}>
                   {t('carePlan.new.remove', { name: m.name })}
                 </button>
               )}
             </li>
           ))}
         </ul>
-        {options.data && (
-          <div className="inline-input">
-            <label htmlFor="new-plan-member" className="visually-hidden">{t('carePlan.new.addMember')}</label>
-            <select id="new-plan-member" className="input" value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="plan-new-member">
-              <option value="">{t('carePlan.new.chooseMember')}</option>
-              {options.data.filter((o) => !members.some((m) => key(m) === key(o))).map((o) => (
-                <option key={key(o)} value={key(o)}>{`${o.name}, ${o.organizationName}`}</option>
-              ))}
-            </select>
-            <button type="button" className="button button-secondary" disabled={!chosen} data-testid="plan-new-member-add" onClick={() => {
-              const option = options.data?.find((o) => key(o) === chosen);
-              if (option) setTeam((list) => [...list, option]);
-              setChosen('');
-            }}>
-              {t('carePlan.new.addMember')}
-            </button>
-          </div>
-        )}
+        {options.data && <TeamMemberPicker id="plan-new-member" options={options.data} team={members} onAdd={(o) => setTeam((list) => [...list, o])} />}
       </fieldset>
       <div className="field">
         <label htmlFor="new-plan-review">{t('carePlan.new.review')}</label>

@@ -17,6 +17,7 @@ import { OutcomeCharts } from './OutcomeCharts';
 import { AvainForm } from './AvainForm';
 import { NewPlanForm } from './NewPlanForm';
 import { fetchPlanMemberOptions } from './planMembers.resource';
+import { memberKey, TeamMemberPicker } from './TeamMemberPicker';
 import { useRouter } from '../app/router';
 import './carePlan.css';
 
@@ -94,11 +95,9 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: SharedPlanView; onSaved: 
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const options = useAsync(fetchPlanMemberOptions, []);
-  const [chosen, setChosen] = useState('');
   const memberName = (member: string) => plan.team.find((m) => m.member === member)?.name ?? options.data?.find((o) => o.member === member)?.name ?? member;
   const orgName = (org: string) => plan.team.find((m) => m.organization === org)?.organizationName ?? options.data?.find((o) => o.organization === org)?.organizationName ?? org;
   const owners = [{ ref: plan.patient, name: t('carePlan.theClient') }, ...input.team.map((m) => ({ ref: m.member, name: memberName(m.member) }))];
-  const memberKey = (m: { member: string; organization: string }) => `${m.member}|${m.organization}`;
   const change = (next: Partial<SharedPlanInput>) => setInput((i) => ({ ...i, ...next }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -164,24 +163,7 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: SharedPlanView; onSaved: 
             </li>
           ))}
         </ul>
-        {options.data && (
-          <div className="inline-input">
-            <label htmlFor="plan-member" className="visually-hidden">{t('carePlan.new.addMember')}</label>
-            <select id="plan-member" className="input" value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="plan-member">
-              <option value="">{t('carePlan.new.chooseMember')}</option>
-              {options.data.filter((o) => !input.team.some((m) => memberKey(m) === memberKey(o))).map((o) => (
-                <option key={memberKey(o)} value={memberKey(o)}>{`${o.name}, ${o.organizationName}`}</option>
-              ))}
-            </select>
-            <button type="button" className="button button-secondary" disabled={!chosen} data-testid="plan-member-add" onClick={() => {
-              const option = options.data?.find((o) => memberKey(o) === chosen);
-              if (option) change({ team: [...input.team, { member: option.member, organization: option.organization }] });
-              setChosen('');
-            }}>
-              {t('carePlan.new.addMember')}
-            </button>
-          </div>
-        )}
+        {options.data && <TeamMemberPicker id="plan-member" options={options.data} team={input.team} onAdd={(o) => change({ team: [...input.team, { member: o.member, organization: o.organization }] })} />}
       </fieldset>
       <fieldset>
         <legend>{t('carePlan.reviewDates')}</legend>

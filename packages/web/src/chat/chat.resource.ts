@@ -1,6 +1,7 @@
 /** The live chat's HTTP side (the socket: useChatSocket.ts). */
 import { api, tokenStore } from '../api/client';
 import type { ResidentNote } from '../api/residentNotes';
+import type { TakenChat } from '@ovi/domain';
 
 export type LocalizedText = Record<'fi' | 'sv' | 'en', string>;
 
@@ -23,15 +24,7 @@ export interface OpenedChat {
   notes: ResidentNote[];
 }
 
-export interface TakenChat {
-  id: string;
-  taskId: string;
-  service: string;
-  topic: string;
-  urgency: string;
-  anonymous: boolean;
-  client: string;
-}
+export type { TakenChat } from '@ovi/domain';
 
 export interface TranscriptLine {
   id: string;

@@ -13,16 +13,10 @@ import { TableWrap } from '../components/TableWrap';
 import { useAsync } from '../components/useAsync';
 import { formatNumber, formatPeriod, formatShortDay } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
+import type { PublishedWeek } from '@ovi/domain';
 
-interface Week {
-  week: string;
-  profession: string;
-  needVisit: number | null;
-  arrived: number | null;
-  backlog: number | null;
-  freeTimes: number;
-  bookedTimes: number;
-}
+/** The shape is declared once, in the domain package (measures/stratifiedFigures.ts). */
+type Week = PublishedWeek;
 
 const SERIES = ['needVisit', 'bookedTimes', 'freeTimes', 'backlog'] as const;
 

@@ -1,6 +1,6 @@
 /** Segmentation over HTTP (docs/API.md, "Segmentation and high-need clients"). */
 import type { Bundle, Observation, Questionnaire, QuestionnaireResponse } from '@medplum/fhirtypes';
-import type { CriterionResult, HighNeedFacts, HighNeedSettings, Segment, SegmentationSettings } from '@ovi/domain';
+import type { HighNeedList, HighNeedSettings, Segment, SegmentationSettings } from '@ovi/domain';
 import { CLIENT_RESOURCES_QUESTIONNAIRE_URL, PROFESSIONAL_DEMAND_QUESTIONNAIRE_URL } from '@ovi/domain/src/segmentation/segments';
 import { api } from '../api/client';
 import { reasonHeaders } from '../api/accessReason';
@@ -62,22 +62,8 @@ export async function sendAssessment(questionnaire: QuestionnaireView, answers: 
 export const makeSegment = async (patientRef: string, reason?: string) =>
   (await api.post<Observation>(`${FHIR_BASE}/${patientRef}/$segment`, { resourceType: 'Parameters' }, reasonHeaders(reason))).data;
 
-export interface HighNeedClient {
-  patient: string;
-  name: string;
-  birthDate?: string;
-  facts: HighNeedFacts;
-  criteria: CriterionResult[];
-  metCount: number;
-}
-
-export interface HighNeedList {
-  team: { reference: string; name?: string };
-  since: string;
-  settings: HighNeedSettings;
-  registers: string[];
-  clients: HighNeedClient[];
-}
+/** The list's shape is declared once, in the domain package (segmentation/highNeed.ts). */
+export type { HighNeedClient, HighNeedList } from '@ovi/domain';
 
 export const fetchHighNeed = (team: string) => api.get<HighNeedList>(`/api/high-need?team=${encodeURIComponent(team)}`);
 
