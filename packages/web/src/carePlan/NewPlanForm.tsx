@@ -5,6 +5,8 @@
  * date. Actions with owners and due dates are added in the editor once the team is there.
  */
 import { useState, type FormEvent } from 'react';
+import { addCalendarMonths } from '@ovi/domain/src/calendarDate';
+import { toHelsinkiDate } from '@ovi/domain/src/helsinkiTime';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FieldError } from '../components/questionnaire/FieldError';
@@ -15,12 +17,8 @@ import { createPlan, type SharedPlanView } from './carePlan.resource';
 import { fetchPlanMemberOptions, type PlanMemberOption } from './planMembers.resource';
 import { memberKey, TeamMemberPicker } from './TeamMemberPicker';
 
-const today = () => new Date().toISOString().slice(0, 10);
-const inMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
+/** Today in Finland (not in UTC: just after midnight the two are different days). */
+const today = () => toHelsinkiDate(new Date());
 
 export function NewPlanForm({ patient, onCreated }: { patient: string; onCreated: (plan: SharedPlanView) => void }) {
   const { t } = useTranslation();
@@ -30,7 +28,7 @@ export function NewPlanForm({ patient, onCreated }: { patient: string; onCreated
   const [title, setTitle] = useState('');
   const [start, setStart] = useState(today());
   const [goal, setGoal] = useState('');
-  const [review, setReview] = useState(inMonths(today(), 3));
+  const [review, setReview] = useState(addCalendarMonths(today(), 3));
   const [team, setTeam] = useState<PlanMemberOption[]>([]);
   const [errors, setErrors] = useState<{ title?: string; goal?: string }>({});
   const [failure, setFailure] = useState<unknown>();
