@@ -1,11 +1,12 @@
 import { chromium, type Browser } from 'playwright-core';
+import { watchBrowser } from './browserWatch';
 
 /** Debian's Chromium (package `chromium`), installed by .ci/run when missing. */
 export const CHROMIUM_PATH = process.env.OVI_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Launches headless Chromium for browser tests; close it with `browser.close()`. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -19,4 +20,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // A failed test then says what its pages showed (browserWatch.ts).
+  watchBrowser(browser);
+  return browser;
 }
