@@ -16,6 +16,9 @@ export interface ChatConnection {
   socket: WebSocket;
 }
 
+/** The close code that asks a chat client to connect again at once (RFC 6455 §7.4.1 "service restart"). */
+export const RESUME_CLOSE_CODE = 1012;
+
 /** Frames after which the chat's sockets are closed. */
 const FINAL_FRAMES = new Set<OutboundFrame['type']>(['closed', 'service-closed']);
 
@@ -32,7 +35,21 @@ export class ChatBus {
   constructor(private readonly db: Database) {}
 
   async start(): Promise<void> {
-    this.stopListening = await this.db.listen(CHAT_CHANNEL, (payload) => void this.deliver(payload).catch(() => undefined));
+    this.stopListening = await this.db.listen(
+      CHAT_CHANNEL,
+      (payload) => void this.deliver(payload).catch(() => undefined),
+      () => this.reconnectAll(),
+    );
+  }
+
+  /**
+   * This process was deaf for a moment (its LISTEN connection was lost and is back): messages
+   * sent meanwhile never reached its sockets. Each socket is closed with 1012 (service restart);
+   * the client connects again at once and gets the chat's history and state from the tables,
+   * where nothing was lost. The web app keeps the lines it has and adds only new ones (by id).
+   */
+  private reconnectAll(): void {
+    for (const set of this.local.values()) for (const c of set) c.socket.close(RESUME_CLOSE_CODE, 'reconnect to catch up');
   }
 
   async stop(): Promise<void> {

@@ -92,7 +92,7 @@ export function withAmbientTransactions(db: Database): Database {
     },
     exec: (sql) => db.exec(sql),
     // Listening is a connection of its own, never part of a Bundle's transaction.
-    listen: (channel, onMessage) => db.listen(channel, onMessage),
+    listen: (channel, onMessage, onResumed) => db.listen(channel, onMessage, onResumed),
     close: () => db.close(),
   };
 }

@@ -23,8 +23,10 @@ export interface Database extends SqlExecutor {
    * Calls `onMessage` with the payload of every `NOTIFY` on `channel`, from any server process
    * on this database (PostgreSQL: one dedicated connection, re-opened when lost; PGlite: its
    * own listeners, in process). Resolves once listening; the function returned stops it.
+   * `onResumed` is called each time listening starts again after the connection was lost:
+   * notifications sent in between never arrive, so the caller re-reads what it needs.
    */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onMessage: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
   /** Executes several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

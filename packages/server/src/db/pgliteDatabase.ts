@@ -26,6 +26,7 @@ export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
         return work(executor);
       }),
     withLock: (_key, work) => work(),
+    // In process: listening is never lost, so there is nothing to resume.
     listen: async (channel, onMessage) => {
       const stop = await db.listen(channel, onMessage);
       return () => stop();

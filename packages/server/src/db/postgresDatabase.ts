@@ -98,7 +98,7 @@ export async function openPostgresDatabase(url: string, poolSize = 20): Promise<
         client.release();
       }
     },
-    listen: (channel, onMessage) => listenOn(url, channel, onMessage, listeners),
+    listen: (channel, onMessage, onResumed) => listenOn(url, channel, onMessage, listeners, onResumed),
     exec: async (sql) => {
       await pool.query(sql).catch(translate);
     },
@@ -114,16 +114,30 @@ const RELISTEN_MS = 1000;
 /**
  * `LISTEN` needs a connection of its own for as long as it listens (a pooled one would be given
  * to other work). When the connection is lost, a new one listens again after a second;
- * notifications sent in between are lost, which the caller must tolerate (the chat re-reads
- * its state from the tables when a socket reconnects).
+ * notifications sent in between are lost, so `onResumed` then tells the caller to re-read its
+ * state from the tables (the chat has its sockets reconnect, which replays their history).
  */
-async function listenOn(url: string, channel: string, onMessage: (payload: string) => void, listeners: Set<() => Promise<void>>): Promise<() => Promise<void>> {
+async function listenOn(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  listeners: Set<() => Promise<void>>,
+  onResumed?: () => void,
+): Promise<() => Promise<void>> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`Not a channel name: ${channel}`);
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  const resumed = () => {
+    if (stopped) return;
+    try {
+      onResumed?.();
+    } catch {
+      // The caller's re-read is its own affair; listening goes on.
+    }
+  };
   const again = () => {
-    if (!stopped) retry = setTimeout(() => void connect().catch(again), RELISTEN_MS);
+    if (!stopped) retry = setTimeout(() => void connect().then(resumed, again), RELISTEN_MS);
   };
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });

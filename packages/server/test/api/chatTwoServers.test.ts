@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOvi, type Ovi } from '../../src/app';
 import { freshPostgresDatabase } from './oviTestServer';
 import { connectChat } from '../support/chatClient';
+import { RESUME_CLOSE_CODE } from '../../src/chat/chatBus';
+import { CHAT_CHANNEL } from '../../src/storage/chatStore';
 
 const CLOCK = new Date('2026-12-01T10:00:00+02:00');
 
@@ -71,5 +73,34 @@ describe('a chat whose two sides are on two servers of one PostgreSQL', () => {
     await resident.next((f) => f.type === 'closed' && f.outcome === 'emergency');
     await professional.next((f) => f.type === 'closed');
     waiting.close();
+  });
+
+  it('catches a socket up when its server was deaf for a moment (its LISTEN connection lost)', async () => {
+    const opened = (await call(a.url, 'POST', '/api/chat', { service: 'health-guidance', topic: 'Yhteys katkeaa' })).body;
+    const resident = await connectChat(a.url, opened.id, { token: opened.token });
+    const nurse = (await call(b.url, 'POST', '/auth/login', { username: 'guidance', password: 'demo' })).body.access_token as string;
+    // The chat left waiting by the test above is first in the queue: taken (and left) first.
+    const taken = [(await call(b.url, 'POST', '/api/chat/next', { service: 'health-guidance' }, nurse)).body.chat.id, (await call(b.url, 'POST', '/api/chat/next', { service: 'health-guidance' }, nurse)).body.chat.id];
+    expect(taken).toContain(opened.id);
+    await resident.next((f) => f.type === 'joined');
+    const professional = await connectChat(b.url, opened.id, { access_token: nurse });
+
+    // Every listening connection of the database is cut (both servers'), and the nurse answers
+    // at once: server A hears nothing of it until it listens again.
+    const cut = await a.ovi.services.db.query<{ n: string }>('SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE query = $1', [`LISTEN ${CHAT_CHANNEL}`]);
+    expect(Number(cut.rows[0]?.n)).toBe(2);
+    professional.send({ type: 'message', text: 'Vastaus katkon aikana' });
+
+    // Listening again, A asks its sockets to reconnect; the history then has the answer.
+    expect(await resident.closed).toBe(RESUME_CLOSE_CODE);
+    const again = await connectChat(a.url, opened.id, { token: opened.token });
+    expect(await again.next((f) => f.type === 'message' && f.text === 'Vastaus katkon aikana')).toMatchObject({ from: 'professional' });
+    // And the chat goes on live across the two servers.
+    expect(await professional.closed).toBe(RESUME_CLOSE_CODE);
+    const professionalAgain = await connectChat(b.url, opened.id, { access_token: nurse });
+    again.send({ type: 'message', text: 'Kiitos, näkyy nyt' });
+    await professionalAgain.next((f) => f.type === 'message' && f.text === 'Kiitos, näkyy nyt');
+    again.close();
+    professionalAgain.close();
   });
 });

@@ -34,6 +34,8 @@ export interface ChatView {
 const TYPING_SHOWN_MS = 4000;
 const TYPING_SENT_EVERY_MS = 2000;
 const RECONNECTS = 5;
+/** The server's "connect again to catch up" (service restart), after it missed events. */
+const RESUME_CLOSE_CODE = 1012;
 
 export function useChatSocket(id: string, key: { token: string } | 'session', side: 'resident' | 'professional') {
   const [view, setView] = useState<ChatView>({ lines: [], otherTyping: false, advice: [], connection: 'connecting' });
@@ -64,11 +66,13 @@ export function useChatSocket(id: string, key: { token: string } | 'session', si
         }
         setView((v) => apply(v, frame, side));
       };
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         if (stopped || ended) return;
         // A chat refused from the start (ended meanwhile, e.g. on returning to the page) is not retried long.
         const limit = everOpened ? RECONNECTS : 1;
         if (attempts++ < limit) {
+          // 1012: the server asks to connect again to catch up (it missed events); at once, quietly.
+          if (event.code === RESUME_CLOSE_CODE) return connect();
           setView((v) => ({ ...v, connection: 'lost' }));
           setTimeout(() => !stopped && connect(), 1000 * attempts);
         } else {
