@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrationProblems } from './appRegistration';
+import { registrationFieldProblems, registrationProblems } from './appRegistration';
 
 const good = { clientId: 'home-diary', name: 'Home diary', redirectUris: ['https://diary.example/callback'], origins: ['https://diary.example'] };
 
@@ -24,5 +24,15 @@ describe('SMART app registration', () => {
     expect(registrationProblems({ ...good, origins: ['*'] })).toHaveLength(1);
     expect(registrationProblems({ ...good, origins: ['http://diary.example'] })).toHaveLength(1);
     expect(registrationProblems({ ...good, origins: 'https://diary.example' })).toHaveLength(1);
+  });
+
+  it('names the field and the line of each problem, for the administrator’s form', () => {
+    expect(registrationFieldProblems({ ...good, clientId: 'a', name: '' })).toEqual([{ field: 'clientId' }, { field: 'name' }]);
+    expect(registrationFieldProblems({ ...good, redirectUris: ['https://ok.example/cb', 'http://diary.example/cb'] })).toEqual([
+      { field: 'redirectUris', kind: 'address', index: 1, value: 'http://diary.example/cb' },
+    ]);
+    expect(registrationFieldProblems({ ...good, origins: Array(11).fill('https://diary.example') })).toEqual([{ field: 'origins', kind: 'count' }]);
+    expect(registrationFieldProblems('text')).toEqual([{ field: 'body' }]);
+    expect(registrationProblems({ ...good, redirectUris: ['http://diary.example/cb'] })[0]).toMatch(/http:\/\/diary.example\/cb must be an https address/);
   });
 });

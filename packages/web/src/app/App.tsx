@@ -41,6 +41,7 @@ const DirectoryPage = lazy(() => import('../admin/directory/DirectoryPage').then
 const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').then((m) => ({ default: m.SafetyScreenPage })));
 const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
 const SmallSettings = lazy(() => import('../admin/settings/SmallSettings').then((m) => ({ default: m.SmallSettings })));
+const SmartAppsPage = lazy(() => import('../admin/smartApps/SmartAppsPage').then((m) => ({ default: m.SmartAppsPage })));
 const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
 const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => ({ default: m.ReplyTemplates })));
 const NoticeForm = lazy(() => import('../socialNotices/NoticeForm').then((m) => ({ default: m.NoticeForm })));
@@ -125,6 +126,7 @@ function Screen({ path }: { path: string }) {
       return <ConfigurationGaps />;
     case '/admin/reply-templates': return <ReplyTemplates />;
     case '/admin/settings': return <SmallSettings />;
+    case '/admin/smart-apps': return <SmartAppsPage />;
     case PATHS.accessLifetimes:
       return <AccessLifetimes />;
     case PATHS.figures:
