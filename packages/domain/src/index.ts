@@ -25,6 +25,7 @@ export * from './continuity';
 export * from './defaultVisitTypes';
 export * from './validateScheduleException';
 export * from './openingHours';
+export * from './openingHoursText';
 export * from './whereToTurn';
 export * from './registers';
 export * from './configurationCheck';

@@ -37,6 +37,9 @@ export async function expectNoSidewaysScroll(page: Page, screen: string): Promis
 
 export async function logIn(page: Page, url: string, username: string): Promise<void> {
   await page.goto(url);
+  // A page still signed in (an earlier test failed before signing out) signs out first.
+  await page.getByTestId('login-username').or(page.getByTestId('logout')).first().waitFor({ state: 'attached' });
+  if ((await page.getByTestId('logout').count()) > 0) await logOut(page);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('demo');
   await page.getByTestId('login-submit').click();

@@ -7,9 +7,9 @@
  * request (`launchChromium` registers every browser here); a failed test prints the watch of
  * every open page (`browserWatchSetup.ts`, a vitest setup file, so no test file has to ask).
  *
- * A failed test also signs its pages out (the web app keeps its token in sessionStorage):
- * otherwise the next test of the file meets a signed-in page where it expects the log-in form
- * and fails too, hiding which test really broke.
+ * The pages are left as they are: a file that signs in once for all its tests goes on signed
+ * in (and a retry of the failed test too); `logIn` signs out first when a page is still signed
+ * in, so a file that signs in per test does not fail again on a missing log-in form.
  */
 import type { Browser, Page, Request } from 'playwright-core';
 
@@ -86,16 +86,10 @@ async function describePage(page: Page): Promise<string> {
   ].join('\n  ');
 }
 
-/** After a failed test: what every open page shows, then each page signed out and blank. */
-export async function reportAndReset(testName: string): Promise<void> {
+/** After a failed test: what every open page shows. */
+export async function reportFailure(testName: string): Promise<void> {
   const pages = openPages();
   if (pages.length === 0) return;
   const reports = await Promise.all(pages.map(describePage));
   console.error(`\nBrowser pages when "${testName}" failed:\n${reports.map((r, i) => `page ${i + 1}:\n  ${r}`).join('\n')}\n`);
-  await Promise.all(
-    pages.map(async (page) => {
-      await page.evaluate('try { sessionStorage.clear(); localStorage.clear(); } catch {}').catch(() => undefined);
-      await page.goto('about:blank').catch(() => undefined);
-    }),
-  );
 }

@@ -42,6 +42,7 @@ const SafetyScreenPage = lazy(() => import('../admin/safety/SafetyScreenPage').t
 const ConfigurationGaps = lazy(() => import('../admin/ConfigurationGaps').then((m) => ({ default: m.ConfigurationGaps })));
 const SmallSettings = lazy(() => import('../admin/settings/SmallSettings').then((m) => ({ default: m.SmallSettings })));
 const SmartAppsPage = lazy(() => import('../admin/smartApps/SmartAppsPage').then((m) => ({ default: m.SmartAppsPage })));
+const OpeningHoursPage = lazy(() => import('../admin/hours/OpeningHoursPage').then((m) => ({ default: m.OpeningHoursPage })));
 const AccessLifetimes = lazy(() => import('../admin/AccessLifetimes').then((m) => ({ default: m.AccessLifetimes })));
 const ReplyTemplates = lazy(() => import('../admin/ReplyTemplates').then((m) => ({ default: m.ReplyTemplates })));
 const NoticeForm = lazy(() => import('../socialNotices/NoticeForm').then((m) => ({ default: m.NoticeForm })));
@@ -127,6 +128,7 @@ function Screen({ path }: { path: string }) {
     case '/admin/reply-templates': return <ReplyTemplates />;
     case '/admin/settings': return <SmallSettings />;
     case '/admin/smart-apps': return <SmartAppsPage />;
+    case '/admin/opening-hours': return <OpeningHoursPage />;
     case PATHS.accessLifetimes:
       return <AccessLifetimes />;
     case PATHS.figures:

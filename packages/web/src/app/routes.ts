@@ -102,6 +102,7 @@ export const NAV: NavEntry[] = [
   { path: PATHS.clientPathsAdmin, labelKey: 'clientPaths.admin.nav', testId: 'nav-client-paths', roles: ['admin'] },
   { path: '/admin/settings', labelKey: 'adminSettings.nav', testId: 'nav-admin-settings', roles: ['admin'] },
   { path: '/admin/smart-apps', labelKey: 'smartApps.nav', testId: 'nav-smart-apps', roles: ['admin'] },
+  { path: '/admin/opening-hours', labelKey: 'openingHours.nav', testId: 'nav-opening-hours', roles: ['admin'] },
   { path: '/admin/segmentation', labelKey: 'segmentation.nav.admin', testId: 'nav-segmentation-admin', roles: ['admin'] },
   { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
   { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },

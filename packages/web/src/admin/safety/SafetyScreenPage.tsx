@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useAsync } from '../../components/useAsync';
+import { Link } from '../../app/router';
 import { DangerSignTable } from './DangerSignTable';
 import { ServiceHoursTable } from './ServiceHoursTable';
 import { WhereToTurnList } from './WhereToTurnList';
@@ -44,6 +45,9 @@ export function SafetyScreenPage() {
       <section className="panel" aria-labelledby="safety-hours-title">
         <h2 id="safety-hours-title">{t('safety.hoursTitle')}</h2>
         <p>{t('safety.hoursIntro')}</p>
+        <p>
+          <Link to="/admin/opening-hours" data-testid="edit-opening-hours">{t('openingHours.editLink')}</Link>
+        </p>
         {hours.loading && !hours.data && <Loading />}
         {hours.error !== undefined && <ErrorMessage error={hours.error} onRetry={hours.reload} />}
         {hours.data?.queues.map((queue) => <ServiceHoursTable key={queue.id} queue={queue} />)}
