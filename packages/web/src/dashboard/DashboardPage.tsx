@@ -12,6 +12,10 @@ import { PageHeading } from '../components/PageHeading';
 import { useRouter } from '../app/router';
 import { PeriodPicker } from '../manager/PeriodPicker';
 import { ContinuityTable } from '../manager/ContinuityTable';
+import { ContactFigures } from '../manager/ContactFigures';
+import { WaitingFigures } from '../manager/WaitingFigures';
+import { SegmentCounts } from '../segmentation/SegmentCounts';
+import { OutcomeFigures } from '../carePlan/OutcomeFigures';
 import { IndicatorPanel } from './IndicatorPanel';
 import { DemandCapacity } from './DemandCapacity';
 import { T3Panel } from './T3Panel';
@@ -39,8 +43,15 @@ const THEME_PANELS: Record<DashboardTheme, Array<{ id: string; by: Stratifier }>
     { id: 'booked-time-share', by: 'profession' },
     { id: 'booked-time-share', by: 'unit' },
   ],
-  continuity: [],
-  experience: [{ id: 'self-monitoring-reach', by: 'unit' }],
+  continuity: [
+    { id: 'usual-provider-continuity', by: 'unit' },
+    { id: 'continuity-of-care-index', by: 'profession' },
+    { id: 'own-team-visits', by: 'unit' },
+  ],
+  experience: [
+    { id: 'net-promoter-score', by: 'unit' },
+    { id: 'self-monitoring-reach', by: 'unit' },
+  ],
   equality: [
     { id: 'within-regional-limit', by: 'municipality' },
     { id: 'time-to-visit', by: 'age-group' },
@@ -156,6 +167,13 @@ export function DashboardPage({ path }: { path: string }) {
           {...(!filters.unit ? { onUnit: (unit: string) => change({ ...filters, unit }) } : {})}
         />
       ))}
+      {/* The figures of the manager's older pages (Luvut, Hoitoon pääsy, segment counts, plan
+          outcomes), folded into their themes; those pages' addresses lead here. They have no unit
+          filter of their own: each says what it covers. */}
+      {theme === 'access' && <WaitingFigures search={continuitySearch} />}
+      {theme === 'demand' && <ContactFigures search={continuitySearch} />}
+      {theme === 'demand' && <SegmentCounts embedded />}
+      {theme === 'continuity' && <OutcomeFigures embedded />}
     </>
   );
 }
