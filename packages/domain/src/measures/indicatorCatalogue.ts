@@ -7,6 +7,7 @@
 import { CHANNELS } from '../types';
 import { CONTINUITY_INDICATORS } from './continuityIndicators';
 import { EXPERIENCE_INDICATORS } from './experienceIndicators';
+import { SEGMENT_INDICATORS } from './segmentIndicators';
 
 export const THEMES = ['access', 'demand', 'continuity', 'experience', 'equality'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -145,6 +146,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   },
   ...CONTINUITY_INDICATORS,
   ...EXPERIENCE_INDICATORS,
+  ...SEGMENT_INDICATORS,
 ];
 
 export function indicatorById(id: string): IndicatorDefinition | undefined {

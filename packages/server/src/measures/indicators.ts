@@ -17,6 +17,7 @@ import type { SqlExecutor } from '../db/database';
 import { indicatorCounts, type IndicatorCountRow, type IndicatorFilters } from '../storage/indicatorCounts';
 import { continuityIndicatorCounts, CONTINUITY_MEASURE_IDS } from '../storage/continuityIndicatorCounts';
 import { experienceIndicatorCounts, EXPERIENCE_MEASURE_IDS } from '../storage/experienceIndicatorCounts';
+import { segmentIndicatorCounts, SEGMENT_MEASURE_IDS } from '../storage/segmentIndicatorCounts';
 import { FEEDBACK_QUESTIONNAIRE } from '../feedback/feedbackAnswers';
 import { now as clockNow } from '../time/clock';
 
@@ -59,10 +60,11 @@ export function strataOf(definition: IndicatorDefinition, rows: readonly Indicat
   return [...byStratum.values()];
 }
 
-/** The continuity and feedback Measures are counted in storage files of their own (decision 034). */
+/** The continuity, feedback and segment Measures are counted in storage files of their own (decision 034). */
 function countsOf(db: SqlExecutor, definition: IndicatorDefinition, window: { start: Date; end: Date }, filters: IndicatorFilters, now: Date): Promise<IndicatorCountRow[]> {
   if (CONTINUITY_MEASURE_IDS.includes(definition.id)) return continuityIndicatorCounts(db, definition.id, window, definition.stratifiers, filters);
   if (EXPERIENCE_MEASURE_IDS.includes(definition.id)) return experienceIndicatorCounts(db, definition.id, window, definition.stratifiers, filters, FEEDBACK_QUESTIONNAIRE);
+  if (SEGMENT_MEASURE_IDS.includes(definition.id)) return segmentIndicatorCounts(db, definition.id, window, definition.stratifiers, filters);
   return indicatorCounts(db, definition.id, window, definition.stratifiers, filters, { digital: DIGITAL_CHANNELS, now });
 }
 

@@ -96,3 +96,48 @@ export function feedbackDataSet(): Resource[] {
     scores.map((recommend, i) => ({ ...feedbackResponse({ recommend, statements: {} }, { kind: 'visit', unit, profession, month }, 1), id: `cm-f-${unit.slice(-1)}-${month}-${i}` }) as Resource),
   );
 }
+
+/**
+ * The segment mix at the end of February 2025 (latest final segment made before 1.3.2025 00:00
+ * Helsinki): unit A (Organization/test-cm-a, Kokkola 272, born 1950: 65–74) 8 self-acting (sg-a1
+ * was network in January), 5 cooperating (sg-a9 becomes network only in March), 5 community;
+ * unit C 2 network (Kannus 217, born 1980); no own station ('unknown', 217, born 1980) 5 network
+ * and 1 community. Not counted: a preliminary segment, a client with none. 26 clients: 8, 5, 6, 7
+ * → 25: 10, 5, 5, 5.
+ */
+export function segmentDataSet(): Resource[] {
+  const out: Resource[] = [];
+  const client = (id: string, unit: string | undefined, municipality: string, birthDate: string) =>
+    out.push({
+      resourceType: 'Patient', id, birthDate, name: [{ family: 'Ryhmä', given: [id] }],
+      ...(unit ? { generalPractitioner: [{ reference: unit }] } : {}),
+      extension: [{ url: EXTENSIONS.municipality, valueCoding: { code: municipality } }],
+    } as Resource);
+  const segment = (patient: string, code: string, at: string, status = 'final') =>
+    out.push({
+      resourceType: 'Observation', id: `${patient}-${code}-${at.slice(0, 10)}`, status,
+      code: { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/segmentation', code: 'client-segment' }] },
+      subject: { reference: `Patient/${patient}` },
+      effectiveDateTime: new Date(at).toISOString(),
+      valueCodeableConcept: { coding: [{ system: 'https://fhir.ovi.fi/CodeSystem/client-segment', code }] },
+    } as Resource);
+  const a = [...Array(8).fill('self-acting'), ...Array(5).fill('cooperating'), ...Array(5).fill('community')] as string[];
+  a.forEach((code, i) => {
+    client(`sg-a${i + 1}`, UNIT_A, '272', '1950-05-05');
+    segment(`sg-a${i + 1}`, code, '2025-02-10T10:00:00+02:00');
+  });
+  segment('sg-a1', 'network', '2025-01-10T10:00:00+02:00');
+  segment('sg-a9', 'network', '2025-03-01T00:00:00+02:00');
+  for (const i of [1, 2]) {
+    client(`sg-c${i}`, UNIT_C, '217', '1980-05-05');
+    segment(`sg-c${i}`, 'network', '2025-02-12T10:00:00+02:00');
+  }
+  ['network', 'network', 'network', 'network', 'network', 'community'].forEach((code, i) => {
+    client(`sg-u${i + 1}`, undefined, '217', '1980-05-05');
+    segment(`sg-u${i + 1}`, code, '2025-02-14T10:00:00+02:00');
+  });
+  client('sg-x1', UNIT_A, '272', '1950-05-05');
+  segment('sg-x1', 'network', '2025-02-14T10:00:00+02:00', 'preliminary');
+  client('sg-x2', UNIT_A, '272', '1950-05-05');
+  return out;
+}

@@ -4,7 +4,7 @@ import { clientContinuity, DEFAULT_FEEDBACK_SURVEY, feedbackFigures } from '@ovi
 import { assertStructure } from '../../src/fhir/validation';
 import type { TestServer } from './oviTestServer';
 import { BACKENDS, startOn } from './backends';
-import { ANSWERS, continuityDataSet, feedbackDataSet, PERIOD, UNIT_A, UNIT_B, UNIT_C } from './continuityMeasureFixtures';
+import { ANSWERS, continuityDataSet, feedbackDataSet, PERIOD, segmentDataSet, UNIT_A, UNIT_B, UNIT_C } from './continuityMeasureFixtures';
 
 /** The data set and its hand-computed values: continuityMeasureFixtures.ts (decision 034). */
 const group = (report: any, code: string) => report.group.find((g: any) => g.code.coding[0].code === code);
@@ -14,7 +14,7 @@ const count = (part: any, code: string) => part.population?.find((p: any) => p.c
 const isMasked = (element: any) => (element?.extension ?? []).some((e: any) => e.url === 'http://hl7.org/fhir/StructureDefinition/data-absent-reason' && e.valueCode === 'masked');
 const ONE_PROFESSIONAL = 'https://fhir.ovi.fi/StructureDefinition/one-professional';
 
-describe.each(BACKENDS)('continuity and feedback Measures on %s', (backend) => {
+describe.each(BACKENDS)('continuity, feedback and segment Measures on %s', (backend) => {
   let server: TestServer;
   let manager: string;
   const evaluate = async (id: string, query = PERIOD) => {
@@ -28,7 +28,7 @@ describe.each(BACKENDS)('continuity and feedback Measures on %s', (backend) => {
   beforeAll(async () => {
     server = await startOn(backend, { clockStart: new Date('2026-11-29T10:00:00+02:00') });
     manager = (await server.login('manager')).token;
-    await server.ovi.services.store.createMany([...continuityDataSet(), ...feedbackDataSet()] as any);
+    await server.ovi.services.store.createMany([...continuityDataSet(), ...feedbackDataSet(), ...segmentDataSet()] as any);
   });
   afterAll(async () => server?.close());
 
@@ -125,6 +125,27 @@ describe.each(BACKENDS)('continuity and feedback Measures on %s', (backend) => {
     expect([count(a, 'denominator'), a.measureScore.value]).toEqual([20, 25]);
     // A municipality filter matches no answer (answers carry none).
     expect(isMasked((await evaluate('net-promoter-score', `${PERIOD}&municipality=272`)).group[0].measureScore)).toBe(true);
+  });
+
+  it("segment mix: each segmented client in their latest segment at the period's end, a small unit hidden with its complement", async () => {
+    const report = await evaluate('segment-mix');
+    const share = (code: string) => group(report, code);
+    // 26 clients: 8 self-acting, 5 cooperating, 6 community, 7 network → 25: 10, 5, 5, 5.
+    expect(count(share('self-acting'), 'denominator')).toBe(25);
+    expect([count(share('self-acting'), 'numerator'), share('self-acting').measureScore.value]).toEqual([10, 0.4]);
+    expect(['cooperating', 'community', 'network'].map((c) => count(share(c), 'numerator'))).toEqual([5, 5, 5]);
+    // Unit C's 2 clients are hidden, and the clients without an own station (6) with them; A (18) is shown.
+    const sa = share('self-acting');
+    expect(isMasked(stratum(sa, 'unit', UNIT_C))).toBe(true);
+    expect(isMasked(stratum(sa, 'unit', 'unknown'))).toBe(true);
+    expect(count(stratum(sa, 'unit', UNIT_A), 'denominator')).toBe(20);
+    expect(count(stratum(sa, 'age-group', '65-74'), 'denominator')).toBe(20);
+    expect(count(stratum(sa, 'municipality', '217'), 'denominator')).toBe(10);
+    // The end of January: only sg-a1's network segment, one client: nothing shown.
+    const january = (await evaluate('segment-mix', 'periodStart=2025-01-01&periodEnd=2025-01-31')).group[0];
+    expect(isMasked(january.population[0])).toBe(true);
+    // A profession filter matches no one (a segment has no profession).
+    expect(isMasked((await evaluate('segment-mix', `${PERIOD}&profession=nurse`)).group[0].population[0])).toBe(true);
   });
 
   it('exports the continuity and NPS Measures as CSV with hidden cells marked', async () => {

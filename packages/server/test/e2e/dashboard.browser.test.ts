@@ -4,7 +4,7 @@ import { launchChromium } from '../support/chromium';
 import { expectAccessible, expectNoSidewaysScroll, logIn, webDir } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { dataSet, UNIT_B } from '../api/measureFixtures';
-import { continuityDataSet, feedbackDataSet } from '../api/continuityMeasureFixtures';
+import { continuityDataSet, feedbackDataSet, segmentDataSet } from '../api/continuityMeasureFixtures';
 
 /**
  * The managers' dashboard (issue 13) in Debian's Chromium over the fixed data set of the API
@@ -22,7 +22,7 @@ describe('the dashboard, in a real browser', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite', undefined, { webDir, clockStart: new Date('2026-11-29T10:00:00+02:00') });
-    await server.ovi.services.store.createMany([...dataSet(), ...continuityDataSet(), ...feedbackDataSet()] as any);
+    await server.ovi.services.store.createMany([...dataSet(), ...continuityDataSet(), ...feedbackDataSet(), ...segmentDataSet()] as any);
     browser = await launchChromium();
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'fi-FI', acceptDownloads: true });
     page = await context.newPage();
@@ -60,6 +60,9 @@ describe('the dashboard, in a real browser', () => {
     await page.locator('[data-testid="chart-demand-capacity"] [role="img"]').first().waitFor();
     const weekRows = await page.getByTestId('table-demand-capacity').locator('tbody tr').allTextContents();
     expect(weekRows.some((r) => r.includes('3.3.') && r.includes('Lääkäri') && r.includes('7'))).toBe(true);
+    // The segment mix at the end of March (continuityMeasureFixtures.ts): 26 segmented clients → 25; by municipality, 272 (18 → 20).
+    await expect.poll(() => page.getByTestId('indicator-segment-mix').textContent()).toContain('Omatoimiasiakkuus');
+    expect((await page.getByTestId('table-segment-mix').locator('tbody tr').allTextContents()).find((r) => r.includes('Kunta 272'))).toContain('20');
     const download = page.waitForEvent('download');
     await page.getByTestId('csv-visit-demand').click();
     expect((await download).suggestedFilename()).toBe('visit-demand_2025-03-01_2025-03-31.csv');

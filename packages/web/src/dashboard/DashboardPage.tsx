@@ -42,6 +42,7 @@ const THEME_PANELS: Record<DashboardTheme, Array<{ id: string; by: Stratifier }>
     { id: 'visit-demand', by: 'profession' },
     { id: 'booked-time-share', by: 'profession' },
     { id: 'booked-time-share', by: 'unit' },
+    { id: 'segment-mix', by: 'municipality' },
   ],
   continuity: [
     { id: 'usual-provider-continuity', by: 'unit' },

@@ -90,7 +90,8 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
   const scale = (v: number) => (kind === 'share' ? Math.round(v * 1000) / 10 : v);
   const bars = strata.flatMap((s) => (!s.hidden && s.scores[group] !== null && s.scores[group] !== undefined ? [{ label: labelOf(by, s.value), value: scale(s.scores[group] as number) }] : []));
   const period = formatPeriod(f.period, lang);
-  const groupLabel = definition.groups.length > 1 && kind !== 'net' ? t(`channel.${group}`, { defaultValue: group }) : '';
+  // A group's name: a channel, or a client segment (segment-mix).
+  const groupLabel = definition.groups.length > 1 && kind !== 'net' ? (i18n.exists(`segmentation.segment.${group}`) ? i18n.t(`segmentation.segment.${group}`) : t(`channel.${group}`, { defaultValue: group })) : '';
   // Continuity: everyone met one professional, so the figure is 1 by construction; shown with the mark (decision 021).
   const oneShown = definition.markOneProfessional === true;
 
