@@ -76,6 +76,8 @@ describe('the dashboard, in a real browser', () => {
     await page.getByTestId('dashboard-unit').waitFor();
     expect(new URL(page.url()).searchParams.get('unit')).toBe(UNIT_B);
     expect(await page.getByTestId('dashboard-unit').textContent()).toContain('Testiasema B');
+    // The waits table (once the access page) is not filtered, and says so.
+    await page.getByTestId('dashboard-older-unfiltered').waitFor();
     // Within one unit the tables go by profession.
     await expect.poll(() => page.getByTestId('table-within-regional-limit').locator('thead').textContent()).toContain('Ammattiryhmä');
     await expectAccessible(page, 'dashboard, one unit');

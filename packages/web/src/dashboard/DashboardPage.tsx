@@ -146,7 +146,6 @@ export function DashboardPage({ path }: { path: string }) {
       )}
       {theme === 'demand' && <DemandCapacity query={query} />}
       {theme === 'access' && <T3Panel {...(filters.unit ? { unit: filters.unit } : {})} />}
-      {theme === 'continuity' && <ContinuityTable search={continuitySearch} />}
       {theme === 'experience' && (
         <section className="panel">
           <h2>{t('dashboard.experienceTitle')}</h2>
@@ -171,9 +170,13 @@ export function DashboardPage({ path }: { path: string }) {
       {/* The figures of the manager's older pages (Luvut, Hoitoon pääsy, segment counts, plan
           outcomes), folded into their themes; those pages' addresses lead here. They have no unit
           filter of their own: each says what it covers. */}
+      {(filters.unit || filters.municipality || filters.profession) && (theme === 'access' || theme === 'demand' || theme === 'continuity') && (
+        <p className="muted small" data-testid="dashboard-older-unfiltered">{t('dashboardMeasures.olderUnfiltered')}</p>
+      )}
       {theme === 'access' && <WaitingFigures search={continuitySearch} />}
       {theme === 'demand' && <ContactFigures search={continuitySearch} />}
       {theme === 'demand' && <SegmentCounts embedded />}
+      {theme === 'continuity' && <ContinuityTable search={continuitySearch} />}
       {theme === 'continuity' && <OutcomeFigures embedded />}
     </>
   );

@@ -71,7 +71,7 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
         : kind === 'net'
           ? t('dashboardMeasures.netScore', { value: `${v > 0 ? '+' : ''}${formatNumber(v, lang)}` })
           : kind === 'mean'
-            ? new Intl.NumberFormat(lang === 'sv' ? 'sv-FI' : lang === 'en' ? 'en-GB' : 'fi-FI', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)
+            ? formatNumber(v, lang)
             : t(definition.unit === 'h' ? 'dashboard.hours' : 'dashboard.days', { count: v, value: formatNumber(v, lang) });
   const countText = (v: number | null) => (v === null ? hidden : formatNumber(v, lang));
   const labelOf = (s: Stratifier, value: string) => {
