@@ -60,3 +60,10 @@ export function histogramQuantilePublishable(h: Histogram, q: number | null, lim
   }
   return below >= limit && above >= limit;
 }
+
+/** The mean of a histogram's values (each weighted by its count); NaN for an empty one. */
+export function histogramMean(h: Histogram): number {
+  const bins = ordered(h);
+  const n = histogramCount(bins);
+  return bins.reduce((s, b) => s + b.value * b.n, 0) / n;
+}

@@ -5,6 +5,9 @@
  * Pure data: the web app and the server read the same list.
  */
 import { CHANNELS } from '../types';
+import { CONTINUITY_INDICATORS } from './continuityIndicators';
+import { EXPERIENCE_INDICATORS } from './experienceIndicators';
+import { SEGMENT_INDICATORS } from './segmentIndicators';
 
 export const THEMES = ['access', 'demand', 'continuity', 'experience', 'equality'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -16,9 +19,14 @@ export type Stratifier = (typeof STRATIFIERS)[number];
 export const DIGITAL_CHANNELS = ['web-form', 'chat', 'message', 'help-button'] as const;
 
 export interface IndicatorGroup {
-  /** Proportion: the numerator's name; continuous: 'median' or 'pNN'. */
+  /** Proportion: the numerator's name; continuous: 'median', 'pNN' or 'mean' (of per-client values). */
   code: string;
   description: string;
+  /**
+   * A net score instead of a numerator (NPS): 100 × (plus − minus) over the published groups'
+   * rounded counts, shown only when every group is (decision 034).
+   */
+  net?: { plus: string; minus: string };
 }
 
 export interface IndicatorTarget {
@@ -41,17 +49,22 @@ export interface IndicatorDefinition {
   /** The definition as a newcomer needs it: what is counted, from what, when. */
   description: string;
   /** What one counted unit is (people are counted: a contact, a visit, a client). */
-  counts: 'contact' | 'visit' | 'client' | 'time';
+  counts: 'contact' | 'visit' | 'client' | 'time' | 'answer';
   groups: IndicatorGroup[];
   /** The groups' numerators partition the population (every person in at most one group). */
   partition?: boolean;
   stratifiers: Stratifier[];
-  /** UCUM unit of a continuous score. */
-  unit?: 'h' | 'd';
+  /** UCUM unit of a continuous score ('1': a ratio such as a mean UPC). */
+  unit?: 'h' | 'd' | '1';
   improvement: 'increase' | 'decrease';
   target?: IndicatorTarget;
   /** How contacts were handled: a stratum of one professional's work is not shown (decision 009). */
   handling?: boolean;
+  /**
+   * A stratum where everyone met one professional is shown but marked: its figure is 1 by
+   * construction (continuity, decision 021), not hidden as a handling figure is.
+   */
+  markOneProfessional?: boolean;
 }
 
 const ALL: Stratifier[] = ['unit', 'municipality', 'age-group', 'profession'];
@@ -131,6 +144,9 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     description: 'Of the clients with an active home-measurement goal (a target with a measurement frequency; its status as it is now), the share who sent at least one measurement themselves in the period (a final Observation performed by the client, taken in the period). Unit: the client\'s own station; age on the period\'s last day.',
     groups: [{ code: 'measured', description: 'Sent a measurement in the period' }],
   },
+  ...CONTINUITY_INDICATORS,
+  ...EXPERIENCE_INDICATORS,
+  ...SEGMENT_INDICATORS,
 ];
 
 export function indicatorById(id: string): IndicatorDefinition | undefined {

@@ -20,7 +20,7 @@
  *   complements like small counts, so they cannot be subtracted out either.
  */
 import { publishCounts, publishedShare, SMALL_NUMBER_LIMIT, type Breakdown, type CountTable, type DisclosureOptions } from '../smallNumbers';
-import { histogramQuantile, histogramQuantilePublishable, type Histogram } from './histogram';
+import { histogramCount, histogramMean, histogramQuantile, histogramQuantilePublishable, type Histogram } from './histogram';
 import type { IndicatorDefinition, Stratifier } from './indicatorCatalogue';
 
 /** What the database counted for the whole population (`stratifier: null`) or one stratum. */
@@ -74,12 +74,14 @@ export function publishIndicator(definition: IndicatorDefinition, rows: readonly
   const limit = options.limit ?? SMALL_NUMBER_LIMIT;
   const whole = rows.find((r) => r.stratifier === null) ?? { stratifier: null, value: '', population: 0, numerators: {}, histogram: [] };
   const all = [whole, ...rows.filter((r) => r.stratifier !== null && definition.stratifiers.includes(r.stratifier))];
-  const groups = definition.groups.map((g) => g.code);
+  // A net group (NPS) has no numerator of its own: it is scored from the others.
+  const groups = definition.groups.filter((g) => !g.net).map((g) => g.code);
   const counts: Record<string, number> = {};
   const breakdowns: Breakdown[] = [];
   const unpublished: string[] = [];
   const alsoHide: string[] = [];
   const handledByOne = (r: StratumCounts) => definition.handling === true && (r.professionals ?? 0) < 2 && r.population > 0;
+  const metOne = (r: StratumCounts) => definition.markOneProfessional === true && r.professionals === 1;
   const parts = definition.scoring === 'proportion' ? (definition.partition ? groups.map((g) => `n:${g}`) : groups.flatMap((g) => [`n:${g}`, `rest:${g}`])) : [];
 
   for (const r of all) {
@@ -122,23 +124,45 @@ export function publishIndicator(definition: IndicatorDefinition, rows: readonly
     const one = handledByOne(r);
     const numerators: Record<string, number | null> = {};
     const scores: Record<string, number | null> = {};
-    for (const g of groups) {
-      if (definition.scoring === 'proportion') {
+    for (const group of definition.groups) {
+      const g = group.code;
+      if (group.net) {
+        scores[g] = population === null || one ? null : netScore(group.net, groups.map((x) => get(keyOf(r.stratifier, r.value, `n:${x}`))), groups, limit);
+        numerators[g] = null;
+      } else if (definition.scoring === 'proportion') {
         const n = one ? null : get(keyOf(r.stratifier, r.value, `n:${g}`));
         const restShown = definition.partition || get(keyOf(r.stratifier, r.value, `rest:${g}`)) !== null;
         numerators[g] = population === null ? null : n;
         scores[g] = population === null || !restShown ? null : publishedShare(n, population, options);
       } else {
         const h = r.histogram ?? [];
+        if (g === 'mean') {
+          // A mean of per-client values over at least five clients is no one's own figure (decision 021).
+          scores[g] = population !== null && !one && histogramCount(h) >= limit ? Math.round(histogramMean(h) * 100) / 100 : null;
+          continue;
+        }
         const q = histogramQuantile(h, quantileOfGroup(g));
         scores[g] = population !== null && !one && histogramQuantilePublishable(h, q, limit) ? q : null;
       }
     }
-    return { value: r.value, hidden: population === null, population, numerators, scores, ...(one ? { oneProfessional: true } : {}) };
+    return { value: r.value, hidden: population === null, population, numerators, scores, ...(one || metOne(r) ? { oneProfessional: true } : {}) };
   };
   const strata: Partial<Record<Stratifier, PublishedStratum[]>> = {};
   for (const s of definition.stratifiers) strata[s] = all.filter((r) => r.stratifier === s).map(publish).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return { total: publish(whole), strata };
+}
+
+/**
+ * A net score such as NPS: 100 × (plus − minus) / all, from the published (rounded) counts of
+ * a partition's groups, whole, and only when every group is shown and they add up to at least
+ * the limit (a hidden group would be pinned by the score and the total), as feedbackResults.ts.
+ */
+function netScore(net: { plus: string; minus: string }, counts: ReadonlyArray<number | null>, groups: readonly string[], limit: number): number | null {
+  if (counts.some((c) => c === null)) return null;
+  const all = (counts as number[]).reduce((s, c) => s + c, 0);
+  if (all < limit) return null;
+  const of = (code: string) => (counts[groups.indexOf(code)] as number | undefined) ?? 0;
+  return Math.round(((of(net.plus) - of(net.minus)) / all) * 100) + 0;
 }
 
 /**

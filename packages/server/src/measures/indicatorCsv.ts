@@ -26,14 +26,17 @@ export interface CsvArgs {
 }
 
 export function indicatorCsv({ definition, published, period, stratifier, label }: CsvArgs): string {
-  const unit = definition.scoring === 'proportion' ? 'share' : definition.unit === 'h' ? 'hours' : 'days';
+  const scoreUnit = definition.scoring === 'proportion' ? 'share' : definition.unit === 'h' ? 'hours' : definition.unit === '1' ? 'ratio' : 'days';
   const rows: Array<Array<string | number | null>> = [HEADER];
   const add = (group: string, s: Stratifier | '', stratum: PublishedStratum) => {
-    const suppressed = stratum.hidden || stratum.scores[group] === null || (definition.scoring === 'proportion' && stratum.numerators[group] === null);
+    // A net score (NPS) has no numerator of its own; its unit is points.
+    const net = definition.groups.find((g) => g.code === group)?.net !== undefined;
+    const unit = net ? 'points' : scoreUnit;
+    const suppressed = stratum.hidden || stratum.scores[group] === null || (definition.scoring === 'proportion' && !net && stratum.numerators[group] === null);
     rows.push([
       definition.id, period.from, period.to, group, s, stratum.value, s ? label?.(s, stratum.value) ?? stratum.value : '',
-      stratum.population, definition.scoring === 'proportion' ? stratum.numerators[group] ?? null : null, stratum.scores[group] ?? null, unit,
-      suppressed ? (stratum.oneProfessional ? 'one-professional' : 'suppressed') : '',
+      stratum.population, definition.scoring === 'proportion' && !net ? stratum.numerators[group] ?? null : null, stratum.scores[group] ?? null, unit,
+      suppressed ? (stratum.oneProfessional && definition.handling ? 'one-professional' : 'suppressed') : '',
     ]);
   };
   for (const g of definition.groups) {

@@ -15,6 +15,10 @@ import {
 } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { indicatorCounts, type IndicatorCountRow, type IndicatorFilters } from '../storage/indicatorCounts';
+import { continuityIndicatorCounts, CONTINUITY_MEASURE_IDS } from '../storage/continuityIndicatorCounts';
+import { experienceIndicatorCounts, EXPERIENCE_MEASURE_IDS } from '../storage/experienceIndicatorCounts';
+import { segmentIndicatorCounts, SEGMENT_MEASURE_IDS } from '../storage/segmentIndicatorCounts';
+import { FEEDBACK_QUESTIONNAIRE } from '../feedback/feedbackAnswers';
 import { now as clockNow } from '../time/clock';
 
 export type { IndicatorFilters };
@@ -56,13 +60,21 @@ export function strataOf(definition: IndicatorDefinition, rows: readonly Indicat
   return [...byStratum.values()];
 }
 
+/** The continuity, feedback and segment Measures are counted in storage files of their own (decision 034). */
+function countsOf(db: SqlExecutor, definition: IndicatorDefinition, window: { start: Date; end: Date }, filters: IndicatorFilters, now: Date): Promise<IndicatorCountRow[]> {
+  if (CONTINUITY_MEASURE_IDS.includes(definition.id)) return continuityIndicatorCounts(db, definition.id, window, definition.stratifiers, filters);
+  if (EXPERIENCE_MEASURE_IDS.includes(definition.id)) return experienceIndicatorCounts(db, definition.id, window, definition.stratifiers, filters, FEEDBACK_QUESTIONNAIRE);
+  if (SEGMENT_MEASURE_IDS.includes(definition.id)) return segmentIndicatorCounts(db, definition.id, window, definition.stratifiers, filters);
+  return indicatorCounts(db, definition.id, window, definition.stratifiers, filters, { digital: DIGITAL_CHANNELS, now });
+}
+
 function indicator(definition: IndicatorDefinition): Indicator {
   return {
     id: definition.id,
     definition,
     async evaluate(db, period, filters = {}, now = clockNow()) {
       const window = { start: new Date(period.start), end: new Date(period.end) };
-      const rows = await indicatorCounts(db, definition.id, window, definition.stratifiers, filters, { digital: DIGITAL_CHANNELS, now });
+      const rows = await countsOf(db, definition, window, filters, now);
       return publishIndicator(definition, strataOf(definition, rows));
     },
   };

@@ -23,8 +23,9 @@ const masked: Extension = { url: DATA_ABSENT_REASON, valueCode: 'masked' };
 const populationCode = (code: string) => ({ coding: [{ system: MEASURE_POPULATION, code }] });
 const UCUM = 'http://unitsofmeasure.org';
 
-/** The populations a group of this scoring has, FHIR codes. */
-function populationCodes(definition: IndicatorDefinition): string[] {
+/** The populations a group of this scoring has, FHIR codes (a net score such as NPS has no numerator of its own). */
+function populationCodes(definition: IndicatorDefinition, group?: string): string[] {
+  if (definition.groups.find((g) => g.code === group)?.net) return ['initial-population', 'denominator'];
   return definition.scoring === 'proportion' ? ['initial-population', 'denominator', 'numerator'] : ['initial-population', 'measure-population'];
 }
 
@@ -45,7 +46,7 @@ export function measureResource(baseUrl: string, definition: IndicatorDefinition
     code: { coding: [{ system: MEASURE_GROUP_SYSTEM, code: g.code }], text: g.description },
     // The criteria are computed in SQL (storage/indicatorCounts.ts), not in an expression
     // language a client could run, so they are stated in words.
-    population: populationCodes(definition).map((code) => {
+    population: populationCodes(definition, g.code).map((code) => {
       const text = code === 'numerator' ? g.description : `The ${definition.counts}s counted (see the description)`;
       return { code: populationCode(code), description: text, // The value set is extensible: text/plain names plain words honestly.
       criteria: { language: 'text/plain' as 'text/cql', expression: text } };
@@ -67,13 +68,15 @@ export function measureResource(baseUrl: string, definition: IndicatorDefinition
   };
 }
 
-function score(definition: IndicatorDefinition, value: number | null): Quantity {
+function score(definition: IndicatorDefinition, value: number | null, group?: string): Quantity {
   if (value === null) return { extension: [masked] };
+  // NPS: points from −100 to 100, a UCUM annotation.
+  if (definition.groups.find((g) => g.code === group)?.net) return { value, unit: 'score', system: UCUM, code: '{score}' };
   return definition.scoring === 'proportion' ? { value, unit: '1', system: UCUM, code: '1' } : { value, unit: definition.unit, system: UCUM, code: definition.unit };
 }
 
 function populations(definition: IndicatorDefinition, stratum: PublishedStratum, group: string): MeasureReportGroupPopulation[] {
-  return populationCodes(definition).map((code) => {
+  return populationCodes(definition, group).map((code) => {
     const count = code === 'numerator' ? stratum.numerators[group] ?? null : stratum.population;
     return count === null ? { code: populationCode(code), extension: [masked] } : { code: populationCode(code), count };
   });
@@ -87,7 +90,7 @@ function stratumOf(definition: IndicatorDefinition, stratum: PublishedStratum, g
     ...(stratum.oneProfessional ? { extension: [{ url: ONE_PROFESSIONAL_EXTENSION, valueBoolean: true }] } : {}),
     value,
     population: populations(definition, stratum, group),
-    measureScore: score(definition, stratum.scores[group] ?? null),
+    measureScore: score(definition, stratum.scores[group] ?? null, group),
   };
 }
 
@@ -104,12 +107,13 @@ export interface ReportArgs {
 export function measureReport({ baseUrl, definition, published, period, label, now }: ReportArgs): MeasureReport {
   const group: MeasureReportGroup[] = definition.groups.map((g) => ({
     code: { coding: [{ system: MEASURE_GROUP_SYSTEM, code: g.code }], text: g.description },
-    population: published.total.hidden ? populationCodes(definition).map((code) => ({ code: populationCode(code), extension: [masked] })) : populations(definition, published.total, g.code),
-    measureScore: score(definition, published.total.hidden ? null : published.total.scores[g.code] ?? null),
-    stratifier: definition.stratifiers.map((s) => ({
-      code: [{ coding: [{ system: STRATIFIER_SYSTEM, code: s }] }],
-      stratum: (published.strata[s] ?? []).map((st) => stratumOf(definition, st, g.code, (v) => label?.(s, v) ?? v)),
-    })),
+    population: published.total.hidden ? populationCodes(definition, g.code).map((code) => ({ code: populationCode(code), extension: [masked] })) : populations(definition, published.total, g.code),
+    measureScore: score(definition, published.total.hidden ? null : published.total.scores[g.code] ?? null, g.code),
+    stratifier: definition.stratifiers.map((s) => {
+      const strata = (published.strata[s] ?? []).map((st) => stratumOf(definition, st, g.code, (v) => label?.(s, v) ?? v));
+      // An empty period has no strata: FHIR leaves the element out rather than send it empty.
+      return { code: [{ coding: [{ system: STRATIFIER_SYSTEM, code: s }] }], ...(strata.length > 0 ? { stratum: strata } : {}) };
+    }),
   }));
   return {
     resourceType: 'MeasureReport',

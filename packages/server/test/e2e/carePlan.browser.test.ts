@@ -110,7 +110,9 @@ describe('the shared client plan, in a real browser', () => {
 
   it('shows managers the change per service and method with a group under five hidden', async () => {
     await logIn(page, server.url, 'manager');
-    await page.getByTestId('nav-plan-outcomes').click();
+    // The plan outcomes are on the dashboard's continuity page (the manager's one figures entry).
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('theme-continuity').click();
     const methods = page.getByTestId('figures-methods');
     await methods.waitFor();
     // One plan has recordings: every group is under five, so no figure is shown.

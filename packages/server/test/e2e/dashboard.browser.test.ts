@@ -4,12 +4,14 @@ import { launchChromium } from '../support/chromium';
 import { expectAccessible, expectNoSidewaysScroll, logIn, webDir } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { dataSet, UNIT_B } from '../api/measureFixtures';
+import { continuityDataSet, feedbackDataSet, segmentDataSet } from '../api/continuityMeasureFixtures';
 
 /**
  * The managers' dashboard (issue 13) in Debian's Chromium over the fixed data set of the API
  * test (March 2025, measureFixtures.ts): the access page with its figures, target and tables,
  * a drill-down to a unit, the other themes, the CSV, the print view; no console errors, axe
- * clean, no sideways scrolling at 320 px.
+ * clean, no sideways scrolling at 320 px. Continuity and feedback over the February 2025 data
+ * set of continuityMeasureFixtures.ts; the manager's one menu entry and the old addresses.
  */
 describe('the dashboard, in a real browser', () => {
   let server: TestServer;
@@ -20,7 +22,7 @@ describe('the dashboard, in a real browser', () => {
 
   beforeAll(async () => {
     server = await startTestServer('pglite', undefined, { webDir, clockStart: new Date('2026-11-29T10:00:00+02:00') });
-    await server.ovi.services.store.createMany(dataSet() as any);
+    await server.ovi.services.store.createMany([...dataSet(), ...continuityDataSet(), ...feedbackDataSet(), ...segmentDataSet()] as any);
     browser = await launchChromium();
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'fi-FI', acceptDownloads: true });
     page = await context.newPage();
@@ -58,6 +60,9 @@ describe('the dashboard, in a real browser', () => {
     await page.locator('[data-testid="chart-demand-capacity"] [role="img"]').first().waitFor();
     const weekRows = await page.getByTestId('table-demand-capacity').locator('tbody tr').allTextContents();
     expect(weekRows.some((r) => r.includes('3.3.') && r.includes('Lääkäri') && r.includes('7'))).toBe(true);
+    // The segment mix at the end of March (continuityMeasureFixtures.ts): 26 segmented clients → 25; by municipality, 272 (18 → 20).
+    await expect.poll(() => page.getByTestId('indicator-segment-mix').textContent()).toContain('Omatoimiasiakkuus');
+    expect((await page.getByTestId('table-segment-mix').locator('tbody tr').allTextContents()).find((r) => r.includes('Kunta 272'))).toContain('20');
     const download = page.waitForEvent('download');
     await page.getByTestId('csv-visit-demand').click();
     expect((await download).suggestedFilename()).toBe('visit-demand_2025-03-01_2025-03-31.csv');
@@ -71,6 +76,8 @@ describe('the dashboard, in a real browser', () => {
     await page.getByTestId('dashboard-unit').waitFor();
     expect(new URL(page.url()).searchParams.get('unit')).toBe(UNIT_B);
     expect(await page.getByTestId('dashboard-unit').textContent()).toContain('Testiasema B');
+    // The waits table (once the access page) is not filtered, and says so.
+    await page.getByTestId('dashboard-older-unfiltered').waitFor();
     // Within one unit the tables go by profession.
     await expect.poll(() => page.getByTestId('table-within-regional-limit').locator('thead').textContent()).toContain('Ammattiryhmä');
     await expectAccessible(page, 'dashboard, one unit');
@@ -93,6 +100,66 @@ describe('the dashboard, in a real browser', () => {
     expect(await page.getByTestId('filter-unit').isVisible()).toBe(false);
     expect(await page.getByTestId('table-within-regional-limit').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows continuity as Measures in February 2025: UPC, COCI and the own-team share with hidden units marked, beside the older tables', async () => {
+    await page.goto(`${server.url}/dashboard/continuity?from=2025-02-01&to=2025-02-28`);
+    // Hand-computed in continuityMeasureFixtures.ts: whole 0.68, unit A 0.73, units B and C hidden.
+    await expect.poll(() => page.getByTestId('indicator-usual-provider-continuity-total').textContent(), { timeout: 30_000 }).toContain('0,68');
+    const table = page.getByTestId('table-usual-provider-continuity');
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows.find((r) => r.includes('Jatkuvuusasema A'))).toContain('0,73');
+    expect(rows.find((r) => r.includes('Jatkuvuusasema B'))).toContain('alle 5, ei näytetä');
+    expect(await table.locator('tbody tr[data-hidden="true"]').count()).toBe(2);
+    await page.locator('[data-testid="chart-usual-provider-continuity"] svg[role="img"]').waitFor();
+    await expect.poll(() => page.getByTestId('indicator-continuity-of-care-index-total').textContent()).toContain('0,38');
+    expect(await page.getByTestId('table-continuity-of-care-index').textContent()).toContain('Lääkäri');
+    await expect.poll(() => page.getByTestId('indicator-own-team-visits-total').textContent()).toMatch(/67\s?%/);
+    // The continuity table of decision 021 and the plan outcomes (once their own page) are here too.
+    await page.getByTestId('continuity-table').waitFor();
+    await page.getByTestId('plan-outcomes').waitFor();
+    await expectAccessible(page, 'dashboard, continuity');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoSidewaysScroll(page, 'dashboard, continuity at 320 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('shows the feedback NPS on the experience page, a hidden unit said so', async () => {
+    await page.getByTestId('theme-experience').click();
+    await expect.poll(() => page.getByTestId('indicator-net-promoter-score-total').textContent(), { timeout: 30_000 }).toContain('+25');
+    const rows = await page.getByTestId('table-net-promoter-score').locator('tbody tr').allTextContents();
+    expect(rows.find((r) => r.includes('Jatkuvuusasema A'))).toContain('+25');
+    expect(rows.find((r) => r.includes('Jatkuvuusasema B'))).toContain('alle 5, ei näytetä');
+    await page.getByTestId('dashboard-feedback-link').waitFor();
+    await expectAccessible(page, 'dashboard, experience (NPS)');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoSidewaysScroll(page, 'dashboard, experience at 320 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it("has one menu entry for the figures; the older pages' addresses open their theme with the period", async () => {
+    for (const gone of ['nav-figures', 'nav-access', 'nav-segment-counts', 'nav-plan-outcomes', 'nav-feedback-results']) {
+      expect(await page.getByTestId(gone).count(), gone).toBe(0);
+    }
+    await page.getByTestId('nav-dashboard').waitFor({ state: 'attached' });
+    await page.getByTestId('nav-portfolio').waitFor({ state: 'attached' });
+    await page.goto(`${server.url}/figures?from=2025-03-01&to=2025-03-31`);
+    await page.getByTestId('stat-contacts').waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/dashboard/demand?from=2025-03-01&to=2025-03-31');
+    // The former figures page: its outcome chart and urgency table; the segment counts below.
+    await page.getByTestId('outcome-chart').waitFor({ state: 'attached' });
+    await page.getByTestId('segment-counts-section').waitFor();
+    await page.goto(`${server.url}/access?from=2025-03-01&to=2025-03-31`);
+    await page.getByTestId('waiting-figures').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard/access');
+    // The waits of the old access page: the March visits of units A and B, by profession and urgency.
+    await page.getByTestId('waiting-table').waitFor();
+    await page.goto(`${server.url}/plan-outcomes`);
+    await page.getByTestId('plan-outcomes').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard/continuity');
+    await page.goto(`${server.url}/segment-counts`);
+    await page.getByTestId('segment-counts-section').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/dashboard/demand');
   });
 
   it('logged no console errors', () => {

@@ -5,8 +5,9 @@ import { expectAccessible, expectNoSidewaysScroll, logIn, webDir } from '../supp
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 
 /**
- * The manager chooses the period of the figures: "last month" on 20 November 2026 is
- * 1–31 October, every figure says so, the address keeps it (reload, back button).
+ * The manager chooses the period of the figures on the dashboard: "last month" on 20 November
+ * 2026 is 1–31 October, every figure says so, the address keeps it (reload, back button), and
+ * the old addresses of the figure pages lead to the dashboard's theme with their period.
  */
 const TODAY = new Date('2026-11-20T10:00:00+02:00');
 
@@ -36,13 +37,15 @@ describe('the period of the figures, in a real browser', () => {
   }
 
   for (const run of RUNS) {
-    it(`on ${run.name}: the manager picks last month and every figure states it`, async () => {
+    it(`on ${run.name}: the manager picks last month on the dashboard and every figure states it`, async () => {
       const context: BrowserContext = await browser.newContext({ bypassCSP: true, viewport: run.viewport, locale: run.locale });
       const page = await context.newPage();
       try {
+        // A manager starts on the dashboard (the one figures entry of the menu), its access page.
         await logIn(page, server.url, 'manager');
         await page.getByTestId(`lang-${run.locale.slice(0, 2)}`).click();
         await page.getByTestId('period-picker').waitFor();
+        expect(new URL(page.url()).pathname).toBe('/dashboard');
         await expect.poll(() => page.getByTestId('period-shown').textContent()).toContain(run.thisMonth);
         await expectEveryFigureOf(page, run.thisMonth);
 
@@ -51,17 +54,27 @@ describe('the period of the figures, in a real browser', () => {
         await expect.poll(() => page.getByTestId('period-shown').textContent()).toContain(run.lastMonth);
         await expectEveryFigureOf(page, run.lastMonth);
         expect(new URL(page.url()).search).toBe('?period=last-month');
-        // The previous equal period sits beside each figure.
-        expect(await page.getByTestId('stat-contacts').textContent()).toContain(run.locale === 'fi-FI' ? '1.–30.9.2026' : '1–30.9.2026');
-        await expectAccessible(page, `figures, last month (${run.locale})`);
-        await expectNoSidewaysScroll(page, 'figures, last month');
+        // The waits state the period once (T3 is measured now, in its own panel).
+        expect((await page.getByTestId('figure-period').allTextContents()).filter((l) => l.includes(run.lastMonth)).length).toBe(1);
+        await expectAccessible(page, `dashboard access, last month (${run.locale})`);
+        await expectNoSidewaysScroll(page, 'dashboard access, last month');
+
+        // The contact figures (once the "figures" page) on the demand page keep the period, the previous equal period beside each.
+        await page.getByTestId('theme-demand').click();
+        await expect.poll(() => page.getByTestId('stat-contacts').textContent()).toContain(run.locale === 'fi-FI' ? '1.–30.9.2026' : '1–30.9.2026');
+        await expect.poll(() => page.getByTestId('period-shown').textContent()).toContain(run.lastMonth);
+        await expectEveryFigureOf(page, run.lastMonth);
+        expect(new URL(page.url()).search).toBe('?period=last-month');
+        await expectAccessible(page, `dashboard demand, last month (${run.locale})`);
+        await expectNoSidewaysScroll(page, 'dashboard demand, last month');
 
         // The address keeps the choice: a reload shows the same period.
         await page.reload();
         await expect.poll(() => page.getByTestId('period-shown').textContent()).toContain(run.lastMonth);
         expect(await page.getByTestId('period-kind').inputValue()).toBe('last-month');
 
-        // The back button returns to the period before.
+        // The back button returns through the themes to the period before.
+        await page.goBack();
         await page.goBack();
         await expect.poll(() => page.getByTestId('period-shown').textContent()).toContain(run.thisMonth);
         expect(new URL(page.url()).search).toBe('');
@@ -76,20 +89,17 @@ describe('the period of the figures, in a real browser', () => {
         await page.getByTestId('period-show').click();
         await expect.poll(() => page.getByTestId('period-shown').textContent()).toContain(run.locale === 'fi-FI' ? '10.–20.10.2026' : '10–20.10.2026');
         expect(new URL(page.url()).search).toBe('?from=2026-10-10&to=2026-10-20');
-        await expectAccessible(page, `figures, chosen days (${run.locale})`);
+        await expectAccessible(page, `dashboard, chosen days (${run.locale})`);
 
-        // Access to care: the waits of the period, T3 measured now, from a shared link.
+        // An old shared link to the access page opens the dashboard's access page with its period.
         await page.goto(`${server.url}/access?period=last-month`);
         await expect.poll(() => page.getByTestId('period-shown').textContent()).toContain(run.lastMonth);
-        const lines = await page.getByTestId('figure-period').allTextContents();
-        // The waits are one table per unit, profession and urgency now (decision 018): its period is
-        // stated once above it (and in its caption when there are visits); T3 says it is measured now.
-        expect(lines.filter((l) => l.includes(run.lastMonth)).length).toBe(1);
-        expect(lines.length).toBe(2);
+        expect(new URL(page.url()).pathname).toBe('/dashboard/access');
         // Continuity of care states the same period with its own table (decision 021).
+        await page.getByTestId('theme-continuity').click();
         await expect.poll(() => page.getByTestId('continuity-period').textContent()).toContain(run.lastMonth);
-        await expectAccessible(page, `access to care, last month (${run.locale})`);
-        await expectNoSidewaysScroll(page, 'access to care, last month');
+        await expectAccessible(page, `dashboard continuity, last month (${run.locale})`);
+        await expectNoSidewaysScroll(page, 'dashboard continuity, last month');
       } finally {
         await context.close();
       }

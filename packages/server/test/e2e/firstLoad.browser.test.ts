@@ -35,7 +35,7 @@ const SCREEN_MARKERS = [
   'directory-form', // admin: organisation directory
   'schedule-template', // admin: working-time templates
   'outcome-chart', // manager: figures
-  't3-table', // manager: access to care
+  'table-t3', // manager: access to care (the dashboard's T3)
 ];
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');

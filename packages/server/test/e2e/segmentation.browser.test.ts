@@ -94,10 +94,13 @@ describe('segmentation, in a real browser', () => {
 
   it('the manager sees counts only; the administrator’s rules preview what a change does', async () => {
     await logIn(page, server.url, 'manager');
-    await page.getByTestId('nav-segment-counts').click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    await expect.poll(async () => (await page.textContent('main')) ?? '').toMatch(/Asiakkuusryhmiä ei ole vielä tehty|Yhteensä/);
-    expect(await page.textContent('main')).not.toMatch(/Testi/);
+    // The segment counts are on the dashboard's demand page (the manager's one figures entry).
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('theme-demand').click();
+    const counts = page.getByTestId('segment-counts-section');
+    await counts.waitFor();
+    await expect.poll(async () => (await counts.textContent()) ?? '').toMatch(/Asiakkuusryhmiä ei ole vielä tehty|Yhteensä/);
+    expect(await counts.textContent()).not.toMatch(/Testi/);
     await expectAccessible(page, 'segment counts');
     await logOut(page);
     await logIn(page, server.url, 'admin');

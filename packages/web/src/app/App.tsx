@@ -5,7 +5,7 @@ import { useSession } from '../auth/SessionContext';
 import { AppShell } from '../components/AppShell';
 import { Loading } from '../components/Loading';
 import { useRouter } from './router';
-import { PATHS, homeFor, isAllowed, isPublicPath } from './routes';
+import { FOLDED_INTO_DASHBOARD, PATHS, homeFor, isAllowed, isPublicPath } from './routes';
 import { HELP_PATH, HelpButton, NOTICE_PATH } from '../helpRequests/HelpButton';
 import { ChatLink } from '../chat/ChatLink';
 
@@ -24,7 +24,6 @@ const MyMeasurements = lazy(() => import('../selfMonitoring/MyMeasurements').the
 const ClientMonitoring = lazy(() => import('../selfMonitoring/ClientMonitoring').then((m) => ({ default: m.ClientMonitoring })));
 const MyCarePlan = lazy(() => import('../carePlan/MyCarePlan').then((m) => ({ default: m.MyCarePlan })));
 const PlanEditor = lazy(() => import('../carePlan/PlanEditor').then((m) => ({ default: m.PlanEditor })));
-const OutcomeFigures = lazy(() => import('../carePlan/OutcomeFigures').then((m) => ({ default: m.OutcomeFigures })));
 const ActingFor = lazy(() => import('../resident/ActingFor').then((m) => ({ default: m.ActingFor })));
 const Queue = lazy(() => import('../workbench/Queue').then((m) => ({ default: m.Queue })));
 const ContactView = lazy(() => import('../workbench/ContactView').then((m) => ({ default: m.ContactView })));
@@ -51,7 +50,6 @@ const HelpRequestPage = lazy(() => import('../helpRequests/HelpRequestPage').the
 const ServiceFinderPage = lazy(() => import('../serviceFinder/ServiceFinderPage').then((m) => ({ default: m.ServiceFinderPage })));
 const ClientPathPage = lazy(() => import('../clientPaths/ClientPathPage').then((m) => ({ default: m.ClientPathPage })));
 const ClientPathsAdmin = lazy(() => import('../clientPaths/ClientPathsAdmin').then((m) => ({ default: m.ClientPathsAdmin })));
-const ManagerDashboard = lazy(() => import('../manager/ManagerDashboard').then((m) => ({ default: m.ManagerDashboard })));
 const MyFeedback = lazy(() => import('../feedback/MyFeedback').then((m) => ({ default: m.MyFeedback })));
 const SurveyPage = lazy(() => import('../feedback/SurveyPage').then((m) => ({ default: m.SurveyPage })));
 const FeedbackResultsPage = lazy(() => import('../feedback/FeedbackResultsPage').then((m) => ({ default: m.FeedbackResultsPage })));
@@ -59,13 +57,20 @@ const PortfolioPage = lazy(() => import('../portfolio/PortfolioPage').then((m) =
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const MySegment = lazy(() => import('../segmentation/MySegment').then((m) => ({ default: m.MySegment })));
 const HighNeedPage = lazy(() => import('../segmentation/HighNeedPage').then((m) => ({ default: m.HighNeedPage })));
-const SegmentCounts = lazy(() => import('../segmentation/SegmentCounts').then((m) => ({ default: m.SegmentCounts })));
 const SegmentationAdmin = lazy(() => import('../segmentation/SegmentationAdmin').then((m) => ({ default: m.SegmentationAdmin })));
 const ChatPage = lazy(() => import('../chat/ChatPage').then((m) => ({ default: m.ChatPage })));
 const ChatConsole = lazy(() => import('../chat/ChatConsole').then((m) => ({ default: m.ChatConsole })));
-const AccessMeasures = lazy(() => import('../manager/AccessMeasures').then((m) => ({ default: m.AccessMeasures })));
+
+/** An older address that now lives elsewhere: replaced in the history, its query (the period) kept. */
+function Redirect({ to }: { to: string }) {
+  const { navigate } = useRouter();
+  useEffect(() => navigate(`${to}${window.location.search}`, { replace: true }), [navigate, to]);
+  return null;
+}
 
 function Screen({ path }: { path: string }) {
+  const folded = FOLDED_INTO_DASHBOARD[path];
+  if (folded) return <Redirect to={folded} />;
   if (path.startsWith(`${PATHS.services}/paths/`)) return <ClientPathPage id={decodeURIComponent(path.slice(`${PATHS.services}/paths/`.length))} />;
   if (path === PATHS.services) return <ServiceFinderPage />;
   if (path === PATHS.clientPathsAdmin) return <ClientPathsAdmin />;
@@ -85,10 +90,8 @@ function Screen({ path }: { path: string }) {
     case '/my-measurements': return <MyMeasurements />;
     case '/my-everyday': return <MySegment />;
     case '/high-need': return <HighNeedPage />;
-    case '/segment-counts': return <SegmentCounts />;
     case '/admin/segmentation': return <SegmentationAdmin />;
     case '/my-plan': return <MyCarePlan />;
-    case '/plan-outcomes': return <OutcomeFigures />;
     case PATHS.sendContact:
       return <SendContact />;
     case PATHS.myContacts:
@@ -131,10 +134,6 @@ function Screen({ path }: { path: string }) {
     case '/admin/opening-hours': return <OpeningHoursPage />;
     case PATHS.accessLifetimes:
       return <AccessLifetimes />;
-    case PATHS.figures:
-      return <ManagerDashboard />;
-    case PATHS.access:
-      return <AccessMeasures />;
     case PATHS.portfolio:
       return <PortfolioPage />;
     case PATHS.myFeedback:

@@ -63,7 +63,20 @@ export interface NavEntry {
   count?: 'consultations';
   /** Only for professionals licensed in this register (the notices: social-welfare staff). */
   register?: 'health' | 'social';
+  /** Reachable but not in the menu (a manager's older figure page, now a dashboard theme). */
+  menu?: false;
 }
+
+/**
+ * The manager's older figure pages and the dashboard theme that now holds their figures: the
+ * old addresses (bookmarks, shared links) lead there with their period.
+ */
+export const FOLDED_INTO_DASHBOARD: Record<string, string> = {
+  '/figures': '/dashboard/demand',
+  '/access': '/dashboard/access',
+  '/segment-counts': '/dashboard/demand',
+  '/plan-outcomes': '/dashboard/continuity',
+};
 
 export const NAV: NavEntry[] = [
   { path: PATHS.sendContact, labelKey: 'nav.sendContact', testId: 'nav-send-contact', roles: ['resident'] },
@@ -104,13 +117,16 @@ export const NAV: NavEntry[] = [
   { path: '/admin/smart-apps', labelKey: 'smartApps.nav', testId: 'nav-smart-apps', roles: ['admin'] },
   { path: '/admin/opening-hours', labelKey: 'openingHours.nav', testId: 'nav-opening-hours', roles: ['admin'] },
   { path: '/admin/segmentation', labelKey: 'segmentation.nav.admin', testId: 'nav-segmentation-admin', roles: ['admin'] },
-  { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'] },
-  { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'] },
+  // The manager's figures are one entry, the dashboard with its theme tabs (first: where a manager starts).
   { path: PATHS.dashboard, labelKey: 'dashboard.nav', testId: 'nav-dashboard', roles: ['manager'] },
   { path: PATHS.portfolio, labelKey: 'portfolio.nav', testId: 'nav-portfolio', roles: ['manager', 'admin'] },
-  { path: '/segment-counts', labelKey: 'segmentation.nav.counts', testId: 'nav-segment-counts', roles: ['manager'] },
-  { path: '/plan-outcomes', labelKey: 'carePlan.figures.nav', testId: 'nav-plan-outcomes', roles: ['manager'] },
-  { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional', 'manager'] },
+  { path: PATHS.figures, labelKey: 'nav.figures', testId: 'nav-figures', roles: ['manager'], menu: false },
+  { path: PATHS.access, labelKey: 'nav.access', testId: 'nav-access', roles: ['manager'], menu: false },
+  { path: '/segment-counts', labelKey: 'segmentation.nav.counts', testId: 'nav-segment-counts', roles: ['manager'], menu: false },
+  { path: '/plan-outcomes', labelKey: 'carePlan.figures.nav', testId: 'nav-plan-outcomes', roles: ['manager'], menu: false },
+  { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['guidance', 'professional'] },
+  // A manager opens the feedback results from the dashboard's experience page.
+  { path: PATHS.feedbackResults, labelKey: 'feedback.results.nav', testId: 'nav-feedback-results', roles: ['manager'], menu: false },
   // Last, so that a manager still starts from the figures.
   { path: PATHS.teamSchedule, labelKey: 'nav.teamSchedule', testId: 'nav-team-schedule', roles: ['guidance', 'professional', 'manager'] },
 ];
@@ -119,9 +135,15 @@ export function navFor(roles: Role[], registers: string[] = []): NavEntry[] {
   return NAV.filter((entry) => entry.roles.some((r) => roles.includes(r)) && (!entry.register || registers.includes(entry.register)));
 }
 
-/** Where a user lands after signing in: the first screen their roles reach. */
+/** The menu: the screens these roles reach, less the ones kept only for old addresses; each path once. */
+export function menuFor(roles: Role[], registers: string[] = []): NavEntry[] {
+  const entries = navFor(roles, registers).filter((entry) => entry.menu !== false);
+  return entries.filter((entry, i) => entries.findIndex((e) => e.path === entry.path) === i);
+}
+
+/** Where a user lands after signing in: the first screen of their menu. */
 export function homeFor(roles: Role[], registers: string[] = []): string {
-  return navFor(roles, registers)[0]?.path ?? PATHS.login;
+  return menuFor(roles, registers)[0]?.path ?? PATHS.login;
 }
 
 /** Whether a path belongs to a screen these roles may open (task pages count as the queue). */

@@ -9,13 +9,14 @@ import { useLanguage } from '../i18n/useLanguage';
 import { fetchAggregated } from './carePlan.resource';
 import { TableWrap } from '../components/TableWrap';
 
-export function OutcomeFigures() {
+/** `embedded`: a section of the dashboard's continuity page (its own page redirects there) rather than a page of its own. */
+export function OutcomeFigures({ embedded = false }: { embedded?: boolean }) {
   const { t } = useTranslation();
   const figures = useAsync(() => fetchAggregated(), []);
-  return (
+  const content = (
     <>
-      <PageHeading title={t('carePlan.figures.title')}>{t('carePlan.figures.title')}</PageHeading>
-      <p className="lead">{t('carePlan.figures.intro')}</p>
+      {embedded ? <h2 id="plan-outcomes-heading">{t('carePlan.figures.title')}</h2> : <PageHeading title={t('carePlan.figures.title')}>{t('carePlan.figures.title')}</PageHeading>}
+      <p className={embedded ? undefined : 'lead'}>{t('carePlan.figures.intro')}</p>
       {figures.loading && !figures.data && <Loading />}
       {figures.error !== undefined && <ErrorMessage error={figures.error} onRetry={figures.reload} />}
       {figures.data && (
@@ -26,6 +27,7 @@ export function OutcomeFigures() {
       )}
     </>
   );
+  return embedded ? <section className="panel" aria-labelledby="plan-outcomes-heading" data-testid="plan-outcomes">{content}</section> : content;
 }
 
 function GroupTable({ caption, rows, items, testId }: { caption: string; rows: GroupChange[]; items: AvainItem[]; testId: string }) {

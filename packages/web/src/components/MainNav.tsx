@@ -1,7 +1,7 @@
 /** The sections this user's roles reach; the current one is marked for assistive technology. */
 import { useTranslation } from 'react-i18next';
 import { Link, useRouter } from '../app/router';
-import { navFor } from '../app/routes';
+import { menuFor } from '../app/routes';
 import type { Role } from '../api/auth.resource';
 import { ConsultationCount } from '../workbench/consultations/ConsultationCount';
 import { UnreadBadge } from '../messages/UnreadBadge';
@@ -11,7 +11,7 @@ export function MainNav({ roles, id }: { roles: Role[]; id?: string }) {
   const { t } = useTranslation();
   const { path } = useRouter();
   const { user } = useSession();
-  const entries = navFor(roles, user?.registers);
+  const entries = menuFor(roles, user?.registers);
   if (entries.length === 0) return null;
   return (
     <nav aria-label={t('app.mainNav')} className="main-nav" id={id}>

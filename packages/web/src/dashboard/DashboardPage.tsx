@@ -12,6 +12,10 @@ import { PageHeading } from '../components/PageHeading';
 import { useRouter } from '../app/router';
 import { PeriodPicker } from '../manager/PeriodPicker';
 import { ContinuityTable } from '../manager/ContinuityTable';
+import { ContactFigures } from '../manager/ContactFigures';
+import { WaitingFigures } from '../manager/WaitingFigures';
+import { SegmentCounts } from '../segmentation/SegmentCounts';
+import { OutcomeFigures } from '../carePlan/OutcomeFigures';
 import { IndicatorPanel } from './IndicatorPanel';
 import { DemandCapacity } from './DemandCapacity';
 import { T3Panel } from './T3Panel';
@@ -38,9 +42,17 @@ const THEME_PANELS: Record<DashboardTheme, Array<{ id: string; by: Stratifier }>
     { id: 'visit-demand', by: 'profession' },
     { id: 'booked-time-share', by: 'profession' },
     { id: 'booked-time-share', by: 'unit' },
+    { id: 'segment-mix', by: 'municipality' },
   ],
-  continuity: [],
-  experience: [{ id: 'self-monitoring-reach', by: 'unit' }],
+  continuity: [
+    { id: 'usual-provider-continuity', by: 'unit' },
+    { id: 'continuity-of-care-index', by: 'profession' },
+    { id: 'own-team-visits', by: 'unit' },
+  ],
+  experience: [
+    { id: 'net-promoter-score', by: 'unit' },
+    { id: 'self-monitoring-reach', by: 'unit' },
+  ],
   equality: [
     { id: 'within-regional-limit', by: 'municipality' },
     { id: 'time-to-visit', by: 'age-group' },
@@ -134,7 +146,6 @@ export function DashboardPage({ path }: { path: string }) {
       )}
       {theme === 'demand' && <DemandCapacity query={query} />}
       {theme === 'access' && <T3Panel {...(filters.unit ? { unit: filters.unit } : {})} />}
-      {theme === 'continuity' && <ContinuityTable search={continuitySearch} />}
       {theme === 'experience' && (
         <section className="panel">
           <h2>{t('dashboard.experienceTitle')}</h2>
@@ -156,6 +167,17 @@ export function DashboardPage({ path }: { path: string }) {
           {...(!filters.unit ? { onUnit: (unit: string) => change({ ...filters, unit }) } : {})}
         />
       ))}
+      {/* The figures of the manager's older pages (Luvut, Hoitoon pääsy, segment counts, plan
+          outcomes), folded into their themes; those pages' addresses lead here. They have no unit
+          filter of their own: each says what it covers. */}
+      {(filters.unit || filters.municipality || filters.profession) && (theme === 'access' || theme === 'demand' || theme === 'continuity') && (
+        <p className="muted small" data-testid="dashboard-older-unfiltered">{t('dashboardMeasures.olderUnfiltered')}</p>
+      )}
+      {theme === 'access' && <WaitingFigures search={continuitySearch} />}
+      {theme === 'demand' && <ContactFigures search={continuitySearch} />}
+      {theme === 'demand' && <SegmentCounts embedded />}
+      {theme === 'continuity' && <ContinuityTable search={continuitySearch} />}
+      {theme === 'continuity' && <OutcomeFigures embedded />}
     </>
   );
 }

@@ -28,8 +28,14 @@ export interface PanelProps {
   onFigures?: (figures: IndicatorFigures) => void;
 }
 
+/** An indicator's title or definition: the continuity and feedback Measures' texts are in their own section. */
+function indicatorText(i18n: { t: (key: string) => string; exists: (key: string) => boolean }, id: string, part: 'title' | 'what'): string {
+  const own = `dashboardMeasures.indicator.${id}.${part}`;
+  return i18n.exists(own) ? i18n.t(own) : i18n.t(`dashboard.indicator.${id}.${part}`);
+}
+
 export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = useLanguage();
   const [csvError, setCsvError] = useState(false);
   const figures = useAsync(async () => {
@@ -39,10 +45,11 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
   }, [id, query]);
   const f = figures.data;
   const titleId = `indicator-${id}`;
+  const title = indicatorText(i18n, id, 'title');
   if (!f) {
     return (
       <section className="panel indicator" aria-labelledby={titleId} data-testid={`indicator-${id}`}>
-        <h2 id={titleId}>{t(`dashboard.indicator.${id}.title`)}</h2>
+        <h2 id={titleId}>{title}</h2>
         {figures.loading && <Loading />}
         {figures.error !== undefined && <ErrorMessage error={figures.error} onRetry={figures.reload} />}
       </section>
@@ -53,9 +60,19 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
   // The headline and the strata show the first group (a share's numerator, or the median); a
   // target may be about another group (the 90th percentile), compared on its own figure.
   const group = proportion ? (definition.target?.group ?? definition.groups[0]?.code ?? '') : (definition.groups[0]?.code ?? '');
+  // A net score (NPS, −100…100) and a mean of per-client values (UPC, COCI, 0–1) are numbers, not shares or times.
+  const kind = definition.groups.find((g) => g.code === group)?.net ? 'net' : group === 'mean' ? 'mean' : proportion ? 'share' : 'time';
   const hidden = t('common.hidden');
   const scoreText = (v: number | null | undefined) =>
-    v === null || v === undefined ? hidden : proportion ? formatPercent(v, lang) : t(definition.unit === 'h' ? 'dashboard.hours' : 'dashboard.days', { count: v, value: formatNumber(v, lang) });
+    v === null || v === undefined
+      ? hidden
+      : kind === 'share'
+        ? formatPercent(v, lang)
+        : kind === 'net'
+          ? t('dashboardMeasures.netScore', { value: `${v > 0 ? '+' : ''}${formatNumber(v, lang)}` })
+          : kind === 'mean'
+            ? formatNumber(v, lang)
+            : t(definition.unit === 'h' ? 'dashboard.hours' : 'dashboard.days', { count: v, value: formatNumber(v, lang) });
   const countText = (v: number | null) => (v === null ? hidden : formatNumber(v, lang));
   const labelOf = (s: Stratifier, value: string) => {
     if (value === 'unknown') return t('dashboard.unknown');
@@ -69,22 +86,26 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
   const target = definition.target;
   const targetScore = target ? (f.total.scores[target.group] ?? null) : null;
   const met = target && targetScore !== null ? (target.comparator === '>=' ? targetScore >= target.value : targetScore <= target.value) : undefined;
-  const quantileLabel = (code: string) => t(`dashboard.quantile.${code === 'median' ? 'median' : 'p90'}`);
-  const scale = (v: number) => (proportion ? Math.round(v * 1000) / 10 : v);
+  const quantileLabel = (code: string) => (code === 'mean' ? t('dashboardMeasures.mean') : t(`dashboard.quantile.${code === 'median' ? 'median' : 'p90'}`));
+  const scale = (v: number) => (kind === 'share' ? Math.round(v * 1000) / 10 : v);
   const bars = strata.flatMap((s) => (!s.hidden && s.scores[group] !== null && s.scores[group] !== undefined ? [{ label: labelOf(by, s.value), value: scale(s.scores[group] as number) }] : []));
   const period = formatPeriod(f.period, lang);
-  const groupLabel = definition.groups.length > 1 ? t(`channel.${group}`, { defaultValue: group }) : '';
+  // A group's name: a channel, or a client segment (segment-mix).
+  const groupLabel = definition.groups.length > 1 && kind !== 'net' ? (i18n.exists(`segmentation.segment.${group}`) ? i18n.t(`segmentation.segment.${group}`) : t(`channel.${group}`, { defaultValue: group })) : '';
+  // Continuity: everyone met one professional, so the figure is 1 by construction; shown with the mark (decision 021).
+  const oneShown = definition.markOneProfessional === true;
 
   return (
     <section className="panel indicator" aria-labelledby={titleId} data-testid={`indicator-${id}`}>
       <h2 id={titleId}>{t(`dashboard.indicator.${id}.title`)}</h2>
-      <p className="muted small">{t(`dashboard.indicator.${id}.what`)}</p>
+      <p className="muted small">{indicatorText(i18n, id, 'what')}</p>
       <p className="indicator-headline">
         <span className="indicator-value" data-testid={`indicator-${id}-total`}>
           {scoreText(total)}
         </span>{' '}
         <span className="muted">
           {!proportion && `${quantileLabel(group)} · `}
+          {kind === 'net' && `${t('dashboardMeasures.nps')} · `}
           {groupLabel && `${groupLabel} · `}
           {t('dashboard.ofCount', { count: f.total.population ?? 0, value: countText(f.total.population) })} · {period}
         </span>
@@ -101,8 +122,8 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
           <strong>{met === undefined ? t('dashboard.targetUnknown') : met ? t('dashboard.targetMet') : t('dashboard.targetMissed')}</strong>
         </p>
       )}
-      {f.total.oneProfessional && <p className="notice notice-info">{t('dashboard.oneProfessional')}</p>}
-      <IndicatorChart bars={bars} target={target && target.group === group ? scale(target.value) : undefined} percent={proportion} label={t('dashboard.chartLabel', { title: t(`dashboard.indicator.${id}.title`), by: t(`dashboard.by.${by}`), period })} testId={`chart-${id}`} />
+      {f.total.oneProfessional && <p className="notice notice-info">{t(oneShown ? 'dashboardMeasures.oneProfessional' : 'dashboard.oneProfessional')}</p>}
+      <IndicatorChart bars={bars} target={target && target.group === group ? scale(target.value) : undefined} percent={kind === 'share'} label={t('dashboard.chartLabel', { title, by: t(`dashboard.by.${by}`), period })} testId={`chart-${id}`} />
       <TableWrap labelledBy={`${titleId}-table`}>
         <table className="table table-compact" data-testid={`table-${id}`}>
           <caption id={`${titleId}-table`}>{t('dashboard.tableCaption', { by: t(`dashboard.by.${by}`) })}</caption>
@@ -119,7 +140,10 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
               <tr key={s.value} data-hidden={s.hidden ? 'true' : undefined}>
                 <th scope="row">{labelOf(by, s.value)}</th>
                 <td className="num">{countText(s.population)}</td>
-                <td className="num">{s.oneProfessional ? t('dashboard.oneProfessionalShort') : scoreText(s.scores[group])}</td>
+                <td className="num">
+                  {s.oneProfessional && !oneShown ? t('dashboard.oneProfessionalShort') : scoreText(s.scores[group])}
+                  {s.oneProfessional && oneShown && <span className="one-professional"> {t('dashboardMeasures.oneProfessionalShort')}</span>}
+                </td>
                 {by === 'unit' && onUnit && (
                   <td>
                     {s.value !== 'unknown' && (

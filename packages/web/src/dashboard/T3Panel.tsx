@@ -22,6 +22,7 @@ export function T3Panel({ unit }: { unit?: string }) {
   return (
     <section className="panel indicator" aria-labelledby="dashboard-t3-title" data-testid="dashboard-t3">
       <h2 id="dashboard-t3-title">{t('access.t3Title')}</h2>
+      <p>{t('access.t3Intro')}</p>
       <p className="muted small">{t('accessMeasures.t3Cap', { days: m?.t3CapDays ?? 182 })}</p>
       {unit && <p className="muted small">{t('dashboard.t3AllUnits')}</p>}
       {measures.loading && !m && <Loading />}
@@ -40,6 +41,7 @@ export function T3Panel({ unit }: { unit?: string }) {
                   <th scope="col">{t('access.profession')}</th>
                   <th scope="col" className="num">{t('access.t3')}</th>
                   <th scope="col" className="num">{t('access.professionals')}</th>
+                  <th scope="col" className="num">{t('accessMeasures.atCap')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -52,6 +54,7 @@ export function T3Panel({ unit }: { unit?: string }) {
                     </td>
                     <td className="num">{r.t3Days === null ? t('common.hidden') : formatNumber(r.t3Days, lang)}</td>
                     <td className="num">{r.professionals === null ? t('common.hidden') : formatNumber(r.professionals, lang)}</td>
+                    <td className="num">{r.atCap === null ? t('common.hidden') : formatNumber(r.atCap, lang)}</td>
                   </tr>
                 ))}
               </tbody>

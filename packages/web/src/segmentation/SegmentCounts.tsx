@@ -1,4 +1,5 @@
 /** Managers: clients by latest segment and municipality, never names; a hidden count is a group under five or one that would reveal it. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
@@ -8,15 +9,16 @@ import { useAsync } from '../components/useAsync';
 import { useLanguage } from '../i18n/useLanguage';
 import { fetchSegmentSummary } from './segmentation.resource';
 
-export function SegmentCounts() {
+/** `embedded`: a section of the dashboard's demand page (its own page redirects there) rather than a page of its own. */
+export function SegmentCounts({ embedded = false }: { embedded?: boolean }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const summary = useAsync(() => fetchSegmentSummary(lang), [lang]);
   const shown = (n: number | null) => (n === null ? t('segmentation.counts.hidden') : String(n));
   const data = summary.data;
   return (
-    <>
-      <PageHeading title={t('segmentation.counts.title')}>{t('segmentation.counts.title')}</PageHeading>
+    <Wrapper embedded={embedded}>
+      {embedded ? <h2 id="segment-counts-heading">{t('segmentation.counts.title')}</h2> : <PageHeading title={t('segmentation.counts.title')}>{t('segmentation.counts.title')}</PageHeading>}
       <p>{t('segmentation.counts.intro')}</p>
       {summary.loading && !data && <Loading />}
       {summary.error !== undefined && <ErrorMessage error={summary.error} onRetry={summary.reload} />}
@@ -60,6 +62,10 @@ export function SegmentCounts() {
           <p className="muted small">{t('segmentation.counts.rule')}</p>
         </section>
       )}
-    </>
+    </Wrapper>
   );
+}
+
+function Wrapper({ embedded, children }: { embedded: boolean; children: ReactNode }) {
+  return embedded ? <section aria-labelledby="segment-counts-heading" data-testid="segment-counts-section">{children}</section> : <>{children}</>;
 }

@@ -1,20 +1,18 @@
 /**
- * Figures for managers: counts only, rounded to 5, small groups hidden by the server (null), for
- * the period the manager chooses (kept in the address); every figure states its period.
+ * The contact figures on the dashboard's demand page (they were the manager's own "Luvut" page
+ * before the menu was folded into the dashboard): counts only, rounded to 5, small groups hidden
+ * by the server (null), for the dashboard's period; every figure states its period.
  */
 import { useTranslation } from 'react-i18next';
 import { GUIDANCE_OUTCOMES, URGENCIES } from '@ovi/domain/src/types';
 import { fetchStats, type Count } from '../api/stats.resource';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Loading } from '../components/Loading';
-import { PageHeading } from '../components/PageHeading';
 import { useAsync } from '../components/useAsync';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { OutcomeChart, type ChartRow } from './OutcomeChart';
 import { StatTile } from './StatTile';
-import { PeriodPicker } from './PeriodPicker';
-import { searchOfChoice, usePeriodChoice } from './periodChoice';
 
 /**
  * Known codes first, in their usual order, then anything else the server reports. The server
@@ -25,11 +23,10 @@ function rowsOf(counts: Record<string, Count>, known: readonly string[], label: 
   return codes.map((code) => ({ key: code, label: label(code), value: counts[code] ?? null }));
 }
 
-export function ManagerDashboard() {
+/** `search`: the period as `?period=…` or `?from=…&to=…` ('' for this month). */
+export function ContactFigures({ search }: { search: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [choice, choose] = usePeriodChoice();
-  const search = searchOfChoice(choice);
   const stats = useAsync(() => fetchStats(search), [search]);
   const s = stats.data;
   const count = (v: Count) => (v === null ? null : formatNumber(v, lang));
@@ -40,10 +37,9 @@ export function ManagerDashboard() {
     s?.previous ? t('figuresPeriod.previous', { period: formatPeriod(s.previous.period, lang), value: v ?? t('common.hidden') }) : undefined;
 
   return (
-    <>
-      <PageHeading title={t('manager.title')}>{t('manager.title')}</PageHeading>
-      <p className="lead">{t('manager.intro')}</p>
-      <PeriodPicker key={`${search}|${s?.period.from ?? ''}|${s?.period.to ?? ''}`} choice={choice} shown={s?.period} onChoose={choose} />
+    <section className="dashboard-older" aria-labelledby="contact-figures-title" data-testid="contact-figures">
+      <h2 id="contact-figures-title">{t('manager.title')}</h2>
+      <p className="muted small">{t('manager.intro')}</p>
       {stats.loading && !s && <Loading />}
       {stats.error !== undefined && <ErrorMessage error={stats.error} onRetry={stats.reload} />}
       {s && (
@@ -91,6 +87,6 @@ export function ManagerDashboard() {
           </section>
         </>
       )}
-    </>
+    </section>
   );
 }

@@ -1,0 +1,55 @@
+/**
+ * The shared tail of the Measures counted outside `indicatorCounts.ts` (continuity, feedback;
+ * decision 034): rows (unit, municipality, age_group, profession, k, n) grouped into the whole
+ * and one set per stratifier, and optionally the distinct professionals per stratum, in the same
+ * (stratifier, value, k, n) shape that `measures/indicators.ts` reads.
+ */
+import { EXTENSIONS } from '@ovi/domain';
+import type { SqlExecutor } from '../db/database';
+import type { IndicatorCountRow, IndicatorStratifier } from './indicatorCounts';
+
+const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality: 'municipality', 'age-group': 'age_group', profession: 'profession' };
+
+/**
+ * The client's municipality and age group from a Patient's content `pc` on the Helsinki date
+ * of instant `at`: the bands of domain/measures/ageGroups.ts, as indicatorCounts.ts reads them.
+ */
+export const clientColumnsAt = (pc: string, at: string) => `
+  COALESCE((SELECT e #>> '{valueCoding,code}' FROM jsonb_array_elements(${pc} -> 'extension') e WHERE e ->> 'url' = '${EXTENSIONS.municipality}' LIMIT 1), 'unknown') AS municipality,
+  CASE WHEN ${pc} ->> 'birthDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
+    CASE WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 18 THEN '0-17'
+         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 65 THEN '18-64'
+         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 75 THEN '65-74'
+         ELSE '75+' END
+  ELSE 'unknown' END AS age_group`;
+
+export interface GroupedQuery {
+  /** CTEs (without the leading WITH). */
+  with: string;
+  /** A SELECT of (unit, municipality, age_group, profession, k, n) over the CTEs. */
+  rows: string;
+  /** A CTE of (unit, municipality, age_group, profession, owner) whose distinct owners per stratum are counted. */
+  professionals?: string;
+  stratifiers: readonly IndicatorStratifier[];
+  params: unknown[];
+}
+
+export async function groupedCounts(db: SqlExecutor, q: GroupedQuery): Promise<IndicatorCountRow[]> {
+  const columns = q.stratifiers.map((s) => COLUMN[s]);
+  const stratifierOf = `CASE ${q.stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`;
+  const valueOf = `COALESCE(${[...columns, "''"].join(', ')})`;
+  const sets = ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', ');
+  const professionals = q.professionals
+    ? `UNION ALL
+       SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
+         FROM ${q.professionals} GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
+    : '';
+  const r = await db.query<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+    `WITH ${q.with}, x AS (${q.rows})
+     SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k::text AS k, sum(n)::int AS n
+       FROM x GROUP BY GROUPING SETS (${sets})
+     ${professionals}`,
+    q.params,
+  );
+  return r.rows.map((row) => ({ stratifier: row.stratifier ?? null, value: row.value ?? '', k: row.k, n: Number(row.n) }));
+}
