@@ -56,6 +56,7 @@ export function registerInteractionRoutes(app: FastifyInstance, { providers, acc
         const found = await interaction(providers, request, reply, lang);
         if (!found) return reply;
         const { details, appName } = found;
+        // The web app's log-in is its own screen (translated, tested), which posts back here as JSON.
         if (details.params.client_id === WEB_CLIENT_ID) return reply.code(303).redirect(webLoginUrl(details.uid));
         if (details.prompt.name === 'login') return html(reply, 200, loginPage(lang, `${OAUTH_PREFIX}/interaction/${details.uid}/login`, appName, undefined, '', regionHref(details.uid)));
         return showConsent(reply, lang, details, appName, accounts);

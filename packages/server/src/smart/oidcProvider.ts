@@ -13,7 +13,7 @@ import { errorPage } from './interactionPages';
 import { pageLanguage } from './interactionTexts';
 
 import { OAUTH_PREFIX } from './smartConfiguration';
-import { interactionPolicyWithWebLogin, loadExistingGrant, WEB_CLIENT_ID, webClientRegistration, webLoginUrl } from './webClient';
+import { interactionPolicyWithWebLogin, loadExistingGrant, WEB_CLIENT_ID, webClientRegistration } from './webClient';
 
 export { OAUTH_PREFIX };
 /** The OpenID and launch scopes (the resource scopes belong to the FHIR API, below). */
@@ -87,12 +87,9 @@ export function createProvider(origin: string, db: Database, accounts: Pick<Acco
         },
       },
     },
-    // The web app's log-in is its own screen (translated, tested); an app's is the server-rendered page.
-    interactions: {
-      policy: interactionPolicyWithWebLogin(),
-      url: (_ctx: unknown, interaction: { uid: string; params: { client_id?: unknown } }) =>
-        interaction.params.client_id === WEB_CLIENT_ID ? webLoginUrl(interaction.uid) : `${OAUTH_PREFIX}/interaction/${interaction.uid}`,
-    },
+    // The interaction's cookie is scoped to this path, so the web app's log-in posts here too;
+    // for ovi-web this page only redirects to the web app's own log-in screen (interactionRoutes.ts).
+    interactions: { policy: interactionPolicyWithWebLogin(), url: (_ctx: unknown, interaction: { uid: string }) => `${OAUTH_PREFIX}/interaction/${interaction.uid}` },
     loadExistingGrant,
     rotateRefreshToken: true,
     renderError: async (ctx: KoaContext & { get(header: string): string; type: string }, out: { error: string; error_description?: string }) => {

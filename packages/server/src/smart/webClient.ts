@@ -14,7 +14,8 @@ export function webClientRegistration(origin: string): OidcPayload {
     client_id: WEB_CLIENT_ID,
     client_name: 'Ovi',
     redirect_uris: [`${origin}${WEB_CALLBACK_PATH}`],
-    allowed_origins: [],
+    // The browser sends its Origin with the token request; the provider checks it per client.
+    allowed_origins: [origin],
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'none',

@@ -6,19 +6,22 @@ import { launch, pkce, registerApp, tokenRequest } from './smartClient';
 
 const APP_REDIRECT = 'http://127.0.0.1:9/callback';
 
-/** One browser's cookies on Ovi, and its requests without following redirects. */
+/** One browser's cookies on Ovi (by path, as a browser keeps them), and its requests without following redirects. */
 class Jar {
-  private readonly cookies = new Map<string, string>();
+  private readonly cookies = new Map<string, { value: string; path: string }>();
   constructor(private readonly base: string) {}
   async send(path: string, init: { method?: string; json?: unknown } = {}): Promise<Response> {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const url = new URL(path, this.base);
+    const sent = [...this.cookies].filter(([, c]) => url.pathname.startsWith(c.path)).map(([k, c]) => `${k}=${c.value}`);
+    const headers: Record<string, string> = { cookie: sent.join('; ') };
     if (init.json !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(new URL(path, this.base), { method: init.method ?? 'GET', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json), redirect: 'manual' });
+    const response = await fetch(url, { method: init.method ?? 'GET', headers, body: init.json === undefined ? undefined : JSON.stringify(init.json), redirect: 'manual' });
     for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
+      const [pair = '', ...attributes] = cookie.split(';');
       const eq = pair.indexOf('=');
+      const cookiePath = attributes.map((a) => a.trim()).find((a) => a.toLowerCase().startsWith('path='))?.slice(5) ?? '/';
       if (/expires=Thu, 01 Jan 1970/i.test(cookie) || pair.slice(eq + 1) === '') this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+      else this.cookies.set(pair.slice(0, eq), { value: pair.slice(eq + 1), path: cookiePath });
     }
     return response;
   }
@@ -63,7 +66,9 @@ describe.each(BACKENDS)("the web app's sign-in through Ovi's provider (client ov
     return { code: back.url.searchParams.get('code') ?? '', verifier: started.verifier };
   };
 
-  const exchange = (code: string, verifier: string) => tokenRequest(server, { grant_type: 'authorization_code', code, redirect_uri: callback, client_id: 'ovi-web', code_verifier: verifier });
+  // As the web app's fetch sends it: with the page's Origin (the server's own).
+  const exchange = (code: string, verifier: string) =>
+    tokenRequest(server, { grant_type: 'authorization_code', code, redirect_uri: callback, client_id: 'ovi-web', code_verifier: verifier }, { origin: server.url });
   const session = (providerToken: string) => server.call('POST', '/auth/session', { token: providerToken });
   const logins = async (username: string) =>
     (await server.ovi.services.db.query(`SELECT 1 FROM resource WHERE resource_type = 'AuditEvent' AND content->>'outcome' = '0' AND content::text LIKE '%"110122"%' AND content::text LIKE $1`, [`%${username}%`])).rows.length;
