@@ -113,7 +113,7 @@ describe.each(BACKENDS)("the web app's sign-in through Ovi's provider (client ov
     expect((await server.call('GET', '/auth/me', { token: ovi.body.access_token })).status).toBe(401);
   });
 
-  it('answers a wrong password with 401 and an OperationOutcome, and gives no code', async () => {
+  it('answers a wrong password with 401 and an OperationOutcome, locks after the usual failures with 429, and gives no code', async () => {
     const jar = new Jar(server.url);
     const login = await authorize(jar).go;
     const uid = login.url.searchParams.get('interaction') ?? '';
@@ -122,6 +122,11 @@ describe.each(BACKENDS)("the web app's sign-in through Ovi's provider (client ov
     expect(((await wrong.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
     const bad = await jar.send(`/oauth/interaction/${uid}/login`, { method: 'POST', json: { username: 'guidance' } });
     expect(bad.status).toBe(400);
+    // The account's failure limit holds here as on POST /auth/login: 429 with Retry-After, even for the right password.
+    for (let attempt = 0; attempt < 5; attempt++) await jar.send(`/oauth/interaction/${uid}/login`, { method: 'POST', json: { username: 'physio', password: 'wrong' } });
+    const locked = await jar.send(`/oauth/interaction/${uid}/login`, { method: 'POST', json: { username: 'physio', password: 'demo' } });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     // Without the interaction's cookie (another browser): refused.
     const stranger = await new Jar(server.url).send(`/oauth/interaction/${uid}/login`, { method: 'POST', json: { username: 'guidance', password: 'demo' } });
     expect(stranger.status).toBe(400);
