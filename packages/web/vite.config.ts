@@ -48,6 +48,8 @@ export default defineConfig({
     proxy: {
       '/fhir': server,
       '/auth': server,
+      // The web app signs in through Ovi's OpenID provider (decision 035).
+      '/oauth': server,
       '/api': server,
       '/healthz': server,
     },

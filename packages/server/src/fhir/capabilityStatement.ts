@@ -46,7 +46,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatement {
           description:
             'Send Authorization: Bearer <token>. A SMART app gets one through the OAuth endpoints named here ' +
             '(discovery at .well-known/smart-configuration under this base); its scopes narrow what the user may do. ' +
-            "Ovi's own web app gets one from POST /auth/login. " +
+            "Ovi's own web app signs in through the same provider (client ovi-web) and exchanges that once for Ovi's session token (POST /auth/session); scripts may use POST /auth/login. " +
             'A missing or refused token is a 401 with WWW-Authenticate: Bearer; a token without the scope is a 403. Access to personal data needs a care relationship ' +
             'or a recorded reason (X-Access-Reason); every access and refusal is audited.',
         },

@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import type { Session } from '../auth/tokens';
 import type { Accounts } from '../auth/accounts';
 import { OidcStateStore } from '../storage/oidcStateStore';
+import { WEB_CLIENT_ID } from './webClient';
 
 /** The FHIR API's audience: every access token the provider issues names it (see oidcProvider.ts). */
 export const FHIR_AUDIENCE_PATH = '/fhir/R4';
@@ -27,7 +28,8 @@ export function appTokenCheck(db: Database, accounts: Pick<Accounts, 'activeUser
   return async (value) => {
     if (!/^[A-Za-z0-9_-]{20,200}$/.test(value)) return undefined;
     const stored = (await tokens.find(value)) as StoredAccessToken | undefined;
-    if (!stored?.accountId || !stored.clientId || typeof stored.exp !== 'number' || stored.exp * 1000 <= Date.now()) return undefined;
+    // The web app's provider token is only exchanged for Ovi's session (webSession.ts), never used here.
+    if (!stored?.accountId || !stored.clientId || stored.clientId === WEB_CLIENT_ID || typeof stored.exp !== 'number' || stored.exp * 1000 <= Date.now()) return undefined;
     const audiences = Array.isArray(stored.aud) ? stored.aud : [stored.aud];
     if (!audiences.some((aud) => typeof aud === 'string' && new URL(aud).pathname === FHIR_AUDIENCE_PATH)) return undefined;
     const user = await accounts.activeUser(stored.accountId);

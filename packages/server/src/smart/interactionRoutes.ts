@@ -4,12 +4,13 @@ import type { InteractionDetails } from 'oidc-provider';
 import { parseResourceScope } from '@ovi/domain';
 import type { Accounts } from '../auth/accounts';
 import { hasRole } from '../auth/userContext';
-import { FhirError } from '../fhir/outcomes';
+import { badRequest, FhirError } from '../fhir/outcomes';
 import { consentPage, loginPage, messagePage } from './interactionPages';
 import { pageLanguage, TEXTS, type PageLanguage } from './interactionTexts';
 import { OAUTH_PREFIX } from './oidcProvider';
 import type { SmartProviders } from './smartRoutes';
 import type { RegionSignIn } from './regionSignIn';
+import { WEB_CLIENT_ID, webLoginUrl } from './webClient';
 
 const FORM_LIMIT = 4096;
 
@@ -37,6 +38,14 @@ export function registerInteractionRoutes(app: FastifyInstance, { providers, acc
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_request, body, done) => {
         done(null, Object.fromEntries(new URLSearchParams(body as string)));
       });
+      // The web app's own log-in screen sends JSON (and gets JSON back), see webLogin below.
+      scope.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_request, body, done) => {
+        try {
+          done(null, JSON.parse(body as string) as unknown);
+        } catch {
+          done(badRequest('The request body is not valid JSON'), undefined);
+        }
+      });
       scope.addHook('onSend', async (request, reply) => {
         const policy = pagePolicies.get(request);
         if (policy) void reply.header('Content-Security-Policy', policy);
@@ -47,11 +56,14 @@ export function registerInteractionRoutes(app: FastifyInstance, { providers, acc
         const found = await interaction(providers, request, reply, lang);
         if (!found) return reply;
         const { details, appName } = found;
+        // The web app's log-in is its own screen (translated, tested), which posts back here as JSON.
+        if (details.params.client_id === WEB_CLIENT_ID) return reply.code(303).redirect(webLoginUrl(details.uid));
         if (details.prompt.name === 'login') return html(reply, 200, loginPage(lang, `${OAUTH_PREFIX}/interaction/${details.uid}/login`, appName, undefined, '', regionHref(details.uid)));
         return showConsent(reply, lang, details, appName, accounts);
       });
 
       scope.post<{ Params: { uid: string }; Body: Record<string, string> }>('/:uid/login', async (request, reply) => {
+        if (String(request.headers['content-type'] ?? '').startsWith('application/json')) return webLogin(providers, accounts, request, reply);
         const lang = pageLanguage(request.headers['accept-language']);
         const found = await interaction(providers, request, reply, lang);
         if (!found) return reply;
@@ -85,6 +97,12 @@ export function registerInteractionRoutes(app: FastifyInstance, { providers, acc
         if (!found || !region) return reply.sent ? reply : html(reply, 404, messagePage(lang, TEXTS[lang].loginTitle, TEXTS[lang].expired));
         const { provider, details, appName } = found;
         const result = await region.result(String(request.query.result ?? ''), details.uid);
+        if (!result?.accountId && details.params.client_id === WEB_CLIENT_ID) {
+          // The web app shows why on its own log-in screen (its callback reads the description).
+          const why = result?.refused === 'no-account' ? 'region-no-account' : 'region-failed';
+          const to = await provider.interactionResult(request.raw, reply.raw, { error: 'access_denied', error_description: why }, { mergeWithLastSubmission: false });
+          return reply.code(303).redirect(to);
+        }
         if (!result?.accountId) {
           const message = result?.refused === 'no-account' ? TEXTS[lang].regionRefused : TEXTS[lang].regionFailed;
           return html(reply, result?.refused === 'no-account' ? 403 : 400, loginPage(lang, `${OAUTH_PREFIX}/interaction/${details.uid}/login`, appName, message, '', regionHref(details.uid)));
@@ -113,6 +131,32 @@ export function registerInteractionRoutes(app: FastifyInstance, { providers, acc
     },
     { prefix: `${OAUTH_PREFIX}/interaction` },
   );
+}
+
+/**
+ * The web app's log-in (its own React screen is the provider's log-in for `ovi-web`): JSON in,
+ * JSON out, the same checks, limits, 429s and audit records as `POST /auth/login`. Answers
+ * where the browser goes on to (the provider's resume, which redirects to the web app's
+ * callback with the code).
+ */
+async function webLogin(providers: SmartProviders, accounts: Accounts, request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply) {
+  const provider = await providers.forRequest(request);
+  let details: InteractionDetails;
+  try {
+    details = await provider.interactionDetails(request.raw, reply.raw);
+  } catch {
+    throw badRequest('The sign-in has expired; start again');
+  }
+  if (details.uid !== request.params.uid || details.params.client_id !== WEB_CLIENT_ID || details.prompt.name !== 'login') {
+    throw badRequest('The sign-in has expired; start again');
+  }
+  const body = request.body as { username?: unknown; password?: unknown } | undefined;
+  if (typeof body?.username !== 'string' || typeof body.password !== 'string' || !body.username || body.username.length > 100 || body.password.length > 200) {
+    throw badRequest('Send JSON {"username": "...", "password": "..."}');
+  }
+  const user = await accounts.authenticate(body.username, body.password, request.ip);
+  const location = await provider.interactionResult(request.raw, reply.raw, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });
+  return reply.code(200).send({ location });
 }
 
 /** The interaction of the request, with its app; an expired or foreign one gets a plain page. */

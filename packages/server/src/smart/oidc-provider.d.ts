@@ -45,5 +45,10 @@ declare module 'oidc-provider' {
     AccessToken: { find(value: string): Promise<{ extra?: Record<string, unknown> } | undefined> };
   }
 
+  export const interactionPolicy: {
+    base(): { get(name: string): { checks: unknown[] } };
+    Check: { new (reason: string, description: string, error: string, check: (ctx: never) => boolean): unknown; REQUEST_PROMPT: boolean; NO_NEED_TO_PROMPT: boolean };
+  };
+
   export const errors: { InvalidTarget: new (message?: string) => Error; InvalidRequest: new (message?: string) => Error };
 }

@@ -13,6 +13,7 @@ import { errorPage } from './interactionPages';
 import { pageLanguage } from './interactionTexts';
 
 import { OAUTH_PREFIX } from './smartConfiguration';
+import { interactionPolicyWithWebLogin, loadExistingGrant, WEB_CLIENT_ID, webClientRegistration } from './webClient';
 
 export { OAUTH_PREFIX };
 /** The OpenID and launch scopes (the resource scopes belong to the FHIR API, below). */
@@ -49,7 +50,7 @@ export function createProvider(origin: string, db: Database, accounts: Pick<Acco
   const fhirBase = `${origin}${FHIR_AUDIENCE_PATH}`;
   const apps = new SmartAppStore(db);
   const provider = new Provider(`${origin}${OAUTH_PREFIX}`, {
-    adapter: adapterFor(db, apps),
+    adapter: adapterFor(db, apps, origin),
     clients: [],
     jwks: keys.jwks,
     cookies: { keys: keys.cookieKeys },
@@ -86,7 +87,10 @@ export function createProvider(origin: string, db: Database, accounts: Pick<Acco
         },
       },
     },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${OAUTH_PREFIX}/interaction/${interaction.uid}` },
+    // The interaction's cookie is scoped to this path, so the web app's log-in posts here too;
+    // for ovi-web this page only redirects to the web app's own log-in screen (interactionRoutes.ts).
+    interactions: { policy: interactionPolicyWithWebLogin(), url: (_ctx: unknown, interaction: { uid: string }) => `${OAUTH_PREFIX}/interaction/${interaction.uid}` },
+    loadExistingGrant,
     rotateRefreshToken: true,
     renderError: async (ctx: KoaContext & { get(header: string): string; type: string }, out: { error: string; error_description?: string }) => {
       ctx.type = 'html';
@@ -133,8 +137,11 @@ function addLaunchContext(provider: Provider) {
   };
 }
 
-/** oidc-provider constructs one adapter per model: clients come from the registrations, the rest from oidc_state. */
-function adapterFor(db: Database, apps: SmartAppStore) {
+/**
+ * oidc-provider constructs one adapter per model: clients come from the registrations (and
+ * the web app's own, which no registration can replace), the rest from oidc_state.
+ */
+function adapterFor(db: Database, apps: SmartAppStore, origin: string) {
   return class {
     private readonly state: OidcStateStore;
     constructor(private readonly model: string) {
@@ -142,6 +149,7 @@ function adapterFor(db: Database, apps: SmartAppStore) {
     }
     async find(id: string): Promise<OidcPayload | undefined> {
       if (this.model !== 'Client') return this.state.find(id);
+      if (id === WEB_CLIENT_ID) return webClientRegistration(origin);
       const app = await apps.find(id);
       if (!app) return undefined;
       return {

@@ -16,6 +16,8 @@ import { smartConfiguration } from './smartConfiguration';
 import { registerInteractionRoutes } from './interactionRoutes';
 import { installAppCors } from './appCors';
 import { RegionSignIn } from './regionSignIn';
+import { registerWebSessionRoutes } from './webSession';
+import { WEB_CLIENT_ID } from './webClient';
 import { messagePage } from './interactionPages';
 import { pageLanguage, TEXTS } from './interactionTexts';
 import type { RegionSignInConfig } from '../config';
@@ -78,6 +80,7 @@ export async function registerSmartRoutes(app: FastifyInstance, { db, accounts, 
 
   const region = regionSignIn ? new RegionSignIn(regionSignIn, db, accounts) : undefined;
   registerInteractionRoutes(app, { providers, accounts, ...(region ? { region } : {}) });
+  registerWebSessionRoutes(app, { db, accounts, tokens, regionSignIn: region !== undefined });
   if (region) {
     // The region's provider sends the browser back here (register this address there); the interaction finishes on its own page.
     app.get('/oauth/region/callback', async (request, reply) => {
@@ -133,6 +136,7 @@ function registerAppAdminRoutes(app: FastifyInstance, tokens: TokenService, apps
     const body = { ...(request.body as object), clientId: request.params.clientId };
     const problems = registrationProblems(body);
     if (problems.length > 0) throw badRequest(problems.join('; '));
+    if (request.params.clientId === WEB_CLIENT_ID) throw badRequest(`${WEB_CLIENT_ID} is Ovi's own web app, registered by the server itself`);
     const registration = body as AppRegistration;
     await apps.save({ clientId: registration.clientId, name: registration.name.trim(), redirectUris: registration.redirectUris, origins: registration.origins }, user.username);
     return apps.find(registration.clientId);

@@ -54,6 +54,22 @@ export class OidcStateStore {
     await this.db.query('DELETE FROM oidc_state WHERE model = $1 AND id = $2', [this.model, id]);
   }
 
+  /** Finds and removes an unexpired object in one statement: of two processes taking it at once, one gets it. */
+  async take(id: string): Promise<OidcPayload | undefined> {
+    const r = await this.db.query<{ payload: OidcPayload | string }>(
+      'DELETE FROM oidc_state WHERE model = $1 AND id = $2 AND (expires_at IS NULL OR expires_at > now()) RETURNING payload',
+      [this.model, id],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    return typeof row.payload === 'string' ? (JSON.parse(row.payload) as OidcPayload) : row.payload;
+  }
+
+  /** Removes the object with this uid (a session, by the uid its tokens carry). */
+  async destroyByUid(uid: string): Promise<void> {
+    await this.db.query('DELETE FROM oidc_state WHERE model = $1 AND uid = $2', [this.model, uid]);
+  }
+
   /** Removes every code and token of a grant (a reused code, a revoked consent). */
   async revokeByGrantId(grantId: string): Promise<void> {
     await this.db.query('DELETE FROM oidc_state WHERE grant_id = $1', [grantId]);

@@ -1,4 +1,4 @@
-/** Login and the signed-in user. */
+/** The signed-in user and log-out (signing in goes through Ovi's OpenID provider: auth/codeFlow.ts). */
 import { api, request, tokenStore } from './client';
 
 export type Role = 'resident' | 'guidance' | 'professional' | 'manager' | 'admin';
@@ -10,18 +10,6 @@ export interface CurrentUser {
   name: string;
   /** The registers a professional is licensed for (Terhikki: health, Suosikki: social). */
   registers: Array<'health' | 'social'>;
-}
-
-interface LoginAnswer {
-  access_token: string;
-  token_type: string;
-  expires_in: number;
-  fhirUser: string;
-}
-
-export async function login(username: string, password: string): Promise<void> {
-  const { data } = await api.post<LoginAnswer>('/auth/login', { username, password });
-  tokenStore.set(data.access_token);
 }
 
 export async function fetchCurrentUser(): Promise<CurrentUser> {

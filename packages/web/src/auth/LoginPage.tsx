@@ -1,5 +1,5 @@
 /** Sign-in with user name and password; explains the demo accounts. */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { Link, useRouter } from '../app/router';
@@ -8,16 +8,43 @@ import { errorKey } from '../components/errorText';
 import { PageHeading } from '../components/PageHeading';
 import { DemoAccounts } from './DemoAccounts';
 import { useSession } from './SessionContext';
+import { signInOptions, startRegionSignIn } from './codeFlow';
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { signIn, expired } = useSession();
+  const { signIn, expired, signInFailure } = useSession();
   const { navigate } = useRouter();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const [region, setRegion] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    void signInOptions().then((options) => {
+      if (!cancelled) setRegion(options.region);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const signInAtRegion = async () => {
+    if (leaving) return;
+    setLeaving(true);
+    setError(undefined);
+    try {
+      // Back to the same screen afterwards (the query too, as after a password log-in).
+      await startRegionSignIn(window.location.pathname + window.location.search);
+    } catch (e) {
+      setError(t(errorKey(e)));
+      setLeaving(false);
+    }
+  };
+  const shownError = error ?? (signInFailure ? t(`signIn.${signInFailure}`) : undefined);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,15 +81,15 @@ export function LoginPage() {
             {t('serviceFinder.loginLink')}
           </Link>
         </p>
-        {expired && !error && (
+        {expired && !shownError && (
           <p role="status" className="notice notice-info">
             {t('errors.unauthorized')}
           </p>
         )}
         <form noValidate onSubmit={(e) => void submit(e)} aria-busy={submitting}>
-          {error && (
+          {shownError && (
             <p id="login-error" role="alert" className="notice notice-error">
-              {error}
+              {shownError}
             </p>
           )}
           <div className="field">
@@ -75,8 +102,8 @@ export function LoginPage() {
               autoCapitalize="none"
               spellCheck={false}
               value={username}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'login-error' : undefined}
+              aria-invalid={shownError ? true : undefined}
+              aria-describedby={shownError ? 'login-error' : undefined}
               data-testid="login-username"
               onChange={(e) => setUsername(e.target.value)}
             />
@@ -91,8 +118,8 @@ export function LoginPage() {
               name="password"
               autoComplete="current-password"
               value={password}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? 'login-error' : undefined}
+              aria-invalid={shownError ? true : undefined}
+              aria-describedby={shownError ? 'login-error' : undefined}
               data-testid="login-password"
               onChange={(e) => setPassword(e.target.value)}
             />
@@ -103,6 +130,14 @@ export function LoginPage() {
             </button>
           </div>
         </form>
+        {region && (
+          <div className="region-sign-in">
+            <p>{t('signIn.regionOr')}</p>
+            <button type="button" className="button button-secondary button-wide" disabled={leaving} aria-busy={leaving} onClick={() => void signInAtRegion()} data-testid="login-region">
+              {t('signIn.regionButton')}
+            </button>
+          </div>
+        )}
       </section>
       <DemoAccounts
         onPick={(name) => {
