@@ -15,8 +15,6 @@ import type { ContinuityCell, ContinuityGroupFacts } from '@ovi/domain';
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 
-const participant = (kind: string) => `(SELECT p#>>'{actor,reference}' FROM jsonb_array_elements(a.content->'participant') p WHERE p#>>'{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
-
 export async function realisedVisitContinuity(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: ContinuityCell[]; groups: ContinuityGroupFacts[] }> {
   const r = await db.query<{
     unit: string;
@@ -30,13 +28,10 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
     professionals: number | null;
   }>(
     `WITH v AS (
-       SELECT ${participant('Patient')} AS client,
-              ${participant('Practitioner')} AS practitioner,
-              COALESCE(${participant('Location')}, 'unknown') AS unit,
-              COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession
-         FROM resource a
-        WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
-          AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz
+       SELECT 'Patient/' || patient_id AS client, practitioner,
+              COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession
+         FROM visit_fact
+        WHERE status = 'fulfilled' AND start_at >= $1::timestamptz AND start_at < $2::timestamptz
      ), pair AS (
        -- Visits per client and professional (a visit without either names no one met: left out).
        SELECT unit, profession, client, practitioner, count(*)::int AS n
@@ -44,21 +39,23 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
         GROUP BY unit, profession, client, practitioner
      ), clients AS (
        SELECT DISTINCT client FROM pair
+     ), teams AS MATERIALIZED (
+       SELECT content #>> '{subject,reference}' AS subject,
+              ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(content->'managingOrganization') o) AS organizations,
+              content->'participant' AS participants
+         FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
      ), own AS (
        -- Each client's own professionals and own-team members.
-       SELECT c.client, g->>'reference' AS member
+       SELECT c.client, g AS member
          FROM clients c
-         JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
-         CROSS JOIN LATERAL jsonb_array_elements(pt.content->'generalPractitioner') g
+         JOIN patient_fact pt ON pt.patient_id = substring(c.client FROM '^Patient/(.+)$')
+         CROSS JOIN LATERAL unnest(pt.general_practitioners) g
        UNION
        SELECT c.client, m#>>'{member,reference}'
          FROM clients c
-         JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
-         JOIN resource ct ON ct.resource_type = 'CareTeam' AND ct.content->>'status' = 'active'
-          AND (ct.content #>> '{subject,reference}' = c.client
-               OR EXISTS (SELECT 1 FROM jsonb_array_elements(ct.content->'managingOrganization') o
-                           JOIN jsonb_array_elements(pt.content->'generalPractitioner') g ON g->>'reference' = o->>'reference'))
-         CROSS JOIN LATERAL jsonb_array_elements(ct.content->'participant') m
+         JOIN patient_fact pt ON pt.patient_id = substring(c.client FROM '^Patient/(.+)$')
+         JOIN teams ct ON ct.subject = c.client OR ct.organizations && pt.general_practitioners
+         CROSS JOIN LATERAL jsonb_array_elements(ct.participants) m
      ), own_pair AS (
        -- Whether each client–professional pair is an own one: a join, not a search of \`own\`
        -- per pair (that was quadratic: hours over a region's year; decision 029).
