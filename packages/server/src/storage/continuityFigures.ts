@@ -27,49 +27,38 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
     own_visits: number | null;
     professionals: number | null;
   }>(
-    `WITH v AS (
-       SELECT 'Patient/' || patient_id AS client, practitioner,
-              COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession
+    `WITH pair AS (
+       -- Visits per client and professional (a visit without either names no one met: left out).
+       SELECT COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession, patient_id AS client, practitioner, count(*)::int AS n
          FROM visit_fact
         WHERE status = 'fulfilled' AND start_at >= $1::timestamptz AND start_at < $2::timestamptz
-     ), pair AS (
-       -- Visits per client and professional (a visit without either names no one met: left out).
-       SELECT unit, profession, client, practitioner, count(*)::int AS n
-         FROM v WHERE client IS NOT NULL AND practitioner IS NOT NULL
-        GROUP BY unit, profession, client, practitioner
-     ), clients AS (
-       SELECT DISTINCT client FROM pair
+          AND patient_id IS NOT NULL AND practitioner IS NOT NULL
+        GROUP BY 1, 2, 3, 4
      ), teams AS MATERIALIZED (
+       -- The active CareTeams (a few per unit): whose they are and who is in them.
        SELECT content #>> '{subject,reference}' AS subject,
-              ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(content->'managingOrganization') o) AS organizations,
-              content->'participant' AS participants
+              ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(COALESCE(content->'managingOrganization', '[]')) o) AS organizations,
+              ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members
          FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
-     ), own AS (
-       -- Each client's own professionals and own-team members.
-       SELECT c.client, g AS member
-         FROM clients c
-         JOIN patient_fact pt ON pt.patient_id = substring(c.client FROM '^Patient/(.+)$')
-         CROSS JOIN LATERAL unnest(pt.general_practitioners) g
-       UNION
-       SELECT c.client, m#>>'{member,reference}'
-         FROM clients c
-         JOIN patient_fact pt ON pt.patient_id = substring(c.client FROM '^Patient/(.+)$')
-         JOIN teams ct ON ct.subject = c.client OR ct.organizations && pt.general_practitioners
-         CROSS JOIN LATERAL jsonb_array_elements(ct.participants) m
      ), own_pair AS (
-       -- Whether each client–professional pair is an own one: a join, not a search of \`own\`
-       -- per pair (that was quadratic: hours over a region's year; decision 029).
-       SELECT p.*, (o.member IS NOT NULL) AS is_own
-         FROM pair p LEFT JOIN own o ON o.client = p.client AND o.member = p.practitioner
-     ), listed AS (
-       SELECT client, bool_or(member LIKE 'Practitioner/%') AS listed FROM own GROUP BY client
+       -- Whether each client–professional pair is an own one (one of the client's own
+       -- professionals, or a member of a team of the client or of an own unit), and whether the
+       -- client has an own professional at all (listed): looked up per pair from the client's
+       -- fact and the few teams, never a list of every client's own members (decision 029).
+       SELECT p.*,
+              pt.patient_id IS NOT NULL AND (p.practitioner = ANY(pt.general_practitioners)
+                OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND p.practitioner = ANY(t.members))) AS is_own,
+              pt.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(pt.general_practitioners) g WHERE g LIKE 'Practitioner/%')
+                OR EXISTS (SELECT 1 FROM teams t, unnest(t.members) m
+                            WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND m LIKE 'Practitioner/%')) AS listed
+         FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
      ), per_client AS (
-       SELECT p.unit, p.profession, p.client,
-              sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
-              sum(CASE WHEN p.is_own THEN p.n ELSE 0 END)::int AS own_visits,
-              COALESCE(bool_or(l.listed), false) AS listed
-         FROM own_pair p LEFT JOIN listed l ON l.client = p.client
-        GROUP BY p.unit, p.profession, p.client
+       SELECT unit, profession, client,
+              sum(n)::int AS visits, sum(n * n)::int AS sum_of_squares, max(n)::int AS most_seen,
+              sum(CASE WHEN is_own THEN n ELSE 0 END)::int AS own_visits,
+              bool_or(listed) AS listed
+         FROM own_pair
+        GROUP BY unit, profession, client
      ), seen AS (
        SELECT unit, profession, count(DISTINCT practitioner)::int AS professionals FROM pair GROUP BY unit, profession
      )
