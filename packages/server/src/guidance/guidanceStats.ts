@@ -9,6 +9,7 @@ import {
 } from '@ovi/domain/src/smallNumbers';
 import type { Database } from '../db/database';
 import { now as clockNow } from '../time/clock';
+import { figureQuery } from '../storage/figureSession';
 
 /** Groups smaller than this are hidden so that no one can be recognised from the figures. */
 export const SMALL_NUMBER_LIMIT = DOMAIN_SMALL_NUMBER_LIMIT;
@@ -85,7 +86,8 @@ export interface StatsWindow {
  */
 async function countContacts(db: Database, window: StatsWindow, now: Date): Promise<{ groups: ContactGroup[]; professionals: number }> {
   if (TASK_CODES.clientGuidance !== 'client-guidance') throw new Error('the client-guidance code changed: update the query and migration 041');
-  const r = await db.query<ContactGroup & { professionals: number }>(
+  const r = await figureQuery<ContactGroup & { professionals: number }>(
+    db,
     `WITH a AS (
        -- The contacts' facts (task_fact, migration 041, decision 033), not their stored documents.
        SELECT status, outcome, urgency, channel, owner, closed_at, work_to, assessment_due,

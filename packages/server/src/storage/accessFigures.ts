@@ -6,6 +6,7 @@ import type { WaitCell, WaitGroupProfessionals } from '@ovi/domain';
 import { NO_ASSESSMENT } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { activeScheduleIds } from './slotAvailability';
+import { figureQuery } from './figureSession';
 
 /** One professional's booking calendar for T3: up to the first three free times in the horizon. */
 export interface T3Calendar {
@@ -68,7 +69,8 @@ export async function t3Calendars(db: SqlExecutor, window: { from: Date; to: Dat
  * year of visits is a scan of short rows, not of the stored documents.
  */
 export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: WaitCell[]; professionals: WaitGroupProfessionals[] }> {
-  const r = await db.query<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+  const r = await figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+    db,
     `WITH v AS (
        SELECT COALESCE(v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession, v.practitioner,
               v.start_at AS visit_at, COALESCE(v.booked_at, v.start_at) AS booked_at, t.urgency, t.legal_deadline, t.regional_deadline,

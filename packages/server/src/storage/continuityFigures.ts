@@ -14,9 +14,10 @@
 import type { ContinuityCell, ContinuityGroupFacts } from '@ovi/domain';
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
+import { figureQuery } from './figureSession';
 
 export async function realisedVisitContinuity(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: ContinuityCell[]; groups: ContinuityGroupFacts[] }> {
-  const r = await db.query<{
+  const r = await figureQuery<{
     unit: string;
     profession: string;
     visits: number | null;
@@ -27,6 +28,7 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
     own_visits: number | null;
     professionals: number | null;
   }>(
+    db,
     `WITH pair AS (
        -- Visits per client and professional (a visit without either names no one met: left out).
        SELECT COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession, patient_id AS client, practitioner, count(*)::int AS n

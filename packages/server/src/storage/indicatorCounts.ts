@@ -12,6 +12,7 @@
  */
 import { MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
+import { figureQuery } from './figureSession';
 
 export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
 
@@ -219,7 +220,8 @@ export async function indicatorCounts(
        SELECT ${stratifierOf.replace(/GROUPING\((\w+)\) = 0/g, 'GROUPING($1) = 0')}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
          FROM s GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
     : '';
-  const r = await db.query<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+  const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+    db,
     `WITH s AS (${filtered})
      SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k, count(*)::int AS n
        FROM s GROUP BY GROUPING SETS (${sets})
@@ -267,7 +269,8 @@ export interface WeekRow {
  * whenever it arrived.
  */
 export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWindow, filters: IndicatorFilters): Promise<WeekRow[]> {
-  const r = await db.query<{ week: string; profession: string; need_visit: number; arrived: number; free_times: number; booked_times: number; backlog: number }>(
+  const r = await figureQuery<{ week: string; profession: string; need_visit: number; arrived: number; free_times: number; booked_times: number; backlog: number }>(
+    db,
     `WITH weeks AS (
        SELECT w::date AS monday,
               (w::date::timestamp AT TIME ZONE 'Europe/Helsinki') AS starts,
