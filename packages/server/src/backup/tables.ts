@@ -96,14 +96,21 @@ const WORK_COUNT = 'work_count';
 const SERVICE_SEARCH = 'service_search';
 
 /**
+ * The managers' figure facts (migration 041, decision 033): one row per Task, Appointment and
+ * Patient, derived from that resource alone by triggers on resource like work_item, so a
+ * restore builds them again as the resources go in.
+ */
+const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact'] as const;
+
+/**
  * Tables of the public schema that are deliberately not in a backup (besides the work queue's
- * projection and its totals, rebuilt from the Tasks, and the service finder's documents, rebuilt from the services): the migrations (the
+ * projection and its totals, rebuilt from the Tasks, the service finder's documents, rebuilt from the services, and the figure facts): the migrations (the
  * header's schemaVersion stands for them) and the recent failed log-ins per client address
  * (transient, and client addresses are personal data), the public forms' sendings per address
  * (the same), when missing home measurements were last looked for (a restored database
  * simply looks again), and the SMART provider's sessions, tokens and keys (apps log in again).
  */
-export const NOT_BACKED_UP = ['schema_migration', 'search_reindex_pending', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, 'self_monitoring_sweep', 'oidc_state', 'oidc_key'] as const;
+export const NOT_BACKED_UP = ['schema_migration', 'search_reindex_pending', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, ...FIGURE_FACTS, 'self_monitoring_sweep', 'oidc_state', 'oidc_key'] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

@@ -9,6 +9,7 @@ import {
 } from '@ovi/domain/src/smallNumbers';
 import type { Database } from '../db/database';
 import { now as clockNow } from '../time/clock';
+import { figureQuery } from '../storage/figureSession';
 
 /** Groups smaller than this are hidden so that no one can be recognised from the figures. */
 export const SMALL_NUMBER_LIMIT = DOMAIN_SMALL_NUMBER_LIMIT;
@@ -79,34 +80,24 @@ export interface StatsWindow {
 /**
  * The contacts that arrived in the window, counted in SQL by everything the figures need
  * (a few dozen groups however many contacts), and how many professionals took or closed
- * them. The window is read through resource_guidance_authored (migration 015), so a year
- * costs what a year holds, not the whole history. The code is written out (not a parameter)
- * so that the partial index's condition is seen to hold.
+ * them. The window is read from the contacts' facts through task_fact_guidance_arrived
+ * (migration 041), so a year costs what a year holds, not the whole history. The code is
+ * written out (not a parameter) so that the partial index's condition is seen to hold.
  */
 async function countContacts(db: Database, window: StatsWindow, now: Date): Promise<{ groups: ContactGroup[]; professionals: number }> {
-  if (TASK_CODES.clientGuidance !== 'client-guidance') throw new Error('the client-guidance code changed: update the query and migration 015');
-  const r = await db.query<ContactGroup & { professionals: number }>(
-    `WITH t AS MATERIALIZED (
-       -- Each stored contact taken apart once (every content -> … decompresses a large document
-       -- again; decision 029), its inputs gathered into one object by code.
-       SELECT tk.status, tk."businessStatus" #>> '{coding,0,code}' AS outcome,
-              tk."executionPeriod" ->> 'end' AS closed, tk.restriction #>> '{period,end}' AS work_to, tk.owner ->> 'reference' AS owner,
-              (SELECT jsonb_object_agg(i#>>'{type,coding,0,code}', i) FILTER (WHERE i#>>'{type,coding,0,code}' IS NOT NULL) FROM jsonb_array_elements(tk.input) i) AS inputs
-         FROM resource
-        CROSS JOIN LATERAL jsonb_to_record(content) AS tk(status text, "businessStatus" jsonb, "executionPeriod" jsonb, restriction jsonb, owner jsonb, input jsonb)
-        WHERE resource_type = 'Task' AND content #>> '{code,coding,0,code}' = 'client-guidance'
-          AND ovi_instant(content ->> 'authoredOn') >= $1::timestamptz AND ovi_instant(content ->> 'authoredOn') < $2::timestamptz
-     ), a AS (
-       SELECT t.*,
+  if (TASK_CODES.clientGuidance !== 'client-guidance') throw new Error('the client-guidance code changed: update the query and migration 041');
+  const r = await figureQuery<ContactGroup & { professionals: number }>(
+    db,
+    `WITH a AS (
+       -- The contacts' facts (task_fact, migration 041, decision 033), not their stored documents.
+       SELECT status, outcome, urgency, channel, owner, closed_at, work_to, assessment_due,
               -- A contact closed without a separate assessment was assessed when it was closed.
-              COALESCE((inputs #>> '{assessed-at,valueDateTime}')::timestamptz, CASE WHEN status = 'completed' THEN closed::timestamptz END) AS assessed_at,
-              (inputs #>> '{assessment-due,valueDateTime}')::timestamptz AS assessment_due
-         FROM t
+              COALESCE(assessed_input_at, CASE WHEN status = 'completed' THEN closed_at END) AS assessed_at
+         FROM task_fact
+        WHERE kind = 'client-guidance' AND arrived_at >= $1::timestamptz AND arrived_at < $2::timestamptz
      ), c AS (
-       SELECT status, outcome,
-              inputs #>> '{urgency,valueCode}' AS urgency,
-              inputs #>> '{channel,valueCode}' AS channel,
-              CASE WHEN status = 'completed' THEN closed::timestamptz <= work_to::timestamptz END AS in_time,
+       SELECT status, outcome, urgency, channel,
+              CASE WHEN status = 'completed' THEN closed_at <= work_to END AS in_time,
               CASE WHEN assessed_at IS NOT NULL THEN assessed_at <= assessment_due
                    WHEN assessment_due < $3::timestamptz THEN false END AS assessed_in_time,
               owner

@@ -6,6 +6,7 @@ import type { WaitCell, WaitGroupProfessionals } from '@ovi/domain';
 import { NO_ASSESSMENT } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { activeScheduleIds } from './slotAvailability';
+import { figureQuery } from './figureSession';
 
 /** One professional's booking calendar for T3: up to the first three free times in the horizon. */
 export interface T3Calendar {
@@ -55,12 +56,6 @@ export async function t3Calendars(db: SqlExecutor, window: { from: Date; to: Dat
   );
 }
 
-/** A Task's inputs as one object, input code → the input (each code the figures read occurs once). */
-const inputsByCode = (inputs: string) =>
-  `(SELECT jsonb_object_agg(i#>>'{type,coding,0,code}', i) FILTER (WHERE i#>>'{type,coding,0,code}' IS NOT NULL) FROM jsonb_array_elements(${inputs}) i)`;
-const actorOf = (participants: string, kind: string) =>
-  `(SELECT p#>>'{actor,reference}' FROM jsonb_array_elements(${participants}) p WHERE p#>>'{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
-
 /**
  * The realised visits (Appointment `fulfilled`) that started in [start, end), counted by unit,
  * profession, urgency, whole Helsinki days waited and whether each limit was kept — the cells
@@ -70,64 +65,29 @@ const actorOf = (participants: string, kind: string) =>
  * `$resolve` booked); for routed work the contact's earlier assessment counts when it was
  * earlier (`basedOn`), so routing never restarts the clock.
  *
- * At a region's scale (a year: hundreds of thousands of visits) each stored document is taken
- * apart once (`jsonb_to_record`, the Task's inputs into one object) and the parts read from
- * there (every `content -> …` of a large stored document decompresses it again), and the
- * instants are read with `ovi_figure_instant` (migration 040), which the planner inlines
- * instead of calling `ovi_instant` seven times a visit (decision 029).
+ * Read from the figure facts (visit_fact, task_fact: migration 041, decision 033): a region's
+ * year of visits is a scan of short rows, not of the stored documents.
  */
 export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: WaitCell[]; professionals: WaitGroupProfessionals[] }> {
-  const r = await db.query<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+  const r = await figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+    db,
     `WITH v AS (
-       SELECT ap.start, ap.created,
-              COALESCE(${actorOf('ap.participant', 'Location')}, 'unknown') AS unit,
-              COALESCE(ap.specialty #>> '{0,coding,0,code}', 'unknown') AS profession,
-              ${actorOf('ap.participant', 'Practitioner')} AS practitioner,
-              (SELECT substring(s->>'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(ap."supportingInformation") s WHERE s->>'reference' LIKE 'Task/%' LIMIT 1) AS task_id
-         FROM resource a
-        CROSS JOIN LATERAL jsonb_to_record(a.content) AS ap(start text, created text, participant jsonb, specialty jsonb, "supportingInformation" jsonb)
-        WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
-          AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz
-     ), parts AS MATERIALIZED (
-       SELECT v.unit, v.profession, v.practitioner, v.start, v.created,
-              tk.status AS task_status, tk."executionPeriod" ->> 'end' AS task_closed,
-              ${inputsByCode('tk.input')} AS inputs,
-              ${inputsByCode('ok.input')} AS earlier_inputs
-         FROM v
-         LEFT JOIN resource t ON t.resource_type = 'Task' AND t.id = v.task_id
-         LEFT JOIN LATERAL jsonb_to_record(t.content) AS tk(status text, "executionPeriod" jsonb, input jsonb, "basedOn" jsonb) ON true
-         LEFT JOIN resource o ON o.resource_type = 'Task'
-          AND o.id = (SELECT substring(b->>'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(tk."basedOn") b WHERE b->>'reference' LIKE 'Task/%' LIMIT 1)
-         LEFT JOIN LATERAL jsonb_to_record(o.content) AS ok(input jsonb) ON true
-     ), texts AS MATERIALIZED (
-       SELECT unit, profession, practitioner, task_status, start, created, task_closed,
-              inputs #>> '{assessed-at,valueDateTime}' AS own_assessed, earlier_inputs #>> '{assessed-at,valueDateTime}' AS earlier_assessed,
-              inputs #>> '{urgency,valueCode}' AS urgency,
-              inputs #>> '{legal-deadline,valueDateTime}' AS legal, inputs #>> '{regional-deadline,valueDateTime}' AS regional
-         FROM parts
-     ), times AS MATERIALIZED (
-       SELECT unit, profession, practitioner, task_status, urgency,
-              ovi_figure_instant(start) AS visit_at,
-              COALESCE(ovi_figure_instant(created), ovi_figure_instant(start)) AS booked_at,
-              ovi_figure_instant(task_closed) AS closed_at,
-              ovi_figure_instant(own_assessed) AS own_assessment,
-              ovi_figure_instant(earlier_assessed) AS earlier_assessment,
-              ovi_figure_instant(legal) AS legal_deadline,
-              ovi_figure_instant(regional) AS regional_deadline
-         FROM texts
-     ), assessed AS MATERIALIZED (
-       SELECT times.*,
+       SELECT COALESCE(v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession, v.practitioner,
+              v.start_at AS visit_at, COALESCE(v.booked_at, v.start_at) AS booked_at, t.urgency, t.legal_deadline, t.regional_deadline,
               -- The assessment of the contact; a contact closed before the visit without a separate
               -- assessment was assessed when it was closed (older records); routed work keeps the earlier one.
-              LEAST(COALESCE(own_assessment, CASE WHEN task_status = 'completed' AND closed_at <= visit_at THEN closed_at END), earlier_assessment) AS assessed_at
-         FROM times
+              LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at) AS assessed_at
+         FROM visit_fact v
+         LEFT JOIN task_fact t ON t.task_id = v.task_id
+         LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
+        WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
      ), x AS (
        SELECT unit, profession, practitioner,
               CASE WHEN assessed_at IS NULL THEN $3 ELSE COALESCE(urgency, 'unknown') END AS urgency,
               GREATEST(0, (visit_at AT TIME ZONE 'Europe/Helsinki')::date - (COALESCE(assessed_at, booked_at) AT TIME ZONE 'Europe/Helsinki')::date) AS days,
               CASE WHEN assessed_at IS NOT NULL THEN visit_at <= legal_deadline END AS within_legal,
               CASE WHEN assessed_at IS NOT NULL THEN visit_at <= regional_deadline END AS within_regional
-         FROM assessed
+         FROM v
      )
      SELECT unit, profession, urgency, days, within_legal, within_regional, count(*)::int AS n, NULL::int AS professionals
        FROM x GROUP BY unit, profession, urgency, days, within_legal, within_regional

@@ -1,19 +1,18 @@
 /**
  * The least any figure over a period's contacts can cost: a plain count of the client-guidance
  * contacts that arrived in [start, end), grouped by the unit that handled them (the unit of
- * the guidance nurse who owns the contact, through the PractitionerRole), read through the
- * same partial index as the guidance statistics (migration 015). The dashboard benchmark
- * compares every indicator with it (decision 029).
+ * the guidance nurse who owns the contact, through the PractitionerRole), read from the same
+ * figure facts as the indicators (task_fact through its partial index on the arrival, migration
+ * 041, decision 033). The dashboard benchmark compares every indicator with it (decision 029).
  */
 import type { SqlExecutor } from '../db/database';
 
 export async function contactsPerUnit(db: SqlExecutor, window: { start: Date; end: Date }): Promise<Array<{ unit: string; contacts: number }>> {
   const r = await db.query<{ unit: string | null; n: number }>(
     `WITH c AS (
-       SELECT content #>> '{owner,reference}' AS owner, count(*)::int AS n
-         FROM resource
-        WHERE resource_type = 'Task' AND content #>> '{code,coding,0,code}' = 'client-guidance'
-          AND ovi_instant(content ->> 'authoredOn') >= $1::timestamptz AND ovi_instant(content ->> 'authoredOn') < $2::timestamptz
+       SELECT owner, count(*)::int AS n
+         FROM task_fact
+        WHERE kind = 'client-guidance' AND arrived_at >= $1::timestamptz AND arrived_at < $2::timestamptz
         GROUP BY 1
      )
      SELECT COALESCE(u.unit, 'unknown') AS unit, sum(c.n)::int AS n

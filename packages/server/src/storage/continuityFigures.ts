@@ -14,11 +14,10 @@
 import type { ContinuityCell, ContinuityGroupFacts } from '@ovi/domain';
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
-
-const participant = (kind: string) => `(SELECT p#>>'{actor,reference}' FROM jsonb_array_elements(a.content->'participant') p WHERE p#>>'{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
+import { figureQuery } from './figureSession';
 
 export async function realisedVisitContinuity(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: ContinuityCell[]; groups: ContinuityGroupFacts[] }> {
-  const r = await db.query<{
+  const r = await figureQuery<{
     unit: string;
     profession: string;
     visits: number | null;
@@ -29,50 +28,39 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
     own_visits: number | null;
     professionals: number | null;
   }>(
-    `WITH v AS (
-       SELECT ${participant('Patient')} AS client,
-              ${participant('Practitioner')} AS practitioner,
-              COALESCE(${participant('Location')}, 'unknown') AS unit,
-              COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession
-         FROM resource a
-        WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
-          AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz
-     ), pair AS (
+    db,
+    `WITH pair AS (
        -- Visits per client and professional (a visit without either names no one met: left out).
-       SELECT unit, profession, client, practitioner, count(*)::int AS n
-         FROM v WHERE client IS NOT NULL AND practitioner IS NOT NULL
-        GROUP BY unit, profession, client, practitioner
-     ), clients AS (
-       SELECT DISTINCT client FROM pair
-     ), own AS (
-       -- Each client's own professionals and own-team members.
-       SELECT c.client, g->>'reference' AS member
-         FROM clients c
-         JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
-         CROSS JOIN LATERAL jsonb_array_elements(pt.content->'generalPractitioner') g
-       UNION
-       SELECT c.client, m#>>'{member,reference}'
-         FROM clients c
-         JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
-         JOIN resource ct ON ct.resource_type = 'CareTeam' AND ct.content->>'status' = 'active'
-          AND (ct.content #>> '{subject,reference}' = c.client
-               OR EXISTS (SELECT 1 FROM jsonb_array_elements(ct.content->'managingOrganization') o
-                           JOIN jsonb_array_elements(pt.content->'generalPractitioner') g ON g->>'reference' = o->>'reference'))
-         CROSS JOIN LATERAL jsonb_array_elements(ct.content->'participant') m
+       SELECT COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession, patient_id AS client, practitioner, count(*)::int AS n
+         FROM visit_fact
+        WHERE status = 'fulfilled' AND start_at >= $1::timestamptz AND start_at < $2::timestamptz
+          AND patient_id IS NOT NULL AND practitioner IS NOT NULL
+        GROUP BY 1, 2, 3, 4
+     ), teams AS MATERIALIZED (
+       -- The active CareTeams (a few per unit): whose they are and who is in them.
+       SELECT content #>> '{subject,reference}' AS subject,
+              ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(COALESCE(content->'managingOrganization', '[]')) o) AS organizations,
+              ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members
+         FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
      ), own_pair AS (
-       -- Whether each client–professional pair is an own one: a join, not a search of \`own\`
-       -- per pair (that was quadratic: hours over a region's year; decision 029).
-       SELECT p.*, (o.member IS NOT NULL) AS is_own
-         FROM pair p LEFT JOIN own o ON o.client = p.client AND o.member = p.practitioner
-     ), listed AS (
-       SELECT client, bool_or(member LIKE 'Practitioner/%') AS listed FROM own GROUP BY client
+       -- Whether each client–professional pair is an own one (one of the client's own
+       -- professionals, or a member of a team of the client or of an own unit), and whether the
+       -- client has an own professional at all (listed): looked up per pair from the client's
+       -- fact and the few teams, never a list of every client's own members (decision 029).
+       SELECT p.*,
+              pt.patient_id IS NOT NULL AND (p.practitioner = ANY(pt.general_practitioners)
+                OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND p.practitioner = ANY(t.members))) AS is_own,
+              pt.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(pt.general_practitioners) g WHERE g LIKE 'Practitioner/%')
+                OR EXISTS (SELECT 1 FROM teams t, unnest(t.members) m
+                            WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND m LIKE 'Practitioner/%')) AS listed
+         FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
      ), per_client AS (
-       SELECT p.unit, p.profession, p.client,
-              sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
-              sum(CASE WHEN p.is_own THEN p.n ELSE 0 END)::int AS own_visits,
-              COALESCE(bool_or(l.listed), false) AS listed
-         FROM own_pair p LEFT JOIN listed l ON l.client = p.client
-        GROUP BY p.unit, p.profession, p.client
+       SELECT unit, profession, client,
+              sum(n)::int AS visits, sum(n * n)::int AS sum_of_squares, max(n)::int AS most_seen,
+              sum(CASE WHEN is_own THEN n ELSE 0 END)::int AS own_visits,
+              bool_or(listed) AS listed
+         FROM own_pair
+        GROUP BY unit, profession, client
      ), seen AS (
        SELECT unit, profession, count(DISTINCT practitioner)::int AS professionals FROM pair GROUP BY unit, profession
      )

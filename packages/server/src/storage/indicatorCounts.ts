@@ -10,8 +10,9 @@
  * continuous measure, the measured value. The filters (unit, municipality, profession) apply to
  * `s`. The answer is (stratifier, value, k, n); a stratifier of NULL is the whole population.
  */
-import { EXTENSIONS, MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
+import { MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
+import { figureQuery } from './figureSession';
 
 export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
 
@@ -36,71 +37,69 @@ export interface IndicatorCountRow {
 
 const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality: 'municipality', 'age-group': 'age_group', profession: 'profession' };
 
-/** The client's columns from a Patient's content `pc` at the Helsinki date of instant `at`. */
-const clientColumns = (pc: string, at: string) => `
-  COALESCE((SELECT e #>> '{valueCoding,code}' FROM jsonb_array_elements(${pc} -> 'extension') e WHERE e ->> 'url' = '${EXTENSIONS.municipality}' LIMIT 1), 'unknown') AS municipality,
+/**
+ * The client's columns from a patient fact `pf` (migration 041) at the Helsinki date of instant
+ * `at`: the home municipality and the age group, 'unknown' when not recorded.
+ */
+const clientColumns = (pf: string, at: string) => `
+  COALESCE(${pf}.municipality, 'unknown') AS municipality,
   -- The bands of domain/measures/ageGroups.ts: 0-17, 18-64, 65-74, 75+ (age on the day, Helsinki).
-  CASE WHEN ${pc} ->> 'birthDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
-    CASE WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 18 THEN '0-17'
-         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 65 THEN '18-64'
-         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 75 THEN '65-74'
-         ELSE '75+' END
-  ELSE 'unknown' END AS age_group`;
-
-/** A Task input's value as text. */
-const input = (alias: string, code: string, field: string) =>
-  `(SELECT i ->> '${field}' FROM jsonb_array_elements(${alias}.content -> 'input') i WHERE i #>> '{type,coding,0,code}' = '${code}' LIMIT 1)`;
+  CASE WHEN ${pf}.birth_date IS NULL THEN 'unknown'
+       WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date)) < 18 THEN '0-17'
+       WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date)) < 65 THEN '18-64'
+       WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date)) < 75 THEN '65-74'
+       ELSE '75+' END AS age_group`;
 
 /**
- * The client-guidance contacts that arrived in the window ($1, $2), with the client's columns;
- * the contact's unit is the client's own station (the first Organization among
- * `generalPractitioner`), its profession the one the contact was assessed for (`performerType`).
- * Read through resource_guidance_authored (migration 015).
+ * The client-guidance contacts that arrived before $2 (and, with `fromStart`, at or after $1),
+ * from their facts (task_fact, patient_fact: migration 041, decision 033), with the client's
+ * columns; the contact's unit is the client's own station today (the first Organization among
+ * `generalPractitioner`), its profession the one the contact was assessed for
+ * (`performerType`). `ended_at` is the Task's executionPeriod.end. Read through
+ * task_fact_guidance_arrived.
  */
-const CONTACTS = `
-  SELECT t.content AS c,
-         ovi_instant(t.content ->> 'authoredOn') AS arrived_at,
-         COALESCE((SELECT g ->> 'reference' FROM jsonb_array_elements(p.content -> 'generalPractitioner') g WHERE g ->> 'reference' LIKE 'Organization/%' LIMIT 1), 'unknown') AS unit,
-         ${clientColumns('p.content', "ovi_instant(t.content ->> 'authoredOn')")},
-         COALESCE(t.content #>> '{performerType,0,coding,0,code}', 'unknown') AS profession,
-         t.content #>> '{owner,reference}' AS owner,
-         COALESCE(ovi_instant(${input('t', 'assessed-at', 'valueDateTime')}),
-                  CASE WHEN t.content ->> 'status' = 'completed' THEN ovi_instant(t.content #>> '{executionPeriod,end}') END) AS assessed_at,
-         ovi_instant(${input('t', 'assessment-due', 'valueDateTime')}) AS assessment_due,
-         ${input('t', 'channel', 'valueCode')} AS channel
-    FROM resource t
-    LEFT JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(t.content #>> '{for,reference}' FROM '^Patient/(.+)$')
-   WHERE t.resource_type = 'Task' AND t.content #>> '{code,coding,0,code}' = 'client-guidance'
-     AND ovi_instant(t.content ->> 'authoredOn') >= $1::timestamptz AND ovi_instant(t.content ->> 'authoredOn') < $2::timestamptz`;
+const contactsArrived = (fromStart: boolean) => `
+  SELECT f.status, f.outcome, f.arrived_at,
+         COALESCE(p.unit, 'unknown') AS unit,
+         ${clientColumns('p', 'f.arrived_at')},
+         COALESCE(f.profession, 'unknown') AS profession,
+         f.owner,
+         COALESCE(f.assessed_input_at, CASE WHEN f.status = 'completed' THEN f.closed_at END) AS assessed_at,
+         f.assessment_due, f.channel, f.closed_at AS ended_at
+    FROM task_fact f
+    LEFT JOIN patient_fact p ON p.patient_id = f.patient_id
+   WHERE f.kind = 'client-guidance' ${fromStart ? 'AND f.arrived_at >= $1::timestamptz' : ''} AND f.arrived_at < $2::timestamptz`;
 
-const participant = (kind: string) => `(SELECT p #>> '{actor,reference}' FROM jsonb_array_elements(a.content -> 'participant') p WHERE p #>> '{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
+/** The client-guidance contacts that arrived in the window ($1, $2). */
+const CONTACTS = contactsArrived(true);
 
 /**
  * The visits realised in the window (Appointment `fulfilled`, by start; cancelled and not-come
- * ones are another status), with the client's columns; the unit is the Organization managing
- * the visit's Location (the Location itself when it names none), the profession the visit's.
- * `contact` is the Task the visit was booked for (supportingInformation), `origin` the contact
- * it was routed from (basedOn), as in the waiting times of decision 018.
+ * ones are another status), from their facts, with the client's columns; the unit is the
+ * Organization managing the visit's Location (the Location itself when it names none), the
+ * profession the visit's. `contact` is the Task the visit was booked for
+ * (supportingInformation), `origin` the contact it was routed from (basedOn), as in the waiting
+ * times of decision 018: `contact_arrived` is the earlier of their arrivals (routing never
+ * restarts the clock), `assessed_at` the contact's assessment (a contact closed before the
+ * visit without a separate one was assessed when it was closed; routed work keeps the earlier
+ * one), and the deadlines are the contact's.
  */
 const VISITS = `
-  SELECT v.*,
-         COALESCE(l.content #>> '{managingOrganization,reference}', v.location, 'unknown') AS unit,
-         ${clientColumns('pt.content', 'v.visit_at')},
-         t.content AS contact, o.content AS origin
-    FROM (SELECT a.id,
-                 ovi_instant(a.content ->> 'start') AS visit_at,
-                 ${participant('Location')} AS location,
-                 ${participant('Patient')} AS client,
-                 COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession,
-                 (SELECT substring(s ->> 'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(a.content -> 'supportingInformation') s WHERE s ->> 'reference' LIKE 'Task/%' LIMIT 1) AS task_id
-            FROM resource a
-           WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
-             AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz) v
-    LEFT JOIN resource l ON l.resource_type = 'Location' AND l.id = substring(v.location FROM '^Location/(.+)$')
-    LEFT JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(v.client FROM '^Patient/(.+)$')
-    LEFT JOIN resource t ON t.resource_type = 'Task' AND t.id = v.task_id
-    LEFT JOIN resource o ON o.resource_type = 'Task'
-     AND o.id = (SELECT substring(b ->> 'reference' FROM '^Task/(.+)$') FROM jsonb_array_elements(t.content -> 'basedOn') b WHERE b ->> 'reference' LIKE 'Task/%' LIMIT 1)`;
+  SELECT v.appointment_id AS id, v.start_at AS visit_at, v.location, v.patient_id,
+         COALESCE(v.profession, 'unknown') AS profession,
+         COALESCE(l.organization, v.location, 'unknown') AS unit,
+         ${clientColumns('pt', 'v.start_at')},
+         t.task_id AS contact,
+         LEAST(t.arrived_at, o.arrived_at) AS contact_arrived,
+         LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at) AS assessed_at,
+         t.legal_deadline, t.regional_deadline,
+         NULL::text AS owner
+    FROM visit_fact v
+    LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
+    LEFT JOIN patient_fact pt ON pt.patient_id = v.patient_id
+    LEFT JOIN task_fact t ON t.task_id = v.task_id
+    LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
+   WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz`;
 
 /** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
 const TIMES = `
@@ -126,8 +125,8 @@ const TIMES = `
  */
 const MONITORED = `
   SELECT g.patient,
-         COALESCE((SELECT x ->> 'reference' FROM jsonb_array_elements(p.content -> 'generalPractitioner') x WHERE x ->> 'reference' LIKE 'Organization/%' LIMIT 1), 'unknown') AS unit,
-         ${clientColumns('p.content', "($2::timestamptz - interval '1 second')")},
+         COALESCE(p.unit, 'unknown') AS unit,
+         ${clientColumns('p', "($2::timestamptz - interval '1 second')")},
          'unknown' AS profession, NULL::text AS owner,
          EXISTS (SELECT 1 FROM search_token t JOIN resource o ON o.resource_type = 'Observation' AND o.id = t.resource_id
                   WHERE t.resource_type = 'Observation' AND t.param = 'subject' AND t.value = g.patient
@@ -137,7 +136,7 @@ const MONITORED = `
     FROM (SELECT DISTINCT content #>> '{subject,reference}' AS patient FROM resource
            WHERE resource_type = 'Goal' AND content ->> 'lifecycleStatus' = 'active'
              AND content -> 'extension' @> jsonb_build_array(jsonb_build_object('url', '${MEASUREMENT_FREQUENCY_EXTENSION}'))) g
-    JOIN resource p ON p.resource_type = 'Patient' AND p.id = substring(g.patient FROM '^Patient/(.+)$')`;
+    JOIN patient_fact p ON p.patient_id = substring(g.patient FROM '^Patient/(.+)$')`;
 
 /** How each indicator's rows are made from its base: the source, which rows count, and `k`. */
 interface CountSpec {
@@ -152,20 +151,13 @@ interface CountSpec {
 
 const helsinkiDate = (instant: string) => `(${instant} AT TIME ZONE 'Europe/Helsinki')::date`;
 
-/** The earlier of the visit's contact and the contact it was routed from: routing never restarts the clock. */
-const CONTACT_ARRIVED = `LEAST(ovi_instant(contact ->> 'authoredOn'), ovi_instant(origin ->> 'authoredOn'))`;
-const ASSESSED = `LEAST(COALESCE(ovi_instant(${input('x', 'assessed-at', 'valueDateTime').replace(/x\.content/g, 'contact')}),
-                                  CASE WHEN contact ->> 'status' = 'completed' AND ovi_instant(contact #>> '{executionPeriod,end}') <= visit_at THEN ovi_instant(contact #>> '{executionPeriod,end}') END),
-                         ovi_instant(${input('x', 'assessed-at', 'valueDateTime').replace(/x\.content/g, 'origin')}))`;
-const deadline = (code: string) => `ovi_instant(${input('x', code, 'valueDateTime').replace(/x\.content/g, 'contact')})`;
-
 export const COUNT_SPECS: Record<string, CountSpec> = {
   'contacts-by-channel': { base: CONTACTS, where: 'true', k: 'channel' },
   'digital-share': { base: CONTACTS, where: 'true', k: `CASE WHEN channel = ANY($6::text[]) THEN 'digital' END` },
   'first-contact-resolution': {
     base: CONTACTS, professionals: true,
-    where: `c ->> 'status' = 'completed'`,
-    k: `CASE WHEN c #>> '{businessStatus,coding,0,code}' IN ('solved', 'self-care') THEN 'resolved' END`,
+    where: `status = 'completed'`,
+    k: `CASE WHEN outcome IN ('solved', 'self-care') THEN 'resolved' END`,
   },
   'assessed-same-weekday': {
     base: CONTACTS, professionals: true,
@@ -181,22 +173,22 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
   'time-to-visit': {
     base: VISITS,
     where: `contact IS NOT NULL`,
-    k: `GREATEST(0, ${helsinkiDate('visit_at')} - ${helsinkiDate(CONTACT_ARRIVED)})::text`,
+    k: `GREATEST(0, ${helsinkiDate('visit_at')} - ${helsinkiDate('contact_arrived')})::text`,
   },
   'within-legal-limit': {
     base: VISITS,
-    where: `contact IS NOT NULL AND ${ASSESSED} IS NOT NULL AND ${deadline('legal-deadline')} IS NOT NULL`,
-    k: `CASE WHEN visit_at <= ${deadline('legal-deadline')} THEN 'within' END`,
+    where: `contact IS NOT NULL AND assessed_at IS NOT NULL AND legal_deadline IS NOT NULL`,
+    k: `CASE WHEN visit_at <= legal_deadline THEN 'within' END`,
   },
   'within-regional-limit': {
     base: VISITS,
-    where: `contact IS NOT NULL AND ${ASSESSED} IS NOT NULL AND ${deadline('regional-deadline')} IS NOT NULL`,
-    k: `CASE WHEN visit_at <= ${deadline('regional-deadline')} THEN 'within' END`,
+    where: `contact IS NOT NULL AND assessed_at IS NOT NULL AND regional_deadline IS NOT NULL`,
+    k: `CASE WHEN visit_at <= regional_deadline THEN 'within' END`,
   },
   'visit-demand': {
     base: CONTACTS,
-    where: `c ->> 'status' = 'completed'`,
-    k: `CASE WHEN c #>> '{businessStatus,coding,0,code}' IN ('booked', 'routed') THEN 'needs-visit' END`,
+    where: `status = 'completed'`,
+    k: `CASE WHEN outcome IN ('booked', 'routed') THEN 'needs-visit' END`,
   },
   'booked-time-share': { base: TIMES, where: 'true', k: `CASE WHEN status = 'busy' THEN 'booked' END` },
   'self-monitoring-reach': { base: MONITORED, where: 'true', k: `CASE WHEN measured THEN 'measured' END` },
@@ -228,7 +220,8 @@ export async function indicatorCounts(
        SELECT ${stratifierOf.replace(/GROUPING\((\w+)\) = 0/g, 'GROUPING($1) = 0')}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
          FROM s GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
     : '';
-  const r = await db.query<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+  const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+    db,
     `WITH s AS (${filtered})
      SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k, count(*)::int AS n
        FROM s GROUP BY GROUPING SETS (${sets})
@@ -276,7 +269,8 @@ export interface WeekRow {
  * whenever it arrived.
  */
 export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWindow, filters: IndicatorFilters): Promise<WeekRow[]> {
-  const r = await db.query<{ week: string; profession: string; need_visit: number; arrived: number; free_times: number; booked_times: number; backlog: number }>(
+  const r = await figureQuery<{ week: string; profession: string; need_visit: number; arrived: number; free_times: number; booked_times: number; backlog: number }>(
+    db,
     `WITH weeks AS (
        SELECT w::date AS monday,
               (w::date::timestamp AT TIME ZONE 'Europe/Helsinki') AS starts,
@@ -284,13 +278,13 @@ export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWin
          FROM generate_series(date_trunc('week', $1::timestamptz AT TIME ZONE 'Europe/Helsinki'),
                               ($2::timestamptz - interval '1 second') AT TIME ZONE 'Europe/Helsinki', interval '7 days') w
      ), c AS (
-       SELECT * FROM (${CONTACTS.replace(/AND ovi_instant\(t\.content ->> 'authoredOn'\) >= \$1::timestamptz /, '')}) b
+       SELECT * FROM (${contactsArrived(false)}) b
         WHERE ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)
      ), closed AS (
-       SELECT c.*, CASE WHEN c ->> 'status' IN ('completed', 'cancelled', 'failed', 'rejected') THEN COALESCE(ovi_instant(c #>> '{executionPeriod,end}'), arrived_at) END AS closed_at FROM c
+       SELECT c.*, CASE WHEN c.status IN ('completed', 'cancelled', 'failed', 'rejected') THEN COALESCE(c.ended_at, c.arrived_at) END AS closed_at FROM c
      ), contacts AS (
        SELECT w.monday, x.profession,
-              count(*) FILTER (WHERE x.arrived_at >= w.starts AND x.c #>> '{businessStatus,coding,0,code}' IN ('booked', 'routed'))::int AS need_visit,
+              count(*) FILTER (WHERE x.arrived_at >= w.starts AND x.outcome IN ('booked', 'routed'))::int AS need_visit,
               count(*) FILTER (WHERE x.arrived_at >= w.starts)::int AS arrived,
               count(*) FILTER (WHERE x.closed_at IS NULL OR x.closed_at >= w.ends)::int AS backlog
          FROM weeks w JOIN closed x ON x.arrived_at < w.ends AND (x.arrived_at >= w.starts OR x.closed_at IS NULL OR x.closed_at >= w.ends)

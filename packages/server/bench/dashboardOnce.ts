@@ -1,0 +1,34 @@
+/**
+ * The dashboard over one PostgreSQL database that already holds a generated region (decision
+ * 029), without the PGlite half of `BENCH_ONLY=dashboard npm run bench`:
+ *
+ *   node --import tsx packages/server/bench/dashboardOnce.ts postgres://…
+ *
+ * BENCH_ROOT=/path/to/another/checkout runs that checkout's code (its bench, indicators and
+ * migrations) against the same database, for a before-and-after on the same data; the
+ * database is migrated to that checkout's schema as any start of Ovi does.
+ * BENCH_DASHBOARD_MEASURES=1 adds each FHIR Measure (`$evaluate-measure` over the same
+ * period) to the page; BENCH_DASHBOARD_RUNS as in the bench.
+ */
+import { join, resolve } from 'node:path';
+import type { DashboardContext, DashboardIndicator } from './dashboardIndicators';
+
+const url = process.argv[2];
+if (!url) throw new Error('usage: dashboardOnce.ts postgres://…');
+const root = resolve(process.env.BENCH_ROOT ?? join(import.meta.dirname, '../../..'));
+const bench = (await import(join(root, 'packages/server/bench/dashboardBench.ts'))) as typeof import('./dashboardBench');
+const { EXISTING_INDICATORS } = (await import(join(root, 'packages/server/bench/dashboardIndicators.ts'))) as typeof import('./dashboardIndicators');
+const { INDICATOR_LIST } = (await import(join(root, 'packages/server/src/measures/indicators.ts'))) as typeof import('../src/measures/indicators');
+
+const measures: DashboardIndicator[] =
+  process.env.BENCH_DASHBOARD_MEASURES === '1'
+    ? INDICATOR_LIST.map((m) => ({
+        name: `measure: ${m.id}`,
+        evaluate: (c: DashboardContext) => c.get(`/fhir/R4/Measure/${m.id}/$evaluate-measure?periodStart=${c.period.from}&periodEnd=${c.period.to}`),
+      }))
+    : [];
+const started = Date.now();
+const figures = await bench.benchDashboard({ database: 'postgres', databaseUrl: url, residents: 0, months: 12 }, [...EXISTING_INDICATORS, ...measures]);
+console.log(JSON.stringify({ root, startMs: Date.now() - started, ...figures }, null, 2));
+for (const f of [figures.floor, ...figures.indicators, figures.page]) console.log(`${f.name}\tfirst ${f.firstMs} ms\tmedian ${f.medianMs} ms\t×floor ${(f.medianMs / Math.max(0.1, figures.floor.medianMs)).toFixed(1)}`);
+process.exit(0);

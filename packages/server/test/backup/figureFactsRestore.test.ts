@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { restoreFromFile } from '../../src/backup/backupReader';
+import { backupToFile } from '../../src/backup/backupWriter';
+import type { Database } from '../../src/db/database';
+import { BACKENDS, freshDatabase } from './databases';
+import { BACK_PAIN, contactBody, startOn } from '../api/backends';
+import type { TestServer } from '../api/oviTestServer';
+
+const postgresUrl = inject('postgresUrl');
+
+/** Every row of a fact table as back-end independent text. */
+async function facts(db: Database, table: 'task_fact' | 'visit_fact' | 'patient_fact'): Promise<string[]> {
+  const r = await db.query<{ line: string }>(`SELECT to_json(f)::text AS line FROM ${table} f`);
+  return r.rows.map((row) => row.line).sort();
+}
+
+/**
+ * The figure facts (migration 041, decision 033) are not carried in a backup: they are derived
+ * from the Tasks, Appointments and Patients, and the triggers that keep them build them again
+ * as a restore writes those.
+ */
+describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
+  let server: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ovi-figure-facts-'));
+    server = await startOn(backend);
+    const resident = await server.login('resident');
+    const sent = await server.call('POST', '/fhir/R4/QuestionnaireResponse', { token: resident.token, body: contactBody(resident.fhirUser, BACK_PAIN) });
+    expect(sent.status).toBe(201);
+    await server.ovi.services.store.createMany([
+      {
+        resourceType: 'Appointment', id: 'facts-restore-visit', status: 'fulfilled',
+        start: '2026-11-10T07:00:00.000Z', end: '2026-11-10T07:30:00.000Z',
+        supportingInformation: [{ reference: sent.headers.get('x-ovi-task') as string }],
+        participant: [{ actor: { reference: resident.fhirUser }, status: 'accepted' }, { actor: { reference: 'Practitioner/pr-hanna-hoitaja' }, status: 'accepted' }],
+      },
+    ] as any);
+  });
+  afterAll(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('rebuilds every Task’s, Appointment’s and Patient’s fact from the restored resources', async () => {
+    const source = server.ovi.services.db;
+    const before = { tasks: await facts(source, 'task_fact'), visits: await facts(source, 'visit_fact'), patients: await facts(source, 'patient_fact') };
+    const stored = await source.query<{ resource_type: string; n: string }>(
+      `SELECT resource_type, count(*) AS n FROM resource WHERE resource_type IN ('Task', 'Appointment', 'Patient') GROUP BY 1`,
+    );
+    const n = (type: string) => Number(stored.rows.find((r) => r.resource_type === type)?.n ?? 0);
+    expect(before.tasks).toHaveLength(n('Task'));
+    expect(before.visits).toHaveLength(n('Appointment'));
+    expect(before.patients).toHaveLength(n('Patient'));
+    expect(before.tasks.some((line) => line.includes('"kind":"client-guidance"'))).toBe(true);
+    expect(before.visits.length).toBeGreaterThan(0);
+    const file = join(dir, `${backend}.ovi.gz`);
+    await backupToFile(source, file);
+    const target = await freshDatabase(backend, postgresUrl);
+    try {
+      await restoreFromFile(target.db, file);
+      expect({ tasks: await facts(target.db, 'task_fact'), visits: await facts(target.db, 'visit_fact'), patients: await facts(target.db, 'patient_fact') }).toEqual(before);
+    } finally {
+      await target.close();
+    }
+  });
+});
