@@ -17,6 +17,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Runs axe-core on the page; WCAG 2.1 A/AA violations fail the test with their ids. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // Colours are checked as they settle: a button under the pointer mid-way through its 0.15 s
+  // hover transition is neither colour, and axe would judge the blend.
+  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))');
   await page.evaluate(axeSource);
   // Runs inside the page; a string, so the server's TypeScript (no DOM library) does not check browser code.
   const violations = (await page.evaluate(`
