@@ -11,61 +11,59 @@
  * leaves the database.
  *
  * The own team follows `continuityFigures.ts` (the client's generalPractitioner and the members
- * of the active CareTeams that are the client's or their own unit's; today's membership). Unit
+ * of the active CareTeams that are the client's or their own unit's; today's membership), read
+ * from the same figure facts. Unit
  * is the Organization managing the visit's Location (the Location itself when it names none), as
  * for the other visit Measures, so the dashboard's unit filter means one thing everywhere.
  */
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
-import type { IndicatorCountRow, IndicatorFilters, IndicatorStratifier, IndicatorWindow } from './indicatorCounts';
-import { clientColumnsAt, groupedCounts } from './indicatorGrouping';
+import { clientColumns, type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
+import { groupedCounts } from './indicatorGrouping';
 
-const participant = (kind: string) => `(SELECT p #>> '{actor,reference}' FROM jsonb_array_elements(a.content -> 'participant') p WHERE p #>> '{actor,reference}' LIKE '${kind}/%' LIMIT 1)`;
-
-/** Per client, unit and profession with at least the minimum of realised visits in the window ($1, $2; $6 the minimum), filtered ($3–$5). */
+/**
+ * Per client, unit and profession with at least the minimum of realised visits in the window
+ * ($1, $2; $6 the minimum), filtered ($3–$5). Read from the figure facts (migration 041,
+ * decision 033): the visits from `visit_fact`, the client's own professionals and columns from
+ * `patient_fact`, and the few active CareTeams from their documents; whether a pair is an own
+ * one is looked up per pair, as in `continuityFigures.ts`, never as a list of every client's
+ * own members.
+ */
 const PER_CLIENT = `
-  v AS (
-    SELECT ${participant('Patient')} AS client, ${participant('Practitioner')} AS practitioner, ${participant('Location')} AS location,
-           COALESCE(a.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession
-      FROM resource a
-     WHERE a.resource_type = 'Appointment' AND a.content ->> 'status' = 'fulfilled'
-       AND ovi_instant(a.content ->> 'start') >= $1::timestamptz AND ovi_instant(a.content ->> 'start') < $2::timestamptz
-  ), pair AS (
+  pair AS (
     -- Visits per client and professional (a visit without either names no one met: left out).
-    SELECT COALESCE(l.content #>> '{managingOrganization,reference}', v.location, 'unknown') AS unit, v.profession, v.client, v.practitioner, count(*)::int AS n
-      FROM v LEFT JOIN resource l ON l.resource_type = 'Location' AND l.id = substring(v.location FROM '^Location/(.+)$')
-     WHERE v.client IS NOT NULL AND v.practitioner IS NOT NULL
+    SELECT COALESCE(l.organization, v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession,
+           v.patient_id AS client, v.practitioner, count(*)::int AS n
+      FROM visit_fact v
+      LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
+     WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
+       AND v.patient_id IS NOT NULL AND v.practitioner IS NOT NULL
      GROUP BY 1, 2, 3, 4
-  ), clients AS (
-    SELECT DISTINCT client FROM pair
-  ), own AS (
-    SELECT c.client, g ->> 'reference' AS member
-      FROM clients c
-      JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
-      CROSS JOIN LATERAL jsonb_array_elements(pt.content -> 'generalPractitioner') g
-    UNION
-    SELECT c.client, m #>> '{member,reference}'
-      FROM clients c
-      JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
-      JOIN resource ct ON ct.resource_type = 'CareTeam' AND ct.content ->> 'status' = 'active'
-       AND (ct.content #>> '{subject,reference}' = c.client
-            OR EXISTS (SELECT 1 FROM jsonb_array_elements(ct.content -> 'managingOrganization') o
-                        JOIN jsonb_array_elements(pt.content -> 'generalPractitioner') g ON g ->> 'reference' = o ->> 'reference'))
-      CROSS JOIN LATERAL jsonb_array_elements(ct.content -> 'participant') m
-  ), listed AS (
-    SELECT client, bool_or(member LIKE 'Practitioner/%') AS listed FROM own GROUP BY client
+  ), teams AS MATERIALIZED (
+    SELECT content #>> '{subject,reference}' AS subject,
+           ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(COALESCE(content->'managingOrganization', '[]')) o) AS organizations,
+           ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members
+      FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
+  ), own_pair AS (
+    SELECT p.*,
+           pt.patient_id IS NOT NULL AND (p.practitioner = ANY(pt.general_practitioners)
+             OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND p.practitioner = ANY(t.members))) AS is_own,
+           pt.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(pt.general_practitioners) g WHERE g LIKE 'Practitioner/%')
+             OR EXISTS (SELECT 1 FROM teams t, unnest(t.members) m
+                         WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND m LIKE 'Practitioner/%')) AS listed
+      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
   ), per_client AS (
-    SELECT p.unit, p.profession, p.client,
-           sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
-           sum(CASE WHEN o.member IS NOT NULL THEN p.n ELSE 0 END)::int AS own_visits,
-           array_agg(p.practitioner) AS practitioners
-      FROM pair p LEFT JOIN own o ON o.client = p.client AND o.member = p.practitioner
-     GROUP BY p.unit, p.profession, p.client
+    SELECT unit, profession, client,
+           sum(n)::int AS visits, sum(n * n)::int AS sum_of_squares, max(n)::int AS most_seen,
+           sum(CASE WHEN is_own THEN n ELSE 0 END)::int AS own_visits,
+           bool_or(listed) AS listed,
+           array_agg(practitioner) AS practitioners
+      FROM own_pair
+     GROUP BY unit, profession, client
   ), s AS (
-    SELECT c.*, COALESCE(l.listed, false) AS listed, ${clientColumnsAt('pt.content', "($2::timestamptz - interval '1 second')")}
+    SELECT c.*, ${clientColumns('pt', "($2::timestamptz - interval '1 second')")}
       FROM per_client c
-      LEFT JOIN listed l ON l.client = c.client
-      LEFT JOIN resource pt ON pt.resource_type = 'Patient' AND pt.id = substring(c.client FROM '^Patient/(.+)$')
+      LEFT JOIN patient_fact pt ON pt.patient_id = c.client
      WHERE c.visits >= $6::int
   ), f AS (
     SELECT * FROM s WHERE ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)

@@ -41,7 +41,7 @@ const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality
  * The client's columns from a patient fact `pf` (migration 041) at the Helsinki date of instant
  * `at`: the home municipality and the age group, 'unknown' when not recorded.
  */
-const clientColumns = (pf: string, at: string) => `
+export const clientColumns = (pf: string, at: string) => `
   COALESCE(${pf}.municipality, 'unknown') AS municipality,
   -- The bands of domain/measures/ageGroups.ts: 0-17, 18-64, 65-74, 75+ (age on the day, Helsinki).
   CASE WHEN ${pf}.birth_date IS NULL THEN 'unknown'
