@@ -6,7 +6,7 @@
  * index rows are exactly what the server writes. Reproducible: every draw comes from streams
  * seeded from `seed`, and ids are running numbers.
  */
-import type { Resource } from '@medplum/fhirtypes';
+import type { CareTeam, Resource } from '@medplum/fhirtypes';
 import { addCalendarDays } from '@ovi/domain/src/calendarDate';
 import { toHelsinkiDate } from '@ovi/domain/src/helsinkiTime';
 import { contactRateByAge, contactsPerDay, seededRandom } from '@ovi/domain/src/generator';
@@ -14,7 +14,7 @@ import type { OviServices } from '../app';
 import { refreshStatistics, resourceExists, writeBatch } from '../storage/bulkWrite';
 import { contactsOfDay, cumulativeWeights, type ContactWorld, type IdCounters } from './generatedContacts';
 import { residentPatient, residentTable } from './generatedResidents';
-import { generatedProfessionals, professionalResources, professionalTemplate, type GeneratedProfessional } from './generatedStaff';
+import { generatedProfessionals, professionalResources, professionalTemplate, teamMembers, TEAM_SITES, withMembers, type GeneratedProfessional } from './generatedStaff';
 import { ProgressBar } from './progressBar';
 
 /** Contacts per resident per year: 1.5 million for 200 000 residents (the issue's figure; decision 029). */
@@ -56,6 +56,12 @@ export async function generateRegion(services: OviServices, options: GenerateOpt
   const staff = generatedProfessionals(options.residents, seededRandom(options.seed * 7 + 1));
   say(`Generating a region: ${options.residents} residents, ${options.months} months, seed ${options.seed}, ${staff.length} professionals.`);
   await writeBatch(store, staff.flatMap(professionalResources).map((r) => r as Resource & { id: string }));
+  // Some of each station's professionals join its team, so that visits with the own team occur.
+  const members = teamMembers(staff, seededRandom(options.seed * 7 + 5));
+  for (const site of TEAM_SITES) {
+    const team = await store.readOptional<CareTeam>('CareTeam', `team-${site}`);
+    if (team?.id) await store.update('CareTeam', team.id, withMembers(team, members.filter((p) => p.site === site)));
+  }
   const slots = await materializeSlots(services, staff, options.now);
 
   const residents = residentTable(options.residents, seededRandom(options.seed * 7 + 2));

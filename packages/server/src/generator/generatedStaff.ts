@@ -3,7 +3,7 @@
  * as many as a region of this size would have (per-resident ratios below, an assumption of
  * decision 029), and each one's weekly working time for the slot materializer.
  */
-import type { Practitioner, PractitionerRole } from '@medplum/fhirtypes';
+import type { CareTeam, CareTeamParticipant, Practitioner, PractitionerRole } from '@medplum/fhirtypes';
 import { defaultVisitTypeByProfession, defaultVisitTypes, SYSTEMS, type TemplateBlock, type WeeklyTemplate } from '@ovi/domain';
 import type { Random } from '@ovi/domain/src/generator';
 import { DEMO_META, concept, ref } from '../demo/fhir';
@@ -55,6 +55,32 @@ export function generatedProfessionals(residents: number, random: Random): Gener
     }
   }
   return people;
+}
+
+/**
+ * Of the professionals who see clients at a health station, the share who belong to the
+ * station's multi-professional team (the clients' own team, decision 021), the rest working
+ * beside it: an assumption of decision 029, so that the own-team share of visits is neither
+ * nothing nor everything in a generated region.
+ */
+export const TEAM_SHARE = 0.4;
+
+/** The stations with a team of their own in the demo region (`CareTeam/team-<site>`). */
+export const TEAM_SITES = ['kokkola', 'kannus'] as const;
+
+/** A seeded TEAM_SHARE of each team station's professionals who see clients (not the guidance nurses). */
+export function teamMembers(staff: readonly GeneratedProfessional[], random: Random): GeneratedProfessional[] {
+  return staff.filter((p) => (TEAM_SITES as readonly string[]).includes(p.site) && p.profession !== 'guidance-nurse' && random.next() < TEAM_SHARE);
+}
+
+/** The station's team with the generated members added (its demo members kept). */
+export function withMembers(team: CareTeam, members: readonly GeneratedProfessional[]): CareTeam {
+  const added: CareTeamParticipant[] = members.map((p) => ({
+    role: [concept(SYSTEMS.profession, p.profession, PROFESSION_NAMES[p.profession])],
+    member: ref(p.reference, p.name),
+    onBehalfOf: ref(siteOrgRef(p.site), SITES[p.site].name),
+  }));
+  return { ...team, participant: [...(team.participant ?? []), ...added] };
 }
 
 export function professionalResources(p: GeneratedProfessional): Array<Practitioner | PractitionerRole> {

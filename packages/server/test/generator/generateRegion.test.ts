@@ -159,6 +159,15 @@ describe.each(['pglite', 'postgres'] as Backend[])('a generated region-year on %
     expect(feedback.status).toBe(200);
   });
 
+  it('puts some of each station’s professionals in its team, so some visits are with the own team and some not', async () => {
+    const days = periodDays(NOW, MONTHS);
+    const report = await get(`/fhir/R4/Measure/own-team-visits/$evaluate-measure?periodStart=${days[0]}&periodEnd=${days[days.length - 1]}`);
+    expect(report.status).toBe(200);
+    const score = report.body.group[0].measureScore?.value as number;
+    expect(score).toBeGreaterThan(0.1);
+    expect(score).toBeLessThan(0.9);
+  });
+
   it('refuses to write a second region into the same database', async () => {
     await expect(generateRegion(ovi.services, { residents: 10, months: 1, seed: 1, now: NOW, progress: false })).rejects.toThrow(/already holds a generated region/);
   });
