@@ -15,6 +15,7 @@ import type { ContinuityCell, ContinuityGroupFacts } from '@ovi/domain';
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { figureQuery } from './figureSession';
+import { OWN_TEAM_PAIRS } from './ownTeamPairs';
 
 export async function realisedVisitContinuity(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: ContinuityCell[]; groups: ContinuityGroupFacts[] }> {
   const r = await figureQuery<{
@@ -36,25 +37,7 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
         WHERE status = 'fulfilled' AND start_at >= $1::timestamptz AND start_at < $2::timestamptz
           AND patient_id IS NOT NULL AND practitioner IS NOT NULL
         GROUP BY 1, 2, 3, 4
-     ), teams AS MATERIALIZED (
-       -- The active CareTeams (a few per unit): whose they are and who is in them.
-       SELECT content #>> '{subject,reference}' AS subject,
-              ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(COALESCE(content->'managingOrganization', '[]')) o) AS organizations,
-              ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members
-         FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
-     ), own_pair AS (
-       -- Whether each client–professional pair is an own one (one of the client's own
-       -- professionals, or a member of a team of the client or of an own unit), and whether the
-       -- client has an own professional at all (listed): looked up per pair from the client's
-       -- fact and the few teams, never a list of every client's own members (decision 029).
-       SELECT p.*,
-              pt.patient_id IS NOT NULL AND (p.practitioner = ANY(pt.general_practitioners)
-                OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND p.practitioner = ANY(t.members))) AS is_own,
-              pt.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(pt.general_practitioners) g WHERE g LIKE 'Practitioner/%')
-                OR EXISTS (SELECT 1 FROM teams t, unnest(t.members) m
-                            WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND m LIKE 'Practitioner/%')) AS listed
-         FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
-     ), per_client AS (
+     ), ${OWN_TEAM_PAIRS}, per_client AS (
        SELECT unit, profession, client,
               sum(n)::int AS visits, sum(n * n)::int AS sum_of_squares, max(n)::int AS most_seen,
               sum(CASE WHEN is_own THEN n ELSE 0 END)::int AS own_visits,

@@ -20,14 +20,14 @@ import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { clientColumns, type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
 import { groupedCounts } from './indicatorGrouping';
+import { OWN_TEAM_PAIRS } from './ownTeamPairs';
 
 /**
  * Per client, unit and profession with at least the minimum of realised visits in the window
  * ($1, $2; $6 the minimum), filtered ($3–$5). Read from the figure facts (migration 041,
  * decision 033): the visits from `visit_fact`, the client's own professionals and columns from
- * `patient_fact`, and the few active CareTeams from their documents; whether a pair is an own
- * one is looked up per pair, as in `continuityFigures.ts`, never as a list of every client's
- * own members.
+ * `patient_fact`, and whether a pair is an own one from `OWN_TEAM_PAIRS`, as the continuity
+ * table does.
  */
 const PER_CLIENT = `
   pair AS (
@@ -39,20 +39,7 @@ const PER_CLIENT = `
      WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
        AND v.patient_id IS NOT NULL AND v.practitioner IS NOT NULL
      GROUP BY 1, 2, 3, 4
-  ), teams AS MATERIALIZED (
-    SELECT content #>> '{subject,reference}' AS subject,
-           ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(COALESCE(content->'managingOrganization', '[]')) o) AS organizations,
-           ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members
-      FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
-  ), own_pair AS (
-    SELECT p.*,
-           pt.patient_id IS NOT NULL AND (p.practitioner = ANY(pt.general_practitioners)
-             OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND p.practitioner = ANY(t.members))) AS is_own,
-           pt.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(pt.general_practitioners) g WHERE g LIKE 'Practitioner/%')
-             OR EXISTS (SELECT 1 FROM teams t, unnest(t.members) m
-                         WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND m LIKE 'Practitioner/%')) AS listed
-      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
-  ), per_client AS (
+  ), ${OWN_TEAM_PAIRS}, per_client AS (
     SELECT unit, profession, client,
            sum(n)::int AS visits, sum(n * n)::int AS sum_of_squares, max(n)::int AS most_seen,
            sum(CASE WHEN is_own THEN n ELSE 0 END)::int AS own_visits,

@@ -1,0 +1,24 @@
+/**
+ * Whether a client–professional pair is an own one, for the continuity figures and Measures
+ * (decision 021): two CTEs to follow a CTE `pair` (client = a Patient id, practitioner = a
+ * reference). `teams`: the active CareTeams (a few per unit), whose they are and who is in them.
+ * `own_pair`: each pair with `is_own` (one of the client's own professionals, or a member of a
+ * team of the client or of an own unit) and `listed` (the client has an own professional at
+ * all), looked up per pair from the client's `patient_fact` and the few teams, never a list of
+ * every client's own members (decision 029).
+ */
+export const OWN_TEAM_PAIRS = `
+  teams AS MATERIALIZED (
+    SELECT content #>> '{subject,reference}' AS subject,
+           ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(COALESCE(content->'managingOrganization', '[]')) o) AS organizations,
+           ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members
+      FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
+  ), own_pair AS (
+    SELECT p.*,
+           pt.patient_id IS NOT NULL AND (p.practitioner = ANY(pt.general_practitioners)
+             OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND p.practitioner = ANY(t.members))) AS is_own,
+           pt.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(pt.general_practitioners) g WHERE g LIKE 'Practitioner/%')
+             OR EXISTS (SELECT 1 FROM teams t, unnest(t.members) m
+                         WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND m LIKE 'Practitioner/%')) AS listed
+      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
+  )`;
