@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { expectAccessible, expectNoSidewaysScroll, logIn, webDir } from '../support/browserPages';
+import { expectAccessible, expectNoSidewaysScroll, logIn, webDir, consoleLine } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { dataSet, UNIT_B } from '../api/measureFixtures';
 import { continuityDataSet, feedbackDataSet, segmentDataSet } from '../api/continuityMeasureFixtures';
@@ -26,7 +26,7 @@ describe('the dashboard, in a real browser', () => {
     browser = await launchChromium();
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'fi-FI', acceptDownloads: true });
     page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && errors.push(consoleLine(m)));
     page.on('pageerror', (e) => errors.push(e.message));
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { apiLogin, expectAccessible, expectNoSidewaysScroll, logIn, webDir } from '../support/browserPages';
+import { apiLogin, expectAccessible, expectNoSidewaysScroll, logIn, webDir, consoleLine } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { startSmtp } from '../support/smtpSink';
 
@@ -77,7 +77,7 @@ describe('client feedback in a real browser', () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: PHONE, locale: 'fi-FI', hasTouch: true });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && errors.push(consoleLine(m)));
     await page.goto(link?.[0] ?? '');
     await page.getByTestId('feedback-form').waitFor();
     expect(await page.getByTestId('logout').count()).toBe(0);

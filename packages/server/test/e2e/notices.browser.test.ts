@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { apiLogin, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
+import { apiLogin, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir, consoleLine } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 
 const PHONE = { width: 390, height: 844 };
@@ -36,7 +36,7 @@ describe('help button and notices in a real browser', () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: PHONE, locale: 'fi-FI', hasTouch: true });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && errors.push(consoleLine(m)));
     return { page, errors };
   }
 

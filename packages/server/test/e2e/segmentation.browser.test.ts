@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { apiLogin, choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
+import { apiLogin, choose, expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir, consoleLine } from '../support/browserPages';
 import { BACK_PAIN, contactBody } from '../api/backends';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { highNeedDataSet, store } from '../api/segmentationFixture';
@@ -23,7 +23,7 @@ describe('segmentation, in a real browser', () => {
     browser = await launchChromium();
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, locale: 'fi-FI' });
     page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(consoleLine(m)));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir } from '../support/browserPages';
+import { expectAccessible, expectNoSidewaysScroll, logIn, logOut, webDir, consoleLine } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 
 /**
@@ -20,7 +20,7 @@ describe('home measurements, in a real browser', () => {
     browser = await launchChromium();
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, locale: 'fi-FI' });
     page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(consoleLine(m)));
     page.on('pageerror', (e) => consoleErrors.push(e.message));
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { expectAccessible, expectNoSidewaysScroll, logIn, webDir } from '../support/browserPages';
+import { expectAccessible, expectNoSidewaysScroll, logIn, webDir, consoleLine } from '../support/browserPages';
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 
 describe('the administrator registers SMART apps in a real browser', () => {
@@ -24,7 +24,7 @@ describe('the administrator registers SMART apps in a real browser', () => {
     browser = await launchChromium();
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 }, locale: 'fi-FI' });
     page = await context.newPage();
-    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(consoleLine(m)));
     admin = (await server.login('admin')).token;
     await logIn(page, server.url, 'admin');
   });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { TestServer } from '../api/oviTestServer';
 
@@ -36,6 +36,12 @@ export async function expectNoSidewaysScroll(page: Page, screen: string): Promis
   const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
   if (phone) await page.setViewportSize(phone);
   expect(overflow, `sideways scrolling at 320 px on ${screen}`).toBeLessThanOrEqual(0);
+}
+
+/** A console error as a test keeps it: with the address it came from, which "Failed to load resource: 401" alone does not say. */
+export function consoleLine(message: ConsoleMessage): string {
+  const url = message.location().url;
+  return url ? `${message.text()} (${url})` : message.text();
 }
 
 export async function logIn(page: Page, url: string, username: string): Promise<void> {
