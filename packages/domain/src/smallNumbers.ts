@@ -269,31 +269,52 @@ function readerSystem(table: CountTable, hidden: ReadonlySet<string>, limit: num
   });
   const cap = 2 * Math.max(0, ...Object.values(table.counts)) + limit;
 
+  // The equations each unknown appears in, so that a narrowed box revisits only those.
+  const touching: number[][] = unknowns.map(() => []);
+  equations.forEach(({ terms }, e) => {
+    for (const [i] of terms) (touching[i] as number[]).push(e);
+  });
+  /**
+   * Narrows the box to the fixpoint of a·x_i = constant − Σ others over every equation (the
+   * fixpoint does not depend on the order, so the search below sees the same boxes whatever
+   * order the equations are visited in); false when some equation has no solution in it. An
+   * equation's smallest and largest sums are taken once a visit, each term's bounds from them.
+   */
   const propagate = (box: Box): boolean => {
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const { terms, constant } of equations) {
-        if (terms.length === 0) {
-          if (constant !== 0) return false;
-          continue;
-        }
-        for (const [i, a] of terms) {
-          // a·x_i = constant − Σ others: bounds from the others' boxes.
-          let low = constant;
-          let high = constant;
-          for (const [j, b] of terms) {
-            if (j === i) continue;
-            const [l, h] = box[j] as [number, number];
-            low -= b > 0 ? b * h : b * l;
-            high -= b > 0 ? b * l : b * h;
-          }
-          const [l0, h0] = box[i] as [number, number];
-          const l1 = Math.max(l0, a > 0 ? Math.ceil(low / a) : Math.ceil(high / a));
-          const h1 = Math.min(h0, a > 0 ? Math.floor(high / a) : Math.floor(low / a));
-          if (l1 > h1) return false;
-          if (l1 !== l0 || h1 !== h0) {
-            box[i] = [l1, h1];
-            changed = true;
+    const queued = new Array<boolean>(equations.length).fill(true);
+    const queue = equations.map((_, e) => e);
+    while (queue.length > 0) {
+      const e = queue.pop() as number;
+      queued[e] = false;
+      const { terms, constant } = equations[e] as (typeof equations)[number];
+      if (terms.length === 0) {
+        if (constant !== 0) return false;
+        continue;
+      }
+      let least = 0;
+      let most = 0;
+      for (const [j, b] of terms) {
+        const [l, h] = box[j] as [number, number];
+        least += b > 0 ? b * l : b * h;
+        most += b > 0 ? b * h : b * l;
+      }
+      for (const [i, a] of terms) {
+        // a·x_i = constant − Σ others: bounds from the others' boxes (the sums without this term).
+        const [l0, h0] = box[i] as [number, number];
+        const low = constant - (most - (a > 0 ? a * h0 : a * l0));
+        const high = constant - (least - (a > 0 ? a * l0 : a * h0));
+        const l1 = Math.max(l0, a > 0 ? Math.ceil(low / a) : Math.ceil(high / a));
+        const h1 = Math.min(h0, a > 0 ? Math.floor(high / a) : Math.floor(low / a));
+        if (l1 > h1) return false;
+        if (l1 !== l0 || h1 !== h0) {
+          box[i] = [l1, h1];
+          least += a > 0 ? a * (l1 - l0) : a * (h1 - h0);
+          most += a > 0 ? a * (h1 - h0) : a * (l1 - l0);
+          for (const other of touching[i] as number[]) {
+            if (!queued[other]) {
+              queued[other] = true;
+              queue.push(other);
+            }
           }
         }
       }

@@ -8,7 +8,8 @@
  * migrations) against the same database, for a before-and-after on the same data; the
  * database is migrated to that checkout's schema as any start of Ovi does.
  * BENCH_DASHBOARD_MEASURES=1 adds each FHIR Measure (`$evaluate-measure` over the same
- * period) to the page; BENCH_DASHBOARD_RUNS as in the bench.
+ * period) to the page; BENCH_DASHBOARD_RUNS as in the bench. BENCH_DASHBOARD_ONLY=<regular
+ * expression> keeps the indicators whose name matches (the floor is always timed).
  */
 import { join, resolve } from 'node:path';
 import type { DashboardContext, DashboardIndicator } from './dashboardIndicators';
@@ -27,8 +28,10 @@ const measures: DashboardIndicator[] =
         evaluate: (c: DashboardContext) => c.get(`/fhir/R4/Measure/${m.id}/$evaluate-measure?periodStart=${c.period.from}&periodEnd=${c.period.to}`),
       }))
     : [];
+const only = process.env.BENCH_DASHBOARD_ONLY ? new RegExp(process.env.BENCH_DASHBOARD_ONLY) : undefined;
+const indicators = [...EXISTING_INDICATORS, ...measures].filter((i) => !only || only.test(i.name));
 const started = Date.now();
-const figures = await bench.benchDashboard({ database: 'postgres', databaseUrl: url, residents: 0, months: 12 }, [...EXISTING_INDICATORS, ...measures]);
+const figures = await bench.benchDashboard({ database: 'postgres', databaseUrl: url, residents: 0, months: 12 }, indicators);
 console.log(JSON.stringify({ root, startMs: Date.now() - started, ...figures }, null, 2));
 for (const f of [figures.floor, ...figures.indicators, figures.page]) console.log(`${f.name}\tfirst ${f.firstMs} ms\tmedian ${f.medianMs} ms\t×floor ${(f.medianMs / Math.max(0.1, figures.floor.medianMs)).toFixed(1)}`);
 process.exit(0);
