@@ -52,22 +52,23 @@ export const clientColumns = (pf: string, at: string) => `
 
 /**
  * The client-guidance contacts that arrived before $2 (and, with `fromStart`, at or after $1),
- * from their facts (task_fact, patient_fact: migration 041, decision 033), with the client's
- * columns; the contact's unit is the client's own station today (the first Organization among
- * `generalPractitioner`), its profession the one the contact was assessed for
+ * from their facts (task_fact: migration 041, decision 033), with the client's columns kept on
+ * the fact (migration 042, decision 036: no join with the client per contact); the contact's
+ * unit is the client's own station today (the first Organization among
+ * `generalPractitioner`), the age group the client's on the day it arrived, its profession the one the contact was assessed for
  * (`performerType`). `ended_at` is the Task's executionPeriod.end. Read through
  * task_fact_guidance_arrived.
  */
 const contactsArrived = (fromStart: boolean) => `
   SELECT f.status, f.outcome, f.arrived_at,
-         COALESCE(p.unit, 'unknown') AS unit,
-         ${clientColumns('p', 'f.arrived_at')},
+         COALESCE(f.client_unit, 'unknown') AS unit,
+         COALESCE(f.client_municipality, 'unknown') AS municipality,
+         COALESCE(f.client_age_group, 'unknown') AS age_group,
          COALESCE(f.profession, 'unknown') AS profession,
          f.owner,
          COALESCE(f.assessed_input_at, CASE WHEN f.status = 'completed' THEN f.closed_at END) AS assessed_at,
          f.assessment_due, f.channel, f.closed_at AS ended_at
     FROM task_fact f
-    LEFT JOIN patient_fact p ON p.patient_id = f.patient_id
    WHERE f.kind = 'client-guidance' ${fromStart ? 'AND f.arrived_at >= $1::timestamptz' : ''} AND f.arrived_at < $2::timestamptz`;
 
 /** The client-guidance contacts that arrived in the window ($1, $2). */
@@ -75,7 +76,8 @@ const CONTACTS = contactsArrived(true);
 
 /**
  * The visits realised in the window (Appointment `fulfilled`, by start; cancelled and not-come
- * ones are another status), from their facts, with the client's columns; the unit is the
+ * ones are another status), from their facts, with the client's columns kept on the fact
+ * (migration 042; the age on the visit's day); the unit is the
  * Organization managing the visit's Location (the Location itself when it names none), the
  * profession the visit's. `contact` is the Task the visit was booked for
  * (supportingInformation), `origin` the contact it was routed from (basedOn), as in the waiting
@@ -88,7 +90,8 @@ const VISITS = `
   SELECT v.appointment_id AS id, v.start_at AS visit_at, v.location, v.patient_id,
          COALESCE(v.profession, 'unknown') AS profession,
          COALESCE(l.organization, v.location, 'unknown') AS unit,
-         ${clientColumns('pt', 'v.start_at')},
+         COALESCE(v.client_municipality, 'unknown') AS municipality,
+         COALESCE(v.client_age_group, 'unknown') AS age_group,
          t.task_id AS contact,
          LEAST(t.arrived_at, o.arrived_at) AS contact_arrived,
          LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at) AS assessed_at,
@@ -96,7 +99,6 @@ const VISITS = `
          NULL::text AS owner
     FROM visit_fact v
     LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
-    LEFT JOIN patient_fact pt ON pt.patient_id = v.patient_id
     LEFT JOIN task_fact t ON t.task_id = v.task_id
     LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
    WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz`;

@@ -5,7 +5,7 @@ import { DIGITAL_CHANNELS, EXTENSIONS, SYSTEMS } from '@ovi/domain';
 import { startClockAt } from '../../src/time/clock';
 import { DEMO_IDS } from '../../src/demo/demoRegion';
 import { contactsPerUnit } from '../../src/storage/contactCounts';
-import { indicatorCounts, type IndicatorCountRow } from '../../src/storage/indicatorCounts';
+import { clientColumns, indicatorCounts, type IndicatorCountRow } from '../../src/storage/indicatorCounts';
 import { realisedVisitWaits } from '../../src/storage/accessFigures';
 import { realisedVisitContinuity } from '../../src/storage/continuityFigures';
 import type { TestServer } from './oviTestServer';
@@ -141,6 +141,71 @@ describe.each(BACKENDS)('figure facts on %s', (backend) => {
     expect(after.contactsAtOtherStation - realised.contactsAtOtherStation).toBe(realised.contactsAtStation - after.contactsAtStation);
     expect(after.contactsInOtherMunicipality - realised.contactsInOtherMunicipality).toBe(realised.contactsInMunicipality - after.contactsInMunicipality);
     expect(after.contactsAtStation).toBeLessThanOrEqual(realised.contactsAtStation - 1);
+  });
+
+  /** Fact rows whose client columns differ from a join with the client's fact on the day (what the figures computed before migration 042). */
+  async function clientColumnMismatches(): Promise<unknown[]> {
+    const r = await db().query(
+      `SELECT 'task' AS fact, f.task_id AS id, f.client_unit, f.client_municipality, f.client_age_group, j.unit, j.municipality, j.age_group
+         FROM task_fact f
+         LEFT JOIN patient_fact p ON p.patient_id = f.patient_id
+         CROSS JOIN LATERAL (SELECT p.unit, ${clientColumns('p', 'f.arrived_at')}) j
+        WHERE (f.client_unit, COALESCE(f.client_municipality, 'unknown'), COALESCE(f.client_age_group, 'unknown')) IS DISTINCT FROM (j.unit, j.municipality, j.age_group)
+       UNION ALL
+       SELECT 'visit', v.appointment_id, NULL, v.client_municipality, v.client_age_group, NULL, j.municipality, j.age_group
+         FROM visit_fact v
+         LEFT JOIN patient_fact p ON p.patient_id = v.patient_id
+         CROSS JOIN LATERAL (SELECT ${clientColumns('p', 'v.start_at')}) j
+        WHERE (COALESCE(v.client_municipality, 'unknown'), COALESCE(v.client_age_group, 'unknown')) IS DISTINCT FROM (j.municipality, j.age_group)`,
+      [],
+    );
+    return r.rows;
+  }
+
+  it('keeps the client’s columns on each contact and visit as a join with the client gives them: a birthday, a client written with their contact, a client removed', async () => {
+    expect(await clientColumnMismatches()).toEqual([]);
+    // A client turning 18 on the day after their contact: a child on the day it arrived.
+    const client = randomUUID();
+    const contact = randomUUID();
+    const visit = randomUUID();
+    const patient = (birthDate: string): Patient & { id: string } => ({
+      resourceType: 'Patient', id: client, birthDate, name: [{ family: 'Kuusela', given: ['Nea'] }],
+      generalPractitioner: [{ reference: OTHER_STATION }],
+      extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: '217' } }],
+      meta: { security: [{ system: 'https://fhir.ovi.fi/CodeSystem/register', code: 'health' }] },
+    });
+    // The contact and visit listed before their client, in one statement (a batch).
+    await server.ovi.services.store.createMany([
+      {
+        resourceType: 'Task', id: contact, status: 'ready', intent: 'order',
+        code: { coding: [{ system: SYSTEMS.taskCode, code: 'client-guidance' }] },
+        for: { reference: `Patient/${client}` },
+        // 23:30 in Helsinki is the 4th; in UTC it is still the 3rd.
+        authoredOn: helsinki('2026-11-04T23:30').toISOString(),
+      } as Task & { id: string },
+      {
+        resourceType: 'Appointment', id: visit, status: 'fulfilled',
+        start: helsinki('2026-11-05T09:00').toISOString(), end: helsinki('2026-11-05T09:30').toISOString(),
+        participant: [{ actor: { reference: `Patient/${client}` }, status: 'accepted' }, { actor: { reference: DEMO_IDS.physician }, status: 'accepted' }],
+      } as Appointment & { id: string },
+      patient('2008-11-05'),
+    ]);
+    const row = async () =>
+      (await db().query<{ client_unit: string; client_municipality: string; client_age_group: string; visit_age: string }>(
+        `SELECT f.client_unit, f.client_municipality, f.client_age_group, v.client_age_group AS visit_age
+           FROM task_fact f, visit_fact v WHERE f.task_id = $1 AND v.appointment_id = $2`,
+        [contact, visit],
+      )).rows[0];
+    expect(await row()).toEqual({ client_unit: OTHER_STATION, client_municipality: '217', client_age_group: '0-17', visit_age: '18-64' });
+    expect(inStratum(await count('contacts-by-channel'), 'age-group', '0-17')).toBeGreaterThanOrEqual(1);
+    // The birth date corrected a day earlier: an adult on the contact's day too.
+    await server.ovi.services.store.update('Patient', client, patient('2008-11-04'));
+    expect(await row()).toMatchObject({ client_age_group: '18-64', visit_age: '18-64' });
+    expect(await clientColumnMismatches()).toEqual([]);
+    // The client removed: their contact and visit count as unknown, as with no client.
+    await db().query(`DELETE FROM resource WHERE resource_type = 'Patient' AND id = $1`, [client]);
+    expect(await row()).toEqual({ client_unit: null, client_municipality: null, client_age_group: null, visit_age: null });
+    expect(await clientColumnMismatches()).toEqual([]);
   });
 
   it('a write that fails leaves no fact: the figures stay as they were', async () => {
