@@ -7,6 +7,7 @@
 import { EXTENSIONS } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import type { IndicatorCountRow, IndicatorStratifier } from './indicatorCounts';
+import { figureQuery } from './figureSession';
 
 const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality: 'municipality', 'age-group': 'age_group', profession: 'profession' };
 
@@ -44,7 +45,9 @@ export async function groupedCounts(db: SqlExecutor, q: GroupedQuery): Promise<I
        SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
          FROM ${q.professionals} GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
     : '';
-  const r = await db.query<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+  // As every figure over a period: more memory for its hashes, no JIT (figureSession.ts).
+  const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
+    db,
     `WITH ${q.with}, x AS (${q.rows})
      SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k::text AS k, sum(n)::int AS n
        FROM x GROUP BY GROUPING SETS (${sets})
