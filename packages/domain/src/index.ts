@@ -56,6 +56,7 @@ export * from './measures/ageGroups';
 export * from './measures/histogram';
 export * from './measures/indicatorCatalogue';
 export * from './measures/stratifiedFigures';
+export * from './measures/dashboardThemes';
 export * from './segmentation';
 export * from './carePlan';
 export * from './smart/smartScopes';

@@ -6,7 +6,9 @@
  * `$evaluate-measure`) become one entry each, e.g.
  * `{ name: 'measure: digital share', evaluate: (c) => c.get('/fhir/R4/Measure/digital-share/$evaluate-measure?…') }`.
  */
+import { DASHBOARD_THEMES, THEME_PANELS, type DashboardTheme } from '@ovi/domain';
 import type { Ovi } from '../src/app';
+import { INDICATOR_LIST } from '../src/measures/indicators';
 
 export interface DashboardPeriod {
   /** Helsinki dates, both included. */
@@ -34,4 +36,45 @@ export const EXISTING_INDICATORS: DashboardIndicator[] = [
   { name: 'continuity: UPC, COCI, own team', evaluate: (c) => c.get(`/api/access/continuity?${range(c.period)}`) },
   { name: 'guidance statistics (and the period before)', evaluate: (c) => c.get(`/api/guidance/stats?${range(c.period)}`) },
   { name: 'feedback results', evaluate: (c) => c.get(`/api/feedback/results?from=${c.period.from.slice(0, 7)}&to=${c.period.to.slice(0, 7)}`) },
+  { name: 'demand and capacity by week', evaluate: (c) => c.get(`/api/demand-capacity?periodStart=${c.period.from}&periodEnd=${c.period.to}`) },
+  { name: 'high-need clients (segment counts)', evaluate: (c) => c.get('/api/high-need/summary?lang=fi') },
+  { name: 'shared plans: outcomes', evaluate: (c) => c.get('/api/care-plans/outcomes') },
 ];
+
+/** The period as the dashboard's indicator requests carry it (a chosen period: both days). */
+const measureQuery = (p: DashboardPeriod) => `periodStart=${p.from}&periodEnd=${p.to}`;
+
+/**
+ * Every Measure as the dashboard asks for it: `GET /api/measures/{id}` (the period and the one
+ * before it, for the trend), not `$evaluate-measure` alone.
+ */
+export const MEASURE_INDICATORS: DashboardIndicator[] = INDICATOR_LIST.map((m) => ({
+  name: `measure: ${m.id}`,
+  evaluate: (c) => c.get(`/api/measures/${m.id}?${measureQuery(c.period)}`),
+}));
+
+/** Every figure a manager's page can show. */
+export const DASHBOARD_INDICATORS: DashboardIndicator[] = [...EXISTING_INDICATORS, ...MEASURE_INDICATORS];
+
+/**
+ * The requests each theme page of the web app makes when it opens over a chosen period
+ * (`DashboardPage.tsx`): its panels' Measures (one request each, as the panels ask, a Measure
+ * shown twice asked twice) and the older figures folded into it.
+ */
+const THEME_EXTRAS: Record<DashboardTheme, (p: DashboardPeriod) => string[]> = {
+  // T3 (this month's, as its panel asks) and the waiting times of the period.
+  access: (p) => ['/api/access/measures', `/api/access/measures?${range(p)}`],
+  demand: (p) => [`/api/demand-capacity?${measureQuery(p)}`, `/api/guidance/stats?${range(p)}`, '/api/high-need/summary?lang=fi'],
+  continuity: (p) => [`/api/access/continuity?${range(p)}`, '/api/care-plans/outcomes'],
+  experience: () => [],
+  equality: () => [],
+};
+
+export const THEME_PAGES: DashboardIndicator[] = DASHBOARD_THEMES.map((theme) => ({
+  name: `page: ${theme}`,
+  evaluate: (c) =>
+    Promise.all([
+      ...THEME_PANELS[theme].map((panel) => c.get(`/api/measures/${panel.id}?${measureQuery(c.period)}`)),
+      ...THEME_EXTRAS[theme](c.period).map((path) => c.get(path)),
+    ]),
+}));

@@ -7,8 +7,10 @@
  * BENCH_ROOT=/path/to/another/checkout runs that checkout's code (its bench, indicators and
  * migrations) against the same database, for a before-and-after on the same data; the
  * database is migrated to that checkout's schema as any start of Ovi does.
- * BENCH_DASHBOARD_MEASURES=1 adds each FHIR Measure (`$evaluate-measure` over the same
- * period) to the page; BENCH_DASHBOARD_RUNS as in the bench. BENCH_DASHBOARD_ONLY=<regular
+ * Every figure is timed as the dashboard asks for it (the Measures through `/api/measures/{id}`,
+ * with the period before for the trend), then each theme page and everything at once;
+ * BENCH_DASHBOARD_MEASURES=1 adds each FHIR `$evaluate-measure` alone (one period) to the list;
+ * BENCH_DASHBOARD_RUNS as in the bench. BENCH_DASHBOARD_ONLY=<regular
  * expression> keeps the indicators whose name matches (the floor is always timed).
  */
 import { join, resolve } from 'node:path';
@@ -18,20 +20,20 @@ const url = process.argv[2];
 if (!url) throw new Error('usage: dashboardOnce.ts postgres://…');
 const root = resolve(process.env.BENCH_ROOT ?? join(import.meta.dirname, '../../..'));
 const bench = (await import(join(root, 'packages/server/bench/dashboardBench.ts'))) as typeof import('./dashboardBench');
-const { EXISTING_INDICATORS } = (await import(join(root, 'packages/server/bench/dashboardIndicators.ts'))) as typeof import('./dashboardIndicators');
+const { DASHBOARD_INDICATORS } = (await import(join(root, 'packages/server/bench/dashboardIndicators.ts'))) as typeof import('./dashboardIndicators');
 const { INDICATOR_LIST } = (await import(join(root, 'packages/server/src/measures/indicators.ts'))) as typeof import('../src/measures/indicators');
 
 const measures: DashboardIndicator[] =
   process.env.BENCH_DASHBOARD_MEASURES === '1'
     ? INDICATOR_LIST.map((m) => ({
-        name: `measure: ${m.id}`,
+        name: `$evaluate-measure: ${m.id}`,
         evaluate: (c: DashboardContext) => c.get(`/fhir/R4/Measure/${m.id}/$evaluate-measure?periodStart=${c.period.from}&periodEnd=${c.period.to}`),
       }))
     : [];
 const only = process.env.BENCH_DASHBOARD_ONLY ? new RegExp(process.env.BENCH_DASHBOARD_ONLY) : undefined;
-const indicators = [...EXISTING_INDICATORS, ...measures].filter((i) => !only || only.test(i.name));
+const indicators = [...DASHBOARD_INDICATORS, ...measures].filter((i) => !only || only.test(i.name));
 const started = Date.now();
 const figures = await bench.benchDashboard({ database: 'postgres', databaseUrl: url, residents: 0, months: 12 }, indicators);
 console.log(JSON.stringify({ root, startMs: Date.now() - started, ...figures }, null, 2));
-for (const f of [figures.floor, ...figures.indicators, figures.page]) console.log(`${f.name}\tfirst ${f.firstMs} ms\tmedian ${f.medianMs} ms\t×floor ${(f.medianMs / Math.max(0.1, figures.floor.medianMs)).toFixed(1)}`);
+for (const f of [figures.floor, ...figures.indicators, ...(figures.pages ?? []), figures.page]) console.log(`${f.name}\tfirst ${f.firstMs} ms\tmedian ${f.medianMs} ms\t×floor ${(f.medianMs / Math.max(0.1, figures.floor.medianMs)).toFixed(1)}`);
 process.exit(0);

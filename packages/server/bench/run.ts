@@ -12,7 +12,7 @@ import { benchThroughput, freePort, startProcess } from './throughputBench';
 import { summarize } from './summary';
 import { benchEmbedded } from './embeddedBench';
 import { benchDashboard, type DashboardFigures } from './dashboardBench';
-import { EXISTING_INDICATORS } from './dashboardIndicators';
+import { DASHBOARD_INDICATORS } from './dashboardIndicators';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -71,7 +71,7 @@ async function dashboardPart(postgresUrl: string): Promise<DashboardFigures[]> {
   const dashboardMonths = Number(process.env.BENCH_DASHBOARD_MONTHS ?? 12);
   const onPostgres = await benchDashboard(
     { database: 'postgres', databaseUrl: process.env.BENCH_DASHBOARD_DATABASE_URL || postgresUrl, residents, months: dashboardMonths },
-    EXISTING_INDICATORS,
+    DASHBOARD_INDICATORS,
   );
   const given = process.env.BENCH_DASHBOARD_DATA_DIR;
   const dataDir = given || mkdtempSync(join(tmpdir(), 'ovi-bench-dashboard-'));
@@ -79,7 +79,7 @@ async function dashboardPart(postgresUrl: string): Promise<DashboardFigures[]> {
     // The embedded database writes and reads in this one thread: a region of 200 000 would take
     // hours here, so it gets a smaller one unless told (BENCH_DASHBOARD_PGLITE_RESIDENTS).
     const pgliteResidents = Number(process.env.BENCH_DASHBOARD_PGLITE_RESIDENTS ?? Math.min(residents, 20_000));
-    const onPglite = await benchDashboard({ database: 'pglite', dataDir, residents: pgliteResidents, months: dashboardMonths }, EXISTING_INDICATORS);
+    const onPglite = await benchDashboard({ database: 'pglite', dataDir, residents: pgliteResidents, months: dashboardMonths }, DASHBOARD_INDICATORS);
     return [onPostgres, onPglite];
   } finally {
     if (!given) rmSync(dataDir, { recursive: true, force: true });

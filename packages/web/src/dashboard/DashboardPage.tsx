@@ -7,7 +7,7 @@
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Stratifier } from '@ovi/domain/src/measures/indicatorCatalogue';
+import { DASHBOARD_THEMES, THEME_PANELS, type DashboardTheme } from '@ovi/domain/src/measures/dashboardThemes';
 import { PageHeading } from '../components/PageHeading';
 import { useRouter } from '../app/router';
 import { PeriodPicker } from '../manager/PeriodPicker';
@@ -24,43 +24,6 @@ import type { IndicatorFigures } from './dashboard.resource';
 import './dashboard.css';
 
 export const DASHBOARD_PATH = '/dashboard';
-export const DASHBOARD_THEMES = ['access', 'demand', 'continuity', 'experience', 'equality'] as const;
-type DashboardTheme = (typeof DASHBOARD_THEMES)[number];
-
-/** Which indicators each theme shows, and by which stratifier. */
-const THEME_PANELS: Record<DashboardTheme, Array<{ id: string; by: Stratifier }>> = {
-  access: [
-    { id: 'within-regional-limit', by: 'unit' },
-    { id: 'within-legal-limit', by: 'unit' },
-    { id: 'time-to-visit', by: 'unit' },
-    { id: 'time-to-assessment', by: 'unit' },
-    { id: 'assessed-same-weekday', by: 'unit' },
-    { id: 'first-contact-resolution', by: 'unit' },
-    { id: 'digital-share', by: 'unit' },
-  ],
-  demand: [
-    { id: 'visit-demand', by: 'profession' },
-    { id: 'booked-time-share', by: 'profession' },
-    { id: 'booked-time-share', by: 'unit' },
-    { id: 'segment-mix', by: 'municipality' },
-  ],
-  continuity: [
-    { id: 'usual-provider-continuity', by: 'unit' },
-    { id: 'continuity-of-care-index', by: 'profession' },
-    { id: 'own-team-visits', by: 'unit' },
-  ],
-  experience: [
-    { id: 'net-promoter-score', by: 'unit' },
-    { id: 'self-monitoring-reach', by: 'unit' },
-  ],
-  equality: [
-    { id: 'within-regional-limit', by: 'municipality' },
-    { id: 'time-to-visit', by: 'age-group' },
-    { id: 'digital-share', by: 'age-group' },
-    { id: 'first-contact-resolution', by: 'municipality' },
-  ],
-};
-
 export function themeOfPath(path: string): DashboardTheme {
   const theme = path.slice(DASHBOARD_PATH.length + 1);
   return (DASHBOARD_THEMES as readonly string[]).includes(theme) ? (theme as DashboardTheme) : 'access';
