@@ -65,21 +65,22 @@ export async function t3Calendars(db: SqlExecutor, window: { from: Date; to: Dat
  * `$resolve` booked); for routed work the contact's earlier assessment counts when it was
  * earlier (`basedOn`), so routing never restarts the clock.
  *
- * Read from the figure facts (visit_fact, task_fact: migration 041, decision 033): a region's
- * year of visits is a scan of short rows, not of the stored documents.
+ * Read from the figure facts (visit_fact with its contact's values: migrations 041 and 043,
+ * decisions 033 and 036): a region's year of visits is a scan of short rows, not of the stored
+ * documents, and no join.
  */
 export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: WaitCell[]; professionals: WaitGroupProfessionals[] }> {
   const r = await figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
     db,
     `WITH v AS (
        SELECT COALESCE(v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession, v.practitioner,
-              v.start_at AS visit_at, COALESCE(v.booked_at, v.start_at) AS booked_at, t.urgency, t.legal_deadline, t.regional_deadline,
+              v.start_at AS visit_at, COALESCE(v.booked_at, v.start_at) AS booked_at,
+              v.contact_urgency AS urgency, v.contact_legal_deadline AS legal_deadline, v.contact_regional_deadline AS regional_deadline,
               -- The assessment of the contact; a contact closed before the visit without a separate
-              -- assessment was assessed when it was closed (older records); routed work keeps the earlier one.
-              LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at) AS assessed_at
+              -- assessment was assessed when it was closed (older records); routed work keeps the
+              -- earlier one (kept on the visit's fact, migration 043).
+              v.contact_assessed_at AS assessed_at
          FROM visit_fact v
-         LEFT JOIN task_fact t ON t.task_id = v.task_id
-         LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
         WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
      ), x AS (
        SELECT unit, profession, practitioner,

@@ -76,15 +76,15 @@ const CONTACTS = contactsArrived(true);
 
 /**
  * The visits realised in the window (Appointment `fulfilled`, by start; cancelled and not-come
- * ones are another status), from their facts, with the client's columns kept on the fact
- * (migration 042; the age on the visit's day); the unit is the
+ * ones are another status), from their facts, with the client's and the contact's columns kept
+ * on the fact (migrations 042 and 043; the age on the visit's day); the unit is the
  * Organization managing the visit's Location (the Location itself when it names none), the
  * profession the visit's. `contact` is the Task the visit was booked for
  * (supportingInformation), `origin` the contact it was routed from (basedOn), as in the waiting
  * times of decision 018: `contact_arrived` is the earlier of their arrivals (routing never
  * restarts the clock), `assessed_at` the contact's assessment (a contact closed before the
  * visit without a separate one was assessed when it was closed; routed work keeps the earlier
- * one), and the deadlines are the contact's.
+ * one), and the deadlines are the contact's (all kept on the visit's fact by the trigger).
  */
 const VISITS = `
   SELECT v.appointment_id AS id, v.start_at AS visit_at, v.location, v.patient_id,
@@ -92,15 +92,12 @@ const VISITS = `
          COALESCE(l.organization, v.location, 'unknown') AS unit,
          COALESCE(v.client_municipality, 'unknown') AS municipality,
          COALESCE(v.client_age_group, 'unknown') AS age_group,
-         t.task_id AS contact,
-         LEAST(t.arrived_at, o.arrived_at) AS contact_arrived,
-         LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at) AS assessed_at,
-         t.legal_deadline, t.regional_deadline,
+         CASE WHEN v.contact_known THEN v.task_id END AS contact,
+         v.contact_arrived, v.contact_assessed_at AS assessed_at,
+         v.contact_legal_deadline AS legal_deadline, v.contact_regional_deadline AS regional_deadline,
          NULL::text AS owner
     FROM visit_fact v
     LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
-    LEFT JOIN task_fact t ON t.task_id = v.task_id
-    LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
    WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz`;
 
 /** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */

@@ -156,7 +156,17 @@ describe.each(BACKENDS)('figure facts on %s', (backend) => {
          FROM visit_fact v
          LEFT JOIN patient_fact p ON p.patient_id = v.patient_id
          CROSS JOIN LATERAL (SELECT ${clientColumns('p', 'v.start_at')}) j
-        WHERE (COALESCE(v.client_municipality, 'unknown'), COALESCE(v.client_age_group, 'unknown')) IS DISTINCT FROM (j.municipality, j.age_group)`,
+        WHERE (COALESCE(v.client_municipality, 'unknown'), COALESCE(v.client_age_group, 'unknown')) IS DISTINCT FROM (j.municipality, j.age_group)
+       UNION ALL
+       -- The contact's values on the visit (migration 043) against the join the figures made before.
+       SELECT 'visit contact', v.appointment_id, NULL, NULL, NULL, NULL, NULL, NULL
+         FROM visit_fact v
+         LEFT JOIN task_fact t ON t.task_id = v.task_id
+         LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
+        WHERE (v.contact_known, v.contact_urgency, v.contact_arrived, v.contact_assessed_at, v.contact_legal_deadline, v.contact_regional_deadline)
+              IS DISTINCT FROM (t.task_id IS NOT NULL, t.urgency, LEAST(t.arrived_at, o.arrived_at),
+                                LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at),
+                                t.legal_deadline, t.regional_deadline)`,
       [],
     );
     return r.rows;
@@ -205,6 +215,47 @@ describe.each(BACKENDS)('figure facts on %s', (backend) => {
     // The client removed: their contact and visit count as unknown, as with no client.
     await db().query(`DELETE FROM resource WHERE resource_type = 'Patient' AND id = $1`, [client]);
     expect(await row()).toEqual({ client_unit: null, client_municipality: null, client_age_group: null, visit_age: null });
+    expect(await clientColumnMismatches()).toEqual([]);
+  });
+
+  it('keeps the contact’s values on each visit: booked before its contact is written, routed on, assessed later, the contact removed', async () => {
+    const first = randomUUID();
+    const routed = randomUUID();
+    const visit = randomUUID();
+    const task = (id: string, authoredOn: string, extra: Partial<Task> = {}): Task & { id: string } => ({
+      resourceType: 'Task', id, status: 'ready', intent: 'order',
+      code: { coding: [{ system: SYSTEMS.taskCode, code: 'client-guidance' }] },
+      for: { reference: resident.fhirUser }, authoredOn: helsinki(authoredOn).toISOString(), ...extra,
+    });
+    const input = (code: string, value: Record<string, unknown>) => ({ type: { coding: [{ system: SYSTEMS.taskParameter, code }] }, ...value });
+    const visitRow = async () =>
+      (await db().query<{ contact_known: boolean; contact_arrived: Date | null; contact_assessed_at: Date | null; contact_urgency: string | null }>(
+        'SELECT contact_known, contact_arrived, contact_assessed_at, contact_urgency FROM visit_fact WHERE appointment_id = $1',
+        [visit],
+      )).rows[0];
+    // The visit is written first, booked for routed work that does not exist yet.
+    await server.ovi.services.store.createMany([
+      {
+        resourceType: 'Appointment', id: visit, status: 'fulfilled',
+        start: helsinki('2026-11-12T09:00').toISOString(), end: helsinki('2026-11-12T09:30').toISOString(),
+        supportingInformation: [{ reference: `Task/${routed}` }],
+        participant: [{ actor: { reference: resident.fhirUser }, status: 'accepted' }, { actor: { reference: DEMO_IDS.physician }, status: 'accepted' }],
+      } as Appointment & { id: string },
+    ]);
+    expect(await visitRow()).toMatchObject({ contact_known: false, contact_arrived: null });
+    // The first contact, and the work routed from it (arrived later, assessed there): the clock runs from the first.
+    await server.ovi.services.store.createMany([
+      task(first, '2026-11-06T08:00', { input: [input('urgency', { valueCode: 'non-urgent' })] as Task['input'] }),
+      task(routed, '2026-11-07T10:00', { basedOn: [{ reference: `Task/${first}` }], input: [input('urgency', { valueCode: 'non-urgent' }), input('assessed-at', { valueDateTime: helsinki('2026-11-07T11:00').toISOString() })] as Task['input'] }),
+    ]);
+    expect(await visitRow()).toMatchObject({ contact_known: true, contact_arrived: helsinki('2026-11-06T08:00'), contact_assessed_at: helsinki('2026-11-07T11:00'), contact_urgency: 'non-urgent' });
+    // The first contact's assessment recorded later, earlier than the routed one's: it counts.
+    await server.ovi.services.store.update('Task', first, task(first, '2026-11-06T08:00', { input: [input('urgency', { valueCode: 'non-urgent' }), input('assessed-at', { valueDateTime: helsinki('2026-11-06T09:00').toISOString() })] as Task['input'] }));
+    expect(await visitRow()).toMatchObject({ contact_assessed_at: helsinki('2026-11-06T09:00') });
+    expect(await clientColumnMismatches()).toEqual([]);
+    // The routed work removed: the visit has no contact again.
+    await db().query(`DELETE FROM resource WHERE resource_type = 'Task' AND id = $1`, [routed]);
+    expect(await visitRow()).toMatchObject({ contact_known: false, contact_arrived: null, contact_assessed_at: null });
     expect(await clientColumnMismatches()).toEqual([]);
   });
 

@@ -1,0 +1,131 @@
+-- The contact's values on each visit's fact row (decision 036, as the client's in migration
+-- 042): the waiting-time figures (time to visit, within each limit, the access report's
+-- waits) joined every visit of a year with its contact and the contact it was routed from,
+-- hashing every contact of every year for it; measured, that join was two thirds of each such
+-- figure's time. The visit's row now keeps:
+--   contact_known: the Task it was booked for exists (the figures count only visits with a contact)
+--   contact_urgency, contact_legal_deadline, contact_regional_deadline: that contact's
+--   contact_arrived: the earlier arrival of the contact and the contact it was routed from
+--     (routing never restarts the clock, decision 018)
+--   contact_assessed_at: the contact's assessment (a contact closed before the visit without a
+--     separate one was assessed when it was closed), or the routed-from contact's when earlier
+-- Kept by the facts' trigger: an Appointment written reads its contact's facts (locked FOR
+-- SHARE, as the client's in 042, so a contact changed at the same moment is read as committed);
+-- a Task written or removed rewrites the visits booked for it or for work routed from it (only
+-- rows whose values change).
+
+ALTER TABLE visit_fact ADD COLUMN contact_known boolean NOT NULL DEFAULT false,
+  ADD COLUMN contact_urgency text, ADD COLUMN contact_arrived timestamptz, ADD COLUMN contact_assessed_at timestamptz,
+  ADD COLUMN contact_legal_deadline timestamptz, ADD COLUMN contact_regional_deadline timestamptz;
+
+CREATE INDEX visit_fact_task ON visit_fact (task_id);
+CREATE INDEX task_fact_origin ON task_fact (origin_task_id) WHERE origin_task_id IS NOT NULL;
+
+-- A visit's contact values from the facts as they stand (the definition the figures used to
+-- join at query time).
+CREATE FUNCTION ovi_visit_contact(visit_task text, visit_start timestamptz)
+  RETURNS TABLE (known boolean, urgency text, arrived timestamptz, assessed timestamptz, legal timestamptz, regional timestamptz)
+  LANGUAGE sql STABLE PARALLEL SAFE AS $$
+SELECT t.task_id IS NOT NULL,
+       t.urgency,
+       LEAST(t.arrived_at, o.arrived_at),
+       LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= visit_start THEN t.closed_at END), o.assessed_input_at),
+       t.legal_deadline,
+       t.regional_deadline
+  FROM (SELECT 1) one
+  LEFT JOIN task_fact t ON t.task_id = visit_task
+  LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
+$$;
+
+-- The row functions keep the table's shape: NULLs for the columns the trigger fills.
+CREATE OR REPLACE FUNCTION ovi_visit_fact_of(id text, c jsonb) RETURNS SETOF visit_fact LANGUAGE sql STABLE PARALLEL SAFE AS $$
+SELECT id,
+       a.status,
+       ovi_figure_instant(a.start),
+       ovi_figure_instant(a.created),
+       jsonb_path_query_first(a.participant, '$[*] ? (@.actor.reference starts with "Location/")') #>> '{actor,reference}',
+       jsonb_path_query_first(a.participant, '$[*] ? (@.actor.reference starts with "Practitioner/")') #>> '{actor,reference}',
+       substring(jsonb_path_query_first(a.participant, '$[*] ? (@.actor.reference starts with "Patient/")') #>> '{actor,reference}' FROM '^Patient/(.+)$'),
+       a.specialty #>> '{0,coding,0,code}',
+       substring(jsonb_path_query_first(a."supportingInformation", '$[*] ? (@.reference starts with "Task/")') ->> 'reference' FROM '^Task/(.+)$'),
+       NULL::text, NULL::text,
+       false, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz, NULL::timestamptz
+  FROM jsonb_to_record(c) AS a(status text, start text, created text, participant jsonb, specialty jsonb, "supportingInformation" jsonb)
+$$;
+
+-- The visits whose contact values follow from the given Tasks: booked for one of them, or for
+-- work routed from one of them.
+CREATE FUNCTION ovi_refresh_visit_contacts(tasks text[]) RETURNS void LANGUAGE sql AS $$
+UPDATE visit_fact v
+   SET contact_known = c.known, contact_urgency = c.urgency, contact_arrived = c.arrived, contact_assessed_at = c.assessed,
+       contact_legal_deadline = c.legal, contact_regional_deadline = c.regional
+  FROM visit_fact w CROSS JOIN LATERAL ovi_visit_contact(w.task_id, w.start_at) c
+ WHERE w.appointment_id = v.appointment_id
+   AND (w.task_id = ANY(tasks) OR w.task_id IN (SELECT r.task_id FROM task_fact r WHERE r.origin_task_id = ANY(tasks)))
+   AND (v.contact_known, v.contact_urgency, v.contact_arrived, v.contact_assessed_at, v.contact_legal_deadline, v.contact_regional_deadline)
+       IS DISTINCT FROM (c.known, c.urgency, c.arrived, c.assessed, c.legal, c.regional)
+$$;
+
+-- (No line of a body ends in a semicolon: the migration runner splits statements there.)
+CREATE OR REPLACE FUNCTION ovi_figure_fact_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM new_rows WHERE resource_type = 'Patient') THEN
+    INSERT INTO patient_fact SELECT f.* FROM new_rows r CROSS JOIN LATERAL ovi_patient_fact_of(r.id, r.content) f WHERE r.resource_type = 'Patient'
+      ON CONFLICT (patient_id) DO UPDATE SET unit = EXCLUDED.unit, municipality = EXCLUDED.municipality, birth_date = EXCLUDED.birth_date, general_practitioners = EXCLUDED.general_practitioners
+    ; UPDATE task_fact f SET client_unit = p.unit, client_municipality = p.municipality, client_age_group = ovi_age_group((f.arrived_at AT TIME ZONE 'Europe/Helsinki')::date, p.birth_date)
+        FROM patient_fact p
+       WHERE p.patient_id IN (SELECT id FROM new_rows WHERE resource_type = 'Patient') AND f.patient_id = p.patient_id
+         AND (f.client_unit, f.client_municipality, f.client_age_group) IS DISTINCT FROM (p.unit, p.municipality, ovi_age_group((f.arrived_at AT TIME ZONE 'Europe/Helsinki')::date, p.birth_date))
+    ; UPDATE visit_fact v SET client_municipality = p.municipality, client_age_group = ovi_age_group((v.start_at AT TIME ZONE 'Europe/Helsinki')::date, p.birth_date)
+        FROM patient_fact p
+       WHERE p.patient_id IN (SELECT id FROM new_rows WHERE resource_type = 'Patient') AND v.patient_id = p.patient_id
+         AND (v.client_municipality, v.client_age_group) IS DISTINCT FROM (p.municipality, ovi_age_group((v.start_at AT TIME ZONE 'Europe/Helsinki')::date, p.birth_date))
+    ; END IF; IF EXISTS (SELECT 1 FROM new_rows WHERE resource_type = 'Task') THEN
+    PERFORM 1 FROM patient_fact WHERE patient_id IN (SELECT substring(content #>> '{for,reference}' FROM '^Patient/(.+)$') FROM new_rows WHERE resource_type = 'Task') FOR SHARE
+    ; DELETE FROM task_fact WHERE task_id IN (SELECT id FROM new_rows WHERE resource_type = 'Task')
+    ; INSERT INTO task_fact
+      SELECT f.task_id, f.kind, f.patient_id, f.arrived_at, f.status, f.outcome, f.profession, f.owner, f.channel, f.urgency, f.assessed_input_at, f.assessment_due,
+             f.legal_deadline, f.regional_deadline, f.closed_at, f.work_to, f.origin_task_id,
+             p.unit, p.municipality, ovi_age_group((f.arrived_at AT TIME ZONE 'Europe/Helsinki')::date, p.birth_date)
+        FROM new_rows r CROSS JOIN LATERAL ovi_task_fact_of(r.id, r.content) f
+        LEFT JOIN patient_fact p ON p.patient_id = f.patient_id
+       WHERE r.resource_type = 'Task'
+    ; PERFORM ovi_refresh_visit_contacts(ARRAY(SELECT id FROM new_rows WHERE resource_type = 'Task'))
+    ; END IF; IF EXISTS (SELECT 1 FROM new_rows WHERE resource_type = 'Appointment') THEN
+    PERFORM 1 FROM patient_fact WHERE patient_id IN (SELECT f.patient_id FROM new_rows r CROSS JOIN LATERAL ovi_visit_fact_of(r.id, r.content) f WHERE r.resource_type = 'Appointment') FOR SHARE
+    ; PERFORM 1 FROM task_fact WHERE task_id IN (SELECT f.task_id FROM new_rows r CROSS JOIN LATERAL ovi_visit_fact_of(r.id, r.content) f WHERE r.resource_type = 'Appointment') FOR SHARE
+    ; DELETE FROM visit_fact WHERE appointment_id IN (SELECT id FROM new_rows WHERE resource_type = 'Appointment')
+    ; INSERT INTO visit_fact
+      SELECT f.appointment_id, f.status, f.start_at, f.booked_at, f.location, f.practitioner, f.patient_id, f.profession, f.task_id,
+             p.municipality, ovi_age_group((f.start_at AT TIME ZONE 'Europe/Helsinki')::date, p.birth_date),
+             c.known, c.urgency, c.arrived, c.assessed, c.legal, c.regional
+        FROM new_rows r CROSS JOIN LATERAL ovi_visit_fact_of(r.id, r.content) f
+        LEFT JOIN patient_fact p ON p.patient_id = f.patient_id
+        CROSS JOIN LATERAL ovi_visit_contact(f.task_id, f.start_at) c
+       WHERE r.resource_type = 'Appointment'
+    ; END IF; RETURN NULL; END
+$$;
+
+CREATE OR REPLACE FUNCTION ovi_figure_fact_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM task_fact WHERE task_id IN (SELECT id FROM old_rows WHERE resource_type = 'Task')
+  ; DELETE FROM visit_fact WHERE appointment_id IN (SELECT id FROM old_rows WHERE resource_type = 'Appointment')
+  ; DELETE FROM patient_fact WHERE patient_id IN (SELECT id FROM old_rows WHERE resource_type = 'Patient')
+  ; UPDATE task_fact SET client_unit = NULL, client_municipality = NULL, client_age_group = NULL
+     WHERE patient_id IN (SELECT id FROM old_rows WHERE resource_type = 'Patient')
+  ; UPDATE visit_fact SET client_municipality = NULL, client_age_group = NULL
+     WHERE patient_id IN (SELECT id FROM old_rows WHERE resource_type = 'Patient')
+  ; PERFORM ovi_refresh_visit_contacts(ARRAY(SELECT id FROM old_rows WHERE resource_type = 'Task'))
+  ; RETURN NULL; END
+$$;
+
+-- The rows already there (the function's definition as one join).
+UPDATE visit_fact v
+   SET contact_known = true, contact_urgency = t.urgency,
+       contact_arrived = LEAST(t.arrived_at, o.arrived_at),
+       contact_assessed_at = LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at),
+       contact_legal_deadline = t.legal_deadline, contact_regional_deadline = t.regional_deadline
+  FROM task_fact t LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
+ WHERE t.task_id = v.task_id;
+
+ANALYZE visit_fact;
