@@ -54,16 +54,24 @@ SELECT id,
 $$;
 
 -- The visits whose contact values follow from the given Tasks: booked for one of them, or for
--- work routed from one of them.
-CREATE FUNCTION ovi_refresh_visit_contacts(tasks text[]) RETURNS void LANGUAGE sql AS $$
+-- work routed from one of them. The Tasks as a set (joined, never `= ANY(array)`, which would
+-- compare every visit with every Task of a batch); PL/pgSQL, whose statement plan is kept for the
+-- session (a SQL function's would be planned again at every write).
+CREATE FUNCTION ovi_refresh_visit_contacts(tasks text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+WITH changed AS (SELECT DISTINCT t AS task_id FROM unnest(tasks) t),
+affected AS (
+  SELECT task_id FROM changed
+  UNION SELECT r.task_id FROM task_fact r JOIN changed c ON r.origin_task_id = c.task_id
+)
 UPDATE visit_fact v
    SET contact_known = c.known, contact_urgency = c.urgency, contact_arrived = c.arrived, contact_assessed_at = c.assessed,
        contact_legal_deadline = c.legal, contact_regional_deadline = c.regional
-  FROM visit_fact w CROSS JOIN LATERAL ovi_visit_contact(w.task_id, w.start_at) c
+  FROM affected a JOIN visit_fact w ON w.task_id = a.task_id CROSS JOIN LATERAL ovi_visit_contact(w.task_id, w.start_at) c
  WHERE w.appointment_id = v.appointment_id
-   AND (w.task_id = ANY(tasks) OR w.task_id IN (SELECT r.task_id FROM task_fact r WHERE r.origin_task_id = ANY(tasks)))
    AND (v.contact_known, v.contact_urgency, v.contact_arrived, v.contact_assessed_at, v.contact_legal_deadline, v.contact_regional_deadline)
        IS DISTINCT FROM (c.known, c.urgency, c.arrived, c.assessed, c.legal, c.regional)
+; END
 $$;
 
 -- (No line of a body ends in a semicolon: the migration runner splits statements there.)
@@ -90,7 +98,11 @@ BEGIN
         FROM new_rows r CROSS JOIN LATERAL ovi_task_fact_of(r.id, r.content) f
         LEFT JOIN patient_fact p ON p.patient_id = f.patient_id
        WHERE r.resource_type = 'Task'
-    ; PERFORM ovi_refresh_visit_contacts(ARRAY(SELECT id FROM new_rows WHERE resource_type = 'Task'))
+    -- Most Task writes (a new contact, a claim) concern no visit: checked first, by the indexes.
+    ; IF EXISTS (SELECT 1 FROM visit_fact WHERE task_id IN (SELECT id FROM new_rows WHERE resource_type = 'Task'))
+         OR EXISTS (SELECT 1 FROM task_fact WHERE origin_task_id IN (SELECT id FROM new_rows WHERE resource_type = 'Task')) THEN
+      PERFORM ovi_refresh_visit_contacts(ARRAY(SELECT id FROM new_rows WHERE resource_type = 'Task'))
+    ; END IF
     ; END IF; IF EXISTS (SELECT 1 FROM new_rows WHERE resource_type = 'Appointment') THEN
     PERFORM 1 FROM patient_fact WHERE patient_id IN (SELECT f.patient_id FROM new_rows r CROSS JOIN LATERAL ovi_visit_fact_of(r.id, r.content) f WHERE r.resource_type = 'Appointment') FOR SHARE
     ; PERFORM 1 FROM task_fact WHERE task_id IN (SELECT f.task_id FROM new_rows r CROSS JOIN LATERAL ovi_visit_fact_of(r.id, r.content) f WHERE r.resource_type = 'Appointment') FOR SHARE
