@@ -65,7 +65,7 @@ export async function t3Calendars(db: SqlExecutor, window: { from: Date; to: Dat
  * `$resolve` booked); for routed work the contact's earlier assessment counts when it was
  * earlier (`basedOn`), so routing never restarts the clock.
  *
- * Read from the figure facts (visit_fact with its contact's values: migrations 041 and 043,
+ * Read from the figure facts (visit_fact with its contact's values: migrations 041 and 042,
  * decisions 033 and 036): a region's year of visits is a scan of short rows, not of the stored
  * documents, and no join.
  */
@@ -78,7 +78,7 @@ export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date;
               v.contact_urgency AS urgency, v.contact_legal_deadline AS legal_deadline, v.contact_regional_deadline AS regional_deadline,
               -- The assessment of the contact; a contact closed before the visit without a separate
               -- assessment was assessed when it was closed (older records); routed work keeps the
-              -- earlier one (kept on the visit's fact, migration 043).
+              -- earlier one (kept on the visit's fact, migration 042).
               v.contact_assessed_at AS assessed_at
          FROM visit_fact v
         WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz

@@ -77,7 +77,7 @@ const CONTACTS = contactsArrived(true);
 /**
  * The visits realised in the window (Appointment `fulfilled`, by start; cancelled and not-come
  * ones are another status), from their facts, with the client's and the contact's columns kept
- * on the fact (migrations 042 and 043; the age on the visit's day); the unit is the
+ * on the fact (migration 042; the age on the visit's day); the unit is the
  * Organization managing the visit's Location (the Location itself when it names none), the
  * profession the visit's. `contact` is the Task the visit was booked for
  * (supportingInformation), `origin` the contact it was routed from (basedOn), as in the waiting

@@ -158,7 +158,7 @@ describe.each(BACKENDS)('figure facts on %s', (backend) => {
          CROSS JOIN LATERAL (SELECT ${clientColumns('p', 'v.start_at')}) j
         WHERE (COALESCE(v.client_municipality, 'unknown'), COALESCE(v.client_age_group, 'unknown')) IS DISTINCT FROM (j.municipality, j.age_group)
        UNION ALL
-       -- The contact's values on the visit (migration 043) against the join the figures made before.
+       -- The contact's values on the visit (migration 042) against the join the figures made before.
        SELECT 'visit contact', v.appointment_id, NULL, NULL, NULL, NULL, NULL, NULL
          FROM visit_fact v
          LEFT JOIN task_fact t ON t.task_id = v.task_id
