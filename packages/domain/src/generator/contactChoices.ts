@@ -9,12 +9,13 @@ import type { Channel, GuidanceOutcome, Profession, Urgency } from '../types';
 import type { Random } from './random';
 
 /** The channels a generated contact arrives through (the server's `Channel` codes). */
-export type GeneratedChannel = Extract<Channel, 'web-form' | 'phone' | 'walk-in' | 'chat' | 'message'>;
+export type GeneratedChannel = Extract<Channel, 'web-form' | 'phone' | 'walk-in' | 'chat' | 'message' | 'help-button'>;
 
+// The help button's call-back request (no login) is a small share: about one contact in a hundred.
 const CHANNEL_MIX: Record<'young' | 'adult' | 'old', Record<GeneratedChannel, number>> = {
-  young: { phone: 42, 'web-form': 36, chat: 10, message: 8, 'walk-in': 4 },
-  adult: { phone: 50, 'web-form': 30, chat: 7, message: 6, 'walk-in': 7 },
-  old: { phone: 74, 'web-form': 9, chat: 1, message: 4, 'walk-in': 12 },
+  young: { phone: 42, 'web-form': 35, chat: 10, message: 8, 'walk-in': 4, 'help-button': 1 },
+  adult: { phone: 50, 'web-form': 29, chat: 7, message: 6, 'walk-in': 7, 'help-button': 1 },
+  old: { phone: 73, 'web-form': 9, chat: 1, message: 4, 'walk-in': 12, 'help-button': 1 },
 };
 
 /** A contact's channel by the resident's age (a child's contact is the parent's: adult's mix). */
@@ -98,6 +99,8 @@ export const HILMO_CONTACT_MODE: Record<GeneratedChannel, { code: 'R10' | 'R52' 
   chat: { code: 'R52', display: 'Reaaliaikainen etäasiointi' },
   'web-form': { code: 'R56', display: 'Etäasiointi ilman reaaliaikaista kontaktia' },
   message: { code: 'R56', display: 'Etäasiointi ilman reaaliaikaista kontaktia' },
+  // The help button asks for a call back: the call is the contact, as the server records it.
+  'help-button': { code: 'R52', display: 'Reaaliaikainen etäasiointi' },
 };
 
 /** On a weekend the phone lines and doors are closed: a contact then is written (a form or a message). */

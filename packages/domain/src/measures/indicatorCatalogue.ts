@@ -18,6 +18,14 @@ export type Stratifier = (typeof STRATIFIERS)[number];
 /** Channels where the resident reached Ovi through the web app (the digital share's numerator). */
 export const DIGITAL_CHANNELS = ['web-form', 'chat', 'message', 'help-button'] as const;
 
+/**
+ * The channels a client-guidance contact arrives through: every channel but a concern, which
+ * arrives as a social-welfare notice (its own Task kind) and never as a contact. Listed as a
+ * group, it would be a zero in every stratum, hidden as a small count, and its hidden zeros
+ * would force other channels' counts (the region's chats) to be hidden with them.
+ */
+export const CONTACT_CHANNELS = CHANNELS.filter((c) => c !== 'concern');
+
 export interface IndicatorGroup {
   /** Proportion: the numerator's name; continuous: 'median', 'pNN' or 'mean' (of per-client values). */
   code: string;
@@ -78,7 +86,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'contacts-by-channel', theme: 'access', scoring: 'proportion', counts: 'contact', partition: true, stratifiers: ALL, improvement: 'increase',
     title: 'Contacts by channel',
     description: 'Client-guidance contacts that arrived in the period (Task.authoredOn, Helsinki days), by the channel they came through; the share of each channel of all contacts.',
-    groups: CHANNELS.map((c) => ({ code: c, description: `Contacts through ${c}` })),
+    groups: CONTACT_CHANNELS.map((c) => ({ code: c, description: `Contacts through ${c}` })),
   },
   {
     id: 'digital-share', theme: 'access', scoring: 'proportion', counts: 'contact', stratifiers: ALL, improvement: 'increase',
