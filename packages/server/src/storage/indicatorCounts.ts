@@ -55,8 +55,8 @@ export const clientColumns = (pf: string, at: string) => `
  * from their facts (task_fact: migration 041, decision 033), with the client's columns kept on
  * the fact (migration 042, decision 036: no join with the client per contact); the contact's
  * unit is the client's own station today (the first Organization among
- * `generalPractitioner`), the age group the client's on the day it arrived, its profession the one the contact was assessed for
- * (`performerType`). `ended_at` is the Task's executionPeriod.end. Read through
+ * `generalPractitioner`), the age group the client's on the day it arrived, its profession the
+ * one the contact was assessed for (`performerType`). `ended_at` is the Task's executionPeriod.end. Read through
  * task_fact_guidance_arrived.
  */
 const contactsArrived = (fromStart: boolean) => `
