@@ -132,24 +132,32 @@ describe('bookings that cannot go wrong, in a real browser', () => {
   it('asks before an overlapping time, downloads the calendar file, and offers a phone number inside the notice', async () => {
     const resident = await apiLogin(server, 'resident');
     // The resident's earliest physiotherapy time, booked; then another time that starts at the same moment.
+    // Searched from the start of a day (UTC midnight is 2 or 3 at night in Helsinki), so the time
+    // found is the first of its day and the overlapping one is among the first times the page
+    // lists whatever the hour the test runs (from the current hour, after about 9.30 in
+    // Helsinki it was past the five the page shows at first).
+    const from = new Date(Date.now() + 2 * 86_400_000);
+    from.setUTCHours(0, 0, 0, 0);
     const found = await server.call('POST', '/fhir/R4/Appointment/$find', {
       token: resident.token,
-      body: params({ name: 'start', valueDateTime: new Date(Date.now() + 2 * 86_400_000).toISOString() }, { name: 'end', valueDateTime: new Date(Date.now() + 29 * 86_400_000).toISOString() }, { name: 'appointment-type', valueCode: 'physio-visit' }, { name: 'patient', valueReference: { reference: resident.fhirUser } }),
+      body: params({ name: 'start', valueDateTime: from.toISOString() }, { name: 'end', valueDateTime: new Date(Date.now() + 29 * 86_400_000).toISOString() }, { name: 'appointment-type', valueCode: 'physio-visit' }, { name: 'patient', valueReference: { reference: resident.fhirUser } }),
     });
     const first = found.body.entry.find((e: any) => e.resource.resourceType === 'Appointment').resource;
     // (It may overlap the visits booked in the walks above: that is not what this walk is about.)
     const booked = await server.call('POST', '/fhir/R4/Appointment/$book', { token: resident.token, body: params({ name: 'appointment', resource: first }, { name: 'allowOverlap', valueBoolean: true }) });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     const store = server.ovi.services.store;
+    // Ids of this attempt's own, so that a retry after a failure does not meet the first try's.
+    const overlapId = `browser-overlap-${Date.now().toString(36)}`;
     const actors = booked.body.participant.filter((p: any) => !p.actor.reference.startsWith('Patient/')).map((p: any) => p.actor);
     await store.transaction((tx) =>
       store.createMany(
         [
-          { resourceType: 'Schedule', id: 'browser-overlap', active: true, actor: actors, specialty: [PHYSIO] },
+          { resourceType: 'Schedule', id: overlapId, active: true, actor: actors, specialty: [PHYSIO] },
           {
             resourceType: 'Slot',
-            id: 'browser-overlap-slot',
-            schedule: { reference: 'Schedule/browser-overlap' },
+            id: `${overlapId}-slot`,
+            schedule: { reference: `Schedule/${overlapId}` },
             status: 'free',
             start: booked.body.start,
             end: booked.body.end,
@@ -166,7 +174,7 @@ describe('bookings that cannot go wrong, in a real browser', () => {
     await page.locator('[data-testid="selfbook-type"]').filter({ hasText: /fysioterap/i }).first().click();
     const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(booked.body.start));
     await page.locator('#selfbook-from').fill(day);
-    const overlapping = page.locator('[data-testid="selfbook-proposal"][data-slot-id="browser-overlap-slot"]');
+    const overlapping = page.locator(`[data-testid="selfbook-proposal"][data-slot-id="${overlapId}-slot"]`);
     await overlapping.waitFor();
     await overlapping.getByTestId('selfbook-proposal-select').check();
     await page.getByTestId('selfbook-book').click();
@@ -210,7 +218,7 @@ describe('bookings that cannot go wrong, in a real browser', () => {
     await page.reload();
     await card.getByTestId('appointment-move').click();
     const panel = card.getByTestId('appointment-move-panel');
-    const option = panel.locator('[data-testid="selfbook-proposal"]:not([data-slot-id="browser-overlap-slot"])').first();
+    const option = panel.locator(`[data-testid="selfbook-proposal"]:not([data-slot-id="${overlapId}-slot"])`).first();
     await option.waitFor();
     await option.getByTestId('selfbook-proposal-select').check();
     await panel.getByTestId('selfbook-book').click();
