@@ -97,15 +97,18 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
       { extra: [{ name: 'visit-type', valueCode: 'home-visit' }], query: { visitMode: 'home-visit' } },
       { extra: [{ name: 'municipality', valueString: 'Kannus' }], query: { municipality: 'Kannus' } },
     ];
+    // One start for both: from "now" each, a time starting in the seconds between the two reads
+    // (at a whole quarter, two of them) was in one answer and not in the other.
+    const start = new Date(Date.now() + 60_000);
     for (const { extra, query } of variants) {
       const r = await server.call('POST', '/fhir/R4/Appointment/$find', {
         token: guidance.token,
-        body: params({ name: 'end', valueDateTime: end }, { name: 'patient', valueReference: { reference: resident.fhirUser } }, { name: 'count', valueInteger: 8 }, ...extra),
+        body: params({ name: 'start', valueDateTime: start.toISOString() }, { name: 'end', valueDateTime: end }, { name: 'patient', valueReference: { reference: resident.fhirUser } }, { name: 'count', valueInteger: 8 }, ...extra),
       });
       expect(r.status).toBe(200);
       const got = proposals(r.body).map(slotOf);
       const own = await ownTeamOf(server, resident.fhirUser);
-      const reference = findEarliestSlots(everyFree, { start: new Date(Date.now() - 60_000), end: new Date(end), limit: 8, ownPractitioners: own.practitioners, ownTeamPractitioners: own.team, ...query });
+      const reference = findEarliestSlots(everyFree, { start, end: new Date(end), limit: 8, ownPractitioners: own.practitioners, ownTeamPractitioners: own.team, ...query });
       expect(got).toEqual(reference.proposals.map((p) => `Slot/${p.slotId}`));
     }
   });
