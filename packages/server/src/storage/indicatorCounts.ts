@@ -43,12 +43,8 @@ const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality
  */
 export const clientColumns = (pf: string, at: string) => `
   COALESCE(${pf}.municipality, 'unknown') AS municipality,
-  -- The bands of domain/measures/ageGroups.ts: 0-17, 18-64, 65-74, 75+ (age on the day, Helsinki).
-  CASE WHEN ${pf}.birth_date IS NULL THEN 'unknown'
-       WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date)) < 18 THEN '0-17'
-       WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date)) < 65 THEN '18-64'
-       WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date)) < 75 THEN '65-74'
-       ELSE '75+' END AS age_group`;
+  -- The bands of domain/measures/ageGroups.ts on the Helsinki day (ovi_age_group, migration 042).
+  COALESCE(ovi_age_group((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date), 'unknown') AS age_group`;
 
 /**
  * The client-guidance contacts that arrived before $2 (and, with `fromStart`, at or after $1),

@@ -17,12 +17,8 @@ const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality
  */
 export const clientColumnsAt = (pc: string, at: string) => `
   COALESCE((SELECT e #>> '{valueCoding,code}' FROM jsonb_array_elements(${pc} -> 'extension') e WHERE e ->> 'url' = '${EXTENSIONS.municipality}' LIMIT 1), 'unknown') AS municipality,
-  CASE WHEN ${pc} ->> 'birthDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN
-    CASE WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 18 THEN '0-17'
-         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 65 THEN '18-64'
-         WHEN date_part('year', age((${at} AT TIME ZONE 'Europe/Helsinki')::date, (${pc} ->> 'birthDate')::date)) < 75 THEN '65-74'
-         ELSE '75+' END
-  ELSE 'unknown' END AS age_group`;
+  COALESCE(ovi_age_group((${at} AT TIME ZONE 'Europe/Helsinki')::date,
+                         CASE WHEN ${pc} ->> 'birthDate' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN (${pc} ->> 'birthDate')::date END), 'unknown') AS age_group`;
 
 export interface GroupedQuery {
   /** CTEs (without the leading WITH). */

@@ -197,14 +197,8 @@ UPDATE task_fact f SET client_unit = p.unit, client_municipality = p.municipalit
 UPDATE visit_fact v SET client_municipality = p.municipality, client_age_group = ovi_age_group((v.start_at AT TIME ZONE 'Europe/Helsinki')::date, p.birth_date)
   FROM patient_fact p WHERE p.patient_id = v.patient_id;
 
--- The rows already there (the function's definition as one join).
-UPDATE visit_fact v
-   SET contact_known = true, contact_urgency = t.urgency,
-       contact_arrived = LEAST(t.arrived_at, o.arrived_at),
-       contact_assessed_at = LEAST(COALESCE(t.assessed_input_at, CASE WHEN t.status = 'completed' AND t.closed_at <= v.start_at THEN t.closed_at END), o.assessed_input_at),
-       contact_legal_deadline = t.legal_deadline, contact_regional_deadline = t.regional_deadline
-  FROM task_fact t LEFT JOIN task_fact o ON o.task_id = t.origin_task_id
- WHERE t.task_id = v.task_id;
+-- The rows already there: every visit booked for a Task, by the same function as a Task write.
+SELECT ovi_refresh_visit_contacts(ARRAY(SELECT DISTINCT task_id FROM visit_fact WHERE task_id IS NOT NULL));
 
 ANALYZE task_fact;
 ANALYZE visit_fact;
