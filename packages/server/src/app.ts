@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { OviConfig } from './config';
 import type { Database } from './db/database';
+import { upkeep, UPKEEP_INTERVAL_MS } from './db/embeddedUpkeep';
 import { openDatabase } from './db/openDatabase';
 import { loadFhirDefinitions } from './fhir/definitions';
 import { ResourceStore } from './storage/resourceStore';
@@ -239,12 +240,19 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       .catch((e: unknown) => app.log.warn(`plan review tasks failed: ${(e as Error).message}`));
   }, 60_000);
   missingSweep.unref();
+  // The embedded database has no autovacuum: its statistics and visibility are kept here (db/embeddedUpkeep.ts).
+  const embeddedUpkeep =
+    db.kind === 'pglite'
+      ? setInterval(() => void upkeep(db).catch((e: unknown) => app.log.warn(`database upkeep failed: ${(e as Error).message}`)), UPKEEP_INTERVAL_MS)
+      : undefined;
+  embeddedUpkeep?.unref();
   return {
     app,
     services,
     close: async () => {
       if (reminders) clearInterval(reminders);
       clearInterval(missingSweep);
+      if (embeddedUpkeep) clearInterval(embeddedUpkeep);
       await services.chat?.stop();
       await app.close();
       await db.close();
