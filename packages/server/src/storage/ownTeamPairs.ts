@@ -11,14 +11,17 @@ export const OWN_TEAM_PAIRS = `
   teams AS MATERIALIZED (
     SELECT content #>> '{subject,reference}' AS subject,
            ARRAY(SELECT o->>'reference' FROM jsonb_array_elements(COALESCE(content->'managingOrganization', '[]')) o) AS organizations,
-           ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members
+           ARRAY(SELECT m#>>'{member,reference}' FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m) AS members,
+           -- Whether a member is a person (a professional), once a team rather than once a pair.
+           EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m
+                    WHERE m#>>'{member,reference}' LIKE 'Practitioner/%') AS names_professional
       FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
   ), own_pair AS (
     SELECT p.*,
            pt.patient_id IS NOT NULL AND (p.practitioner = ANY(pt.general_practitioners)
              OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND p.practitioner = ANY(t.members))) AS is_own,
            pt.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(pt.general_practitioners) g WHERE g LIKE 'Practitioner/%')
-             OR EXISTS (SELECT 1 FROM teams t, unnest(t.members) m
-                         WHERE (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners) AND m LIKE 'Practitioner/%')) AS listed
+             OR EXISTS (SELECT 1 FROM teams t
+                         WHERE t.names_professional AND (t.subject = 'Patient/' || p.client OR t.organizations && pt.general_practitioners))) AS listed
       FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
   )`;
