@@ -3,6 +3,7 @@
  * 029), without the PGlite half of `BENCH_ONLY=dashboard npm run bench`:
  *
  *   node --import tsx packages/server/bench/dashboardOnce.ts postgres://…
+ *   node --import tsx packages/server/bench/dashboardOnce.ts /a/pglite/data/folder
  *
  * BENCH_ROOT=/path/to/another/checkout runs that checkout's code (its bench, indicators and
  * migrations) against the same database, for a before-and-after on the same data; the
@@ -17,7 +18,7 @@ import { join, resolve } from 'node:path';
 import type { DashboardContext, DashboardIndicator } from './dashboardIndicators';
 
 const url = process.argv[2];
-if (!url) throw new Error('usage: dashboardOnce.ts postgres://…');
+if (!url) throw new Error('usage: dashboardOnce.ts postgres://… | an embedded data folder');
 const root = resolve(process.env.BENCH_ROOT ?? join(import.meta.dirname, '../../..'));
 const bench = (await import(join(root, 'packages/server/bench/dashboardBench.ts'))) as typeof import('./dashboardBench');
 const { DASHBOARD_INDICATORS } = (await import(join(root, 'packages/server/bench/dashboardIndicators.ts'))) as typeof import('./dashboardIndicators');
@@ -33,7 +34,8 @@ const measures: DashboardIndicator[] =
 const only = process.env.BENCH_DASHBOARD_ONLY ? new RegExp(process.env.BENCH_DASHBOARD_ONLY) : undefined;
 const indicators = [...DASHBOARD_INDICATORS, ...measures].filter((i) => !only || only.test(i.name));
 const started = Date.now();
-const figures = await bench.benchDashboard({ database: 'postgres', databaseUrl: url, residents: 0, months: 12 }, indicators);
+const target = /^postgres(ql)?:\/\//.test(url) ? { database: 'postgres' as const, databaseUrl: url } : { database: 'pglite' as const, dataDir: url };
+const figures = await bench.benchDashboard({ ...target, residents: 0, months: 12 }, indicators);
 console.log(JSON.stringify({ root, startMs: Date.now() - started, ...figures }, null, 2));
 for (const f of [figures.floor, ...figures.indicators, ...(figures.pages ?? []), figures.page]) console.log(`${f.name}\tfirst ${f.firstMs} ms\tmedian ${f.medianMs} ms\t×floor ${(f.medianMs / Math.max(0.1, figures.floor.medianMs)).toFixed(1)}`);
 process.exit(0);

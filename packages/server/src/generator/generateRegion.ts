@@ -11,6 +11,7 @@ import { addCalendarDays } from '@ovi/domain/src/calendarDate';
 import { toHelsinkiDate } from '@ovi/domain/src/helsinkiTime';
 import { contactRateByAge, contactsPerDay, seededRandom } from '@ovi/domain/src/generator';
 import type { OviServices } from '../app';
+import { upkeep } from '../db/embeddedUpkeep';
 import { refreshStatistics, resourceExists, writeBatch } from '../storage/bulkWrite';
 import { contactsOfDay, cumulativeWeights, type ContactWorld, type IdCounters } from './generatedContacts';
 import { residentPatient, residentTable } from './generatedResidents';
@@ -71,6 +72,7 @@ export async function generateRegion(services: OviServices, options: GenerateOpt
     for (let i = 0; i < residents.count; i++) await push(residentPatient(i, residents, options.now, patientRandom) as Resource & { id: string });
   }, (n) => residentBar?.add(n));
   residentBar?.finish();
+  await upkeep(db);
 
   const survey = await services.feedbackSettings.survey();
   const world: ContactWorld = {
@@ -90,6 +92,8 @@ export async function generateRegion(services: OviServices, options: GenerateOpt
   await writeInBatches(store, async (push) => {
     for (const [i, day] of days.entries()) {
       for (const resource of contactsOfDay(world, day, perDay[i] ?? 0, ids, contactRandom)) await push(resource as Resource & { id: string });
+      // The embedded database has no autovacuum: a week's writes are planned on statistics of the size reached so far.
+      if (i % 7 === 6) await upkeep(db);
     }
   }, () => {
     contactBar?.add(ids.contact - reported);
