@@ -45,11 +45,15 @@ CREATE INDEX task_fact_origin ON task_fact (origin_task_id) WHERE origin_task_id
 
 -- The bands of domain/measures/ageGroups.ts: 0-17, 18-64, 65-74, 75+, by PostgreSQL's age() in
 -- whole years on `day` (a Helsinki date), as the figures computed them at query time before.
+-- The dates go to age() as timestamps: with dates alone it takes its timestamptz form, which
+-- is only STABLE, and PostgreSQL does not inline an IMMUTABLE SQL function that calls it (a
+-- function call per row: 0.31 s instead of 0.08 s over 200 000 clients). Two midnights give the
+-- same whole years either way.
 CREATE FUNCTION ovi_age_group(day date, birth date) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 SELECT CASE WHEN day IS NULL OR birth IS NULL THEN NULL
-            WHEN date_part('year', age(day, birth)) < 18 THEN '0-17'
-            WHEN date_part('year', age(day, birth)) < 65 THEN '18-64'
-            WHEN date_part('year', age(day, birth)) < 75 THEN '65-74'
+            WHEN date_part('year', age(day::timestamp, birth::timestamp)) < 18 THEN '0-17'
+            WHEN date_part('year', age(day::timestamp, birth::timestamp)) < 65 THEN '18-64'
+            WHEN date_part('year', age(day::timestamp, birth::timestamp)) < 75 THEN '65-74'
             ELSE '75+' END
 $$;
 
