@@ -20,16 +20,27 @@ import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { clientColumns, type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
 import { groupedCounts } from './indicatorGrouping';
-import { OWN_TEAM_PAIRS } from './ownTeamPairs';
+import { isOwnPair, listedClient, OWN_TEAMS } from './ownTeamPairs';
 
 /**
  * Per client, unit and profession with at least the minimum of realised visits in the window
  * ($1, $2; $6 the minimum), filtered ($3–$5). Read from the figure facts (migration 041,
- * decision 033): the visits from `visit_fact`, the client's own professionals and columns from
- * `patient_fact`, and whether a pair is an own one from `OWN_TEAM_PAIRS`, as the continuity
- * table does.
+ * decision 033): the visits from `visit_fact`, the client's columns from `patient_fact`.
+ * `own`: the own-team Measure's columns too (whether each pair is an own one, from
+ * `OWN_TEAM_PAIRS`, and whether the client is listed at all, once a client); UPC and COCI need
+ * neither, and over a region's year deciding them per pair was most of those Measures' time.
  */
-const PER_CLIENT = `
+/**
+ * Each pair's visits with the own team, decided before the pairs are sorted by client: left to
+ * the window, the client's own professionals went along into the sort (on disk for a region).
+ */
+const OWN_PAIR_VISITS = `
+  own_pair AS MATERIALIZED (
+    SELECT p.unit, p.profession, p.client, p.practitioner, p.n, CASE WHEN ${isOwnPair('p', 'pt')} THEN p.n ELSE 0 END AS own_n
+      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
+  )`;
+
+const perClient = (own: boolean) => `
   pair AS (
     -- Visits per client and professional (a visit without either names no one met: left out).
     SELECT COALESCE(l.organization, v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession,
@@ -38,40 +49,49 @@ const PER_CLIENT = `
       LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
      WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
        AND v.patient_id IS NOT NULL AND v.practitioner IS NOT NULL
+       -- The unit and profession filters here already (they do not reach through the window below).
+       AND ($3::text IS NULL OR COALESCE(l.organization, v.location, 'unknown') = $3) AND ($5::text IS NULL OR COALESCE(v.profession, 'unknown') = $5)
      GROUP BY 1, 2, 3, 4
-  ), ${OWN_TEAM_PAIRS}, per_client AS (
-    SELECT unit, profession, client,
-           sum(n)::int AS visits, sum(n * n)::int AS sum_of_squares, max(n)::int AS most_seen,
-           sum(CASE WHEN is_own THEN n ELSE 0 END)::int AS own_visits,
-           bool_or(listed) AS listed,
-           array_agg(practitioner) AS practitioners
-      FROM own_pair
-     GROUP BY unit, profession, client
+  ), ${own ? `${OWN_TEAMS}, ${OWN_PAIR_VISITS}, ` : ''}w AS (
+    -- Each pair with its client's totals in the cell (N, Σ n_i², max n_i, with the own team) and
+    -- its place among the client's pairs: the first stands for the client.
+    SELECT unit, profession, client, practitioner,
+           sum(n) OVER c AS visits, sum(n * n) OVER c AS sum_of_squares, max(n) OVER c AS most_seen,
+           ${own ? 'sum(own_n) OVER c' : '0'} AS own_visits,
+           row_number() OVER c AS nth
+      FROM ${own ? 'own_pair' : 'pair'}
+    WINDOW c AS (PARTITION BY unit, profession, client)
   ), s AS (
-    SELECT c.*, ${clientColumns('pt', "($2::timestamptz - interval '1 second')")}
-      FROM per_client c
-      LEFT JOIN patient_fact pt ON pt.patient_id = c.client
-     WHERE c.visits >= $6::int
+    SELECT w.*, ${own ? listedClient('pt', 'w.client') : 'false'} AS listed,
+           ${clientColumns('pt', "($2::timestamptz - interval '1 second')")}
+      FROM w
+      LEFT JOIN patient_fact pt ON pt.patient_id = w.client
+     WHERE w.visits >= $6::int
   ), f AS (
     SELECT * FROM s WHERE ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)
+  ), clients AS (
+    SELECT * FROM f WHERE nth = 1
   ), pros AS (
-    -- The professionals met in each stratum (a stratum where all met one is marked, decision 021).
-    -- Carried along per client rather than joined back to \`pair\`: CTEs have no statistics, and
-    -- that join became a nested loop (a minute for 5 000 residents' year on PGlite).
-    SELECT unit, municipality, age_group, profession, unnest(practitioners) AS owner FROM f WHERE %PROS%
+    -- The professionals met in each stratum (a stratum where all met one is marked, decision 021):
+    -- every pair of the clients counted. Carried on each pair rather than gathered into an array
+    -- per client (whose per-group state made the grouping sort a region's pairs on disk) or
+    -- joined back (CTEs have no statistics: with a unit and a profession chosen that join became
+    -- a nested loop over every pair twice).
+    SELECT unit, municipality, age_group, profession, practitioner AS owner FROM f WHERE %PROS%
   )`;
 
 /** What one row of `f` counts in: `k` and n per Measure. */
-const ROWS: Record<string, { rows: string; pros: string }> = {
+const ROWS: Record<string, { rows: string; pros: string; own?: true }> = {
   // Exact per-client values as float8 (shortest round-trip text): UPC = max n_i / N.
-  'usual-provider-continuity': { rows: `SELECT unit, municipality, age_group, profession, (most_seen::float8 / visits) AS k, 1 AS n FROM f`, pros: 'true' },
+  'usual-provider-continuity': { rows: `SELECT unit, municipality, age_group, profession, (most_seen::float8 / visits) AS k, 1 AS n FROM clients`, pros: 'true' },
   // COCI = (Σ n_i² − N) / (N(N − 1)), N ≥ 2 here.
-  'continuity-of-care-index': { rows: `SELECT unit, municipality, age_group, profession, ((sum_of_squares - visits)::float8 / (visits * (visits - 1))) AS k, 1 AS n FROM f`, pros: 'true' },
+  'continuity-of-care-index': { rows: `SELECT unit, municipality, age_group, profession, ((sum_of_squares - visits)::float8 / (visits * (visits - 1))) AS k, 1 AS n FROM clients`, pros: 'true' },
   // Visits of listed clients: with the own team, and the rest.
   'own-team-visits': {
-    rows: `SELECT unit, municipality, age_group, profession, 'own-team' AS k, own_visits AS n FROM f WHERE listed
-           UNION ALL SELECT unit, municipality, age_group, profession, NULL, visits - own_visits FROM f WHERE listed`,
+    rows: `SELECT unit, municipality, age_group, profession, 'own-team' AS k, own_visits AS n FROM clients WHERE listed
+           UNION ALL SELECT unit, municipality, age_group, profession, NULL, visits - own_visits FROM clients WHERE listed`,
     pros: 'listed',
+    own: true,
   },
 };
 
@@ -87,7 +107,7 @@ export async function continuityIndicatorCounts(
   const spec = ROWS[id];
   if (!spec) throw new Error(`no continuity count for ${id}`);
   return groupedCounts(db, {
-    with: PER_CLIENT.replace('%PROS%', spec.pros),
+    with: perClient(spec.own === true).replace('%PROS%', spec.pros),
     rows: spec.rows,
     professionals: 'pros',
     stratifiers,
