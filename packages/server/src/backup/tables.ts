@@ -96,11 +96,11 @@ const WORK_COUNT = 'work_count';
 const SERVICE_SEARCH = 'service_search';
 
 /**
- * The managers' figure facts (migration 041, decision 033): one row per Task, Appointment and
- * Patient, derived from that resource alone by triggers on resource like work_item, so a
+ * The managers' figure facts (migrations 041 and 043, decisions 033 and 037): one row per Task,
+ * Appointment, Patient and feedback answer, derived from that resource alone by triggers on resource like work_item, so a
  * restore builds them again as the resources go in.
  */
-const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact'] as const;
+const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact', 'feedback_fact'] as const;
 
 /**
  * Tables of the public schema that are deliberately not in a backup (besides the work queue's

@@ -19,7 +19,7 @@ export async function writeBatch(store: ResourceStore, resources: Array<Resource
  * over a 5 000-resident year took 35 s on PGlite, with them 0.09 s (docs/PRODUCTION.md).
  */
 export async function refreshStatistics(db: Database): Promise<void> {
-  const tables = ['resource', 'search_token', 'search_string', 'search_date', 'slot_availability', 'task_fact', 'visit_fact', 'patient_fact'];
+  const tables = ['resource', 'search_token', 'search_string', 'search_date', 'slot_availability', 'task_fact', 'visit_fact', 'patient_fact', 'feedback_fact'];
   for (const table of tables) await db.query(`ANALYZE ${table}`);
 }
 

@@ -5,32 +5,27 @@
  * (promoter 9–10, passive 7–8, detractor 0–6, as domain/feedback/netPromoterScore.ts).
  *
  * An answer carries only its context (month, unit, profession), never the resident, so there
- * is no municipality or age group. Its unit is the Organization managing the Location it names
- * (or what it names), as for the visit Measures.
+ * is no municipality or age group. They are read from the answers' figure fact (migration 043).
+ * Its unit is the Organization managing the Location it names (or what it names), as for the
+ * visit Measures.
  */
 import type { SqlExecutor } from '../db/database';
 import type { IndicatorCountRow, IndicatorFilters, IndicatorStratifier, IndicatorWindow } from './indicatorCounts';
 import { groupedCounts } from './indicatorGrouping';
 
-const CONTEXT_URL = 'https://fhir.ovi.fi/StructureDefinition/feedback-context';
-const part = (name: string, value: string) => `jsonb_path_query_first(r.content, '$.extension[*] ? (@.url == "${CONTEXT_URL}").extension[*] ? (@.url == "${name}").${value}') #>> '{}'`;
 /** The Helsinki month (YYYY-MM) of an instant. */
 const month = (instant: string) => `to_char(${instant} AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM')`;
 
+/** The answers from their figure fact (migration 043, decision 037), not from their documents. */
 const ANSWERS = `
-  a AS (
-    SELECT ${part('unit', 'valueReference.reference')} AS named_unit,
-           COALESCE(${part('profession', 'valueCoding.code')}, 'unknown') AS profession,
-           left(${part('month', 'valueDate')}, 7) AS month,
-           (SELECT (i #>> '{answer,0,valueInteger}')::int FROM jsonb_array_elements(r.content -> 'item') i WHERE i ->> 'linkId' = 'recommend' LIMIT 1) AS recommend
-      FROM resource r
-     WHERE r.resource_type = 'QuestionnaireResponse' AND split_part(r.content ->> 'questionnaire', '|', 1) = $6
-  ), f AS (
-    SELECT COALESCE(l.content #>> '{managingOrganization,reference}', a.named_unit, 'unknown') AS unit,
-           'unknown' AS municipality, 'unknown' AS age_group, a.profession,
+  f AS (
+    SELECT COALESCE(l.organization, a.named_unit, 'unknown') AS unit,
+           'unknown' AS municipality, 'unknown' AS age_group, COALESCE(a.profession, 'unknown') AS profession,
            CASE WHEN a.recommend >= 9 THEN 'promoter' WHEN a.recommend >= 7 THEN 'passive' ELSE 'detractor' END AS k
-      FROM a LEFT JOIN resource l ON l.resource_type = 'Location' AND l.id = substring(a.named_unit FROM '^Location/(.+)$')
-     WHERE a.recommend BETWEEN 0 AND 10
+      FROM feedback_fact a
+      -- Joined on the whole reference: cutting the id out of each answer's took 0.4 s a region-year.
+      LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = a.named_unit
+     WHERE a.questionnaire = $6 AND a.recommend BETWEEN 0 AND 10
        AND a.month >= ${month('$1::timestamptz')} AND a.month <= ${month("($2::timestamptz - interval '1 second')")}
   )`;
 

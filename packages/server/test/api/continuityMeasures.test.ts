@@ -1,6 +1,7 @@
 import { validateResource } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientContinuity, DEFAULT_FEEDBACK_SURVEY, feedbackFigures } from '@ovi/domain';
+import { feedbackResponse } from '../../src/feedback/feedbackAnswers';
 import { assertStructure } from '../../src/fhir/validation';
 import type { TestServer } from './oviTestServer';
 import { BACKENDS, startOn } from './backends';
@@ -125,6 +126,45 @@ describe.each(BACKENDS)('continuity, feedback and segment Measures on %s', (back
     expect([count(a, 'denominator'), a.measureScore.value]).toEqual([20, 25]);
     // A municipality filter matches no answer (answers carry none).
     expect(isMasked((await evaluate('net-promoter-score', `${PERIOD}&municipality=272`)).group[0].measureScore)).toBe(true);
+  });
+
+  it('keeps the answers\' figure fact as their documents give it, and an answer written, changed or removed changes the score at once', async () => {
+    // The fact against the documents, read as the figures read them before migration 043.
+    const ctx = (name: string, value: string) =>
+      `jsonb_path_query_first(content, '$.extension[*] ? (@.url == "https://fhir.ovi.fi/StructureDefinition/feedback-context").extension[*] ? (@.url == "${name}").${value}') #>> '{}'`;
+    const differ = await server.ovi.services.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (
+         SELECT id, split_part(content ->> 'questionnaire', '|', 1) AS q, left(${ctx('month', 'valueDate')}, 7) AS month, ${ctx('unit', 'valueReference.reference')} AS unit,
+                ${ctx('profession', 'valueCoding.code')} AS profession,
+                (SELECT (i #>> '{answer,0,valueInteger}')::int FROM jsonb_array_elements(content -> 'item') i WHERE i ->> 'linkId' = 'recommend' LIMIT 1) AS recommend
+           FROM resource WHERE resource_type = 'QuestionnaireResponse' AND ${ctx('month', 'valueDate')} IS NOT NULL
+         EXCEPT SELECT response_id, questionnaire, month, named_unit, profession, recommend FROM feedback_fact) d`,
+    );
+    expect(differ.rows[0]!.n).toBe(0);
+    const facts = await server.ovi.services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_fact');
+    expect(facts.rows[0]!.n).toBe(ANSWERS.reduce((sum, a) => sum + a.scores.length, 0));
+
+    // January had no answers; 10 promoters, 5 passives and 5 detractors score 25 at once, −25 when
+    // five promoters turn detractors, and removed there are none again.
+    const january = 'periodStart=2025-01-01&periodEnd=2025-01-31';
+    const report = async () => evaluate('net-promoter-score', january);
+    // No answers: no count to show (the population is under five).
+    expect(count(group(await report(), 'nps'), 'denominator') ?? 0).toBe(0);
+    const ids = Array.from({ length: 20 }, (_, i) => `cm-f-january-${i}`);
+    await server.ovi.services.store.createMany(
+      ids.map((id, i) => ({ ...feedbackResponse({ recommend: i < 10 ? 10 : i < 15 ? 8 : 3, statements: {} }, { kind: 'visit', unit: UNIT_A, profession: 'physician', month: '2025-01' }, 1), id })) as any,
+    );
+    let now = await report();
+    expect([count(group(now, 'nps'), 'denominator'), count(group(now, 'promoter'), 'numerator'), group(now, 'nps').measureScore.value]).toEqual([20, 10, 25]);
+    for (const id of ids.slice(0, 5)) {
+      const stored = await server.ovi.services.store.read<any>('QuestionnaireResponse', id);
+      await server.ovi.services.store.update('QuestionnaireResponse', id, { ...stored, item: [{ linkId: 'recommend', answer: [{ valueInteger: 3 }] }] });
+    }
+    now = await report();
+    expect([count(group(now, 'nps'), 'denominator'), count(group(now, 'promoter'), 'numerator'), count(group(now, 'detractor'), 'numerator'), group(now, 'nps').measureScore.value]).toEqual([20, 5, 10, -25]);
+    await server.ovi.services.db.query("DELETE FROM resource WHERE resource_type = 'QuestionnaireResponse' AND id = ANY($1)", [ids]);
+    expect(count(group(await report(), 'nps'), 'denominator') ?? 0).toBe(0);
+    expect((await server.ovi.services.db.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback_fact WHERE response_id = ANY($1)', [ids])).rows[0]!.n).toBe(0);
   });
 
   it("segment mix: each segmented client in their latest segment at the period's end, a small unit hidden with its complement", async () => {

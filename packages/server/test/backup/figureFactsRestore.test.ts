@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { restoreFromFile } from '../../src/backup/backupReader';
+import { feedbackResponse } from '../../src/feedback/feedbackAnswers';
 import { backupToFile } from '../../src/backup/backupWriter';
 import type { Database } from '../../src/db/database';
 import { BACKENDS, freshDatabase } from './databases';
@@ -12,14 +13,14 @@ import type { TestServer } from '../api/oviTestServer';
 const postgresUrl = inject('postgresUrl');
 
 /** Every row of a fact table as back-end independent text. */
-async function facts(db: Database, table: 'task_fact' | 'visit_fact' | 'patient_fact'): Promise<string[]> {
+async function facts(db: Database, table: 'task_fact' | 'visit_fact' | 'patient_fact' | 'feedback_fact'): Promise<string[]> {
   const r = await db.query<{ line: string }>(`SELECT to_json(f)::text AS line FROM ${table} f`);
   return r.rows.map((row) => row.line).sort();
 }
 
 /**
- * The figure facts (migration 041, decision 033) are not carried in a backup: they are derived
- * from the Tasks, Appointments and Patients, and the triggers that keep them build them again
+ * The figure facts (migrations 041 and 043, decisions 033 and 037) are not carried in a backup:
+ * they are derived from the Tasks, Appointments, Patients and feedback answers, and the triggers that keep them build them again
  * as a restore writes those.
  */
 describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
@@ -38,6 +39,7 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
         supportingInformation: [{ reference: sent.headers.get('x-ovi-task') as string }],
         participant: [{ actor: { reference: resident.fhirUser }, status: 'accepted' }, { actor: { reference: 'Practitioner/pr-hanna-hoitaja' }, status: 'accepted' }],
       },
+      { ...feedbackResponse({ recommend: 9, statements: {} }, { kind: 'visit', unit: 'Organization/station-kokkola', profession: 'nurse', month: '2026-11' }, 1), id: 'facts-restore-feedback' },
     ] as any);
   });
   afterAll(async () => {
@@ -45,9 +47,9 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('rebuilds every Task’s, Appointment’s and Patient’s fact from the restored resources', async () => {
+  it('rebuilds every Task’s, Appointment’s, Patient’s and feedback answer’s fact from the restored resources', async () => {
     const source = server.ovi.services.db;
-    const before = { tasks: await facts(source, 'task_fact'), visits: await facts(source, 'visit_fact'), patients: await facts(source, 'patient_fact') };
+    const before = { tasks: await facts(source, 'task_fact'), visits: await facts(source, 'visit_fact'), patients: await facts(source, 'patient_fact'), feedback: await facts(source, 'feedback_fact') };
     const stored = await source.query<{ resource_type: string; n: string }>(
       `SELECT resource_type, count(*) AS n FROM resource WHERE resource_type IN ('Task', 'Appointment', 'Patient') GROUP BY 1`,
     );
@@ -57,12 +59,15 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
     expect(before.patients).toHaveLength(n('Patient'));
     expect(before.tasks.some((line) => line.includes('"kind":"client-guidance"'))).toBe(true);
     expect(before.visits.length).toBeGreaterThan(0);
+    expect(before.feedback.some((line) => line.includes('"response_id":"facts-restore-feedback"'))).toBe(true);
     const file = join(dir, `${backend}.ovi.gz`);
     await backupToFile(source, file);
     const target = await freshDatabase(backend, postgresUrl);
     try {
       await restoreFromFile(target.db, file);
-      expect({ tasks: await facts(target.db, 'task_fact'), visits: await facts(target.db, 'visit_fact'), patients: await facts(target.db, 'patient_fact') }).toEqual(before);
+      expect({
+        tasks: await facts(target.db, 'task_fact'), visits: await facts(target.db, 'visit_fact'), patients: await facts(target.db, 'patient_fact'), feedback: await facts(target.db, 'feedback_fact'),
+      }).toEqual(before);
     } finally {
       await target.close();
     }
