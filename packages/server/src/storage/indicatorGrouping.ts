@@ -39,7 +39,10 @@ export async function groupedCounts(db: SqlExecutor, q: GroupedQuery): Promise<I
   const professionals = q.professionals
     ? `UNION ALL
        SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
-         FROM ${q.professionals} GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
+         -- Each professional once per stratum first (hashed), then the sets sort those few rows,
+         -- not every row of the period once per set.
+         FROM (SELECT DISTINCT ${[...columns, 'owner'].join(', ')} FROM ${q.professionals}) d
+        GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
     : '';
   // As every figure over a period: more memory for its hashes, no JIT (figureSession.ts).
   const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
