@@ -36,8 +36,8 @@ import { isOwnPair, listedClient, OWN_TEAMS } from './ownTeamPairs';
  */
 const OWN_PAIR_VISITS = `
   own_pair AS MATERIALIZED (
-    SELECT p.unit, p.profession, p.client, p.practitioner, p.n, CASE WHEN ${isOwnPair('p', 'pt')} THEN p.n ELSE 0 END AS own_n
-      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
+    SELECT p.unit, p.profession, p.client, p.practitioner, p.n, CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END AS own_n
+      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client LEFT JOIN member_units mu ON mu.member = p.practitioner
   )`;
 
 const perClient = (own: boolean) => `

@@ -16,6 +16,13 @@ export const OWN_TEAMS = `
            EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(content->'participant', '[]')) m
                     WHERE m#>>'{member,reference}' LIKE 'Practitioner/%') AS names_professional
       FROM resource WHERE resource_type = 'CareTeam' AND content->>'status' = 'active'
+  ), client_team_member AS MATERIALIZED (
+    -- Who is in a team of a client's own (Patient/…, member): looked up by hash, so a pair costs
+    -- the same with a few such teams or thousands.
+    SELECT DISTINCT t.subject AS client, m AS member FROM teams t, unnest(t.members) m WHERE t.subject IS NOT NULL
+  ), member_units AS MATERIALIZED (
+    -- The units whose teams each professional is in (joined to a pair by its professional).
+    SELECT m AS member, array_agg(DISTINCT o) AS units FROM teams t, unnest(t.organizations) o, unnest(t.members) m GROUP BY m
   )`;
 
 /**
@@ -26,19 +33,21 @@ export const OWN_TEAMS = `
  */
 export const listedClient = (pt: string, client: string) => `
   (${pt}.patient_id IS NOT NULL AND (EXISTS (SELECT 1 FROM unnest(${pt}.general_practitioners) g WHERE g LIKE 'Practitioner/%')
-     OR EXISTS (SELECT 1 FROM teams t
-                 WHERE t.names_professional AND (t.subject = 'Patient/' || ${client} OR t.organizations && ${pt}.general_practitioners))))`;
+     OR ('Patient/' || ${client}) IN (SELECT t.subject FROM teams t WHERE t.names_professional AND t.subject IS NOT NULL)
+     OR ${pt}.general_practitioners && ARRAY(SELECT o FROM teams t, unnest(t.organizations) o WHERE t.names_professional)))`;
 
 /**
  * Whether pair `p` (client, practitioner) is an own one, `pt` being the client's `patient_fact`
- * row (NULL when it has none): one of the client's own professionals, or a member of a team of
- * the client or of an own unit. Needs `teams`.
+ * row (NULL when it has none) and `mu` the professional's `member_units` row: one of the
+ * client's own professionals, or a member of a team of the client or of an own unit. Needs the
+ * CTEs of `OWN_TEAMS`.
  */
-export const isOwnPair = (p: string, pt: string) => `
+export const isOwnPair = (p: string, pt: string, mu: string) => `
   (${pt}.patient_id IS NOT NULL AND (${p}.practitioner = ANY(${pt}.general_practitioners)
-     OR EXISTS (SELECT 1 FROM teams t WHERE (t.subject = 'Patient/' || ${p}.client OR t.organizations && ${pt}.general_practitioners) AND ${p}.practitioner = ANY(t.members))))`;
+     OR ('Patient/' || ${p}.client, ${p}.practitioner) IN (SELECT client, member FROM client_team_member)
+     OR ${mu}.units && ${pt}.general_practitioners))`;
 
 export const OWN_TEAM_PAIRS = `${OWN_TEAMS}, own_pair AS (
-    SELECT p.*, ${isOwnPair('p', 'pt')} AS is_own, ${listedClient('pt', 'p.client')} AS listed
-      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client
+    SELECT p.*, ${isOwnPair('p', 'pt', 'mu')} AS is_own, ${listedClient('pt', 'p.client')} AS listed
+      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client LEFT JOIN member_units mu ON mu.member = p.practitioner
   )`;

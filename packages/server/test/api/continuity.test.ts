@@ -130,6 +130,29 @@ describe.each(BACKENDS)('continuity of care on %s', (backend) => {
     expect((await report('from=2026-09-01&to=2026-09-30')).groups.find((g: any) => g.unit === UNIT)).toBeUndefined();
   });
 
+  it('a team of the client’s own makes its members own and the client listed; a client with neither is not listed', async () => {
+    // August only: no other test's visits. Neither client has an own professional (generalPractitioner).
+    const third = 'Practitioner/test-coc-third';
+    await server.ovi.services.store.createMany([
+      { resourceType: 'Patient', id: 'test-coc-teamed', name: [{ family: 'Jatkuvuus', given: ['Tiimi'] }] },
+      { resourceType: 'Patient', id: 'test-coc-alone', name: [{ family: 'Jatkuvuus', given: ['Yksin'] }] },
+      {
+        resourceType: 'CareTeam', id: 'test-coc-client-team', status: 'active', subject: { reference: 'Patient/test-coc-teamed' },
+        participant: [{ member: { reference: OTHER } }],
+      },
+    ] as any);
+    await visit('Patient/test-coc-teamed', OTHER, helsinki('2026-08-03T09:00'), 'fulfilled');
+    await visit('Patient/test-coc-teamed', OTHER, helsinki('2026-08-10T09:00'), 'fulfilled');
+    await visit('Patient/test-coc-teamed', third, helsinki('2026-08-17T09:00'), 'fulfilled');
+    await visit('Patient/test-coc-alone', OTHER, helsinki('2026-08-04T09:00'), 'fulfilled');
+    await visit('Patient/test-coc-alone', third, helsinki('2026-08-11T09:00'), 'fulfilled');
+
+    const august = { start: helsinki('2026-08-01T00:00'), end: new Date('2026-08-31T21:00:00Z') };
+    const { groups } = await server.ovi.services.store.realisedVisitContinuity(august);
+    // The teamed client's three visits are listed, two of them with their team; the other's two are not listed.
+    expect(groups.filter((g) => g.unit === UNIT)).toEqual([{ unit: UNIT, profession: 'physician', listedVisits: 3, ownTeamVisits: 2, professionals: 2 }]);
+  });
+
   it('is for managers, and a bad period is refused', async () => {
     expect((await server.call('GET', '/api/access/continuity', { token: physician })).status).toBe(403);
     expect((await server.call('GET', '/api/access/continuity')).status).toBe(401);
