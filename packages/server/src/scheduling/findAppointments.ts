@@ -1,4 +1,4 @@
-import type { Appointment, Bundle, CareTeam, Patient } from '@medplum/fhirtypes';
+import type { Appointment, Bundle, Patient } from '@medplum/fhirtypes';
 import { EXTENSIONS, SYSTEMS, VISIT_MODES, findEarliestSlots, matchesSlotQuery, type SlotProposal, type SlotQuery, type VisitMode } from '@ovi/domain';
 import type { FhirService, RequestContext } from '../fhir/fhirService';
 import { OperationParameters } from '../fhir/parameters';
@@ -141,14 +141,9 @@ function proposedAppointment(p: SlotProposal, candidate: CandidateSlot | undefin
 
 /** The client's own professionals (generalPractitioner) and own team members (CareTeams). */
 export async function ownProfessionals(fhir: FhirService, ctx: RequestContext, patient: string): Promise<{ practitioners: string[]; team: string[] }> {
-  const [found, teams] = await Promise.all([
-    fhir.read(ctx, 'Patient', patient.replace('Patient/', '')) as Promise<Patient>,
-    fhir.store.search({ resourceType: 'CareTeam', filters: [{ code: 'status', kind: 'token', values: ['active'] }], sort: [], count: 1000, offset: 0 }, undefined, false),
-  ]);
+  const found = (await fhir.read(ctx, 'Patient', patient.replace('Patient/', ''))) as Patient;
   const general = (found.generalPractitioner ?? []).map((g) => g.reference ?? '');
-  const own = (teams.resources as CareTeam[]).filter(
-    (t) => t.subject?.reference === patient || (t.managingOrganization ?? []).some((o) => general.includes(o.reference ?? '')),
-  );
+  const own = await fhir.store.activeTeamsOf(patient, general);
   return {
     practitioners: general.filter((g) => g.startsWith('Practitioner/')),
     team: own.flatMap((t) => (t.participant ?? []).map((p) => p.member?.reference ?? '')).filter((m) => m.startsWith('Practitioner/')),

@@ -1,4 +1,4 @@
-import type { CareTeam, Patient, Task, TaskInput } from '@medplum/fhirtypes';
+import type { Patient, Task, TaskInput } from '@medplum/fhirtypes';
 import {
   OVI_FHIR_BASE,
   SYSTEMS,
@@ -100,7 +100,7 @@ export async function stationTeam(store: ResourceStore, patient: string): Promis
   const record = await store.readOptional<Patient>('Patient', patient.replace(/^Patient\//, ''));
   const stations = (record?.generalPractitioner ?? []).map((g) => g.reference ?? '').filter((r) => r.startsWith('Organization/'));
   if (stations.length === 0) return undefined;
-  const teams = await store.search({ resourceType: 'CareTeam', filters: [{ code: 'status', kind: 'token', values: ['active'] }], sort: [], count: 1000, offset: 0 }, undefined, false);
-  const team = (teams.resources as CareTeam[]).find((t) => !t.subject && (t.managingOrganization ?? []).some((o) => stations.includes(o.reference ?? '')));
+  const teams = await store.activeTeamsOf(patient, stations);
+  const team = teams.find((t) => !t.subject && (t.managingOrganization ?? []).some((o) => stations.includes(o.reference ?? '')));
   return team?.id ? `CareTeam/${team.id}` : undefined;
 }

@@ -1,7 +1,8 @@
 import { realisedVisitWaits, t3Calendars, type T3Calendar } from './accessFigures';
+import { activeTeamsOf } from './careTeamReads';
 import { realisedVisitContinuity } from './continuityFigures';
 import { randomUUID } from 'node:crypto';
-import type { Resource } from '@medplum/fhirtypes';
+import type { CareTeam, Resource } from '@medplum/fhirtypes';
 import { PLAN_PER_CALL, type Database, type SqlExecutor } from '../db/database';
 import { conflict, FhirError, notFound, preconditionFailed } from '../fhir/outcomes';
 import { GroupCommit } from './groupCommit';
@@ -69,6 +70,11 @@ export class ResourceStore {
   /** The realised visits of the window per client and professional, grouped into cells of alike clients (decision 021). */
   realisedVisitContinuity(window: { start: Date; end: Date }): ReturnType<typeof realisedVisitContinuity> {
     return realisedVisitContinuity(this.db, window);
+  }
+
+  /** The active CareTeams of a client's own: theirs, and those of the given own units. */
+  activeTeamsOf(patient: string, units: readonly string[]): Promise<CareTeam[]> {
+    return activeTeamsOf(this.db, patient, units);
   }
 
   /** Creates one resource: row, history and index in a single atomic statement. */

@@ -282,4 +282,18 @@ describe.each(BACKENDS)('teams, schedules and booking on %s', (backend) => {
     for (const row of r.body.t3) expect(row.t3Days).toBeGreaterThanOrEqual(0);
     expect((await server.call('GET', '/api/access/measures', { token: guidance.token })).status).toBe(403);
   });
+
+  it('finds the client\'s own team among more than a thousand teams of the region', async () => {
+    const before = await ownTeamOf(server, resident.fhirUser);
+    expect(before.team.length).toBeGreaterThan(0);
+    // Newer than the demo teams and first by id: a page of a thousand active teams would hold only these.
+    await server.ovi.services.store.createMany(
+      Array.from({ length: 1001 }, (_, i) => ({
+        resourceType: 'CareTeam', id: `a-bulk-team-${String(i).padStart(4, '0')}`, status: 'active',
+        managingOrganization: [{ reference: 'Organization/elsewhere' }], participant: [{ member: { reference: 'Practitioner/elsewhere' } }],
+      })) as any,
+    );
+    // What $find ranks by (its own-team reason) is unchanged.
+    expect(await ownTeamOf(server, resident.fhirUser)).toEqual(before);
+  });
 });
