@@ -17,6 +17,9 @@ const WITH_CALENDAR = new Set<MessageKind>(['confirmation', 'moved']);
  * Confirmations, cancellations and reminders of appointments by e-mail, each sent once:
  * `notification_sent` records it first, so parallel server processes never send twice.
  */
+/** How many due visits one read of the reminder job takes. */
+const REMINDER_PAGE = 500;
+
 export class AppointmentNotifier {
   constructor(
     private readonly db: Database,
@@ -32,20 +35,24 @@ export class AppointmentNotifier {
 
   /** Sends reminders for booked appointments starting within the next `hours`. */
   async sendReminders(now = clockNow(), hours = 24): Promise<number> {
-    const due = await this.store.search({
-      resourceType: 'Appointment',
-      filters: [
-        { code: 'status', kind: 'token', values: ['booked'] },
-        { code: 'date', kind: 'date', values: [`gt${now.toISOString()}`] },
-        { code: 'date', kind: 'date', values: [`le${new Date(now.getTime() + hours * 3_600_000).toISOString()}`] },
-      ],
-      sort: [],
-      count: 1000,
-      offset: 0,
-    });
     let sent = 0;
-    for (const appointment of due.resources as Appointment[]) if (await this.send(appointment, 'reminder')) sent++;
-    return sent;
+    // Every page: a region books more than one page of visits a day, and a reminder already
+    // claimed still takes its place on the page (one page of 1 000 left the rest without one).
+    for (let offset = 0; ; offset += REMINDER_PAGE) {
+      const due = await this.store.search({
+        resourceType: 'Appointment',
+        filters: [
+          { code: 'status', kind: 'token', values: ['booked'] },
+          { code: 'date', kind: 'date', values: [`gt${now.toISOString()}`] },
+          { code: 'date', kind: 'date', values: [`le${new Date(now.getTime() + hours * 3_600_000).toISOString()}`] },
+        ],
+        sort: [{ code: '_id', kind: 'id', descending: false }],
+        count: REMINDER_PAGE,
+        offset,
+      }, undefined, false);
+      for (const appointment of due.resources as Appointment[]) if (await this.send(appointment, 'reminder')) sent++;
+      if (due.resources.length < REMINDER_PAGE) return sent;
+    }
   }
 
   private async send(appointment: Appointment, kind: MessageKind, previous?: Appointment): Promise<boolean> {

@@ -56,4 +56,26 @@ describe.each(BACKENDS)('appointment e-mails on %s', (backend) => {
     await until(() => smtp.received.length >= 3);
     expect(smtp.received[2]?.raw).toMatch(/Subject: .*(peruttu|avbokad|cancelled)/);
   });
+
+  it('reminds of every visit of the day, also beyond a thousand', async () => {
+    const resident = await server.login('resident');
+    // A day in a month of its own: the resident's visit, then 1 001 visits of a client without an
+    // address (claimed, nothing sent), stored later and first by id: a page of 1 000 in any of
+    // the search's orders (newest first, or by id) would hold only these.
+    const day = Date.parse('2027-03-10T08:00:00Z');
+    const visit = (id: string, patient: string, minute: number) => ({
+      resourceType: 'Appointment', id, status: 'booked',
+      start: new Date(day + minute * 60_000).toISOString(), end: new Date(day + (minute + 20) * 60_000).toISOString(),
+      participant: [{ actor: { reference: patient }, status: 'accepted' }, { actor: { reference: 'Practitioner/pr-hanna-hoitaja' }, status: 'accepted' }],
+    });
+    await server.ovi.services.store.createMany([visit('reminder-resident-visit', resident.fhirUser, 300)] as any);
+    await new Promise((r) => setTimeout(r, 20));
+    await server.ovi.services.store.createMany([{ resourceType: 'Patient', id: 'reminder-no-address', name: [{ family: 'Muistutus' }] }] as any);
+    await server.ovi.services.store.createMany(Array.from({ length: 1001 }, (_, i) => visit(`0-reminder-${String(i).padStart(4, '0')}`, 'Patient/reminder-no-address', i % 600)) as any);
+    const before = smtp.received.length;
+    expect(await server.ovi.services.notifier.sendReminders(new Date(day - 3_600_000))).toBe(1);
+    await until(() => smtp.received.length > before);
+    expect(smtp.received.at(-1)?.raw).toMatch(/Subject: .*(Muistutus|Påminnelse|Reminder)/);
+    expect(await server.ovi.services.notifier.sendReminders(new Date(day - 3_600_000))).toBe(0);
+  });
 });
