@@ -8,10 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ageGroupOf } from '@ovi/domain';
 import { addCalendarDays, ageOn } from '@ovi/domain/src/calendarDate';
 import type { Database } from '../../src/db/database';
-import { migrate } from '../../src/db/migrate';
-import { openPgliteDatabase } from '../../src/db/pgliteDatabase';
-import { openPostgresDatabase } from '../../src/db/postgresDatabase';
-import { freshPostgresDatabase } from '../api/oviTestServer';
+import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
 
 /** Birth dates and days around each band's limit, and the leap-day cases. */
 function cases(): Array<{ birth: string; day: string }> {
@@ -31,24 +28,17 @@ function cases(): Array<{ birth: string; day: string }> {
   return out;
 }
 
-describe.each(['pglite', 'postgres'] as const)('ovi_age_group on %s', (backend) => {
+describe.each(BACKENDS)('ovi_age_group on %s', (backend) => {
+  let fresh: FreshDatabase;
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    if (backend === 'postgres') {
-      const fresh = await freshPostgresDatabase(inject('postgresUrl'));
-      drop = fresh.drop;
-      db = await openPostgresDatabase(fresh.url, 2);
-    } else {
-      db = await openPgliteDatabase();
-    }
-    await migrate(db);
+    fresh = await freshDatabase(backend, inject('postgresUrl'));
+    db = fresh.db;
   });
 
   afterAll(async () => {
-    await db?.close();
-    await drop?.();
+    await fresh?.close();
   });
 
   it('gives the domain’s band on every day around the limits and leap-day birthdays', async () => {
