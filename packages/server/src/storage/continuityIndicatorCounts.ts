@@ -20,16 +20,8 @@ import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { clientColumns, type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
 import { groupedCounts } from './indicatorGrouping';
-import { isOwnPair, listedClient, OWN_TEAMS } from './ownTeamPairs';
+import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
 
-/**
- * Per client, unit and profession with at least the minimum of realised visits in the window
- * ($1, $2; $6 the minimum), filtered ($3–$5). Read from the figure facts (migration 041,
- * decision 033): the visits from `visit_fact`, the client's columns from `patient_fact`.
- * `own`: the own-team Measure's columns too (whether each pair is an own one, from
- * `OWN_TEAM_PAIRS`, and whether the client is listed at all, once a client); UPC and COCI need
- * neither, and over a region's year deciding them per pair was most of those Measures' time.
- */
 /**
  * Each pair's visits with the own team, decided before the pairs are sorted by client: left to
  * the window, the client's own professionals went along into the sort (on disk for a region).
@@ -37,9 +29,17 @@ import { isOwnPair, listedClient, OWN_TEAMS } from './ownTeamPairs';
 const OWN_PAIR_VISITS = `
   own_pair AS MATERIALIZED (
     SELECT p.unit, p.profession, p.client, p.practitioner, p.n, CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END AS own_n
-      FROM pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client LEFT JOIN member_units mu ON mu.member = p.practitioner
+      FROM ${PAIRS_WITH_OWNERS}
   )`;
 
+/**
+ * Per client, unit and profession with at least the minimum of realised visits in the window
+ * ($1, $2; $6 the minimum), filtered ($3–$5). Read from the figure facts (migration 041,
+ * decision 033): the visits from `visit_fact`, the client's columns from `patient_fact`.
+ * `own`: the own-team Measure's columns too (each pair's visits with the own team,
+ * `OWN_PAIR_VISITS`, and whether the client is listed at all, once a client); UPC and COCI need
+ * neither, and over a region's year deciding them per pair was most of those Measures' time.
+ */
 const perClient = (own: boolean) => `
   pair AS (
     -- Visits per client and professional (a visit without either names no one met: left out).
