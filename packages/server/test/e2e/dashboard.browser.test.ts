@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
@@ -5,6 +7,8 @@ import { expectAccessible, expectNoSidewaysScroll, logIn, webDir, consoleLine } 
 import { startTestServer, type TestServer } from '../api/oviTestServer';
 import { dataSet, UNIT_B } from '../api/measureFixtures';
 import { continuityDataSet, feedbackDataSet, segmentDataSet } from '../api/continuityMeasureFixtures';
+
+const fi = JSON.parse(readFileSync(join(webDir, '..', 'src', 'i18n', 'fi.json'), 'utf8'));
 
 /**
  * The managers' dashboard (issue 13) in Debian's Chromium over the fixed data set of the API
@@ -115,6 +119,10 @@ describe('the dashboard, in a real browser', () => {
     await expect.poll(() => page.getByTestId('indicator-continuity-of-care-index-total').textContent()).toContain('0,38');
     expect(await page.getByTestId('table-continuity-of-care-index').textContent()).toContain('Lääkäri');
     await expect.poll(() => page.getByTestId('indicator-own-team-visits-total').textContent()).toMatch(/67\s?%/);
+    // Each panel's title in words, also once its figures are there (not the translation key).
+    for (const id of ['usual-provider-continuity', 'continuity-of-care-index', 'own-team-visits']) {
+      expect(await page.getByTestId(`indicator-${id}`).locator('h2').textContent()).toBe(fi.dashboardMeasures.indicator[id].title);
+    }
     // The continuity table of decision 021 and the plan outcomes (once their own page) are here too.
     await page.getByTestId('continuity-table').waitFor();
     await page.getByTestId('plan-outcomes').waitFor();

@@ -97,7 +97,7 @@ export function IndicatorPanel({ id, query, by, onUnit, onFigures }: PanelProps)
 
   return (
     <section className="panel indicator" aria-labelledby={titleId} data-testid={`indicator-${id}`}>
-      <h2 id={titleId}>{t(`dashboard.indicator.${id}.title`)}</h2>
+      <h2 id={titleId}>{title}</h2>
       <p className="muted small">{indicatorText(i18n, id, 'what')}</p>
       <p className="indicator-headline">
         <span className="indicator-value" data-testid={`indicator-${id}-total`}>
