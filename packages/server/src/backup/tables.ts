@@ -98,9 +98,10 @@ const SERVICE_SEARCH = 'service_search';
 /**
  * The managers' figure facts (migrations 041 and 043, decisions 033 and 037): one row per Task,
  * Appointment, Patient and feedback answer, derived from that resource alone by triggers on resource like work_item, so a
- * restore builds them again as the resources go in.
+ * restore builds them again as the resources go in; and their daily counts (migration 044,
+ * decision 038), kept by triggers on the facts.
  */
-const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact', 'feedback_fact'] as const;
+const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact', 'feedback_fact', 'contact_day', 'visit_day'] as const;
 
 /**
  * Tables of the public schema that are deliberately not in a backup (besides the work queue's

@@ -12,6 +12,7 @@ import { toHelsinkiDate } from '@ovi/domain/src/helsinkiTime';
 import { contactRateByAge, contactsPerDay, seededRandom } from '@ovi/domain/src/generator';
 import type { OviServices } from '../app';
 import { upkeep } from '../db/embeddedUpkeep';
+import { foldRollups } from '../storage/figureRollups';
 import { refreshStatistics, resourceExists, writeBatch } from '../storage/bulkWrite';
 import { contactsOfDay, cumulativeWeights, type ContactWorld, type IdCounters } from './generatedContacts';
 import { residentPatient, residentTable } from './generatedResidents';
@@ -93,13 +94,18 @@ export async function generateRegion(services: OviServices, options: GenerateOpt
     for (const [i, day] of days.entries()) {
       for (const resource of contactsOfDay(world, day, perDay[i] ?? 0, ids, contactRandom)) await push(resource as Resource & { id: string });
       // The embedded database has no autovacuum: a week's writes are planned on statistics of the size reached so far.
-      if (i % 7 === 6) await upkeep(db);
+      // The daily counts are folded as the server folds them after reads (storage/figureRollups.ts).
+      if (i % 7 === 6) {
+        await upkeep(db);
+        await foldRollups(db);
+      }
     }
   }, () => {
     contactBar?.add(ids.contact - reported);
     reported = ids.contact;
   });
   contactBar?.finish();
+  await foldRollups(db);
   await refreshStatistics(db);
   const counts = {
     professionals: staff.length, slots, residents: options.residents, contacts: ids.contact, appointments: ids.appointment, feedback: ids.feedback,

@@ -10,9 +10,10 @@
  * continuous measure, the measured value. The filters (unit, municipality, profession) apply to
  * `s`. The answer is (stratifier, value, k, n); a stratifier of NULL is the whole population.
  */
-import { MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
+import { helsinkiTime, MEASUREMENT_FREQUENCY_EXTENSION, toHelsinkiDate } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { figureQuery } from './figureSession';
+import { foldRollupsSoon } from './figureRollups';
 
 export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
 
@@ -96,6 +97,29 @@ const VISITS = `
     LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
    WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz`;
 
+/** The Helsinki days of the window ($1, $2), which starts and ends at Helsinki midnights (see `wholeDays`). */
+const DAYS_OF_WINDOW = `day >= ($1::timestamptz AT TIME ZONE 'Europe/Helsinki')::date AND day < ($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
+
+/**
+ * `CONTACTS` over whole days, from their daily counts (contact_day, migration 044, decision
+ * 038): the same columns the contact Measures read, and `n`, the contacts in each row.
+ */
+const CONTACT_DAYS = `
+  SELECT COALESCE(c.unit, 'unknown') AS unit, COALESCE(c.municipality, 'unknown') AS municipality,
+         COALESCE(c.age_group, 'unknown') AS age_group, COALESCE(c.profession, 'unknown') AS profession,
+         c.owner, c.channel, c.status, c.outcome, c.n
+    FROM contact_day c WHERE c.${DAYS_OF_WINDOW}`;
+
+/** `VISITS` over whole days, from their daily counts (visit_day, migration 044), with `n`. */
+const VISIT_DAYS = `
+  SELECT COALESCE(l.organization, v.location, 'unknown') AS unit,
+         COALESCE(v.municipality, 'unknown') AS municipality, COALESCE(v.age_group, 'unknown') AS age_group,
+         COALESCE(v.profession, 'unknown') AS profession, NULL::text AS owner,
+         v.waited, v.within_legal, v.within_regional, v.n
+    FROM visit_day v
+    LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
+   WHERE v.${DAYS_OF_WINDOW}`;
+
 /** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
 const TIMES = `
   SELECT f.status, f.start_at,
@@ -142,15 +166,20 @@ interface CountSpec {
   k: string;
   /** Count distinct handling professionals per stratum too. */
   professionals?: boolean;
+  /**
+   * The same rows from the daily counts, for a window of whole Helsinki days: a base with `n`
+   * per row, and the population and `k` over its columns (the live ones where not given).
+   */
+  days?: { base: string; where?: string; k?: string };
 }
 
 const helsinkiDate = (instant: string) => `(${instant} AT TIME ZONE 'Europe/Helsinki')::date`;
 
 export const COUNT_SPECS: Record<string, CountSpec> = {
-  'contacts-by-channel': { base: CONTACTS, where: 'true', k: 'channel' },
-  'digital-share': { base: CONTACTS, where: 'true', k: `CASE WHEN channel = ANY($6::text[]) THEN 'digital' END` },
+  'contacts-by-channel': { base: CONTACTS, where: 'true', k: 'channel', days: { base: CONTACT_DAYS } },
+  'digital-share': { base: CONTACTS, where: 'true', k: `CASE WHEN channel = ANY($6::text[]) THEN 'digital' END`, days: { base: CONTACT_DAYS } },
   'first-contact-resolution': {
-    base: CONTACTS, professionals: true,
+    base: CONTACTS, professionals: true, days: { base: CONTACT_DAYS },
     where: `status = 'completed'`,
     k: `CASE WHEN outcome IN ('solved', 'self-care') THEN 'resolved' END`,
   },
@@ -169,19 +198,22 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
     base: VISITS,
     where: `contact IS NOT NULL`,
     k: `GREATEST(0, ${helsinkiDate('visit_at')} - ${helsinkiDate('contact_arrived')})::text`,
+    days: { base: VISIT_DAYS, where: 'waited IS NOT NULL', k: 'waited::text' },
   },
   'within-legal-limit': {
     base: VISITS,
     where: `contact IS NOT NULL AND assessed_at IS NOT NULL AND legal_deadline IS NOT NULL`,
     k: `CASE WHEN visit_at <= legal_deadline THEN 'within' END`,
+    days: { base: VISIT_DAYS, where: 'within_legal IS NOT NULL', k: `CASE WHEN within_legal THEN 'within' END` },
   },
   'within-regional-limit': {
     base: VISITS,
     where: `contact IS NOT NULL AND assessed_at IS NOT NULL AND regional_deadline IS NOT NULL`,
     k: `CASE WHEN visit_at <= regional_deadline THEN 'within' END`,
+    days: { base: VISIT_DAYS, where: 'within_regional IS NOT NULL', k: `CASE WHEN within_regional THEN 'within' END` },
   },
   'visit-demand': {
-    base: CONTACTS,
+    base: CONTACTS, days: { base: CONTACT_DAYS },
     where: `status = 'completed'`,
     k: `CASE WHEN outcome IN ('booked', 'routed') THEN 'needs-visit' END`,
   },
@@ -189,9 +221,17 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
   'self-monitoring-reach': { base: MONITORED, where: 'true', k: `CASE WHEN measured THEN 'measured' END` },
 };
 
+/** Whether the window starts and ends at Helsinki midnights, so that the daily counts cover it exactly. */
+export function wholeDays(window: IndicatorWindow): boolean {
+  const midnight = (at: Date) => helsinkiTime(toHelsinkiDate(at), 0).getTime() === at.getTime();
+  return midnight(window.start) && midnight(window.end);
+}
+
 /**
  * The counts of one indicator in the window, for the whole and per stratum of `stratifiers`.
  * `digital` lists the digital channels; `now` is the care clock (for "past its due time").
+ * A window of whole Helsinki days is read from the daily counts where the indicator has them
+ * (`days`; `live` reads the facts anyway: the tests compare the two), any other from the facts.
  */
 export async function indicatorCounts(
   db: SqlExecutor,
@@ -199,21 +239,28 @@ export async function indicatorCounts(
   window: IndicatorWindow,
   stratifiers: readonly IndicatorStratifier[],
   filters: IndicatorFilters,
-  context: { digital: readonly string[]; now: Date },
+  context: { digital: readonly string[]; now: Date; live?: boolean },
 ): Promise<IndicatorCountRow[]> {
   const spec = COUNT_SPECS[id];
   if (!spec) throw new Error(`no count for indicator ${id}`);
+  const days = spec.days && !context.live && wholeDays(window) ? spec.days : undefined;
+  const base = days?.base ?? spec.base;
+  const where = days?.where ?? spec.where;
+  const k = days?.k ?? spec.k;
   const columns = stratifiers.map((s) => COLUMN[s]);
   const sets = ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', ');
   const stratifierOf = `CASE ${stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`;
   const valueOf = `COALESCE(${[...columns, "''"].join(', ')})`;
-  const filtered = `SELECT *, ${spec.k} AS k FROM (${spec.base}) b
+  const filtered = `SELECT *, ${k} AS k FROM (${base}) b
      -- $6 and $7 are named in every query so that PostgreSQL knows their types even where unused.
-     WHERE (${spec.where}) AND $6::text[] IS NOT NULL AND $7::timestamptz IS NOT NULL AND ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)`;
+     WHERE (${where}) AND $6::text[] IS NOT NULL AND $7::timestamptz IS NOT NULL AND ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)`;
   // Grouped twice: first by every column a set needs (one pass of a hash over the period's
   // rows), then the few thousand groups into the sets. GROUPING SETS straight over the rows
   // sorts or hashes every row once per set, and count(DISTINCT) makes it sort.
   const keep = [...columns, 'k', ...(spec.professionals ? ['owner'] : [])].join(', ');
+  // Daily counts are summed; a combination whose rows net to nothing (a contact that moved on
+  // since the last fold) counts no one and names no professional.
+  const grouped = days ? `SELECT ${keep}, sum(n) AS n FROM s GROUP BY ${keep} HAVING sum(n) <> 0` : `SELECT ${keep}, count(*) AS n FROM s GROUP BY ${keep}`;
   const professionals = spec.professionals
     ? `UNION ALL
        SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
@@ -222,12 +269,13 @@ export async function indicatorCounts(
   const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
     db,
     `WITH s AS (${filtered}),
-     g AS (SELECT ${keep}, count(*) AS n FROM s GROUP BY ${keep})
+     g AS (${grouped})
      SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k, sum(n)::int AS n
        FROM g GROUP BY GROUPING SETS (${sets})
      ${professionals}`,
     [window.start.toISOString(), window.end.toISOString(), filters.unit ?? null, filters.municipality ?? null, filters.profession ?? null, [...context.digital], context.now.toISOString()],
   );
+  if (days) foldRollupsSoon(db);
   return r.rows.map((row) => ({ stratifier: row.stratifier ?? null, value: row.value ?? '', k: row.k, n: Number(row.n) }));
 }
 

@@ -1,0 +1,50 @@
+/**
+ * The daily counts of contacts and realised visits (contact_day, visit_day: migration 044,
+ * decision 038). Writers only add rows (+n for facts that entered a combination, −n for those
+ * that left it), so a sum over them is exact in every snapshot; folding rewrites the days that
+ * have such rows as one row per combination, so a year's Measure sums tens of thousands of rows
+ * rather than every contact. Folding is upkeep, never needed for a right answer.
+ */
+import type { SqlExecutor } from '../db/database';
+
+/** Unfolded rows (in either table) past which a Measure read folds them. */
+const FOLD_AFTER_ROWS = 2_000;
+/** A process folds at most this often. */
+const FOLD_INTERVAL_MS = 10_000;
+/** One fold at a time across processes (a fold skips when another holds it). */
+const FOLD_LOCK = 4242044;
+
+let folding = false;
+let foldedAt = 0;
+
+/**
+ * Folds now when no other process is folding; returns the rows folded (0 when another process
+ * held the lock). The generator and the tests call this; the server folds after reads.
+ */
+export async function foldRollups(db: SqlExecutor): Promise<number> {
+  const r = await db.query<{ folded: string | null }>(
+    `WITH l AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(${FOLD_LOCK}) AS locked)
+     SELECT (SELECT ovi_figure_rollup_fold() FROM l WHERE l.locked) AS folded`,
+  );
+  return Number(r.rows[0]?.folded ?? 0);
+}
+
+/**
+ * After a Measure read from the daily counts: folds them when enough unfolded rows have
+ * gathered (not awaited: the read has its answer). At most one fold in this process per
+ * FOLD_INTERVAL_MS; a failure is left for the next read.
+ */
+export function foldRollupsSoon(db: SqlExecutor): void {
+  if (folding || Date.now() - foldedAt < FOLD_INTERVAL_MS) return;
+  folding = true;
+  foldedAt = Date.now();
+  db.query<{ due: boolean }>(
+    `SELECT (SELECT count(*) FROM (SELECT 1 FROM contact_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) c)
+          + (SELECT count(*) FROM (SELECT 1 FROM visit_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) v) >= ${FOLD_AFTER_ROWS} AS due`,
+  )
+    .then((r) => (r.rows[0]?.due ? foldRollups(db) : 0))
+    .catch(() => 0)
+    .finally(() => {
+      folding = false;
+    });
+}
