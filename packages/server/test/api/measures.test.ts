@@ -4,6 +4,9 @@ import { assertStructure } from '../../src/fhir/validation';
 import { findIndicator, INDICATOR_LIST } from '../../src/measures/indicators';
 import type { TestServer } from './oviTestServer';
 import { BACKENDS, startOn } from './backends';
+import { DIGITAL_CHANNELS } from '@ovi/domain';
+import { COUNT_SPECS, indicatorCounts, wholeDays, type IndicatorFilters } from '../../src/storage/indicatorCounts';
+import { foldRollups } from '../../src/storage/figureRollups';
 import { dataSet, PERIOD, UNIT_A, UNIT_B } from './measureFixtures';
 
 /** The data set and its hand-computed values: measureFixtures.ts. */
@@ -221,6 +224,49 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
     expect(lines.length).toBe(5); // header, whole, three units
     const bad = await server.call('GET', `/api/measures/digital-share.csv?${PERIOD}&stratifier=shoe-size`, { token: manager });
     expect(bad.status).toBe(400);
+  });
+  it('the daily counts give every count the facts give: each filter, windows of whole days around Helsinki midnights, before and after folding', async () => {
+    const db = server.ovi.services.db;
+    const helsinki = (local: string) => new Date(local);
+    const windows = [
+      { start: helsinki('2025-03-01T00:00:00+02:00'), end: helsinki('2025-04-01T00:00:00+03:00') },
+      // The edges of the fixture: 28.2. 23:30, 1.3. 00:10, 31.3. 23:50, 1.4. 00:00 and 00:30.
+      { start: helsinki('2025-02-28T00:00:00+02:00'), end: helsinki('2025-03-02T00:00:00+02:00') },
+      { start: helsinki('2025-03-31T00:00:00+03:00'), end: helsinki('2025-04-02T00:00:00+03:00') },
+      { start: helsinki('2025-03-05T00:00:00+02:00'), end: helsinki('2025-03-20T00:00:00+02:00') },
+    ];
+    const filters: IndicatorFilters[] = [{}, { unit: UNIT_A }, { unit: UNIT_B }, { municipality: '217' }, { profession: 'nurse' }, { unit: 'Organization/none' }];
+    const ids = Object.keys(COUNT_SPECS).filter((id) => COUNT_SPECS[id]?.days);
+    expect(ids).toEqual(expect.arrayContaining(['contacts-by-channel', 'first-contact-resolution', 'time-to-visit', 'within-legal-limit', 'within-regional-limit', 'visit-demand']));
+    const now = new Date('2026-11-29T10:00:00+02:00');
+    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const compare = async () => {
+      let counted = 0;
+      for (const id of ids)
+        for (const window of windows)
+          for (const f of filters) {
+            expect(wholeDays(window)).toBe(true);
+            const strata = ['unit', 'municipality', 'age-group', 'profession'] as const;
+            const days = await indicatorCounts(db, id, window, strata, f, { digital: DIGITAL_CHANNELS, now });
+            const facts = await indicatorCounts(db, id, window, strata, f, { digital: DIGITAL_CHANNELS, now, live: true });
+            expect(sorted(days), `${id} ${window.start.toISOString()} ${JSON.stringify(f)}`).toEqual(sorted(facts));
+            counted += facts.length;
+          }
+      return counted;
+    };
+    expect(await compare()).toBeGreaterThan(100);
+    // A contact moved on (closed, then removed) leaves rows that net to nothing until folded.
+    const closed = (await db.query<{ id: string; content: any }>(`SELECT id, content FROM resource WHERE resource_type = 'Task' AND content -> 'code' -> 'coding' -> 0 ->> 'code' = 'client-guidance' ORDER BY id LIMIT 2`)).rows;
+    for (const t of closed) await server.ovi.services.store.update('Task', t.id, { ...t.content, status: 'cancelled' });
+    await db.query(`DELETE FROM resource WHERE resource_type = 'Task' AND id = $1`, [closed[0]?.id]);
+    expect(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM contact_day WHERE NOT folded')).rows[0]?.n)).toBeGreaterThan(0);
+    await compare();
+    expect(await foldRollups(db)).toBeGreaterThan(0);
+    expect(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM contact_day WHERE NOT folded OR n = 0')).rows[0]?.n)).toBe(0);
+    await compare();
+    // A window that is not whole days is read from the facts.
+    expect(wholeDays({ start: helsinki('2025-03-01T00:00:00+02:00'), end: helsinki('2025-03-31T12:00:00+03:00') })).toBe(false);
+    expect(wholeDays({ start: new Date('2025-03-01T00:00:00Z'), end: helsinki('2025-04-01T00:00:00+03:00') })).toBe(false);
   });
 });
 
