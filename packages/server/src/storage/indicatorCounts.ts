@@ -294,6 +294,38 @@ export async function unitNames(db: SqlExecutor, refs: readonly string[]): Promi
   return new Map(r.rows.flatMap((row) => (row.name ? [[`${row.resource_type}/${row.id}`, row.name] as [string, string]] : [])));
 }
 
+/**
+ * Each contact's moves in the weekly demand and capacity, from the facts: it arrives in one week
+ * (0: before the first) and, once closed, leaves the queue in one week, not before it arrived (a
+ * closing stamped earlier counts at the arrival). Needs `edges`; filters $3–$5. The last CTE
+ * is left open.
+ */
+const LIVE_MOVES = `c AS (
+       SELECT * FROM (${contactsArrived(false)}) b
+        WHERE ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)
+     ), moves AS (
+       SELECT c.profession, width_bucket(c.arrived_at, e.at) AS w, 1 AS arrived, COALESCE(c.outcome IN ('booked', 'routed'), false)::int AS need_visit, 0 AS left_queue
+         FROM c, edges e
+       UNION ALL
+       SELECT c.profession, width_bucket(GREATEST(COALESCE(c.ended_at, c.arrived_at), c.arrived_at), e.at), 0, 0, 1
+         FROM c, edges e WHERE c.status IN ('completed', 'cancelled', 'failed', 'rejected')`;
+
+/**
+ * The same moves from the contacts' daily counts (contact_day, migration 044), which keep the
+ * Helsinki days of arrival and of leaving the queue: weeks start at Helsinki midnights, so a day
+ * falls in the week its instants do.
+ */
+const DAILY_MOVES = `c AS (
+       SELECT COALESCE(profession, 'unknown') AS profession, day, closed_day, outcome, n FROM contact_day
+        WHERE ($3::text IS NULL OR COALESCE(unit, 'unknown') = $3) AND ($4::text IS NULL OR COALESCE(municipality, 'unknown') = $4)
+          AND ($5::text IS NULL OR COALESCE(profession, 'unknown') = $5)
+     ), moves AS (
+       SELECT c.profession, width_bucket(c.day, e.days) AS w, c.n AS arrived, CASE WHEN c.outcome IN ('booked', 'routed') THEN c.n ELSE 0 END AS need_visit, 0 AS left_queue
+         FROM c, edges e
+       UNION ALL
+       SELECT c.profession, width_bucket(c.closed_day, e.days), 0, 0, c.n
+         FROM c, edges e WHERE c.closed_day IS NOT NULL`;
+
 /** One week (Monday, Helsinki) and profession of the demand-and-capacity view. */
 export interface WeekRow {
   week: string;
@@ -313,12 +345,13 @@ export interface WeekRow {
  * "Hyvä vastaanotto": per week and profession, the incoming demand for visits against the free
  * and booked time, and the queue left at each week's end, so a queue shows before it forms.
  * Each contact is bucketed once by arrival and once by closing and the queue is their running
- * sum (over a region's year 2.8 s → 0.4 s against joining every week with every contact).
+ * sum (over a region's year 2.8 s → 0.4 s against joining every week with every contact), read
+ * from the daily counts (`live`: from the facts, which the tests compare).
  * Weeks are Helsinki ISO weeks (Monday to Sunday) overlapping [start, end); the backlog counts
  * every client-guidance contact that arrived before the week's end and was still open then,
  * whenever it arrived.
  */
-export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWindow, filters: IndicatorFilters): Promise<WeekRow[]> {
+export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWindow, filters: IndicatorFilters, live = false): Promise<WeekRow[]> {
   const r = await figureQuery<{ week: string; profession: string; need_visit: number; arrived: number; free_times: number; booked_times: number; backlog: number }>(
     db,
     `WITH weeks AS (
@@ -330,18 +363,8 @@ export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWin
      ), edges AS (
        -- Each week's start, then the last week's end: width_bucket finds a week by binary search,
        -- 0 before the first, n + 1 after the last.
-       SELECT array_agg(starts ORDER BY monday) || max(ends) AS at, count(*)::int AS n FROM weeks
-     ), c AS (
-       SELECT * FROM (${contactsArrived(false)}) b
-        WHERE ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)
-     ), moves AS (
-       -- Each contact arrives in one week (0: before the first) and, once closed, leaves the queue
-       -- in one week: not before it arrived (a closing stamped earlier counts at the arrival).
-       SELECT c.profession, width_bucket(c.arrived_at, e.at) AS w, 1 AS arrived, COALESCE(c.outcome IN ('booked', 'routed'), false)::int AS need_visit, 0 AS left_queue
-         FROM c, edges e
-       UNION ALL
-       SELECT c.profession, width_bucket(GREATEST(COALESCE(c.ended_at, c.arrived_at), c.arrived_at), e.at), 0, 0, 1
-         FROM c, edges e WHERE c.status IN ('completed', 'cancelled', 'failed', 'rejected')
+       SELECT array_agg(starts ORDER BY monday) || max(ends) AS at, array_agg(monday ORDER BY monday) || (max(monday) + 7) AS days, count(*)::int AS n FROM weeks
+     ), ${live ? LIVE_MOVES : DAILY_MOVES}
      ), per_week AS (
        SELECT profession, w, sum(arrived)::int AS arrived, sum(need_visit)::int AS need_visit, sum(left_queue)::int AS left_queue FROM moves GROUP BY 1, 2
      ), grid AS (

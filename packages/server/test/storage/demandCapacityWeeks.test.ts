@@ -65,4 +65,18 @@ describe.each(BACKENDS)('demand and capacity by week on %s', (backend) => {
       { week: '2026-03-09', arrived: 0, backlog: 1 },
     ]);
   });
+
+  it('reads the same weeks from the daily counts as from the facts, with the demo region’s contacts, each filter and a period not of whole days', async () => {
+    const db = server.ovi.services.db;
+    const windows = [
+      { start: new Date(at('2026-01-26T00:00')), end: new Date(at('2026-02-16T00:00')) },
+      { start: new Date(at('2026-01-01T13:00')), end: new Date(at('2026-12-31T10:00')) },
+    ];
+    for (const window of windows)
+      for (const filters of [{}, { profession: PROFESSION }, { profession: 'nurse' }, { municipality: '272' }, { unit: 'Organization/station-kokkola' }]) {
+        const daily = await weeklyDemandCapacity(db, window, filters);
+        expect(daily, JSON.stringify(filters)).toEqual(await weeklyDemandCapacity(db, window, filters, true));
+      }
+    expect((await weeklyDemandCapacity(db, windows[1] as (typeof windows)[0], {})).some((w) => w.profession === 'nurse' && w.arrived > 0)).toBe(true);
+  });
 });

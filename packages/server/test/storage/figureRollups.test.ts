@@ -1,0 +1,136 @@
+/**
+ * The daily counts (contact_day, visit_day: migration 044) agree with the facts they count in
+ * every combination, through new, changed, closed and removed contacts and visits, a client who
+ * moves (which rewrites their contacts' facts), simultaneous writes, folds running at once with
+ * writes, and emptying. The Measures' use of them is compared with the facts in measures.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Appointment, Patient, Task } from '@medplum/fhirtypes';
+import { EXTENSIONS, SYSTEMS } from '@ovi/domain';
+import { loadFhirDefinitions } from '../../src/fhir/definitions';
+import { ResourceStore } from '../../src/storage/resourceStore';
+import { foldRollups } from '../../src/storage/figureRollups';
+import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
+
+const postgresUrl = inject('postgresUrl');
+const CONTACT_KEY = 'day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day';
+const VISIT_KEY = 'day, location, municipality, age_group, profession, waited, within_legal, within_regional';
+
+function client(n: number, municipality: string): Patient & { id: string } {
+  return {
+    resourceType: 'Patient', id: `roll-p-${n}`, birthDate: n % 2 ? '1950-03-01' : '2010-11-28',
+    extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: municipality } }],
+    generalPractitioner: [{ reference: `Organization/unit-${n % 2}` }],
+  } as Patient & { id: string };
+}
+
+/** Contact n, arriving around Helsinki midnights on a few days of November. */
+function contact(n: number, extra: Partial<Task> = {}): Task & { id: string } {
+  return {
+    resourceType: 'Task', id: `roll-c-${n}`, status: 'ready', intent: 'order',
+    code: { coding: [{ system: SYSTEMS.taskCode, code: n % 9 === 0 ? 'routed-work' : 'client-guidance' }] },
+    for: { reference: `Patient/roll-p-${n % 5}` },
+    authoredOn: `2026-11-${String(20 + (n % 4)).padStart(2, '0')}T${n % 3 === 0 ? '21:50' : n % 3 === 1 ? '22:10' : '09:00'}:00.000Z`,
+    performerType: [{ coding: [{ code: ['nurse', 'physician'][n % 2] ?? 'nurse' }] }],
+    input: [
+      { type: { coding: [{ code: 'channel' }] }, valueCode: n % 2 ? 'phone' : 'web-form' },
+      { type: { coding: [{ code: 'assessment-due' }] }, valueDateTime: '2026-11-25T12:00:00.000Z' },
+      { type: { coding: [{ code: 'legal-deadline' }] }, valueDateTime: `2026-12-0${1 + (n % 3)}T12:00:00.000Z` },
+      { type: { coding: [{ code: 'regional-deadline' }] }, valueDateTime: '2026-11-27T12:00:00.000Z' },
+    ],
+    ...extra,
+  } as Task & { id: string };
+}
+
+function visit(n: number, status: Appointment['status'] = 'fulfilled'): Appointment & { id: string } {
+  return {
+    resourceType: 'Appointment', id: `roll-v-${n}`, status,
+    start: `2026-11-${String(24 + (n % 5)).padStart(2, '0')}T${n % 2 ? '21:30' : '08:00'}:00.000Z`, end: `2026-11-${String(24 + (n % 5)).padStart(2, '0')}T${n % 2 ? '21:50' : '08:20'}:00.000Z`,
+    specialty: [{ coding: [{ code: n % 2 ? 'nurse' : 'physician' }] }],
+    participant: [
+      { actor: { reference: `Location/loc-${n % 3}` }, status: 'accepted' },
+      { actor: { reference: `Practitioner/pr-${n % 4}` }, status: 'accepted' },
+      { actor: { reference: `Patient/roll-p-${n % 5}` }, status: 'accepted' },
+    ],
+    ...(n % 4 === 3 ? {} : { supportingInformation: [{ reference: `Task/roll-c-${n}` }] }),
+  } as Appointment & { id: string };
+}
+
+describe.each(BACKENDS)('the daily counts on %s', (backend) => {
+  let fresh: FreshDatabase;
+  let store: ResourceStore;
+  beforeAll(async () => {
+    loadFhirDefinitions();
+    fresh = await freshDatabase(backend, postgresUrl);
+    store = new ResourceStore(fresh.db);
+  }, 60_000);
+  afterAll(async () => fresh?.close());
+
+  /** Each combination's count from the sums and from the facts themselves. */
+  const lines = async (sql: string) => (await fresh.db.query<{ line: string }>(sql)).rows.map((r) => r.line).sort();
+  const compare = async () => {
+    const contacts = {
+      summed: await lines(`SELECT json_build_array(${CONTACT_KEY}, sum(n))::text AS line FROM contact_day GROUP BY ${CONTACT_KEY} HAVING sum(n) <> 0`),
+      counted: await lines(`SELECT json_build_array(${CONTACT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}, count(*))::text AS line FROM task_fact f CROSS JOIN LATERAL ovi_contact_day_of(f) k GROUP BY ${CONTACT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}`),
+    };
+    const visits = {
+      summed: await lines(`SELECT json_build_array(${VISIT_KEY}, sum(n))::text AS line FROM visit_day GROUP BY ${VISIT_KEY} HAVING sum(n) <> 0`),
+      counted: await lines(`SELECT json_build_array(${VISIT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}, count(*))::text AS line FROM visit_fact v CROSS JOIN LATERAL ovi_visit_day_of(v) k GROUP BY ${VISIT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}`),
+    };
+    expect(contacts.summed).toEqual(contacts.counted);
+    expect(visits.summed).toEqual(visits.counted);
+    return { contacts: contacts.counted.length, visits: visits.counted.length };
+  };
+  const rows = async (table: string) => Number((await fresh.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n);
+  const update = async <T extends Task | Appointment | Patient>(type: string, id: string, change: (x: T) => T) => store.update<T>(type, id, (current) => change(current as T));
+
+  it('sum to the facts in every combination through every kind of change', async () => {
+    await store.createMany([client(0, '272'), client(1, '217'), client(2, '272'), client(3, '272'), client(4, '217')]);
+    await store.createMany(Array.from({ length: 24 }, (_, n) => contact(n)));
+    // Several requests at once, grouped into shared statements.
+    await Promise.all(Array.from({ length: 12 }, (_, n) => store.createMany([contact(100 + n), visit(100 + n)])));
+    await store.createMany(Array.from({ length: 16 }, (_, n) => visit(n)));
+    const first = await compare();
+    // Contacts on both sides of a Helsinki midnight, each client's age group and both professions.
+    expect(first.contacts).toBeGreaterThan(10);
+    expect(first.visits).toBeGreaterThan(8);
+    // Within the daily counts: the Helsinki day of 21:50Z and 22:10Z differ.
+    const days = (await fresh.db.query<{ day: string }>(`SELECT DISTINCT day::text AS day FROM contact_day ORDER BY 1`)).rows.map((r) => r.day);
+    expect(days).toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+
+    await update<Task>('Task', 'roll-c-1', (t) => ({ ...t, owner: { reference: 'Practitioner/pr-1' } }));
+    await update<Task>('Task', 'roll-c-2', (t) => ({ ...t, status: 'completed', businessStatus: { coding: [{ code: 'booked' }] }, executionPeriod: { end: '2026-11-22T08:00:00.000Z' } }));
+    await update<Task>('Task', 'roll-c-4', (t) => ({ ...t, status: 'cancelled', executionPeriod: { end: '2026-11-19T08:00:00.000Z' } })); // stamped before its arrival
+    await update<Task>('Task', 'roll-c-5', (t) => ({ ...t, input: [...(t.input ?? []), { type: { coding: [{ code: 'assessed-at' }] }, valueDateTime: '2026-11-21T08:00:00.000Z' }] }));
+    await update<Task>('Task', 'roll-c-6', (t) => ({ ...t, description: 'only a note' })); // no counted column changes
+    await update<Appointment>('Appointment', 'roll-v-1', (a) => ({ ...a, status: 'cancelled' }));
+    await update<Appointment>('Appointment', 'roll-v-102', (a) => ({ ...a, start: '2026-11-30T08:00:00.000Z', end: '2026-11-30T08:20:00.000Z' }));
+    // The client moves: their contacts' and visits' facts are rewritten.
+    await update<Patient>('Patient', 'roll-p-2', (p) => ({ ...p, extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: '217' } }] }));
+    await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Task' AND id = 'roll-c-7'`); // its visit loses its contact
+    await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Appointment' AND id = 'roll-v-8'`);
+    await compare();
+    expect(await rows('contact_day WHERE NOT folded')).toBeGreaterThan(0);
+  });
+
+  it('folds into one row per combination, with the same sums, also when folds run at once with writes', async () => {
+    const before = await compare();
+    await Promise.all([foldRollups(fresh.db), foldRollups(fresh.db), store.createMany([contact(500), visit(500)]), foldRollups(fresh.db)]);
+    await foldRollups(fresh.db);
+    const after = await compare();
+    expect(after.contacts).toBeGreaterThanOrEqual(before.contacts);
+    expect(await rows('contact_day')).toBe(after.contacts);
+    expect(await rows('visit_day')).toBe(after.visits);
+    expect(await rows('contact_day WHERE NOT folded OR n <= 0')).toBe(0);
+    // Nothing to fold: nothing done.
+    expect(await foldRollups(fresh.db)).toBe(0);
+  });
+
+  it('empties with the resources', async () => {
+    await fresh.db.query('TRUNCATE resource CASCADE');
+    await compare();
+    expect(Number((await fresh.db.query<{ n: number }>('SELECT COALESCE(sum(n), 0)::int AS n FROM contact_day')).rows[0]?.n)).toBe(0);
+    await foldRollups(fresh.db);
+    expect(await rows('contact_day') + (await rows('visit_day'))).toBe(0);
+  });
+});
