@@ -1,5 +1,6 @@
 /**
- * The daily counts of contacts and realised visits (contact_day, visit_day: migration 044,
+ * The daily counts of contacts, assessments and realised visits (contact_day, assessment_day,
+ * visit_day: migration 044,
  * decision 038). Writers only add rows (+n for facts that entered a combination, −n for those
  * that left it), so a sum over them is exact in every snapshot; folding rewrites the days that
  * have such rows as one row per combination, so a year's Measure sums tens of thousands of rows
@@ -40,6 +41,7 @@ export function foldRollupsSoon(db: SqlExecutor): void {
   foldedAt = Date.now();
   db.query<{ due: boolean }>(
     `SELECT (SELECT count(*) FROM (SELECT 1 FROM contact_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) c)
+          + (SELECT count(*) FROM (SELECT 1 FROM assessment_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) a)
           + (SELECT count(*) FROM (SELECT 1 FROM visit_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) v) >= ${FOLD_AFTER_ROWS} AS due`,
   )
     .then((r) => (r.rows[0]?.due ? foldRollups(db) : 0))

@@ -110,6 +110,30 @@ const CONTACT_DAYS = `
          c.owner, c.channel, c.status, c.outcome, c.n
     FROM contact_day c WHERE c.${DAYS_OF_WINDOW}`;
 
+/**
+ * The assessed contacts over whole days (assessment_day, migration 044): whole hours to the
+ * assessment and whether it was by its due time, with `n`.
+ */
+const ASSESSMENT_DAYS = `
+  SELECT COALESCE(a.unit, 'unknown') AS unit, COALESCE(a.municipality, 'unknown') AS municipality,
+         COALESCE(a.age_group, 'unknown') AS age_group, COALESCE(a.profession, 'unknown') AS profession,
+         a.owner, a.hours, a.on_time, a.n
+    FROM assessment_day a WHERE a.${DAYS_OF_WINDOW}`;
+
+/**
+ * The same-weekday Measure's contacts over whole days: the assessed ones with a due time from
+ * their daily counts, and those still without an assessment and past their due time ($7: now)
+ * from the facts (few, through task_fact_unassessed), not on time.
+ */
+const DUE_ASSESSMENT_DAYS = `
+  SELECT unit, municipality, age_group, profession, owner, on_time, n FROM (${ASSESSMENT_DAYS}) a WHERE on_time IS NOT NULL
+  UNION ALL
+  SELECT COALESCE(f.client_unit, 'unknown'), COALESCE(f.client_municipality, 'unknown'), COALESCE(f.client_age_group, 'unknown'),
+         COALESCE(f.profession, 'unknown'), f.owner, false, 1
+    FROM task_fact f
+   WHERE f.kind = 'client-guidance' AND f.assessment_due IS NOT NULL AND f.assessed_input_at IS NULL AND (f.status IS DISTINCT FROM 'completed' OR f.closed_at IS NULL)
+     AND f.arrived_at >= $1::timestamptz AND f.arrived_at < $2::timestamptz AND f.assessment_due < $7::timestamptz`;
+
 /** `VISITS` over whole days, from their daily counts (visit_day, migration 044), with `n`. */
 const VISIT_DAYS = `
   SELECT COALESCE(l.organization, v.location, 'unknown') AS unit,
@@ -188,11 +212,13 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
     // Assessed, or past its due time unassessed ($7: now).
     where: `assessment_due IS NOT NULL AND (assessed_at IS NOT NULL OR assessment_due < $7::timestamptz)`,
     k: `CASE WHEN assessed_at IS NOT NULL AND assessed_at <= assessment_due THEN 'same-weekday' END`,
+    days: { base: DUE_ASSESSMENT_DAYS, where: 'true', k: `CASE WHEN on_time THEN 'same-weekday' END` },
   },
   'time-to-assessment': {
     base: CONTACTS, professionals: true,
     where: 'assessed_at IS NOT NULL',
     k: `floor(GREATEST(0, extract(epoch FROM assessed_at - arrived_at)) / 3600)::int::text`,
+    days: { base: ASSESSMENT_DAYS, where: 'true', k: 'hours::text' },
   },
   'time-to-visit': {
     base: VISITS,

@@ -237,7 +237,7 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
     ];
     const filters: IndicatorFilters[] = [{}, { unit: UNIT_A }, { unit: UNIT_B }, { municipality: '217' }, { profession: 'nurse' }, { unit: 'Organization/none' }];
     const ids = Object.keys(COUNT_SPECS).filter((id) => COUNT_SPECS[id]?.days);
-    expect(ids).toEqual(expect.arrayContaining(['contacts-by-channel', 'first-contact-resolution', 'time-to-visit', 'within-legal-limit', 'within-regional-limit', 'visit-demand']));
+    expect(ids).toEqual(expect.arrayContaining(['contacts-by-channel', 'first-contact-resolution', 'assessed-same-weekday', 'time-to-assessment', 'time-to-visit', 'within-legal-limit', 'within-regional-limit', 'visit-demand']));
     const now = new Date('2026-11-29T10:00:00+02:00');
     const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
     const compare = async () => {

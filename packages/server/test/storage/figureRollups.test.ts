@@ -6,14 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Appointment, Patient, Task } from '@medplum/fhirtypes';
-import { EXTENSIONS, SYSTEMS } from '@ovi/domain';
+import { DIGITAL_CHANNELS, EXTENSIONS, SYSTEMS } from '@ovi/domain';
 import { loadFhirDefinitions } from '../../src/fhir/definitions';
 import { ResourceStore } from '../../src/storage/resourceStore';
 import { foldRollups } from '../../src/storage/figureRollups';
+import { indicatorCounts } from '../../src/storage/indicatorCounts';
 import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
 const CONTACT_KEY = 'day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day';
+const ASSESSMENT_KEY = 'day, unit, municipality, age_group, profession, owner, hours, on_time';
 const VISIT_KEY = 'day, location, municipality, age_group, profession, waited, within_legal, within_regional';
 
 function client(n: number, municipality: string): Patient & { id: string } {
@@ -77,9 +79,14 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
       summed: await lines(`SELECT json_build_array(${VISIT_KEY}, sum(n))::text AS line FROM visit_day GROUP BY ${VISIT_KEY} HAVING sum(n) <> 0`),
       counted: await lines(`SELECT json_build_array(${VISIT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}, count(*))::text AS line FROM visit_fact v CROSS JOIN LATERAL ovi_visit_day_of(v) k GROUP BY ${VISIT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}`),
     };
+    const assessments = {
+      summed: await lines(`SELECT json_build_array(${ASSESSMENT_KEY}, sum(n))::text AS line FROM assessment_day GROUP BY ${ASSESSMENT_KEY} HAVING sum(n) <> 0`),
+      counted: await lines(`SELECT json_build_array(${ASSESSMENT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}, count(*))::text AS line FROM task_fact f CROSS JOIN LATERAL ovi_assessment_day_of(f) k GROUP BY ${ASSESSMENT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}`),
+    };
     expect(contacts.summed).toEqual(contacts.counted);
+    expect(assessments.summed).toEqual(assessments.counted);
     expect(visits.summed).toEqual(visits.counted);
-    return { contacts: contacts.counted.length, visits: visits.counted.length };
+    return { contacts: contacts.counted.length, assessments: assessments.counted.length, visits: visits.counted.length };
   };
   const rows = async (table: string) => Number((await fresh.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n);
   const update = async <T extends Task | Appointment | Patient>(type: string, id: string, change: (x: T) => T) => store.update<T>(type, id, (current) => change(current as T));
@@ -109,8 +116,24 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     await update<Patient>('Patient', 'roll-p-2', (p) => ({ ...p, extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: '217' } }] }));
     await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Task' AND id = 'roll-c-7'`); // its visit loses its contact
     await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Appointment' AND id = 'roll-v-8'`);
-    await compare();
+    // Assessed: one recorded, one completed (at its closing); the one cancelled is not.
+    expect((await compare()).assessments).toBe(2);
     expect(await rows('contact_day WHERE NOT folded')).toBeGreaterThan(0);
+
+    // The assessment Measures from the daily counts equal the facts' before and after the
+    // unassessed contacts' due time (25.11. 14:00 Helsinki), when those join the population.
+    const window = { start: new Date('2026-11-20T00:00:00+02:00'), end: new Date('2026-11-26T00:00:00+02:00') };
+    const population = (rows: Array<{ stratifier: string | null; k: string | null; n: number }>) => rows.filter((r) => r.stratifier === null && r.k !== '#professionals').reduce((a, r) => a + r.n, 0);
+    const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const populations: number[] = [];
+    for (const now of [new Date('2026-11-25T13:00:00+02:00'), new Date('2026-11-25T15:00:00+02:00')])
+      for (const id of ['assessed-same-weekday', 'time-to-assessment']) {
+        const days = await indicatorCounts(fresh.db, id, window, ['unit', 'profession'], {}, { digital: DIGITAL_CHANNELS, now });
+        expect(sorted(days), `${id} ${now.toISOString()}`).toEqual(sorted(await indicatorCounts(fresh.db, id, window, ['unit', 'profession'], {}, { digital: DIGITAL_CHANNELS, now, live: true })));
+        if (id === 'assessed-same-weekday') populations.push(population(days));
+      }
+    expect(populations[0]).toBe(2);
+    expect(populations[1]).toBeGreaterThan(20);
   });
 
   it('folds into one row per combination, with the same sums, also when folds run at once with writes', async () => {
@@ -121,6 +144,7 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     expect(after.contacts).toBeGreaterThanOrEqual(before.contacts);
     expect(await rows('contact_day')).toBe(after.contacts);
     expect(await rows('visit_day')).toBe(after.visits);
+    expect(await rows('assessment_day WHERE NOT folded OR n <= 0')).toBe(0);
     expect(await rows('contact_day WHERE NOT folded OR n <= 0')).toBe(0);
     // Nothing to fold: nothing done.
     expect(await foldRollups(fresh.db)).toBe(0);
@@ -131,6 +155,6 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     await compare();
     expect(Number((await fresh.db.query<{ n: number }>('SELECT COALESCE(sum(n), 0)::int AS n FROM contact_day')).rows[0]?.n)).toBe(0);
     await foldRollups(fresh.db);
-    expect(await rows('contact_day') + (await rows('visit_day'))).toBe(0);
+    expect(await rows('contact_day') + (await rows('assessment_day')) + (await rows('visit_day'))).toBe(0);
   });
 });
