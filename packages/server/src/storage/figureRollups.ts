@@ -1,6 +1,6 @@
 /**
- * The daily counts of contacts, assessments and realised visits (contact_day, assessment_day,
- * visit_day: migration 044,
+ * The daily counts of contacts, their queue, handlers and assessments, and of realised visits
+ * (migration 044,
  * decision 038). Writers only add rows (+n for facts that entered a combination, −n for those
  * that left it), so a sum over them is exact in every snapshot; folding rewrites the days that
  * have such rows as one row per combination, so a year's Measure sums tens of thousands of rows
@@ -8,7 +8,10 @@
  */
 import type { SqlExecutor } from '../db/database';
 
-/** Unfolded rows (in either table) past which a Measure read folds them. */
+/** The daily counts (migration 044). */
+export const ROLLUP_TABLES = ['contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day'] as const;
+
+/** Unfolded rows (in all of them) past which a Measure read folds them. */
 const FOLD_AFTER_ROWS = 2_000;
 /** A process folds at most this often. */
 const FOLD_INTERVAL_MS = 10_000;
@@ -40,9 +43,7 @@ export function foldRollupsSoon(db: SqlExecutor): void {
   folding = true;
   foldedAt = Date.now();
   db.query<{ due: boolean }>(
-    `SELECT (SELECT count(*) FROM (SELECT 1 FROM contact_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) c)
-          + (SELECT count(*) FROM (SELECT 1 FROM assessment_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) a)
-          + (SELECT count(*) FROM (SELECT 1 FROM visit_day WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) v) >= ${FOLD_AFTER_ROWS} AS due`,
+    `SELECT ${ROLLUP_TABLES.map((t) => `(SELECT count(*) FROM (SELECT 1 FROM ${t} WHERE NOT folded LIMIT ${FOLD_AFTER_ROWS}) x)`).join(' + ')} >= ${FOLD_AFTER_ROWS} AS due`,
   )
     .then((r) => (r.rows[0]?.due ? foldRollups(db) : 0))
     .catch(() => 0)

@@ -102,12 +102,12 @@ const DAYS_OF_WINDOW = `day >= ($1::timestamptz AT TIME ZONE 'Europe/Helsinki'):
 
 /**
  * `CONTACTS` over whole days, from their daily counts (contact_day, migration 044, decision
- * 038): the same columns the contact Measures read, and `n`, the contacts in each row.
+ * 038): the columns the count Measures read, and `n`, the contacts in each row.
  */
 const CONTACT_DAYS = `
   SELECT COALESCE(c.unit, 'unknown') AS unit, COALESCE(c.municipality, 'unknown') AS municipality,
          COALESCE(c.age_group, 'unknown') AS age_group, COALESCE(c.profession, 'unknown') AS profession,
-         c.owner, c.channel, c.status, c.outcome, c.n
+         c.channel, c.status, c.outcome, c.n
     FROM contact_day c WHERE c.${DAYS_OF_WINDOW}`;
 
 /**
@@ -117,22 +117,35 @@ const CONTACT_DAYS = `
 const ASSESSMENT_DAYS = `
   SELECT COALESCE(a.unit, 'unknown') AS unit, COALESCE(a.municipality, 'unknown') AS municipality,
          COALESCE(a.age_group, 'unknown') AS age_group, COALESCE(a.profession, 'unknown') AS profession,
-         a.owner, a.hours, a.on_time, a.n
+         a.hours, a.on_time, a.n
     FROM assessment_day a WHERE a.${DAYS_OF_WINDOW}`;
 
 /**
- * The same-weekday Measure's contacts over whole days: the assessed ones with a due time from
- * their daily counts, and those still without an assessment and past their due time ($7: now)
- * from the facts (few, through task_fact_unassessed), not on time.
+ * The contacts of the window still without an assessment and past their due time ($7: now),
+ * from the facts: whether one is past due depends on the hour. Few, through task_fact_unassessed.
  */
-const DUE_ASSESSMENT_DAYS = `
-  SELECT unit, municipality, age_group, profession, owner, on_time, n FROM (${ASSESSMENT_DAYS}) a WHERE on_time IS NOT NULL
-  UNION ALL
-  SELECT COALESCE(f.client_unit, 'unknown'), COALESCE(f.client_municipality, 'unknown'), COALESCE(f.client_age_group, 'unknown'),
-         COALESCE(f.profession, 'unknown'), f.owner, false, 1
+const UNASSESSED_PAST_DUE = `
+  SELECT COALESCE(f.client_unit, 'unknown') AS unit, COALESCE(f.client_municipality, 'unknown') AS municipality,
+         COALESCE(f.client_age_group, 'unknown') AS age_group, COALESCE(f.profession, 'unknown') AS profession, f.owner
     FROM task_fact f
    WHERE f.kind = 'client-guidance' AND f.assessment_due IS NOT NULL AND f.assessed_input_at IS NULL AND (f.status IS DISTINCT FROM 'completed' OR f.closed_at IS NULL)
      AND f.arrived_at >= $1::timestamptz AND f.arrived_at < $2::timestamptz AND f.assessment_due < $7::timestamptz`;
+
+/** The same-weekday Measure's contacts over whole days: the assessed ones with a due time, and the unassessed past it (not on time). */
+const DUE_ASSESSMENT_DAYS = `
+  SELECT unit, municipality, age_group, profession, on_time, n FROM (${ASSESSMENT_DAYS}) a WHERE on_time IS NOT NULL
+  UNION ALL
+  SELECT unit, municipality, age_group, profession, false, 1 FROM (${UNASSESSED_PAST_DUE}) u`;
+
+/**
+ * Who handled the contacts of whole days (handler_day, migration 044), for the handling
+ * Measures' distinct professionals, with `n` and the flags their populations are chosen by.
+ */
+const HANDLER_DAYS = `
+  SELECT COALESCE(h.unit, 'unknown') AS unit, COALESCE(h.municipality, 'unknown') AS municipality,
+         COALESCE(h.age_group, 'unknown') AS age_group, COALESCE(h.profession, 'unknown') AS profession,
+         h.owner, h.completed, h.assessed, h.has_due, h.n
+    FROM handler_day h WHERE h.${DAYS_OF_WINDOW}`;
 
 /** `VISITS` over whole days, from their daily counts (visit_day, migration 044), with `n`. */
 const VISIT_DAYS = `
@@ -192,9 +205,10 @@ interface CountSpec {
   professionals?: boolean;
   /**
    * The same rows from the daily counts, for a window of whole Helsinki days: a base with `n`
-   * per row, and the population and `k` over its columns (the live ones where not given).
+   * per row, and the population and `k` over its columns (the live ones where not given); with
+   * `professionals`, the handlers (a base of unit, municipality, age_group, profession, owner and n).
    */
-  days?: { base: string; where?: string; k?: string };
+  days?: { base: string; where?: string; k?: string; handlers?: string };
 }
 
 const helsinkiDate = (instant: string) => `(${instant} AT TIME ZONE 'Europe/Helsinki')::date`;
@@ -203,7 +217,7 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
   'contacts-by-channel': { base: CONTACTS, where: 'true', k: 'channel', days: { base: CONTACT_DAYS } },
   'digital-share': { base: CONTACTS, where: 'true', k: `CASE WHEN channel = ANY($6::text[]) THEN 'digital' END`, days: { base: CONTACT_DAYS } },
   'first-contact-resolution': {
-    base: CONTACTS, professionals: true, days: { base: CONTACT_DAYS },
+    base: CONTACTS, professionals: true, days: { base: CONTACT_DAYS, handlers: `SELECT * FROM (${HANDLER_DAYS}) h WHERE completed` },
     where: `status = 'completed'`,
     k: `CASE WHEN outcome IN ('solved', 'self-care') THEN 'resolved' END`,
   },
@@ -212,13 +226,17 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
     // Assessed, or past its due time unassessed ($7: now).
     where: `assessment_due IS NOT NULL AND (assessed_at IS NOT NULL OR assessment_due < $7::timestamptz)`,
     k: `CASE WHEN assessed_at IS NOT NULL AND assessed_at <= assessment_due THEN 'same-weekday' END`,
-    days: { base: DUE_ASSESSMENT_DAYS, where: 'true', k: `CASE WHEN on_time THEN 'same-weekday' END` },
+    days: {
+      base: DUE_ASSESSMENT_DAYS, where: 'true', k: `CASE WHEN on_time THEN 'same-weekday' END`,
+      handlers: `SELECT unit, municipality, age_group, profession, owner, n FROM (${HANDLER_DAYS}) h WHERE assessed AND has_due
+                 UNION ALL SELECT unit, municipality, age_group, profession, owner, 1 FROM (${UNASSESSED_PAST_DUE}) u WHERE owner IS NOT NULL`,
+    },
   },
   'time-to-assessment': {
     base: CONTACTS, professionals: true,
     where: 'assessed_at IS NOT NULL',
     k: `floor(GREATEST(0, extract(epoch FROM assessed_at - arrived_at)) / 3600)::int::text`,
-    days: { base: ASSESSMENT_DAYS, where: 'true', k: 'hours::text' },
+    days: { base: ASSESSMENT_DAYS, where: 'true', k: 'hours::text', handlers: `SELECT * FROM (${HANDLER_DAYS}) h WHERE assessed` },
   },
   'time-to-visit': {
     base: VISITS,
@@ -277,25 +295,32 @@ export async function indicatorCounts(
   const sets = ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', ');
   const stratifierOf = `CASE ${stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`;
   const valueOf = `COALESCE(${[...columns, "''"].join(', ')})`;
-  const filtered = `SELECT *, ${k} AS k FROM (${base}) b
-     -- $6 and $7 are named in every query so that PostgreSQL knows their types even where unused.
-     WHERE (${where}) AND $6::text[] IS NOT NULL AND $7::timestamptz IS NOT NULL AND ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)`;
-  // Grouped twice: first by every column a set needs (one pass of a hash over the period's
-  // rows), then the few thousand groups into the sets. GROUPING SETS straight over the rows
-  // sorts or hashes every row once per set, and count(DISTINCT) makes it sort.
-  const keep = [...columns, 'k', ...(spec.professionals ? ['owner'] : [])].join(', ');
-  // Daily counts are summed; a combination whose rows net to nothing (a contact that moved on
-  // since the last fold) counts no one and names no professional.
+  // $6 and $7 are named in every query so that PostgreSQL knows their types even where unused.
+  const filter = `$6::text[] IS NOT NULL AND $7::timestamptz IS NOT NULL AND ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)`;
+  const filtered = `SELECT *, ${k} AS k FROM (${base}) b WHERE (${where}) AND ${filter}`;
+  // From the facts each row is a contact: grouped twice, first by every column a set needs (one
+  // pass of a hash over the period's rows), then the few thousand groups into the sets.
+  // GROUPING SETS straight over the rows sorts or hashes every row once per set, and
+  // count(DISTINCT) makes it sort. The daily counts are summed, and the handlers come from
+  // their own counts; a combination whose rows net to nothing (a contact that moved on since
+  // the last fold) counts no one and names no professional.
+  const handlers = spec.professionals && days?.handlers
+    ? `, h AS (SELECT ${[...columns, 'owner'].join(', ')} FROM (${days.handlers}) x WHERE ${filter} GROUP BY ${[...columns, 'owner'].join(', ')} HAVING sum(n) <> 0
+               -- Every stratum counted, also one nobody handled (0 professionals, as from the facts).
+               UNION ALL SELECT DISTINCT ${[...columns, 'NULL'].join(', ')} FROM g)`
+    : '';
+  const keep = [...columns, 'k', ...(spec.professionals && !days ? ['owner'] : [])].join(', ');
   const grouped = days ? `SELECT ${keep}, sum(n) AS n FROM s GROUP BY ${keep} HAVING sum(n) <> 0` : `SELECT ${keep}, count(*) AS n FROM s GROUP BY ${keep}`;
   const professionals = spec.professionals
     ? `UNION ALL
        SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
-         FROM g GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
+         FROM ${days ? 'h' : 'g'} GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
     : '';
+  if (spec.professionals && days && !days.handlers) throw new Error(`indicator ${id} counts professionals but names no handlers`);
   const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(
     db,
     `WITH s AS (${filtered}),
-     g AS (${grouped})
+     g AS (${grouped})${handlers}
      SELECT ${stratifierOf} AS stratifier, ${valueOf} AS value, k, sum(n)::int AS n
        FROM g GROUP BY GROUPING SETS (${sets})
      ${professionals}`,
@@ -337,16 +362,16 @@ const LIVE_MOVES = `c AS (
          FROM c, edges e WHERE c.status IN ('completed', 'cancelled', 'failed', 'rejected')`;
 
 /**
- * The same moves from the contacts' daily counts (contact_day, migration 044), which keep the
+ * The same moves from the contacts' daily counts (queue_day, migration 044), which keep the
  * Helsinki days of arrival and of leaving the queue: weeks start at Helsinki midnights, so a day
  * falls in the week its instants do.
  */
 const DAILY_MOVES = `c AS (
-       SELECT COALESCE(profession, 'unknown') AS profession, day, closed_day, outcome, n FROM contact_day
+       SELECT COALESCE(profession, 'unknown') AS profession, day, closed_day, needs_visit, n FROM queue_day
         WHERE ($3::text IS NULL OR COALESCE(unit, 'unknown') = $3) AND ($4::text IS NULL OR COALESCE(municipality, 'unknown') = $4)
           AND ($5::text IS NULL OR COALESCE(profession, 'unknown') = $5)
      ), moves AS (
-       SELECT c.profession, width_bucket(c.day, e.days) AS w, c.n AS arrived, CASE WHEN c.outcome IN ('booked', 'routed') THEN c.n ELSE 0 END AS need_visit, 0 AS left_queue
+       SELECT c.profession, width_bucket(c.day, e.days) AS w, c.n AS arrived, CASE WHEN c.needs_visit THEN c.n ELSE 0 END AS need_visit, 0 AS left_queue
          FROM c, edges e
        UNION ALL
        SELECT c.profession, width_bucket(c.closed_day, e.days), 0, 0, c.n

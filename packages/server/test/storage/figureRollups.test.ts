@@ -14,9 +14,17 @@ import { indicatorCounts } from '../../src/storage/indicatorCounts';
 import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
-const CONTACT_KEY = 'day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day';
-const ASSESSMENT_KEY = 'day, unit, municipality, age_group, profession, owner, hours, on_time';
-const VISIT_KEY = 'day, location, municipality, age_group, profession, waited, within_legal, within_regional';
+/** Each daily count's combination, and which of a contact's (or visit's) counted rows it keeps. */
+const COUNTS = [
+  { table: 'contact_day', key: 'day, unit, municipality, age_group, profession, channel, status, outcome', of: 'task_fact f CROSS JOIN LATERAL ovi_contact_counted_of(f) k', where: 'true' },
+  { table: 'queue_day', key: 'day, closed_day, unit, municipality, profession, needs_visit', of: 'task_fact f CROSS JOIN LATERAL ovi_contact_counted_of(f) k', where: 'true' },
+  {
+    table: 'handler_day', key: 'day, unit, municipality, age_group, profession, owner, completed, assessed, has_due',
+    of: 'task_fact f CROSS JOIN LATERAL (SELECT c.*, c.assessed_at IS NOT NULL AS assessed FROM ovi_contact_counted_of(f) c) k', where: 'k.owner IS NOT NULL',
+  },
+  { table: 'assessment_day', key: 'day, unit, municipality, age_group, profession, hours, on_time', of: 'task_fact f CROSS JOIN LATERAL ovi_contact_counted_of(f) k', where: 'k.assessed_at IS NOT NULL' },
+  { table: 'visit_day', key: 'day, location, municipality, age_group, profession, waited, within_legal, within_regional', of: 'visit_fact v CROSS JOIN LATERAL ovi_visit_day_of(v) k', where: 'true' },
+] as const;
 
 function client(n: number, municipality: string): Patient & { id: string } {
   return {
@@ -34,6 +42,7 @@ function contact(n: number, extra: Partial<Task> = {}): Task & { id: string } {
     for: { reference: `Patient/roll-p-${n % 5}` },
     authoredOn: `2026-11-${String(20 + (n % 4)).padStart(2, '0')}T${n % 3 === 0 ? '21:50' : n % 3 === 1 ? '22:10' : '09:00'}:00.000Z`,
     performerType: [{ coding: [{ code: ['nurse', 'physician'][n % 2] ?? 'nurse' }] }],
+    ...(n % 5 === 0 ? { owner: { reference: `Practitioner/pr-${n % 3}` } } : {}),
     input: [
       { type: { coding: [{ code: 'channel' }] }, valueCode: n % 2 ? 'phone' : 'web-form' },
       { type: { coding: [{ code: 'assessment-due' }] }, valueDateTime: '2026-11-25T12:00:00.000Z' },
@@ -71,22 +80,15 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
   /** Each combination's count from the sums and from the facts themselves. */
   const lines = async (sql: string) => (await fresh.db.query<{ line: string }>(sql)).rows.map((r) => r.line).sort();
   const compare = async () => {
-    const contacts = {
-      summed: await lines(`SELECT json_build_array(${CONTACT_KEY}, sum(n))::text AS line FROM contact_day GROUP BY ${CONTACT_KEY} HAVING sum(n) <> 0`),
-      counted: await lines(`SELECT json_build_array(${CONTACT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}, count(*))::text AS line FROM task_fact f CROSS JOIN LATERAL ovi_contact_day_of(f) k GROUP BY ${CONTACT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}`),
-    };
-    const visits = {
-      summed: await lines(`SELECT json_build_array(${VISIT_KEY}, sum(n))::text AS line FROM visit_day GROUP BY ${VISIT_KEY} HAVING sum(n) <> 0`),
-      counted: await lines(`SELECT json_build_array(${VISIT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}, count(*))::text AS line FROM visit_fact v CROSS JOIN LATERAL ovi_visit_day_of(v) k GROUP BY ${VISIT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}`),
-    };
-    const assessments = {
-      summed: await lines(`SELECT json_build_array(${ASSESSMENT_KEY}, sum(n))::text AS line FROM assessment_day GROUP BY ${ASSESSMENT_KEY} HAVING sum(n) <> 0`),
-      counted: await lines(`SELECT json_build_array(${ASSESSMENT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}, count(*))::text AS line FROM task_fact f CROSS JOIN LATERAL ovi_assessment_day_of(f) k GROUP BY ${ASSESSMENT_KEY.split(', ').map((c) => `k.${c}`).join(', ')}`),
-    };
-    expect(contacts.summed).toEqual(contacts.counted);
-    expect(assessments.summed).toEqual(assessments.counted);
-    expect(visits.summed).toEqual(visits.counted);
-    return { contacts: contacts.counted.length, assessments: assessments.counted.length, visits: visits.counted.length };
+    const counted: Record<string, number> = {};
+    for (const c of COUNTS) {
+      const onK = c.key.split(', ').map((col) => `k.${col}`).join(', ');
+      const summed = await lines(`SELECT json_build_array(${c.key}, sum(n))::text AS line FROM ${c.table} GROUP BY ${c.key} HAVING sum(n) <> 0`);
+      const facts = await lines(`SELECT json_build_array(${onK}, count(*))::text AS line FROM ${c.of} WHERE ${c.where} GROUP BY ${onK}`);
+      expect(summed, c.table).toEqual(facts);
+      counted[c.table] = facts.length;
+    }
+    return { contacts: counted.contact_day ?? 0, assessments: counted.assessment_day ?? 0, handlers: counted.handler_day ?? 0, visits: counted.visit_day ?? 0 };
   };
   const rows = async (table: string) => Number((await fresh.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n);
   const update = async <T extends Task | Appointment | Patient>(type: string, id: string, change: (x: T) => T) => store.update<T>(type, id, (current) => change(current as T));
@@ -117,7 +119,9 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Task' AND id = 'roll-c-7'`); // its visit loses its contact
     await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Appointment' AND id = 'roll-v-8'`);
     // Assessed: one recorded, one completed (at its closing); the one cancelled is not.
-    expect((await compare()).assessments).toBe(2);
+    const changed = await compare();
+    expect(changed.assessments).toBe(2);
+    expect(changed.handlers).toBeGreaterThan(0);
     expect(await rows('contact_day WHERE NOT folded')).toBeGreaterThan(0);
 
     // The assessment Measures from the daily counts equal the facts' before and after the
@@ -155,6 +159,6 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     await compare();
     expect(Number((await fresh.db.query<{ n: number }>('SELECT COALESCE(sum(n), 0)::int AS n FROM contact_day')).rows[0]?.n)).toBe(0);
     await foldRollups(fresh.db);
-    expect(await rows('contact_day') + (await rows('assessment_day')) + (await rows('visit_day'))).toBe(0);
+    for (const c of COUNTS) expect(await rows(c.table), c.table).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 -- The figure facts counted per Helsinki day (decision 038): a Measure over whole days sums a few
 -- rows per day instead of reading every contact or visit of its period. Over a 200 000-resident
--- year the 1.5 million contacts fall into about 60 000 combinations of day and the columns the
--- Measures group and filter by (docs/PRODUCTION.md).
+-- year the 1.5 million contacts fall into 170 000 combinations of day and the columns the count
+-- Measures group and filter by (docs/PRODUCTION.md). Each table keeps only what its readers
+-- need: a column one reader needs (the handler, the day a contact left the queue, the hours to
+-- the assessment) multiplies every other reader's rows.
 --
 -- Like work_count (migration 017) the rows are to be summed: statement triggers on the facts
 -- add the rows that entered and subtract the ones that left, grouped, in the same statement as
@@ -12,47 +14,65 @@
 -- have it, and the readers COALESCE exactly as they do over the facts.
 
 -- The client-guidance contacts (task_fact, kind = 'client-guidance') by the Helsinki day they
--- arrived. closed_day: the Helsinki day a closed contact left the queue (its closing, never
--- before its arrival), NULL while open; the weekly demand and capacity count the queue from it.
+-- arrived: the count Measures (by channel, digital share, first-contact resolution, visit demand).
 CREATE TABLE contact_day (
   day date NOT NULL,
   unit text,
   municipality text,
   age_group text,
   profession text,
-  owner text,
   channel text,
   status text,
   outcome text,
-  closed_day date,
   n integer NOT NULL,
   folded boolean NOT NULL DEFAULT false
 );
-CREATE INDEX contact_day_day ON contact_day (day);
-CREATE INDEX contact_day_unfolded ON contact_day (day) WHERE NOT folded;
 
--- The assessed client-guidance contacts by the Helsinki day they arrived, with what the
--- assessment Measures ask of each: hours (whole hours from arrival to assessment, at least 0)
--- and on_time (assessed by its due time; NULL without one). A contact is assessed when its
--- assessment is recorded, or when it was completed without one (at its closing). The contacts
--- not (yet) assessed stay in the facts: whether one is past its due time depends on the hour.
+-- The same contacts for the weekly demand and capacity: whether each needed a visit (closed
+-- booked or routed on) and closed_day, the Helsinki day it left the queue (its closing, never
+-- before its arrival), NULL while open.
+CREATE TABLE queue_day (
+  day date NOT NULL,
+  closed_day date,
+  unit text,
+  municipality text,
+  profession text,
+  needs_visit boolean NOT NULL,
+  n integer NOT NULL,
+  folded boolean NOT NULL DEFAULT false
+);
+
+-- Who handled them (the Task's owner; contacts without one are not here), for the handling
+-- Measures' distinct professionals: whether the contact was completed, assessed (its assessment
+-- recorded, or completed without one), and had an assessment due time.
+CREATE TABLE handler_day (
+  day date NOT NULL,
+  unit text,
+  municipality text,
+  age_group text,
+  profession text,
+  owner text NOT NULL,
+  completed boolean NOT NULL,
+  assessed boolean NOT NULL,
+  has_due boolean NOT NULL,
+  n integer NOT NULL,
+  folded boolean NOT NULL DEFAULT false
+);
+
+-- The assessed contacts: whole hours from arrival to assessment (at least 0) and on_time
+-- (assessed by the due time; NULL without one). The contacts not (yet) assessed stay in the
+-- facts: whether one is past its due time depends on the hour.
 CREATE TABLE assessment_day (
   day date NOT NULL,
   unit text,
   municipality text,
   age_group text,
   profession text,
-  owner text,
   hours integer NOT NULL,
   on_time boolean,
   n integer NOT NULL,
   folded boolean NOT NULL DEFAULT false
 );
-CREATE INDEX assessment_day_day ON assessment_day (day);
-CREATE INDEX assessment_day_unfolded ON assessment_day (day) WHERE NOT folded;
--- The contacts due an assessment and without one, which the same-weekday Measure reads from the facts.
-CREATE INDEX task_fact_unassessed ON task_fact (arrived_at) INCLUDE (assessment_due)
-  WHERE kind = 'client-guidance' AND assessment_due IS NOT NULL AND assessed_input_at IS NULL AND (status IS DISTINCT FROM 'completed' OR closed_at IS NULL);
 
 -- The realised visits (visit_fact, status fulfilled) by the Helsinki day they started, with
 -- what the waiting-time Measures ask of each: waited (days from the contact's arrival, at least
@@ -70,26 +90,39 @@ CREATE TABLE visit_day (
   n integer NOT NULL,
   folded boolean NOT NULL DEFAULT false
 );
+
+CREATE INDEX contact_day_day ON contact_day (day);
+CREATE INDEX contact_day_unfolded ON contact_day (day) WHERE NOT folded;
+CREATE INDEX queue_day_unfolded ON queue_day (day) WHERE NOT folded;
+CREATE INDEX handler_day_day ON handler_day (day);
+CREATE INDEX handler_day_unfolded ON handler_day (day) WHERE NOT folded;
+CREATE INDEX assessment_day_day ON assessment_day (day);
+CREATE INDEX assessment_day_unfolded ON assessment_day (day) WHERE NOT folded;
 CREATE INDEX visit_day_day ON visit_day (day);
 CREATE INDEX visit_day_unfolded ON visit_day (day) WHERE NOT folded;
 
--- The combination a fact row counts in (no row: not counted), the Measures' columns as the facts
--- have them.
-CREATE FUNCTION ovi_contact_day_of(f task_fact) RETURNS TABLE (day date, unit text, municipality text, age_group text, profession text, owner text, channel text, status text, outcome text, closed_day date)
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-SELECT (f.arrived_at AT TIME ZONE 'Europe/Helsinki')::date, f.client_unit, f.client_municipality, f.client_age_group, f.profession, f.owner, f.channel, f.status, f.outcome,
-       CASE WHEN f.status IN ('completed', 'cancelled', 'failed', 'rejected')
-            THEN (GREATEST(COALESCE(f.closed_at, f.arrived_at), f.arrived_at) AT TIME ZONE 'Europe/Helsinki')::date END
- WHERE f.kind = 'client-guidance' AND f.arrived_at IS NOT NULL
-$$;
+-- The contacts due an assessment and without one, which the same-weekday Measure reads from the facts.
+CREATE INDEX task_fact_unassessed ON task_fact (arrived_at) INCLUDE (assessment_due, owner)
+  WHERE kind = 'client-guidance' AND assessment_due IS NOT NULL AND assessed_input_at IS NULL AND (status IS DISTINCT FROM 'completed' OR closed_at IS NULL);
 
-CREATE FUNCTION ovi_assessment_day_of(f task_fact) RETURNS TABLE (day date, unit text, municipality text, age_group text, profession text, owner text, hours integer, on_time boolean)
+-- Every column the contact tables keep, from a contact's fact (no row: not a counted contact).
+CREATE FUNCTION ovi_contact_counted_of(f task_fact) RETURNS TABLE (
+  day date, unit text, municipality text, age_group text, profession text, owner text, channel text, status text, outcome text,
+  closed_day date, needs_visit boolean, completed boolean, assessed_at timestamptz, has_due boolean, hours integer, on_time boolean)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
 SELECT (f.arrived_at AT TIME ZONE 'Europe/Helsinki')::date, f.client_unit, f.client_municipality, f.client_age_group, f.profession, f.owner,
+       f.channel, f.status, f.outcome,
+       CASE WHEN f.status IN ('completed', 'cancelled', 'failed', 'rejected')
+            THEN (GREATEST(COALESCE(f.closed_at, f.arrived_at), f.arrived_at) AT TIME ZONE 'Europe/Helsinki')::date END,
+       COALESCE(f.outcome IN ('booked', 'routed'), false),
+       f.status IS NOT DISTINCT FROM 'completed',
+       a.at,
+       f.assessment_due IS NOT NULL,
        floor(GREATEST(0, extract(epoch FROM a.at - f.arrived_at)) / 3600)::int,
-       CASE WHEN f.assessment_due IS NOT NULL THEN a.at <= f.assessment_due END
+       CASE WHEN a.at IS NOT NULL AND f.assessment_due IS NOT NULL THEN a.at <= f.assessment_due END
+  -- A contact is assessed when its assessment is recorded, or when it was completed without one (at its closing).
   FROM (SELECT COALESCE(f.assessed_input_at, CASE WHEN f.status = 'completed' THEN f.closed_at END) AS at) a
- WHERE f.kind = 'client-guidance' AND f.arrived_at IS NOT NULL AND a.at IS NOT NULL
+ WHERE f.kind = 'client-guidance' AND f.arrived_at IS NOT NULL
 $$;
 
 CREATE FUNCTION ovi_visit_day_of(v visit_fact) RETURNS TABLE (day date, location text, municipality text, age_group text, profession text, waited integer, within_legal boolean, within_regional boolean)
@@ -104,21 +137,28 @@ SELECT (v.start_at AT TIME ZONE 'Europe/Helsinki')::date, v.location, v.client_m
  WHERE v.status = 'fulfilled' AND v.start_at IS NOT NULL
 $$;
 
--- The rows that left (-1) and entered (+1) in one statement, grouped; combinations whose count
--- does not change (a fact rewritten with the same columns) add nothing.
+-- The rows that left (-1) and entered (+1) in one statement, grouped into each table; a
+-- combination whose count does not change (a fact rewritten with the same columns) adds nothing.
 CREATE FUNCTION ovi_contact_day_add(gone task_fact[], came task_fact[]) RETURNS void LANGUAGE sql AS $$
-INSERT INTO contact_day (day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day, n)
-SELECT k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.channel, k.status, k.outcome, k.closed_day, sum(x.sign)::int
-  FROM (SELECT g AS f, -1 AS sign FROM unnest(gone) g UNION ALL SELECT c, 1 FROM unnest(came) c) x
-  CROSS JOIN LATERAL ovi_contact_day_of(x.f) k
- GROUP BY k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.channel, k.status, k.outcome, k.closed_day
-HAVING sum(x.sign) <> 0
-; INSERT INTO assessment_day (day, unit, municipality, age_group, profession, owner, hours, on_time, n)
-SELECT k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.hours, k.on_time, sum(x.sign)::int
-  FROM (SELECT g AS f, -1 AS sign FROM unnest(gone) g UNION ALL SELECT c, 1 FROM unnest(came) c) x
-  CROSS JOIN LATERAL ovi_assessment_day_of(x.f) k
- GROUP BY k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.hours, k.on_time
-HAVING sum(x.sign) <> 0
+WITH x AS MATERIALIZED (
+  SELECT k.*, d.sign FROM (SELECT g AS f, -1 AS sign FROM unnest(gone) g UNION ALL SELECT c, 1 FROM unnest(came) c) d
+   CROSS JOIN LATERAL ovi_contact_counted_of(d.f) k
+), contacts AS (
+  INSERT INTO contact_day (day, unit, municipality, age_group, profession, channel, status, outcome, n)
+  SELECT day, unit, municipality, age_group, profession, channel, status, outcome, sum(sign)::int FROM x
+   GROUP BY day, unit, municipality, age_group, profession, channel, status, outcome HAVING sum(sign) <> 0
+), queue AS (
+  INSERT INTO queue_day (day, closed_day, unit, municipality, profession, needs_visit, n)
+  SELECT day, closed_day, unit, municipality, profession, needs_visit, sum(sign)::int FROM x
+   GROUP BY day, closed_day, unit, municipality, profession, needs_visit HAVING sum(sign) <> 0
+), handlers AS (
+  INSERT INTO handler_day (day, unit, municipality, age_group, profession, owner, completed, assessed, has_due, n)
+  SELECT day, unit, municipality, age_group, profession, owner, completed, assessed_at IS NOT NULL, has_due, sum(sign)::int FROM x WHERE owner IS NOT NULL
+   GROUP BY day, unit, municipality, age_group, profession, owner, completed, assessed_at IS NOT NULL, has_due HAVING sum(sign) <> 0
+)
+INSERT INTO assessment_day (day, unit, municipality, age_group, profession, hours, on_time, n)
+SELECT day, unit, municipality, age_group, profession, hours, on_time, sum(sign)::int FROM x WHERE assessed_at IS NOT NULL
+ GROUP BY day, unit, municipality, age_group, profession, hours, on_time HAVING sum(sign) <> 0
 $$;
 
 CREATE FUNCTION ovi_visit_day_add(gone visit_fact[], came visit_fact[]) RETURNS void LANGUAGE sql AS $$
@@ -160,7 +200,7 @@ $$;
 
 CREATE FUNCTION ovi_figure_rollup_clear() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'task_fact' THEN DELETE FROM contact_day; DELETE FROM assessment_day; ELSE DELETE FROM visit_day; END IF
+  IF TG_TABLE_NAME = 'task_fact' THEN DELETE FROM contact_day; DELETE FROM queue_day; DELETE FROM handler_day; DELETE FROM assessment_day; ELSE DELETE FROM visit_day; END IF
   ; RETURN NULL
 ; END
 $$;
@@ -175,47 +215,45 @@ CREATE TRIGGER visit_fact_recounted AFTER UPDATE ON visit_fact REFERENCING OLD T
 CREATE TRIGGER visit_fact_uncounted AFTER DELETE ON visit_fact REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_visit_day_change();
 CREATE TRIGGER visit_fact_count_cleared AFTER TRUNCATE ON visit_fact FOR EACH STATEMENT EXECUTE FUNCTION ovi_figure_rollup_clear();
 
--- Rewrites every day that has unfolded rows as one folded row per combination (none where the
--- count is 0). Rows a concurrent write adds meanwhile are not in this statement's snapshot: they
--- stay, unfolded, for the next fold. Returns the number of rows it folded.
-CREATE FUNCTION ovi_figure_rollup_fold() RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE folded_contacts bigint; folded_assessments bigint; folded_visits bigint
+-- Rewrites every day of one table that has unfolded rows as one folded row per combination of
+-- `key` (none where the count is 0). Rows a concurrent write adds meanwhile are not in this
+-- statement's snapshot: they stay, unfolded, for the next fold. Returns the rows it folded.
+CREATE FUNCTION ovi_figure_rollup_fold_table(tbl text, key text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE folded bigint
 ; BEGIN
-  WITH days AS (SELECT DISTINCT day FROM contact_day WHERE NOT folded),
-       gone AS (DELETE FROM contact_day c USING days WHERE c.day = days.day RETURNING c.*),
-       put AS (INSERT INTO contact_day (day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day, n, folded)
-               SELECT day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day, sum(n), true FROM gone
-                GROUP BY day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day HAVING sum(n) <> 0 RETURNING 1)
-  SELECT count(*) FROM gone INTO folded_contacts
-  ; WITH days AS (SELECT DISTINCT day FROM assessment_day WHERE NOT folded),
-       gone AS (DELETE FROM assessment_day a USING days WHERE a.day = days.day RETURNING a.*),
-       put AS (INSERT INTO assessment_day (day, unit, municipality, age_group, profession, owner, hours, on_time, n, folded)
-               SELECT day, unit, municipality, age_group, profession, owner, hours, on_time, sum(n), true FROM gone
-                GROUP BY day, unit, municipality, age_group, profession, owner, hours, on_time HAVING sum(n) <> 0 RETURNING 1)
-  SELECT count(*) FROM gone INTO folded_assessments
-  ; WITH days AS (SELECT DISTINCT day FROM visit_day WHERE NOT folded),
-       gone AS (DELETE FROM visit_day v USING days WHERE v.day = days.day RETURNING v.*),
-       put AS (INSERT INTO visit_day (day, location, municipality, age_group, profession, waited, within_legal, within_regional, n, folded)
-               SELECT day, location, municipality, age_group, profession, waited, within_legal, within_regional, sum(n), true FROM gone
-                GROUP BY day, location, municipality, age_group, profession, waited, within_legal, within_regional HAVING sum(n) <> 0 RETURNING 1)
-  SELECT count(*) FROM gone INTO folded_visits
-  ; RETURN folded_contacts + folded_assessments + folded_visits
+  EXECUTE format(
+    'WITH days AS (SELECT DISTINCT day FROM %1$I WHERE NOT folded),
+          gone AS (DELETE FROM %1$I t USING days WHERE t.day = days.day RETURNING t.*),
+          put AS (INSERT INTO %1$I (%2$s, n, folded) SELECT %2$s, sum(n), true FROM gone GROUP BY %2$s HAVING sum(n) <> 0 RETURNING 1)
+     SELECT count(*) FROM gone', tbl, key) INTO folded
+  ; RETURN folded
 ; END
 $$;
 
--- The facts already stored, folded.
-INSERT INTO contact_day (day, unit, municipality, age_group, profession, owner, channel, status, outcome, closed_day, n, folded)
-SELECT k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.channel, k.status, k.outcome, k.closed_day, count(*), true
-  FROM task_fact f CROSS JOIN LATERAL ovi_contact_day_of(f) k
- GROUP BY k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.channel, k.status, k.outcome, k.closed_day;
-INSERT INTO assessment_day (day, unit, municipality, age_group, profession, owner, hours, on_time, n, folded)
-SELECT k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.hours, k.on_time, count(*), true
-  FROM task_fact f CROSS JOIN LATERAL ovi_assessment_day_of(f) k
- GROUP BY k.day, k.unit, k.municipality, k.age_group, k.profession, k.owner, k.hours, k.on_time;
-INSERT INTO visit_day (day, location, municipality, age_group, profession, waited, within_legal, within_regional, n, folded)
-SELECT k.day, k.location, k.municipality, k.age_group, k.profession, k.waited, k.within_legal, k.within_regional, count(*), true
-  FROM visit_fact v CROSS JOIN LATERAL ovi_visit_day_of(v) k
- GROUP BY k.day, k.location, k.municipality, k.age_group, k.profession, k.waited, k.within_legal, k.within_regional;
+CREATE FUNCTION ovi_figure_rollup_fold() RETURNS bigint LANGUAGE sql AS $$
+SELECT ovi_figure_rollup_fold_table('contact_day', 'day, unit, municipality, age_group, profession, channel, status, outcome')
+     + ovi_figure_rollup_fold_table('queue_day', 'day, closed_day, unit, municipality, profession, needs_visit')
+     + ovi_figure_rollup_fold_table('handler_day', 'day, unit, municipality, age_group, profession, owner, completed, assessed, has_due')
+     + ovi_figure_rollup_fold_table('assessment_day', 'day, unit, municipality, age_group, profession, hours, on_time')
+     + ovi_figure_rollup_fold_table('visit_day', 'day, location, municipality, age_group, profession, waited, within_legal, within_regional')
+$$;
+
+-- The facts already stored, a month at a time (a region's year is 1.5 million contacts), added
+-- as unfolded rows and folded.
+DO $$
+DECLARE m timestamptz
+; BEGIN
+  FOR m IN SELECT DISTINCT date_trunc('month', arrived_at) FROM task_fact WHERE kind = 'client-guidance' AND arrived_at IS NOT NULL LOOP
+    PERFORM ovi_contact_day_add('{}', ARRAY(SELECT f FROM task_fact f WHERE f.kind = 'client-guidance' AND f.arrived_at >= m AND f.arrived_at < m + interval '1 month'))
+  ; END LOOP
+  ; FOR m IN SELECT DISTINCT date_trunc('month', start_at) FROM visit_fact WHERE status = 'fulfilled' AND start_at IS NOT NULL LOOP
+    PERFORM ovi_visit_day_add('{}', ARRAY(SELECT v FROM visit_fact v WHERE v.status = 'fulfilled' AND v.start_at >= m AND v.start_at < m + interval '1 month'))
+  ; END LOOP
+; END
+$$;
+SELECT ovi_figure_rollup_fold();
 ANALYZE contact_day;
+ANALYZE queue_day;
+ANALYZE handler_day;
 ANALYZE assessment_day;
 ANALYZE visit_day;
