@@ -7,6 +7,8 @@ import { NO_ASSESSMENT } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { activeScheduleIds } from './slotAvailability';
 import { figureQuery } from './figureSession';
+import { foldRollupsSoon } from './figureRollups';
+import { wholeDays } from './indicatorCounts';
 
 /** One professional's booking calendar for T3: up to the first three free times in the horizon. */
 export interface T3Calendar {
@@ -69,8 +71,9 @@ export async function t3Calendars(db: SqlExecutor, window: { from: Date; to: Dat
  * decisions 033 and 036): a region's year of visits is a scan of short rows, not of the stored
  * documents, and no join.
  */
-export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: WaitCell[]; professionals: WaitGroupProfessionals[] }> {
-  const r = await figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date; end: Date }, live = false): Promise<{ cells: WaitCell[]; professionals: WaitGroupProfessionals[] }> {
+  const daily = !live && wholeDays(window);
+  const r = daily ? await dailyWaits(db, window) : await figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
     db,
     `WITH v AS (
        SELECT COALESCE(v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession, v.practitioner,
@@ -97,6 +100,7 @@ export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date;
        FROM x GROUP BY unit, profession, urgency`,
     [window.start.toISOString(), window.end.toISOString(), NO_ASSESSMENT],
   );
+  if (daily) foldRollupsSoon(db);
   const cells: WaitCell[] = [];
   const professionals: WaitGroupProfessionals[] = [];
   for (const row of r.rows) {
@@ -104,4 +108,33 @@ export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date;
     else cells.push({ unit: row.unit, profession: row.profession, urgency: row.urgency, days: Number(row.days), withinLegal: row.within_legal, withinRegional: row.within_regional, n: Number(row.n) });
   }
   return { cells, professionals };
+}
+
+/**
+ * The same rows for a window of whole Helsinki days from the visits' daily counts
+ * (visit_wait_day and visit_professional_day, migration 044, decision 038), which keep each
+ * visit's Location, profession, urgency (and whether it was assessed), days waited and limits,
+ * and who saw it. Every group counted has its professionals row, 0 when nobody was named.
+ */
+function dailyWaits(db: SqlExecutor, window: { start: Date; end: Date }) {
+  const days = `day >= ($1::timestamptz AT TIME ZONE 'Europe/Helsinki')::date AND day < ($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
+  const group = `COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession, CASE WHEN assessed THEN COALESCE(urgency, 'unknown') ELSE $3 END AS urgency`;
+  return figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+    db,
+    `WITH cells AS (
+       SELECT unit, profession, urgency, days, within_legal, within_regional, sum(n)::int AS n
+         FROM (SELECT ${group}, days, within_legal, within_regional, n FROM visit_wait_day WHERE ${days}) w
+        GROUP BY unit, profession, urgency, days, within_legal, within_regional HAVING sum(n) <> 0
+     ), seen AS (
+       SELECT unit, profession, urgency, practitioner
+         FROM (SELECT ${group}, practitioner, n FROM visit_professional_day WHERE ${days}) p
+        GROUP BY unit, profession, urgency, practitioner HAVING sum(n) <> 0
+     )
+     SELECT unit, profession, urgency, days, within_legal, within_regional, n, NULL::int AS professionals FROM cells
+     UNION ALL
+     SELECT unit, profession, urgency, NULL, NULL, NULL, NULL, count(DISTINCT practitioner)::int
+       FROM (SELECT unit, profession, urgency, practitioner FROM seen UNION ALL SELECT DISTINCT unit, profession, urgency, NULL FROM cells) g
+      GROUP BY unit, profession, urgency`,
+    [window.start.toISOString(), window.end.toISOString(), NO_ASSESSMENT],
+  );
 }

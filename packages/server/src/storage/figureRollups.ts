@@ -9,7 +9,7 @@
 import type { SqlExecutor } from '../db/database';
 
 /** The daily counts (migration 044). */
-export const ROLLUP_TABLES = ['contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day'] as const;
+export const ROLLUP_TABLES = ['contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day'] as const;
 
 /** Unfolded rows (in all of them) past which a Measure read folds them. */
 const FOLD_AFTER_ROWS = 2_000;

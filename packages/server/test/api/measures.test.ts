@@ -7,6 +7,7 @@ import { BACKENDS, startOn } from './backends';
 import { DIGITAL_CHANNELS } from '@ovi/domain';
 import { COUNT_SPECS, indicatorCounts, wholeDays, type IndicatorFilters } from '../../src/storage/indicatorCounts';
 import { foldRollups } from '../../src/storage/figureRollups';
+import { realisedVisitWaits } from '../../src/storage/accessFigures';
 import { dataSet, PERIOD, UNIT_A, UNIT_B } from './measureFixtures';
 
 /** The data set and its hand-computed values: measureFixtures.ts. */
@@ -252,6 +253,14 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
             expect(sorted(days), `${id} ${window.start.toISOString()} ${JSON.stringify(f)}`).toEqual(sorted(facts));
             counted += facts.length;
           }
+      // The access report's waiting times too.
+      for (const window of windows) {
+        const daily = await realisedVisitWaits(db, window);
+        const facts = await realisedVisitWaits(db, window, true);
+        expect(sorted(daily.cells), `waits ${window.start.toISOString()}`).toEqual(sorted(facts.cells));
+        expect(sorted(daily.professionals), `waits ${window.start.toISOString()}`).toEqual(sorted(facts.professionals));
+        counted += facts.cells.length;
+      }
       return counted;
     };
     expect(await compare()).toBeGreaterThan(100);

@@ -23,7 +23,12 @@ const COUNTS = [
     of: 'task_fact f CROSS JOIN LATERAL (SELECT c.*, c.assessed_at IS NOT NULL AS assessed FROM ovi_contact_counted_of(f) c) k', where: 'k.owner IS NOT NULL',
   },
   { table: 'assessment_day', key: 'day, unit, municipality, age_group, profession, hours, on_time', of: 'task_fact f CROSS JOIN LATERAL ovi_contact_counted_of(f) k', where: 'k.assessed_at IS NOT NULL' },
-  { table: 'visit_day', key: 'day, location, municipality, age_group, profession, waited, within_legal, within_regional', of: 'visit_fact v CROSS JOIN LATERAL ovi_visit_day_of(v) k', where: 'true' },
+  { table: 'visit_day', key: 'day, location, municipality, age_group, profession, waited, within_legal, within_regional', of: 'visit_fact v CROSS JOIN LATERAL ovi_visit_counted_of(v) k', where: 'true' },
+  {
+    table: 'visit_wait_day', key: 'day, location, profession, assessed, urgency, days, within_legal, within_regional',
+    of: 'visit_fact v CROSS JOIN LATERAL (SELECT c.day, c.location, c.profession, c.assessed, c.urgency, c.days, c.wait_within_legal AS within_legal, c.wait_within_regional AS within_regional FROM ovi_visit_counted_of(v) c) k', where: 'true',
+  },
+  { table: 'visit_professional_day', key: 'day, location, profession, assessed, urgency, practitioner', of: 'visit_fact v CROSS JOIN LATERAL ovi_visit_counted_of(v) k', where: 'k.practitioner IS NOT NULL' },
 ] as const;
 
 function client(n: number, municipality: string): Patient & { id: string } {

@@ -91,6 +91,36 @@ CREATE TABLE visit_day (
   folded boolean NOT NULL DEFAULT false
 );
 
+-- The realised visits again for the access report's waiting times, which run from the need
+-- assessment (from the booking for a visit without one), by the visit's Location, profession,
+-- whether its contact was assessed and the contact's urgency: days (whole Helsinki days waited,
+-- at least 0) and whether each limit was kept (NULL without an assessment or such a deadline).
+CREATE TABLE visit_wait_day (
+  day date NOT NULL,
+  location text,
+  profession text,
+  assessed boolean NOT NULL,
+  urgency text,
+  days integer NOT NULL,
+  within_legal boolean,
+  within_regional boolean,
+  n integer NOT NULL,
+  folded boolean NOT NULL DEFAULT false
+);
+
+-- Who saw those visits (the Appointment's Practitioner; visits without one are not here), for
+-- the report's distinct professionals per unit, profession and urgency.
+CREATE TABLE visit_professional_day (
+  day date NOT NULL,
+  location text,
+  profession text,
+  assessed boolean NOT NULL,
+  urgency text,
+  practitioner text NOT NULL,
+  n integer NOT NULL,
+  folded boolean NOT NULL DEFAULT false
+);
+
 CREATE INDEX contact_day_day ON contact_day (day);
 CREATE INDEX contact_day_unfolded ON contact_day (day) WHERE NOT folded;
 CREATE INDEX queue_day_unfolded ON queue_day (day) WHERE NOT folded;
@@ -100,6 +130,10 @@ CREATE INDEX assessment_day_day ON assessment_day (day);
 CREATE INDEX assessment_day_unfolded ON assessment_day (day) WHERE NOT folded;
 CREATE INDEX visit_day_day ON visit_day (day);
 CREATE INDEX visit_day_unfolded ON visit_day (day) WHERE NOT folded;
+CREATE INDEX visit_wait_day_day ON visit_wait_day (day);
+CREATE INDEX visit_wait_day_unfolded ON visit_wait_day (day) WHERE NOT folded;
+CREATE INDEX visit_professional_day_day ON visit_professional_day (day);
+CREATE INDEX visit_professional_day_unfolded ON visit_professional_day (day) WHERE NOT folded;
 
 -- The contacts due an assessment and without one, which the same-weekday Measure reads from the facts.
 CREATE INDEX task_fact_unassessed ON task_fact (arrived_at) INCLUDE (assessment_due, owner)
@@ -125,7 +159,10 @@ SELECT (f.arrived_at AT TIME ZONE 'Europe/Helsinki')::date, f.client_unit, f.cli
  WHERE f.kind = 'client-guidance' AND f.arrived_at IS NOT NULL
 $$;
 
-CREATE FUNCTION ovi_visit_day_of(v visit_fact) RETURNS TABLE (day date, location text, municipality text, age_group text, profession text, waited integer, within_legal boolean, within_regional boolean)
+-- Every column the visit tables keep, from a visit's fact (no row: not a realised visit).
+CREATE FUNCTION ovi_visit_counted_of(v visit_fact) RETURNS TABLE (
+  day date, location text, municipality text, age_group text, profession text, waited integer, within_legal boolean, within_regional boolean,
+  assessed boolean, urgency text, days integer, wait_within_legal boolean, wait_within_regional boolean, practitioner text)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
 SELECT (v.start_at AT TIME ZONE 'Europe/Helsinki')::date, v.location, v.client_municipality, v.client_age_group, v.profession,
        CASE WHEN v.contact_known AND v.task_id IS NOT NULL
@@ -133,7 +170,14 @@ SELECT (v.start_at AT TIME ZONE 'Europe/Helsinki')::date, v.location, v.client_m
        CASE WHEN v.contact_known AND v.task_id IS NOT NULL AND v.contact_assessed_at IS NOT NULL AND v.contact_legal_deadline IS NOT NULL
             THEN v.start_at <= v.contact_legal_deadline END,
        CASE WHEN v.contact_known AND v.task_id IS NOT NULL AND v.contact_assessed_at IS NOT NULL AND v.contact_regional_deadline IS NOT NULL
-            THEN v.start_at <= v.contact_regional_deadline END
+            THEN v.start_at <= v.contact_regional_deadline END,
+       -- The access report's waits (storage/accessFigures.ts): from the assessment, else the booking.
+       v.contact_assessed_at IS NOT NULL,
+       v.contact_urgency,
+       GREATEST(0, (v.start_at AT TIME ZONE 'Europe/Helsinki')::date - (COALESCE(v.contact_assessed_at, v.booked_at, v.start_at) AT TIME ZONE 'Europe/Helsinki')::date),
+       CASE WHEN v.contact_assessed_at IS NOT NULL THEN v.start_at <= v.contact_legal_deadline END,
+       CASE WHEN v.contact_assessed_at IS NOT NULL THEN v.start_at <= v.contact_regional_deadline END,
+       v.practitioner
  WHERE v.status = 'fulfilled' AND v.start_at IS NOT NULL
 $$;
 
@@ -162,12 +206,21 @@ SELECT day, unit, municipality, age_group, profession, hours, on_time, sum(sign)
 $$;
 
 CREATE FUNCTION ovi_visit_day_add(gone visit_fact[], came visit_fact[]) RETURNS void LANGUAGE sql AS $$
-INSERT INTO visit_day (day, location, municipality, age_group, profession, waited, within_legal, within_regional, n)
-SELECT k.day, k.location, k.municipality, k.age_group, k.profession, k.waited, k.within_legal, k.within_regional, sum(x.sign)::int
-  FROM (SELECT g AS v, -1 AS sign FROM unnest(gone) g UNION ALL SELECT c, 1 FROM unnest(came) c) x
-  CROSS JOIN LATERAL ovi_visit_day_of(x.v) k
- GROUP BY k.day, k.location, k.municipality, k.age_group, k.profession, k.waited, k.within_legal, k.within_regional
-HAVING sum(x.sign) <> 0
+WITH x AS MATERIALIZED (
+  SELECT k.*, d.sign FROM (SELECT g AS v, -1 AS sign FROM unnest(gone) g UNION ALL SELECT c, 1 FROM unnest(came) c) d
+   CROSS JOIN LATERAL ovi_visit_counted_of(d.v) k
+), visits AS (
+  INSERT INTO visit_day (day, location, municipality, age_group, profession, waited, within_legal, within_regional, n)
+  SELECT day, location, municipality, age_group, profession, waited, within_legal, within_regional, sum(sign)::int FROM x
+   GROUP BY day, location, municipality, age_group, profession, waited, within_legal, within_regional HAVING sum(sign) <> 0
+), waits AS (
+  INSERT INTO visit_wait_day (day, location, profession, assessed, urgency, days, within_legal, within_regional, n)
+  SELECT day, location, profession, assessed, urgency, days, wait_within_legal, wait_within_regional, sum(sign)::int FROM x
+   GROUP BY day, location, profession, assessed, urgency, days, wait_within_legal, wait_within_regional HAVING sum(sign) <> 0
+)
+INSERT INTO visit_professional_day (day, location, profession, assessed, urgency, practitioner, n)
+SELECT day, location, profession, assessed, urgency, practitioner, sum(sign)::int FROM x WHERE practitioner IS NOT NULL
+ GROUP BY day, location, profession, assessed, urgency, practitioner HAVING sum(sign) <> 0
 $$;
 
 -- A transition table's rows are records: ROW(r.*) makes them the fact's type again. Each event
@@ -200,7 +253,7 @@ $$;
 
 CREATE FUNCTION ovi_figure_rollup_clear() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'task_fact' THEN DELETE FROM contact_day; DELETE FROM queue_day; DELETE FROM handler_day; DELETE FROM assessment_day; ELSE DELETE FROM visit_day; END IF
+  IF TG_TABLE_NAME = 'task_fact' THEN DELETE FROM contact_day; DELETE FROM queue_day; DELETE FROM handler_day; DELETE FROM assessment_day; ELSE DELETE FROM visit_day; DELETE FROM visit_wait_day; DELETE FROM visit_professional_day; END IF
   ; RETURN NULL
 ; END
 $$;
@@ -236,6 +289,8 @@ SELECT ovi_figure_rollup_fold_table('contact_day', 'day, unit, municipality, age
      + ovi_figure_rollup_fold_table('handler_day', 'day, unit, municipality, age_group, profession, owner, completed, assessed, has_due')
      + ovi_figure_rollup_fold_table('assessment_day', 'day, unit, municipality, age_group, profession, hours, on_time')
      + ovi_figure_rollup_fold_table('visit_day', 'day, location, municipality, age_group, profession, waited, within_legal, within_regional')
+     + ovi_figure_rollup_fold_table('visit_wait_day', 'day, location, profession, assessed, urgency, days, within_legal, within_regional')
+     + ovi_figure_rollup_fold_table('visit_professional_day', 'day, location, profession, assessed, urgency, practitioner')
 $$;
 
 -- The facts already stored, a month at a time (a region's year is 1.5 million contacts), added
@@ -257,3 +312,5 @@ ANALYZE queue_day;
 ANALYZE handler_day;
 ANALYZE assessment_day;
 ANALYZE visit_day;
+ANALYZE visit_wait_day;
+ANALYZE visit_professional_day;
