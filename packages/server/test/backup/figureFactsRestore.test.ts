@@ -7,6 +7,7 @@ import { feedbackResponse } from '../../src/feedback/feedbackAnswers';
 import { backupToFile } from '../../src/backup/backupWriter';
 import type { Database } from '../../src/db/database';
 import { BACKENDS, freshDatabase } from './databases';
+import { ROLLUP_TABLES } from '../../src/storage/figureRollups';
 import { BACK_PAIN, contactBody, startOn } from '../api/backends';
 import type { TestServer } from '../api/oviTestServer';
 
@@ -16,6 +17,19 @@ const postgresUrl = inject('postgresUrl');
 async function facts(db: Database, table: 'task_fact' | 'visit_fact' | 'patient_fact' | 'feedback_fact'): Promise<string[]> {
   const r = await db.query<{ line: string }>(`SELECT to_json(f)::text AS line FROM ${table} f`);
   return r.rows.map((row) => row.line).sort();
+}
+
+/** The daily counts (migration 044) as summed combinations, whatever their rows and folding. */
+async function dailyCounts(db: Database): Promise<string[]> {
+  const lines: string[] = [];
+  for (const table of ROLLUP_TABLES) {
+    const columns = (await db.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name NOT IN ('n', 'folded') ORDER BY ordinal_position`, [table],
+    )).rows.map((r) => r.column_name);
+    const r = await db.query<{ line: string }>(`SELECT '${table} ' || json_build_array(${columns.join(', ')}, sum(n))::text AS line FROM ${table} GROUP BY ${columns.join(', ')} HAVING sum(n) <> 0`);
+    lines.push(...r.rows.map((row) => row.line));
+  }
+  return lines.sort();
 }
 
 /**
@@ -47,7 +61,7 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('rebuilds every Task’s, Appointment’s, Patient’s and feedback answer’s fact from the restored resources', async () => {
+  it('rebuilds every Task’s, Appointment’s, Patient’s and feedback answer’s fact, and the daily counts, from the restored resources', async () => {
     const source = server.ovi.services.db;
     const before = { tasks: await facts(source, 'task_fact'), visits: await facts(source, 'visit_fact'), patients: await facts(source, 'patient_fact'), feedback: await facts(source, 'feedback_fact') };
     const stored = await source.query<{ resource_type: string; n: string }>(
@@ -60,6 +74,9 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
     expect(before.tasks.some((line) => line.includes('"kind":"client-guidance"'))).toBe(true);
     expect(before.visits.length).toBeGreaterThan(0);
     expect(before.feedback.some((line) => line.includes('"response_id":"facts-restore-feedback"'))).toBe(true);
+    const counts = await dailyCounts(source);
+    expect(counts.some((line) => line.startsWith('contact_day '))).toBe(true);
+    expect(counts.some((line) => line.startsWith('visit_day '))).toBe(true);
     const file = join(dir, `${backend}.ovi.gz`);
     await backupToFile(source, file);
     const target = await freshDatabase(backend, postgresUrl);
@@ -68,6 +85,8 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
       expect({
         tasks: await facts(target.db, 'task_fact'), visits: await facts(target.db, 'visit_fact'), patients: await facts(target.db, 'patient_fact'), feedback: await facts(target.db, 'feedback_fact'),
       }).toEqual(before);
+      // And the daily counts kept from them (migration 044).
+      expect(await dailyCounts(target.db)).toEqual(counts);
     } finally {
       await target.close();
     }
