@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackFigures, type AnswerFigures } from './feedbackResults';
+import { feedbackFigures, feedbackFiguresOfTally, tallyOf, type AnswerFigures } from './feedbackResults';
 import { DEFAULT_FEEDBACK_SURVEY } from './feedbackSurvey';
 import { feedbackMonth, parseFeedbackMonth } from './feedbackPeriod';
 
@@ -9,6 +9,20 @@ const statement = (f: ReturnType<typeof figures>, id: string) => f.statements.fi
 const code = (f: ReturnType<typeof figures>, id: string, c: string) => statement(f, id).answers.find((a) => a.code === c)!;
 
 describe('feedback figures a unit sees', () => {
+  it('are the same from a tally counted elsewhere (the database) as from the answers, whatever the order', () => {
+    const rows = [
+      ...answers(12, 10, { safety: '5', respect: '4' }), ...answers(6, 7, { safety: '3', respect: 'dont-know' }),
+      ...answers(5, 0, { safety: '5', gone: '5' }), ...answers(2, 6, { safety: 'not-offered' }), ...answers(3, 9),
+    ];
+    const tally = tallyOf(rows);
+    expect(tally.answers).toBe(28);
+    expect(tally.statements.safety).toEqual({ '5': 17, '3': 6, 'not-offered': 2 });
+    const shuffled = { ...tally, recommend: [...tally.recommend].reverse() };
+    expect(feedbackFiguresOfTally(DEFAULT_FEEDBACK_SURVEY, shuffled)).toEqual(figures(rows));
+    expect(figures(rows).nps).not.toBeNull();
+    expect(feedbackFiguresOfTally(DEFAULT_FEEDBACK_SURVEY, { answers: 0, recommend: [], statements: {} })).toEqual(figures([]));
+  });
+
   it('show NPS, groups and shares when every group is at least five', () => {
     const f = figures([...answers(10, 10, { safety: '5' }), ...answers(5, 8, { safety: '4' }), ...answers(5, 2, { safety: '5' })]);
     expect(f.answers).toBe(20);

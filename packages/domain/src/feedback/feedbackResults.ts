@@ -16,7 +16,7 @@
  */
 import { publishCounts, publishedShare, ROUNDING_BASE, SMALL_NUMBER_LIMIT, type Breakdown } from '../smallNumbers';
 import { answerCodes, type FeedbackSurvey, type FeedbackTheme } from './feedbackSurvey';
-import { netPromoterScore, npsCounts } from './netPromoterScore';
+import { netPromoterScore, npsGroup } from './netPromoterScore';
 
 /** One stored answer as the results need it (no identity, no time). */
 export interface AnswerFigures {
@@ -43,29 +43,57 @@ export interface FeedbackFigures {
   disclosureControl: { smallNumberLimit: number; roundedTo: number };
 }
 
+/**
+ * What the figures are made of, counted: the answers, how many gave each recommendation score,
+ * and per statement how many gave each answer code. The server counts these in the database
+ * for managers (no document read); `tallyOf` counts them from answers.
+ */
+export interface FeedbackTally {
+  answers: number;
+  recommend: ReadonlyArray<{ score: number; n: number }>;
+  statements: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+/** The tally of `rows`. */
+export function tallyOf(rows: readonly AnswerFigures[]): FeedbackTally {
+  const recommend = new Map<number, number>();
+  const statements: Record<string, Record<string, number>> = {};
+  for (const row of rows) {
+    recommend.set(row.recommend, (recommend.get(row.recommend) ?? 0) + 1);
+    for (const [id, code] of Object.entries(row.statements)) {
+      const codes = (statements[id] ??= {});
+      codes[code] = (codes[code] ?? 0) + 1;
+    }
+  }
+  return { answers: rows.length, recommend: [...recommend].map(([score, n]) => ({ score, n })), statements };
+}
+
 /** Publishes the figures of `rows` under the survey's statements (also ones answered under an earlier version). */
 export function feedbackFigures(survey: FeedbackSurvey, rows: readonly AnswerFigures[]): FeedbackFigures {
+  return feedbackFiguresOfTally(survey, tallyOf(rows));
+}
+
+/** Publishes the figures of a tally under the survey's statements. */
+export function feedbackFiguresOfTally(survey: FeedbackSurvey, tally: FeedbackTally): FeedbackFigures {
   const counts: Record<string, number> = {};
   const breakdowns: Breakdown[] = [];
-  const groups = npsCounts(rows.map((r) => r.recommend));
-  counts.answers = rows.length;
+  const groups = { promoters: 0, passives: 0, detractors: 0 };
+  for (const { score, n } of tally.recommend) {
+    const group = npsGroup(score);
+    groups[group === 'promoter' ? 'promoters' : group === 'passive' ? 'passives' : 'detractors'] += n;
+  }
+  counts.answers = tally.answers;
   counts.promoters = groups.promoters;
   counts.passives = groups.passives;
   counts.detractors = groups.detractors;
   breakdowns.push({ total: 'answers', cells: ['promoters', 'passives', 'detractors'] });
   const codes = answerCodes(survey);
-  const statementIds = survey.statements.map((s) => s.id);
-  for (const id of statementIds) {
+  for (const { id } of survey.statements) {
     const total = `s:${id}`;
-    counts[total] = 0;
-    for (const code of codes) counts[`${total}:${code}`] = 0;
-    for (const row of rows) {
-      const code = row.statements[id];
-      // A code the current survey no longer offers is left out of this statement.
-      if (code === undefined || !codes.includes(code)) continue;
-      counts[total]++;
-      counts[`${total}:${code}`] = (counts[`${total}:${code}`] ?? 0) + 1;
-    }
+    const given = tally.statements[id] ?? {};
+    // A code the current survey no longer offers is left out of this statement.
+    counts[total] = codes.reduce((sum, code) => sum + (given[code] ?? 0), 0);
+    for (const code of codes) counts[`${total}:${code}`] = given[code] ?? 0;
     breakdowns.push({ total, cells: codes.map((code) => `${total}:${code}`) });
   }
   const published = publishCounts({ counts, breakdowns }).counts;

@@ -101,7 +101,7 @@ const SERVICE_SEARCH = 'service_search';
  * restore builds them again as the resources go in; and their daily counts (migration 044,
  * decision 038), kept by triggers on the facts.
  */
-const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact', 'feedback_fact', 'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day'] as const;
+const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact', 'feedback_fact', 'feedback_statement_fact', 'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day'] as const;
 
 /**
  * Tables of the public schema that are deliberately not in a backup (besides the work queue's

@@ -1,5 +1,5 @@
 import type { Location, Organization, QuestionnaireResponse } from '@medplum/fhirtypes';
-import { DONT_KNOW, feedbackFigures, feedbackMonth, parseFeedbackMonth, type AnswerFigures, type FeedbackFigures, type LocalizedText } from '@ovi/domain';
+import { DONT_KNOW, feedbackFigures, feedbackFiguresOfTally, feedbackMonth, parseFeedbackMonth, type AnswerFigures, type FeedbackFigures, type LocalizedText } from '@ovi/domain';
 import type { Database } from '../db/database';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { AuditLog } from '../audit/auditLog';
@@ -8,7 +8,7 @@ import type { Mailer } from '../notifications/mailer';
 import { hasRole, isStaff } from '../auth/userContext';
 import { badRequest, conflict, forbidden, notFound } from '../fhir/outcomes';
 import { now as clockNow } from '../time/clock';
-import { feedbackAnswers, feedbackHandling, markHandled, recordReply, withdrawReply, type FeedbackFilter, type FeedbackHandlingRow } from '../storage/feedbackStore';
+import { feedbackAnswers, feedbackHandling, feedbackTally, markHandled, recordReply, withdrawReply, type FeedbackFilter, type FeedbackHandlingRow } from '../storage/feedbackStore';
 import { FEEDBACK_CONTEXT_URL, FEEDBACK_QUESTIONNAIRE, STATEMENT_PREFIX } from './feedbackAnswers';
 import type { FeedbackSettings } from './feedbackSettings';
 
@@ -76,9 +76,13 @@ export class FeedbackResultsService {
       );
     }
     const selection: FeedbackFilter = { ...filter, ...(unit ? { unit } : {}) };
-    const rows = await feedbackAnswers(this.db, FEEDBACK_QUESTIONNAIRE, selection);
     const survey = await this.settings.survey();
-    const figures = feedbackFigures(survey, rows.map((row) => answerFigures(row.response)));
+    // The unit's feedback person reads the answers themselves (the free texts); a manager gets
+    // figures only, counted in the database (decision 039).
+    const rows = responsible ? await feedbackAnswers(this.db, FEEDBACK_QUESTIONNAIRE, selection) : [];
+    const figures = responsible
+      ? feedbackFigures(survey, rows.map((row) => answerFigures(row.response)))
+      : feedbackFiguresOfTally(survey, await feedbackTally(this.db, FEEDBACK_QUESTIONNAIRE, selection));
     await this.audit.record({
       user,
       interaction: 'search',
@@ -159,7 +163,8 @@ const isFeedback = (response: QuestionnaireResponse) => response.questionnaire?.
 const contextPart = (response: QuestionnaireResponse, url: string) => response.extension?.find((e) => e.url === FEEDBACK_CONTEXT_URL)?.extension?.find((e) => e.url === url);
 const itemAnswer = (response: QuestionnaireResponse, linkId: string) => response.item?.find((i) => i.linkId === linkId)?.answer?.[0];
 
-function answerFigures(response: QuestionnaireResponse): AnswerFigures {
+/** An answer as the figures read it (exported for the tests that compare it with the database's tally). */
+export function answerFigures(response: QuestionnaireResponse): AnswerFigures {
   const statements: Record<string, string> = {};
   for (const item of response.item ?? []) {
     const code = item.answer?.[0]?.valueCoding?.code;

@@ -1,4 +1,5 @@
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
+import type { FeedbackTally } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 
 /** Where a survey came from, copied onto the answer: never the resident. */
@@ -116,7 +117,8 @@ export async function feedbackAnswers(
               WHERE resource_type = 'QuestionnaireResponse' AND split_part(content->>'questionnaire', '|', 1) = $1) r
        LEFT JOIN feedback_handling h ON h.response_id = r.content->>'id'
       WHERE ($2::text IS NULL OR r.unit = $2) AND ($3::text IS NULL OR r.service = $3)
-        AND ($4::text IS NULL OR r.month >= $4) AND ($5::text IS NULL OR r.month <= $5)
+        -- A full date stands for its month, as in the counts below.
+        AND ($4::text IS NULL OR left(r.month, 7) >= $4) AND ($5::text IS NULL OR left(r.month, 7) <= $5)
       ORDER BY r.month DESC, r.content->>'id'`,
     [questionnaire, filter.unit ?? null, filter.service ?? null, filter.from ?? null, filter.to ?? null],
   );
@@ -124,6 +126,34 @@ export async function feedbackAnswers(
     response: row.content,
     handling: row.handled_at || row.replied_at ? { handledAt: row.handled_at, handledBy: row.handled_by, replyText: row.reply_text, repliedAt: row.replied_at, repliedBy: row.replied_by } : null,
   }));
+}
+
+/**
+ * The same answers' figures counted in the database, no document read (migrations 043 and
+ * 045, decision 039): how many answers, how many gave each recommendation score (none counts as
+ * 0, as in the figures) and each statement's answer codes.
+ */
+export async function feedbackTally(db: SqlExecutor, questionnaire: string, filter: FeedbackFilter): Promise<FeedbackTally> {
+  const r = await db.query<{ part: 'answers' | 'recommend' | 'statement'; statement: string | null; key: string | null; n: number }>(
+    `WITH a AS (
+       SELECT response_id, COALESCE(recommend, 0) AS recommend FROM feedback_fact
+        WHERE questionnaire = $1 AND ($2::text IS NULL OR named_unit = $2) AND ($3::text IS NULL OR service = $3)
+          AND ($4::text IS NULL OR month >= $4) AND ($5::text IS NULL OR month <= $5)
+     )
+     SELECT 'answers' AS part, NULL AS statement, NULL AS key, count(*)::int AS n FROM a
+     UNION ALL SELECT 'recommend', NULL, recommend::text, count(*)::int FROM a GROUP BY recommend
+     UNION ALL SELECT 'statement', s.statement, s.code, count(*)::int FROM a JOIN feedback_statement_fact s USING (response_id) GROUP BY s.statement, s.code`,
+    [questionnaire, filter.unit ?? null, filter.service ?? null, filter.from ?? null, filter.to ?? null],
+  );
+  const statements: Record<string, Record<string, number>> = {};
+  const recommend: Array<{ score: number; n: number }> = [];
+  let answers = 0;
+  for (const row of r.rows) {
+    if (row.part === 'answers') answers = Number(row.n);
+    else if (row.part === 'recommend') recommend.push({ score: Number(row.key), n: Number(row.n) });
+    else (statements[row.statement as string] ??= {})[row.key as string] = Number(row.n);
+  }
+  return { answers, recommend, statements };
 }
 
 export interface FeedbackHandlingRow {

@@ -14,7 +14,7 @@ import type { TestServer } from '../api/oviTestServer';
 const postgresUrl = inject('postgresUrl');
 
 /** Every row of a fact table as back-end independent text. */
-async function facts(db: Database, table: 'task_fact' | 'visit_fact' | 'patient_fact' | 'feedback_fact'): Promise<string[]> {
+async function facts(db: Database, table: 'task_fact' | 'visit_fact' | 'patient_fact' | 'feedback_fact' | 'feedback_statement_fact'): Promise<string[]> {
   const r = await db.query<{ line: string }>(`SELECT to_json(f)::text AS line FROM ${table} f`);
   return r.rows.map((row) => row.line).sort();
 }
@@ -53,7 +53,7 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
         supportingInformation: [{ reference: sent.headers.get('x-ovi-task') as string }],
         participant: [{ actor: { reference: resident.fhirUser }, status: 'accepted' }, { actor: { reference: 'Practitioner/pr-hanna-hoitaja' }, status: 'accepted' }],
       },
-      { ...feedbackResponse({ recommend: 9, statements: {} }, { kind: 'visit', unit: 'Organization/station-kokkola', profession: 'nurse', month: '2026-11' }, 1), id: 'facts-restore-feedback' },
+      { ...feedbackResponse({ recommend: 9, statements: { safety: '5' } }, { kind: 'visit', unit: 'Organization/station-kokkola', service: 'primary-care', profession: 'nurse', month: '2026-11' }, 1), id: 'facts-restore-feedback' },
     ] as any);
   });
   afterAll(async () => {
@@ -63,7 +63,10 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
 
   it('rebuilds every Task’s, Appointment’s, Patient’s and feedback answer’s fact, and the daily counts, from the restored resources', async () => {
     const source = server.ovi.services.db;
-    const before = { tasks: await facts(source, 'task_fact'), visits: await facts(source, 'visit_fact'), patients: await facts(source, 'patient_fact'), feedback: await facts(source, 'feedback_fact') };
+    const before = {
+      tasks: await facts(source, 'task_fact'), visits: await facts(source, 'visit_fact'), patients: await facts(source, 'patient_fact'),
+      feedback: await facts(source, 'feedback_fact'), statements: await facts(source, 'feedback_statement_fact'),
+    };
     const stored = await source.query<{ resource_type: string; n: string }>(
       `SELECT resource_type, count(*) AS n FROM resource WHERE resource_type IN ('Task', 'Appointment', 'Patient') GROUP BY 1`,
     );
@@ -73,7 +76,8 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
     expect(before.patients).toHaveLength(n('Patient'));
     expect(before.tasks.some((line) => line.includes('"kind":"client-guidance"'))).toBe(true);
     expect(before.visits.length).toBeGreaterThan(0);
-    expect(before.feedback.some((line) => line.includes('"response_id":"facts-restore-feedback"'))).toBe(true);
+    expect(before.feedback.some((line) => line.includes('"response_id":"facts-restore-feedback"') && line.includes('"service":"primary-care"'))).toBe(true);
+    expect(before.statements).toContain('{"response_id":"facts-restore-feedback","statement":"safety","code":"5"}');
     const counts = await dailyCounts(source);
     expect(counts.some((line) => line.startsWith('contact_day '))).toBe(true);
     expect(counts.some((line) => line.startsWith('visit_day '))).toBe(true);
@@ -83,7 +87,8 @@ describe.each(BACKENDS)('the figure facts after a restore on %s', (backend) => {
     try {
       await restoreFromFile(target.db, file);
       expect({
-        tasks: await facts(target.db, 'task_fact'), visits: await facts(target.db, 'visit_fact'), patients: await facts(target.db, 'patient_fact'), feedback: await facts(target.db, 'feedback_fact'),
+        tasks: await facts(target.db, 'task_fact'), visits: await facts(target.db, 'visit_fact'), patients: await facts(target.db, 'patient_fact'),
+        feedback: await facts(target.db, 'feedback_fact'), statements: await facts(target.db, 'feedback_statement_fact'),
       }).toEqual(before);
       // And the daily counts kept from them (migration 044).
       expect(await dailyCounts(target.db)).toEqual(counts);
