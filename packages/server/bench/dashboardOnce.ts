@@ -13,6 +13,8 @@
  * BENCH_DASHBOARD_MEASURES=1 adds each FHIR `$evaluate-measure` alone (one period) to the list;
  * BENCH_DASHBOARD_RUNS as in the bench. BENCH_DASHBOARD_ONLY=<regular
  * expression> keeps the indicators whose name matches (the floor is always timed).
+ * BENCH_DASHBOARD_MONTHS=N times the last N months instead of the year (1: about the month a
+ * manager sees by default).
  */
 import { join, resolve } from 'node:path';
 import type { DashboardContext, DashboardIndicator } from './dashboardIndicators';
@@ -35,7 +37,9 @@ const only = process.env.BENCH_DASHBOARD_ONLY ? new RegExp(process.env.BENCH_DAS
 const indicators = [...DASHBOARD_INDICATORS, ...measures].filter((i) => !only || only.test(i.name));
 const started = Date.now();
 const target = /^postgres(ql)?:\/\//.test(url) ? { database: 'postgres' as const, databaseUrl: url } : { database: 'pglite' as const, dataDir: url };
-const figures = await bench.benchDashboard({ ...target, residents: 0, months: 12 }, indicators);
+const months = Number(process.env.BENCH_DASHBOARD_MONTHS ?? 12);
+if (!Number.isInteger(months) || months < 1 || months > 12) throw new Error('BENCH_DASHBOARD_MONTHS must be a whole number 1–12');
+const figures = await bench.benchDashboard({ ...target, residents: 0, months }, indicators);
 console.log(JSON.stringify({ root, startMs: Date.now() - started, ...figures }, null, 2));
 for (const f of [figures.floor, ...figures.indicators, ...(figures.pages ?? []), figures.page]) console.log(`${f.name}\tfirst ${f.firstMs} ms\tmedian ${f.medianMs} ms\t×floor ${(f.medianMs / Math.max(0.1, figures.floor.medianMs)).toFixed(1)}`);
 process.exit(0);
