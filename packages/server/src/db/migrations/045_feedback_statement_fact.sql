@@ -6,8 +6,8 @@
 --     read it), beside the unit and month migration 043 keeps;
 --   feedback_statement_fact: one row per answer and statement it answered with a code (the
 --     answer's last item for that statement, as the figures read it).
--- Kept like feedback_fact: by statement triggers on resource in the write's own statement,
--- built for the answers already stored, rebuilt by a restore. A unit's feedback person, who
+-- Kept by feedback_fact's own statement triggers on resource (migration 043) in the write's
+-- own statement, built for the answers already stored, rebuilt by a restore. A unit's feedback person, who
 -- also reads the free texts, still reads the documents of that unit's answers.
 
 ALTER TABLE feedback_fact ADD COLUMN service text;
@@ -46,26 +46,27 @@ SELECT DISTINCT ON (substr(i.v ->> 'linkId', 11)) id, substr(i.v ->> 'linkId', 1
  ORDER BY substr(i.v ->> 'linkId', 11), i.n DESC
 $$;
 
-CREATE FUNCTION ovi_feedback_statement_fact_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The answers' triggers of migration 043 keep both facts now (one pass over a statement's rows).
+CREATE OR REPLACE FUNCTION ovi_feedback_fact_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF EXISTS (SELECT 1 FROM new_rows WHERE resource_type = 'QuestionnaireResponse') THEN
-    DELETE FROM feedback_statement_fact WHERE response_id IN (SELECT id FROM new_rows WHERE resource_type = 'QuestionnaireResponse')
+    DELETE FROM feedback_fact WHERE response_id IN (SELECT id FROM new_rows WHERE resource_type = 'QuestionnaireResponse')
+    ; DELETE FROM feedback_statement_fact WHERE response_id IN (SELECT id FROM new_rows WHERE resource_type = 'QuestionnaireResponse')
+    ; INSERT INTO feedback_fact SELECT f.* FROM new_rows r CROSS JOIN LATERAL ovi_feedback_fact_of(r.id, r.content) f WHERE r.resource_type = 'QuestionnaireResponse'
     ; INSERT INTO feedback_statement_fact SELECT f.* FROM new_rows r CROSS JOIN LATERAL ovi_feedback_statements_of(r.id, r.content) f WHERE r.resource_type = 'QuestionnaireResponse'
     ; END IF; RETURN NULL; END
 $$;
 
-CREATE FUNCTION ovi_feedback_statement_fact_forget() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN DELETE FROM feedback_statement_fact WHERE response_id IN (SELECT id FROM old_rows WHERE resource_type = 'QuestionnaireResponse'); RETURN NULL; END
+CREATE OR REPLACE FUNCTION ovi_feedback_fact_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM feedback_fact WHERE response_id IN (SELECT id FROM old_rows WHERE resource_type = 'QuestionnaireResponse')
+  ; DELETE FROM feedback_statement_fact WHERE response_id IN (SELECT id FROM old_rows WHERE resource_type = 'QuestionnaireResponse')
+  ; RETURN NULL; END
 $$;
 
-CREATE FUNCTION ovi_feedback_statement_fact_clear() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN DELETE FROM feedback_statement_fact; RETURN NULL; END
+CREATE OR REPLACE FUNCTION ovi_feedback_fact_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN DELETE FROM feedback_fact; DELETE FROM feedback_statement_fact; RETURN NULL; END
 $$;
-
-CREATE TRIGGER resource_feedback_statement_fact_added AFTER INSERT ON resource REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_feedback_statement_fact_sync();
-CREATE TRIGGER resource_feedback_statement_fact_changed AFTER UPDATE ON resource REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_feedback_statement_fact_sync();
-CREATE TRIGGER resource_feedback_statement_fact_gone AFTER DELETE ON resource REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_feedback_statement_fact_forget();
-CREATE TRIGGER resource_feedback_statement_fact_cleared AFTER TRUNCATE ON resource FOR EACH STATEMENT EXECUTE FUNCTION ovi_feedback_statement_fact_clear();
 
 INSERT INTO feedback_statement_fact SELECT f.* FROM resource r CROSS JOIN LATERAL ovi_feedback_statements_of(r.id, r.content) f WHERE r.resource_type = 'QuestionnaireResponse';
 ANALYZE feedback_fact;
