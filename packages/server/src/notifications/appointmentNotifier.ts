@@ -13,13 +13,13 @@ const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
 /** Messages that carry the add-to-calendar file of the (new) time. */
 const WITH_CALENDAR = new Set<MessageKind>(['confirmation', 'moved']);
 
+/** How many due visits one read of the reminder job takes. */
+const REMINDER_PAGE = 500;
+
 /**
  * Confirmations, cancellations and reminders of appointments by e-mail, each sent once:
  * `notification_sent` records it first, so parallel server processes never send twice.
  */
-/** How many due visits one read of the reminder job takes. */
-const REMINDER_PAGE = 500;
-
 export class AppointmentNotifier {
   constructor(
     private readonly db: Database,
