@@ -7,8 +7,7 @@ import { NO_ASSESSMENT } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { activeScheduleIds } from './slotAvailability';
 import { figureQuery } from './figureSession';
-import { foldRollupsSoon } from './figureRollups';
-import { wholeDays } from './indicatorCounts';
+import { DAYS_OF_WINDOW, foldRollupsSoon, wholeDays } from './figureRollups';
 
 /** One professional's booking calendar for T3: up to the first three free times in the horizon. */
 export interface T3Calendar {
@@ -71,9 +70,12 @@ export async function t3Calendars(db: SqlExecutor, window: { from: Date; to: Dat
  * decisions 033 and 036): a region's year of visits is a scan of short rows, not of the stored
  * documents, and no join.
  */
+/** A cell (n) or a group's distinct professionals (professionals), as both reads answer them. */
+type WaitRow = { unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null };
+
 export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date; end: Date }, live = false): Promise<{ cells: WaitCell[]; professionals: WaitGroupProfessionals[] }> {
   const daily = !live && wholeDays(window);
-  const r = daily ? await dailyWaits(db, window) : await figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+  const r = daily ? await dailyWaits(db, window) : await figureQuery<WaitRow>(
     db,
     `WITH v AS (
        SELECT COALESCE(v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession, v.practitioner,
@@ -117,17 +119,16 @@ export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date;
  * and who saw it. Every group counted has its professionals row, 0 when nobody was named.
  */
 function dailyWaits(db: SqlExecutor, window: { start: Date; end: Date }) {
-  const days = `day >= ($1::timestamptz AT TIME ZONE 'Europe/Helsinki')::date AND day < ($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
   const group = `COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession, CASE WHEN assessed THEN COALESCE(urgency, 'unknown') ELSE $3 END AS urgency`;
-  return figureQuery<{ unit: string; profession: string; urgency: string; days: number | null; within_legal: boolean | null; within_regional: boolean | null; n: number | null; professionals: number | null }>(
+  return figureQuery<WaitRow>(
     db,
     `WITH cells AS (
        SELECT unit, profession, urgency, days, within_legal, within_regional, sum(n)::int AS n
-         FROM (SELECT ${group}, days, within_legal, within_regional, n FROM visit_wait_day WHERE ${days}) w
+         FROM (SELECT ${group}, days, within_legal, within_regional, n FROM visit_wait_day WHERE ${DAYS_OF_WINDOW}) w
         GROUP BY unit, profession, urgency, days, within_legal, within_regional HAVING sum(n) <> 0
      ), seen AS (
        SELECT unit, profession, urgency, practitioner
-         FROM (SELECT ${group}, practitioner, n FROM visit_professional_day WHERE ${days}) p
+         FROM (SELECT ${group}, practitioner, n FROM visit_professional_day WHERE ${DAYS_OF_WINDOW}) p
         GROUP BY unit, profession, urgency, practitioner HAVING sum(n) <> 0
      )
      SELECT unit, profession, urgency, days, within_legal, within_regional, n, NULL::int AS professionals FROM cells

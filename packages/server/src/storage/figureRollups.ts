@@ -6,7 +6,17 @@
  * have such rows as one row per combination, so a year's Measure sums tens of thousands of rows
  * rather than every contact. Folding is upkeep, never needed for a right answer.
  */
+import { helsinkiTime, toHelsinkiDate } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
+
+/** Whether a window starts and ends at Helsinki midnights, so that the daily counts cover it exactly. */
+export function wholeDays(window: { start: Date; end: Date }): boolean {
+  const midnight = (at: Date) => helsinkiTime(toHelsinkiDate(at), 0).getTime() === at.getTime();
+  return midnight(window.start) && midnight(window.end);
+}
+
+/** The rows of a daily count (its `day`) in the window ($1, $2) of whole days. */
+export const DAYS_OF_WINDOW = `day >= ($1::timestamptz AT TIME ZONE 'Europe/Helsinki')::date AND day < ($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
 
 /** The daily counts (migration 044). */
 export const ROLLUP_TABLES = ['contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day'] as const;

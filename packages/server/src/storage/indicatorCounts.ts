@@ -10,10 +10,10 @@
  * continuous measure, the measured value. The filters (unit, municipality, profession) apply to
  * `s`. The answer is (stratifier, value, k, n); a stratifier of NULL is the whole population.
  */
-import { helsinkiTime, MEASUREMENT_FREQUENCY_EXTENSION, toHelsinkiDate } from '@ovi/domain';
+import { MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { figureQuery } from './figureSession';
-import { foldRollupsSoon } from './figureRollups';
+import { DAYS_OF_WINDOW, foldRollupsSoon, wholeDays } from './figureRollups';
 
 export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
 
@@ -96,9 +96,6 @@ const VISITS = `
     FROM visit_fact v
     LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
    WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz`;
-
-/** The Helsinki days of the window ($1, $2), which starts and ends at Helsinki midnights (see `wholeDays`). */
-const DAYS_OF_WINDOW = `day >= ($1::timestamptz AT TIME ZONE 'Europe/Helsinki')::date AND day < ($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
 
 /**
  * `CONTACTS` over whole days, from their daily counts (contact_day, migration 044, decision
@@ -264,12 +261,6 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
   'booked-time-share': { base: TIMES, where: 'true', k: `CASE WHEN status = 'busy' THEN 'booked' END` },
   'self-monitoring-reach': { base: MONITORED, where: 'true', k: `CASE WHEN measured THEN 'measured' END` },
 };
-
-/** Whether the window starts and ends at Helsinki midnights, so that the daily counts cover it exactly. */
-export function wholeDays(window: IndicatorWindow): boolean {
-  const midnight = (at: Date) => helsinkiTime(toHelsinkiDate(at), 0).getTime() === at.getTime();
-  return midnight(window.start) && midnight(window.end);
-}
 
 /**
  * The counts of one indicator in the window, for the whole and per stratum of `stratifiers`.

@@ -5,8 +5,8 @@ import { findIndicator, INDICATOR_LIST } from '../../src/measures/indicators';
 import type { TestServer } from './oviTestServer';
 import { BACKENDS, startOn } from './backends';
 import { DIGITAL_CHANNELS } from '@ovi/domain';
-import { COUNT_SPECS, indicatorCounts, wholeDays, type IndicatorFilters } from '../../src/storage/indicatorCounts';
-import { foldRollups } from '../../src/storage/figureRollups';
+import { COUNT_SPECS, indicatorCounts, type IndicatorFilters } from '../../src/storage/indicatorCounts';
+import { foldRollups, wholeDays } from '../../src/storage/figureRollups';
 import { realisedVisitWaits } from '../../src/storage/accessFigures';
 import { dataSet, PERIOD, UNIT_A, UNIT_B } from './measureFixtures';
 
