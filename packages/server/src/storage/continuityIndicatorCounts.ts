@@ -18,7 +18,7 @@
  */
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
-import { clientColumns, type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
+import { clientColumns, LOCATION_UNITS, type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
 import { groupedCounts } from './indicatorGrouping';
 import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
 
@@ -46,7 +46,7 @@ const perClient = (own: boolean) => `
     SELECT COALESCE(l.organization, v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession,
            v.patient_id AS client, v.practitioner, count(*)::int AS n
       FROM visit_fact v
-      LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
+      LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location
      WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
        AND v.patient_id IS NOT NULL AND v.practitioner IS NOT NULL
        -- The unit and profession filters here already (they do not reach through the window below).

@@ -48,6 +48,13 @@ export const clientColumns = (pf: string, at: string) => `
   COALESCE(ovi_age_group((${at} AT TIME ZONE 'Europe/Helsinki')::date, ${pf}.birth_date), 'unknown') AS age_group`;
 
 /**
+ * Each Location's reference (ref) with the Organization managing it (organization): a visit's
+ * unit is that Organization, the Location itself when it names none. Joined on the whole
+ * reference: cutting the id out of each row's took 0.4 s over a region-year's feedback answers.
+ */
+export const LOCATION_UNITS = `(SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location')`;
+
+/**
  * The client-guidance contacts that arrived before $2 (and, with `fromStart`, at or after $1),
  * from their facts (task_fact: migration 041, decision 033), with the client's columns kept on
  * the fact (migration 042, decision 036: no join with the client per contact); the contact's
@@ -94,7 +101,7 @@ const VISITS = `
          v.contact_legal_deadline AS legal_deadline, v.contact_regional_deadline AS regional_deadline,
          NULL::text AS owner
     FROM visit_fact v
-    LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
+    LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location
    WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz`;
 
 /**
@@ -151,7 +158,7 @@ const VISIT_DAYS = `
          COALESCE(v.profession, 'unknown') AS profession, NULL::text AS owner,
          v.waited, v.within_legal, v.within_regional, v.n
     FROM visit_day v
-    LEFT JOIN (SELECT 'Location/' || id AS ref, content #>> '{managingOrganization,reference}' AS organization FROM resource WHERE resource_type = 'Location') l ON l.ref = v.location
+    LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location
    WHERE v.${DAYS_OF_WINDOW}`;
 
 /** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
