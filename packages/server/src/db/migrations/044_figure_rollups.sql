@@ -269,12 +269,15 @@ CREATE TRIGGER visit_fact_uncounted AFTER DELETE ON visit_fact REFERENCING OLD T
 CREATE TRIGGER visit_fact_count_cleared AFTER TRUNCATE ON visit_fact FOR EACH STATEMENT EXECUTE FUNCTION ovi_figure_rollup_clear();
 
 -- Rewrites every day of one table that has unfolded rows as one folded row per combination of
--- `key` (none where the count is 0). Rows a concurrent write adds meanwhile are not in this
+-- its columns (all but n and folded: the table's definition is the key, no list to keep in
+-- step), none where the count is 0. Rows a concurrent write adds meanwhile are not in this
 -- statement's snapshot: they stay, unfolded, for the next fold. Returns the rows it folded.
-CREATE FUNCTION ovi_figure_rollup_fold_table(tbl text, key text) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE folded bigint
+CREATE FUNCTION ovi_figure_rollup_fold_table(tbl text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE key text; folded bigint
 ; BEGIN
-  EXECUTE format(
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) INTO key
+    FROM pg_attribute WHERE attrelid = tbl::regclass AND attnum > 0 AND NOT attisdropped AND attname NOT IN ('n', 'folded')
+  ; EXECUTE format(
     'WITH days AS (SELECT DISTINCT day FROM %1$I WHERE NOT folded),
           gone AS (DELETE FROM %1$I t USING days WHERE t.day = days.day RETURNING t.*),
           put AS (INSERT INTO %1$I (%2$s, n, folded) SELECT %2$s, sum(n), true FROM gone GROUP BY %2$s HAVING sum(n) <> 0 RETURNING 1)
@@ -284,13 +287,8 @@ DECLARE folded bigint
 $$;
 
 CREATE FUNCTION ovi_figure_rollup_fold() RETURNS bigint LANGUAGE sql AS $$
-SELECT ovi_figure_rollup_fold_table('contact_day', 'day, unit, municipality, age_group, profession, channel, status, outcome')
-     + ovi_figure_rollup_fold_table('queue_day', 'day, closed_day, unit, municipality, profession, needs_visit')
-     + ovi_figure_rollup_fold_table('handler_day', 'day, unit, municipality, age_group, profession, owner, completed, assessed, has_due')
-     + ovi_figure_rollup_fold_table('assessment_day', 'day, unit, municipality, age_group, profession, hours, on_time')
-     + ovi_figure_rollup_fold_table('visit_day', 'day, location, municipality, age_group, profession, waited, within_legal, within_regional')
-     + ovi_figure_rollup_fold_table('visit_wait_day', 'day, location, profession, assessed, urgency, days, within_legal, within_regional')
-     + ovi_figure_rollup_fold_table('visit_professional_day', 'day, location, profession, assessed, urgency, practitioner')
+SELECT sum(ovi_figure_rollup_fold_table(t))::bigint
+  FROM unnest(ARRAY['contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day']) t
 $$;
 
 -- The facts already stored, a month at a time (a region's year is 1.5 million contacts), added
