@@ -15,7 +15,7 @@ import type { ContinuityCell, ContinuityGroupFacts } from '@ovi/domain';
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { figureQuery } from './figureSession';
-import { OWN_TEAM_PAIRS } from './ownTeamPairs';
+import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
 
 export async function realisedVisitContinuity(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: ContinuityCell[]; groups: ContinuityGroupFacts[] }> {
   const r = await figureQuery<{
@@ -30,33 +30,35 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
     professionals: number | null;
   }>(
     db,
-    `WITH pair AS (
+    `WITH pair AS MATERIALIZED (
        -- Visits per client and professional (a visit without either names no one met: left out).
        SELECT COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession, patient_id AS client, practitioner, count(*)::int AS n
          FROM visit_fact
         WHERE status = 'fulfilled' AND start_at >= $1::timestamptz AND start_at < $2::timestamptz
           AND patient_id IS NOT NULL AND practitioner IS NOT NULL
         GROUP BY 1, 2, 3, 4
-     ), ${OWN_TEAM_PAIRS}, per_client AS (
-       SELECT unit, profession, client,
-              sum(n)::int AS visits, sum(n * n)::int AS sum_of_squares, max(n)::int AS most_seen,
-              sum(CASE WHEN is_own THEN n ELSE 0 END)::int AS own_visits,
-              bool_or(listed) AS listed
-         FROM own_pair
-        GROUP BY unit, profession, client
+     ), ${OWN_TEAMS}, per_client AS (
+       SELECT p.unit, p.profession, p.client,
+              sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
+              sum(CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END)::int AS own_visits
+         FROM ${PAIRS_WITH_OWNERS}
+        GROUP BY p.unit, p.profession, p.client
+     ), listed AS (
+       -- Whether a client is listed matters only for the clients counted: decided for those alone.
+       SELECT c.unit, c.profession, sum(c.visits)::int AS listed_visits, sum(c.own_visits)::int AS own_visits
+         FROM per_client c LEFT JOIN patient_fact pt ON pt.patient_id = c.client
+        WHERE c.visits >= $3 AND ${listedClient('pt', 'c.client')}
+        GROUP BY c.unit, c.profession
      ), seen AS (
-       SELECT unit, profession, count(DISTINCT practitioner)::int AS professionals FROM pair GROUP BY unit, profession
+       -- Each professional once per unit and profession first (hashed), then counted.
+       SELECT unit, profession, count(*)::int AS professionals FROM (SELECT DISTINCT unit, profession, practitioner FROM pair) d GROUP BY unit, profession
      )
      SELECT unit, profession, visits, sum_of_squares, most_seen, count(*)::int AS clients,
             NULL::int AS listed_visits, NULL::int AS own_visits, NULL::int AS professionals
        FROM per_client GROUP BY unit, profession, visits, sum_of_squares, most_seen
      UNION ALL
-     SELECT c.unit, c.profession, NULL, NULL, NULL, NULL,
-            COALESCE(sum(c.visits) FILTER (WHERE c.listed AND c.visits >= $3), 0)::int,
-            COALESCE(sum(c.own_visits) FILTER (WHERE c.listed AND c.visits >= $3), 0)::int,
-            max(s.professionals)::int
-       FROM per_client c JOIN seen s ON s.unit = c.unit AND s.profession = c.profession
-      GROUP BY c.unit, c.profession`,
+     SELECT s.unit, s.profession, NULL, NULL, NULL, NULL, COALESCE(l.listed_visits, 0), COALESCE(l.own_visits, 0), s.professionals
+       FROM seen s LEFT JOIN listed l ON l.unit = s.unit AND l.profession = s.profession`,
     [window.start.toISOString(), window.end.toISOString(), MIN_VISITS_FOR_CONTINUITY],
   );
   const cells: ContinuityCell[] = [];

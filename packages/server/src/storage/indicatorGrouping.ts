@@ -31,18 +31,31 @@ export interface GroupedQuery {
   params: unknown[];
 }
 
+/**
+ * The GROUP BY parts for rows of (unit, municipality, age_group, profession, k): `sets`, the whole
+ * and one set per stratifier, each by k; `wholeAndEach`, the same without k; `stratifier` and
+ * `value`, which set and value a grouped row is.
+ */
+export function groupingOf(stratifiers: readonly IndicatorStratifier[]): { stratifier: string; value: string; sets: string; wholeAndEach: string } {
+  const columns = stratifiers.map((s) => COLUMN[s]);
+  return {
+    stratifier: `CASE ${stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`,
+    value: `COALESCE(${[...columns, "''"].join(', ')})`,
+    sets: ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', '),
+    wholeAndEach: ['()', ...columns.map((c) => `(${c})`)].join(', '),
+  };
+}
+
 export async function groupedCounts(db: SqlExecutor, q: GroupedQuery): Promise<IndicatorCountRow[]> {
   const columns = q.stratifiers.map((s) => COLUMN[s]);
-  const stratifierOf = `CASE ${q.stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`;
-  const valueOf = `COALESCE(${[...columns, "''"].join(', ')})`;
-  const sets = ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', ');
+  const { stratifier: stratifierOf, value: valueOf, sets, wholeAndEach } = groupingOf(q.stratifiers);
   const professionals = q.professionals
     ? `UNION ALL
        SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
          -- Each professional once per stratum first (hashed), then the sets sort those few rows,
          -- not every row of the period once per set.
          FROM (SELECT DISTINCT ${[...columns, 'owner'].join(', ')} FROM ${q.professionals}) d
-        GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
+        GROUP BY GROUPING SETS (${wholeAndEach})`
     : '';
   // As every figure over a period: more memory for its hashes, no JIT (figureSession.ts).
   const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(

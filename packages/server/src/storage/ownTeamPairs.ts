@@ -2,11 +2,11 @@
  * Whether a client–professional pair is an own one, for the continuity figures and Measures
  * (decision 021): CTEs to follow a CTE `pair` (client = a Patient id, practitioner = a
  * reference). `teams`: the active CareTeams, whose they are and who is in them; from them, who is
- * in each client's own teams and which units' teams each professional is in. `own_pair`: each
- * pair with `is_own` (one of the client's own professionals, or a member of a team of the client
- * or of an own unit) and `listed` (the client has an own professional at all), looked up by hash
- * from the client's `patient_fact` and those two lists, never a list of every client's own
- * members (decision 029), and the same with a few teams or thousands.
+ * in each client's own teams and which units' teams each professional is in. `isOwnPair` decides a
+ * pair (one of the client's own professionals, or a member of a team of the client or of an own
+ * unit) and `listedClient` a client (has an own professional at all), looked up by hash from the
+ * client's `patient_fact` and those two lists, never a list of every client's own members
+ * (decision 029), and the same with a few teams or thousands.
  */
 export const OWN_TEAMS = `
   teams AS MATERIALIZED (
@@ -51,7 +51,3 @@ export const isOwnPair = (p: string, pt: string, mu: string) => `
 /** The pairs `p` with what `isOwnPair` needs of each: the client's `pt` and the professional's `mu`. */
 export const PAIRS_WITH_OWNERS = 'pair p LEFT JOIN patient_fact pt ON pt.patient_id = p.client LEFT JOIN member_units mu ON mu.member = p.practitioner';
 
-export const OWN_TEAM_PAIRS = `${OWN_TEAMS}, own_pair AS (
-    SELECT p.*, ${isOwnPair('p', 'pt', 'mu')} AS is_own, ${listedClient('pt', 'p.client')} AS listed
-      FROM ${PAIRS_WITH_OWNERS}
-  )`;

@@ -92,6 +92,16 @@ describe.each(BACKENDS)('continuity, feedback and segment Measures on %s', (back
     expect(stratum(a, 'unit', UNIT_A).extension ?? []).not.toContainEqual(expect.objectContaining({ url: ONE_PROFESSIONAL }));
   });
 
+  it('asked at once, as a dashboard page asks (one statement for the three), they answer as asked one by one', async () => {
+    const ids = ['usual-provider-continuity', 'continuity-of-care-index', 'own-team-visits'];
+    for (const query of [PERIOD, `${PERIOD}&unit=${encodeURIComponent(UNIT_A)}`, `${PERIOD}&profession=nurse`, `${PERIOD}&municipality=272`]) {
+      const oneByOne = [];
+      for (const id of ids) oneByOne.push((await evaluate(id, query)).group);
+      const atOnce = await Promise.all([...ids, ...ids].map((id) => evaluate(id, query)));
+      expect(atOnce.map((r) => r.group), query).toEqual([...oneByOne, ...oneByOne]);
+    }
+  });
+
   it("own-team visits: 31 of 43 visits of clients with an own professional (30 of 45), a8's visits not counted", async () => {
     const g = (await evaluate('own-team-visits')).group[0];
     expect([count(g, 'denominator'), count(g, 'numerator')]).toEqual([45, 30]);
