@@ -38,17 +38,19 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
           AND patient_id IS NOT NULL AND practitioner IS NOT NULL
         GROUP BY 1, 2, 3, 4
      ), ${OWN_TEAMS}, per_client AS (
+       -- Grouped by the client's fact row too (its key), whose columns come along for \`listed\`.
        SELECT p.unit, p.profession, p.client,
               sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
-              sum(CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END)::int AS own_visits
+              sum(CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END)::int AS own_visits,
+              pt.patient_id, pt.general_practitioners
          FROM ${PAIRS_WITH_OWNERS}
-        GROUP BY p.unit, p.profession, p.client
+        GROUP BY p.unit, p.profession, p.client, pt.patient_id
      ), listed AS (
        -- Whether a client is listed matters only for the clients counted: decided for those alone.
-       SELECT c.unit, c.profession, sum(c.visits)::int AS listed_visits, sum(c.own_visits)::int AS own_visits
-         FROM per_client c LEFT JOIN patient_fact pt ON pt.patient_id = c.client
-        WHERE c.visits >= $3 AND ${listedClient('pt', 'c.client')}
-        GROUP BY c.unit, c.profession
+       SELECT pt.unit, pt.profession, sum(pt.visits)::int AS listed_visits, sum(pt.own_visits)::int AS own_visits
+         FROM per_client pt
+        WHERE pt.visits >= $3 AND ${listedClient('pt', 'pt.client')}
+        GROUP BY pt.unit, pt.profession
      ), seen AS (
        -- Each professional once per unit and profession first (hashed), then counted.
        SELECT unit, profession, count(*)::int AS professionals FROM (SELECT DISTINCT unit, profession, practitioner FROM pair) d GROUP BY unit, profession

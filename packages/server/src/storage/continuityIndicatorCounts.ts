@@ -31,8 +31,9 @@ import { sharedWhileRunning } from './sharedFigureRead';
  *   the own team (`isOwnPair`);
  * - `client`: per client in each unit and profession (decision 021's cell) N, Σ n_i², max n_i,
  *   the visits with the own team, and the first and last professional met;
- * - `cell`: the clients counted with their municipality and age group, grouped by all that their
- *   figures depend on, so that the stratifiers group a few hundred rows.
+ * - `cell`: the clients counted with their municipality and age group (their fact joined once,
+ *   in `client`), grouped by all that their figures depend on, so that the stratifiers group a
+ *   few hundred rows.
  * A stratum's professionals matter only as one or more (a stratum where all met one is marked,
  * decision 021): one when its first and last professional are the same. Keeping the two ends
  * per client replaced carrying every pair to the end (a sort of the region's pairs on disk).
@@ -49,18 +50,21 @@ const CONTINUITY_FAMILY = `
        AND ($3::text IS NULL OR COALESCE(l.organization, v.location, 'unknown') = $3) AND ($5::text IS NULL OR COALESCE(v.profession, 'unknown') = $5)
      GROUP BY 1, 2, 3, 4
   ), ${OWN_TEAMS}, client AS (
+    -- Grouped by the client's fact row too (its key: its other columns come along), so that the
+    -- clients' columns need no second join with every client's fact.
     SELECT p.unit, p.profession, p.client, sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n) AS most_seen,
            sum(CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END)::int AS own_visits,
-           min(p.practitioner) AS first_met, max(p.practitioner) AS last_met
+           min(p.practitioner) AS first_met, max(p.practitioner) AS last_met,
+           pt.patient_id, pt.municipality, pt.birth_date, pt.general_practitioners
       FROM ${PAIRS_WITH_OWNERS}
-     GROUP BY p.unit, p.profession, p.client
+     GROUP BY p.unit, p.profession, p.client, pt.patient_id
   ), cell AS (
-    SELECT c.unit, c.profession, ${clientColumns('pt', "($2::timestamptz - interval '1 second')")}, ${listedClient('pt', 'c.client')} AS listed,
-           c.visits, c.sum_of_squares, c.most_seen,
-           count(*)::int AS clients, sum(c.own_visits)::int AS own_visits, min(c.first_met) AS first_met, max(c.last_met) AS last_met
-      FROM client c
-      LEFT JOIN patient_fact pt ON pt.patient_id = c.client
-     WHERE c.visits >= $6::int AND ($4::text IS NULL OR COALESCE(pt.municipality, 'unknown') = $4)
+    -- \`pt\`: a client with their fact's columns (NULL when they have none).
+    SELECT pt.unit, pt.profession, ${clientColumns('pt', "($2::timestamptz - interval '1 second')")}, ${listedClient('pt', 'pt.client')} AS listed,
+           pt.visits, pt.sum_of_squares, pt.most_seen,
+           count(*)::int AS clients, sum(pt.own_visits)::int AS own_visits, min(pt.first_met) AS first_met, max(pt.last_met) AS last_met
+      FROM client pt
+     WHERE pt.visits >= $6::int AND ($4::text IS NULL OR COALESCE(pt.municipality, 'unknown') = $4)
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
   ), x AS (
     -- What each cell counts in, per Measure: k and n (UPC and COCI as exact float8 per client,
