@@ -100,11 +100,15 @@ export function registerMeasureRoutes(app: FastifyInstance, { db, tokens }: Deps
     const indicator = indicatorOf(csv ? (csv[1] as string) : request.params.file);
     const allowed = [...EVALUATE_PARAMS.filter((p) => p !== 'reportType'), 'period', ...(csv ? ['stratifier'] : [])];
     const parsed = measureRequest(request.query, allowed, clockNow());
-    const { published, label, names } = await evaluate(indicator, parsed);
-    if (!csv) {
-      // The equal stretch just before, for the trend beside each figure (its whole only).
-      const before = previousOf(parsed.period);
-      const previous = await indicator.evaluate(db, before, parsed.filters, clockNow());
+    // The equal stretch just before, for the trend beside each figure (its whole only): read at
+    // the same time as the period itself (each is one statement; with PostgreSQL, on another
+    // connection and core).
+    const before = csv ? undefined : previousOf(parsed.period);
+    const [{ published, label, names }, previous] = await Promise.all([
+      evaluate(indicator, parsed),
+      before ? indicator.evaluate(db, before, parsed.filters, clockNow()) : undefined,
+    ]);
+    if (before && previous) {
       return { period: parsed.period, filters: parsed.filters, indicator: indicator.definition, ...published, unitNames: Object.fromEntries(names), previous: { period: { from: before.from, to: before.to }, total: previous.total } };
     }
     const body = indicatorCsv({ definition: indicator.definition, published, period: parsed.period, label, ...(parsed.stratifier ? { stratifier: parsed.stratifier } : {}) });
