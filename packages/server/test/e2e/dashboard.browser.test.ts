@@ -89,6 +89,17 @@ describe('the dashboard, in a real browser', () => {
     await page.getByTestId('dashboard-unit').waitFor({ state: 'detached' });
   });
 
+  it('labels a profession and a municipality chosen in the address even when the period shows none of them', async () => {
+    const before = page.url();
+    await page.goto(`${server.url}/dashboard/continuity?from=2024-01-01&to=2024-01-31&profession=physician&municipality=272`);
+    await page.getByTestId('continuity').waitFor();
+    const chosen = (name: string) => page.getByTestId(`filter-${name}`).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+    await expect.poll(() => chosen('profession')).toBe(fi.profession.physician);
+    expect(await chosen('municipality')).not.toBe('272');
+    expect(await chosen('municipality')).toContain('272');
+    await page.goto(before);
+  });
+
   it('has equality, continuity and experience pages, and a print view without the controls', async () => {
     await page.getByTestId('theme-equality').click();
     await expect.poll(() => page.getByTestId('table-within-regional-limit').locator('thead').textContent()).toContain('Kunta');

@@ -37,17 +37,23 @@ export function DashboardPage({ path }: { path: string }) {
   const query = apiQueryOf(filters);
   // The values met in the answers, for the filter lists (only what the data holds is offered).
   const [options, setOptions] = useState<Record<FilterName, Map<string, string>>>({ unit: new Map(), municipality: new Map(), profession: new Map() });
+  // A municipality's and a profession's label (a unit's name comes with the figures).
+  const labelOf = useCallback(
+    (name: FilterName, value: string) =>
+      name === 'municipality' ? t('dashboard.municipalityCode', { code: value }) : name === 'profession' ? t(`profession.${value}`, { defaultValue: value }) : value,
+    [t],
+  );
   const learn = useCallback(
     (f: IndicatorFigures) => {
       setOptions((old) => {
         const next = { unit: new Map(old.unit), municipality: new Map(old.municipality), profession: new Map(old.profession) };
         for (const s of f.strata.unit ?? []) if (s.value !== 'unknown') next.unit.set(s.value, f.unitNames[s.value] ?? s.value);
-        for (const s of f.strata.municipality ?? []) if (s.value !== 'unknown') next.municipality.set(s.value, t('dashboard.municipalityCode', { code: s.value }));
-        for (const s of f.strata.profession ?? []) if (s.value !== 'unknown') next.profession.set(s.value, t(`profession.${s.value}`, { defaultValue: s.value }));
+        for (const s of f.strata.municipality ?? []) if (s.value !== 'unknown') next.municipality.set(s.value, labelOf('municipality', s.value));
+        for (const s of f.strata.profession ?? []) if (s.value !== 'unknown') next.profession.set(s.value, labelOf('profession', s.value));
         return next.unit.size === old.unit.size && next.municipality.size === old.municipality.size && next.profession.size === old.profession.size ? old : next;
       });
     },
-    [t],
+    [labelOf],
   );
   const setFilter = (name: FilterName, value: string) => change({ ...filters, [name]: value || undefined });
   const continuitySearch = 'from' in filters.period ? `?from=${filters.period.from}&to=${filters.period.to}` : filters.period.preset ? `?period=${filters.period.preset}` : '';
@@ -88,7 +94,8 @@ export function DashboardPage({ path }: { path: string }) {
                     {label}
                   </option>
                 ))}
-                {filters[name] && !options[name].has(filters[name] as string) && <option value={filters[name]}>{filters[name]}</option>}
+                {/* A chosen value the figures have not shown (none in the period, or all hidden), labelled all the same. */}
+                {filters[name] && !options[name].has(filters[name] as string) && <option value={filters[name]}>{labelOf(name, filters[name] as string)}</option>}
               </select>
             </div>
           ))}
