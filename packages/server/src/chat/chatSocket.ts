@@ -123,10 +123,7 @@ async function sendHistory(db: Database, fhir: FhirService, socket: WebSocket, w
 
 /** The chat's Communications in the order they were sent (the topic first, the closing note last). */
 export async function transcriptOf(fhir: FhirService, taskId: string): Promise<Communication[]> {
-  const found = await fhir.store.search(
-    { resourceType: 'Communication', filters: [{ code: 'based-on', kind: 'reference', values: [`Task/${taskId}`] }], sort: [], count: 1000, offset: 0 },
-    undefined,
-    false,
-  );
-  return (found.resources as Communication[]).sort((a, b) => (a.sent ?? '').localeCompare(b.sent ?? '') || (a.meta?.lastUpdated ?? '').localeCompare(b.meta?.lastUpdated ?? ''));
+  // Every line, however long the chat (one page of 1 000 once cut a long one short).
+  const found = await fhir.store.searchEvery({ resourceType: 'Communication', filters: [{ code: 'based-on', kind: 'reference', values: [`Task/${taskId}`] }] });
+  return (found as Communication[]).sort((a, b) => (a.sent ?? '').localeCompare(b.sent ?? '') || (a.meta?.lastUpdated ?? '').localeCompare(b.meta?.lastUpdated ?? ''));
 }

@@ -77,5 +77,5 @@ async function teamSchedules(store: ResourceStore, team: string): Promise<Schedu
 async function locationSchedules(store: ResourceStore, location: string): Promise<Schedule[]> {
   if (!location.startsWith('Location/')) throw badRequest('location must be Location/<id>', ['location']);
   const filters = [{ code: 'actor', kind: 'reference' as const, values: [location] }, { code: 'active', kind: 'token' as const, values: ['true'] }];
-  return (await store.search({ resourceType: 'Schedule', filters, sort: [], count: 1000, offset: 0 }, undefined, false)).resources as Schedule[];
+  return (await store.searchEvery({ resourceType: 'Schedule', filters })) as Schedule[];
 }

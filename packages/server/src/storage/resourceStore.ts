@@ -14,6 +14,8 @@ import { SearchSql } from './searchQuery';
 
 const BATCH = 500;
 const UNIQUE_VIOLATION = '23505';
+/** A page of `searchEvery`. */
+const SEARCH_EVERY_PAGE = 1000;
 
 export type Stored<T extends Resource = Resource> = T & { id: string; meta: { versionId: string; lastUpdated: string } };
 
@@ -203,6 +205,19 @@ export class ResourceStore {
       return stored;
     };
     return options.tx ? write(options.tx) : this.db.transaction(write);
+  }
+
+  /**
+   * Every match of a search, read a page at a time in id order (a stable order, so that no match
+   * is skipped or read twice between pages): for internal reads that must not stop at one page.
+   */
+  async searchEvery(request: Omit<SearchRequest, 'sort' | 'count' | 'offset'>, pageSize = SEARCH_EVERY_PAGE): Promise<Stored[]> {
+    const every: Stored[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.search({ ...request, sort: [{ code: '_id', kind: 'id', descending: false }], count: pageSize, offset }, this.db, false);
+      every.push(...page.resources);
+      if (page.resources.length < pageSize) return every;
+    }
   }
 
   /** Runs a search; internal callers that need no total pass `withTotal: false` to skip the count. */
