@@ -38,21 +38,19 @@ export class AppointmentNotifier {
     let sent = 0;
     // Every page: a region books more than one page of visits a day, and a reminder already
     // claimed still takes its place on the page (one page of 1 000 left the rest without one).
-    for (let offset = 0; ; offset += REMINDER_PAGE) {
-      const due = await this.store.search({
+    const due = this.store.searchPages(
+      {
         resourceType: 'Appointment',
         filters: [
           { code: 'status', kind: 'token', values: ['booked'] },
           { code: 'date', kind: 'date', values: [`gt${now.toISOString()}`] },
           { code: 'date', kind: 'date', values: [`le${new Date(now.getTime() + hours * 3_600_000).toISOString()}`] },
         ],
-        sort: [{ code: '_id', kind: 'id', descending: false }],
-        count: REMINDER_PAGE,
-        offset,
-      }, undefined, false);
-      for (const appointment of due.resources as Appointment[]) if (await this.send(appointment, 'reminder')) sent++;
-      if (due.resources.length < REMINDER_PAGE) return sent;
-    }
+      },
+      REMINDER_PAGE,
+    );
+    for await (const page of due) for (const appointment of page as Appointment[]) if (await this.send(appointment, 'reminder')) sent++;
+    return sent;
   }
 
   private async send(appointment: Appointment, kind: MessageKind, previous?: Appointment): Promise<boolean> {

@@ -14,7 +14,7 @@ import { SearchSql } from './searchQuery';
 
 const BATCH = 500;
 const UNIQUE_VIOLATION = '23505';
-/** A page of `searchEvery`. */
+/** A page of `searchPages`. */
 const SEARCH_EVERY_PAGE = 1000;
 
 export type Stored<T extends Resource = Resource> = T & { id: string; meta: { versionId: string; lastUpdated: string } };
@@ -208,16 +208,22 @@ export class ResourceStore {
   }
 
   /**
-   * Every match of a search, read a page at a time in id order (a stable order, so that no match
-   * is skipped or read twice between pages): for internal reads that must not stop at one page.
+   * The matches of a search a page at a time, in id order (a stable order, so that no match is
+   * skipped or read twice between pages): for internal reads that must not stop at one page.
    */
-  async searchEvery(request: Omit<SearchRequest, 'sort' | 'count' | 'offset'>, pageSize = SEARCH_EVERY_PAGE): Promise<Stored[]> {
-    const every: Stored[] = [];
+  async *searchPages(request: Omit<SearchRequest, 'sort' | 'count' | 'offset'>, pageSize = SEARCH_EVERY_PAGE): AsyncGenerator<Stored[]> {
     for (let offset = 0; ; offset += pageSize) {
       const page = await this.search({ ...request, sort: [{ code: '_id', kind: 'id', descending: false }], count: pageSize, offset }, this.db, false);
-      every.push(...page.resources);
-      if (page.resources.length < pageSize) return every;
+      yield page.resources;
+      if (page.resources.length < pageSize) return;
     }
+  }
+
+  /** Every match of a search (`searchPages` gathered). */
+  async searchEvery(request: Omit<SearchRequest, 'sort' | 'count' | 'offset'>, pageSize = SEARCH_EVERY_PAGE): Promise<Stored[]> {
+    const every: Stored[] = [];
+    for await (const page of this.searchPages(request, pageSize)) every.push(...page);
+    return every;
   }
 
   /** Runs a search; internal callers that need no total pass `withTotal: false` to skip the count. */
