@@ -14,6 +14,7 @@ import { MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { figureQuery } from './figureSession';
 import { DAYS_OF_WINDOW, foldRollupsSoon, wholeDays } from './figureRollups';
+import { groupingOf } from './indicatorGrouping';
 
 export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
 
@@ -36,7 +37,6 @@ export interface IndicatorCountRow {
   n: number;
 }
 
-const COLUMN: Record<IndicatorStratifier, string> = { unit: 'unit', municipality: 'municipality', 'age-group': 'age_group', profession: 'profession' };
 
 /**
  * The client's columns from a patient fact `pf` (migration 041) at the Helsinki date of instant
@@ -289,10 +289,7 @@ export async function indicatorCounts(
   const base = days?.base ?? spec.base;
   const where = days?.where ?? spec.where;
   const k = days?.k ?? spec.k;
-  const columns = stratifiers.map((s) => COLUMN[s]);
-  const sets = ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', ');
-  const stratifierOf = `CASE ${stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`;
-  const valueOf = `COALESCE(${[...columns, "''"].join(', ')})`;
+  const { columns, stratifier: stratifierOf, value: valueOf, sets, wholeAndEach } = groupingOf(stratifiers);
   // $6 and $7 are named in every query so that PostgreSQL knows their types even where unused.
   const filter = `$6::text[] IS NOT NULL AND $7::timestamptz IS NOT NULL AND ($3::text IS NULL OR unit = $3) AND ($4::text IS NULL OR municipality = $4) AND ($5::text IS NULL OR profession = $5)`;
   const filtered = `SELECT *, ${k} AS k FROM (${base}) b WHERE (${where}) AND ${filter}`;
@@ -312,7 +309,7 @@ export async function indicatorCounts(
   const professionals = spec.professionals
     ? `UNION ALL
        SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
-         FROM ${days ? 'h' : 'g'} GROUP BY GROUPING SETS (()${columns.map((c) => `, (${c})`).join('')})`
+         FROM ${days ? 'h' : 'g'} GROUP BY GROUPING SETS (${wholeAndEach})`
     : '';
   if (spec.professionals && days && !days.handlers) throw new Error(`indicator ${id} counts professionals but names no handlers`);
   const r = await figureQuery<{ stratifier: IndicatorStratifier | null; value: string; k: string | null; n: number }>(

@@ -32,13 +32,14 @@ export interface GroupedQuery {
 }
 
 /**
- * The GROUP BY parts for rows of (unit, municipality, age_group, profession, k): `sets`, the whole
- * and one set per stratifier, each by k; `wholeAndEach`, the same without k; `stratifier` and
- * `value`, which set and value a grouped row is.
+ * The GROUP BY parts for rows of (unit, municipality, age_group, profession, k): `columns`, the
+ * stratifiers' columns; `sets`, the whole and one set per stratifier, each by k; `wholeAndEach`,
+ * the same without k; `stratifier` and `value`, which set and value a grouped row is.
  */
-export function groupingOf(stratifiers: readonly IndicatorStratifier[]): { stratifier: string; value: string; sets: string; wholeAndEach: string } {
+export function groupingOf(stratifiers: readonly IndicatorStratifier[]): { columns: string[]; stratifier: string; value: string; sets: string; wholeAndEach: string } {
   const columns = stratifiers.map((s) => COLUMN[s]);
   return {
+    columns,
     stratifier: `CASE ${stratifiers.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ')} END`,
     value: `COALESCE(${[...columns, "''"].join(', ')})`,
     sets: ['(k)', ...columns.map((c) => `(${c}, k)`)].join(', '),
@@ -47,8 +48,7 @@ export function groupingOf(stratifiers: readonly IndicatorStratifier[]): { strat
 }
 
 export async function groupedCounts(db: SqlExecutor, q: GroupedQuery): Promise<IndicatorCountRow[]> {
-  const columns = q.stratifiers.map((s) => COLUMN[s]);
-  const { stratifier: stratifierOf, value: valueOf, sets, wholeAndEach } = groupingOf(q.stratifiers);
+  const { columns, stratifier: stratifierOf, value: valueOf, sets, wholeAndEach } = groupingOf(q.stratifiers);
   const professionals = q.professionals
     ? `UNION ALL
        SELECT ${stratifierOf}, ${valueOf}, '#professionals', count(DISTINCT owner)::int
