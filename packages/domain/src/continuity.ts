@@ -96,7 +96,10 @@ export interface ContinuityGroupFacts {
   listedVisits: number;
   /** Of those, visits with the own professional or a member of the own team. */
   ownTeamVisits: number;
-  /** Distinct professionals met in the group's visits. */
+  /**
+   * Distinct professionals met in the group's visits. The database reports 0, 1 or 2 for "two
+   * or more": all that `figureScope` needs (decision 040).
+   */
   professionals: number;
 }
 

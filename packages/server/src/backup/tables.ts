@@ -111,7 +111,10 @@ const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact', 'feedback_fact'
  * (the same), when missing home measurements were last looked for (a restored database
  * simply looks again), and the SMART provider's sessions, tokens and keys (apps log in again).
  */
-export const NOT_BACKED_UP = ['schema_migration', 'search_reindex_pending', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, ...FIGURE_FACTS, 'self_monitoring_sweep', 'oidc_state', 'oidc_key'] as const;
+/** The continuity rows kept between requests and what changed since (migration 046, decision 041): kept again on the next read. */
+const CONTINUITY_KEPT = ['continuity_settled', 'continuity_settled_client', 'continuity_change'] as const;
+
+export const NOT_BACKED_UP = ['schema_migration', 'search_reindex_pending', 'login_failure_address', 'login_failure_name', 'public_form_address', WORK_ITEM, WORK_COUNT, SERVICE_SEARCH, ...FIGURE_FACTS, ...CONTINUITY_KEPT, 'self_monitoring_sweep', 'oidc_state', 'oidc_key'] as const;
 
 export function backupTable(name: string): BackupTable | undefined {
   return BACKUP_TABLES.find((t) => t.name === name);

@@ -73,11 +73,12 @@ export async function accessReport(store: ResourceStore, settings: SchedulingSet
   return { measuredAt: now.toISOString(), t3CapDays: T3_CAP_DAYS, t3, waiting };
 }
 
-/** The unit's name (Location.name) for a figure's `unit`, looked up once per report. */
+/** The unit's name (the Location's or the Organization's) for a figure's `unit`, looked up once per report. */
 export async function unitName(store: ResourceStore, unit: string, known: Map<string, string | undefined>): Promise<{ unitName?: string }> {
-  if (!known.has(unit) && unit.startsWith('Location/')) {
-    const location = await store.readOptional<{ resourceType: 'Location'; name?: string }>('Location', unit.slice('Location/'.length));
-    known.set(unit, location?.name);
+  const [type, id] = unit.split('/');
+  if (!known.has(unit) && (type === 'Location' || type === 'Organization') && id) {
+    const named = await store.readOptional<{ resourceType: 'Location' | 'Organization'; name?: string }>(type, id);
+    known.set(unit, named?.name);
   }
   const name = known.get(unit);
   return name ? { unitName: name } : {};

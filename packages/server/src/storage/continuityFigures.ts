@@ -1,23 +1,27 @@
 /**
  * The read behind the continuity-of-care figures (scheduling/continuityReport.ts, decision 021),
  * done in the database so that a year of a region's visits comes back as a few hundred rows:
- * the realised visits are counted per client and professional here, and each client's N,
- * Σ n_i² and max n_i are grouped into cells of alike clients — the cells of `continuityCells`
- * in `@ovi/domain/src/continuity.ts`, whose definition this follows. The formulas (UPC, COCI)
- * are applied to the cells in domain code only.
+ * the client rows of `continuityClients.ts` (each client's N, Σ n_i², max n_i per unit and
+ * profession, from a kept period or the facts) are grouped into cells of alike clients — the
+ * cells of `continuityCells` in `@ovi/domain/src/continuity.ts`, whose definition this follows —
+ * and into each unit and profession's own-team visits and professionals. The formulas (UPC,
+ * COCI) are applied to the cells in domain code only.
  *
- * Own team (as booking shows it, `scheduling/findAppointments.ts`): the client's own
- * professionals (`Patient.generalPractitioner`) and the members of the active CareTeams that are
- * the client's (`subject`) or belong to an own unit (`managingOrganization` among the
- * client's `generalPractitioner`). Membership is today's, not the visit day's.
+ * The unit is the dashboard's (the Organization managing the visit's Location), so the table
+ * shows the units the continuity Measures stratify and filter by. A group's professionals are
+ * counted as 0, 1 or 2 (two or more): they only decide whether it rests on one professional
+ * (`figureScope`).
  */
 import type { ContinuityCell, ContinuityGroupFacts } from '@ovi/domain';
 import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
+import { now } from '../time/clock';
+import { CLIENT_ROWS } from './continuityClients';
+import { settledFor } from './continuitySettled';
 import { figureQuery } from './figureSession';
-import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
 
 export async function realisedVisitContinuity(db: SqlExecutor, window: { start: Date; end: Date }): Promise<{ cells: ContinuityCell[]; groups: ContinuityGroupFacts[] }> {
+  const settled = await settledFor(db, window, now());
   const r = await figureQuery<{
     unit: string;
     profession: string;
@@ -30,38 +34,19 @@ export async function realisedVisitContinuity(db: SqlExecutor, window: { start: 
     professionals: number | null;
   }>(
     db,
-    `WITH pair AS MATERIALIZED (
-       -- Visits per client and professional (a visit without either names no one met: left out).
-       SELECT COALESCE(location, 'unknown') AS unit, COALESCE(profession, 'unknown') AS profession, patient_id AS client, practitioner, count(*)::int AS n
-         FROM visit_fact
-        WHERE status = 'fulfilled' AND start_at >= $1::timestamptz AND start_at < $2::timestamptz
-          AND patient_id IS NOT NULL AND practitioner IS NOT NULL
-        GROUP BY 1, 2, 3, 4
-     ), ${OWN_TEAMS}, per_client AS (
-       -- Grouped by the client's fact row too (its key), whose columns come along for \`listed\`.
-       SELECT p.unit, p.profession, p.client,
-              sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n)::int AS most_seen,
-              sum(CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END)::int AS own_visits,
-              pt.patient_id, pt.general_practitioners
-         FROM ${PAIRS_WITH_OWNERS}
-        GROUP BY p.unit, p.profession, p.client, pt.patient_id
-     ), listed AS (
-       -- Whether a client is listed matters only for the clients counted: decided for those alone.
-       SELECT pt.unit, pt.profession, sum(pt.visits)::int AS listed_visits, sum(pt.own_visits)::int AS own_visits
-         FROM per_client pt
-        WHERE pt.visits >= $3 AND ${listedClient('pt', 'pt.client')}
-        GROUP BY pt.unit, pt.profession
-     ), seen AS (
-       -- Each professional once per unit and profession first (hashed), then counted.
-       SELECT unit, profession, count(*)::int AS professionals FROM (SELECT DISTINCT unit, profession, practitioner FROM pair) d GROUP BY unit, profession
+    `WITH ${CLIENT_ROWS}, chosen AS (
+       SELECT * FROM client WHERE $4::text IS NULL OR COALESCE(municipality, 'unknown') = $4
      )
      SELECT unit, profession, visits, sum_of_squares, most_seen, count(*)::int AS clients,
             NULL::int AS listed_visits, NULL::int AS own_visits, NULL::int AS professionals
-       FROM per_client GROUP BY unit, profession, visits, sum_of_squares, most_seen
+       FROM chosen GROUP BY unit, profession, visits, sum_of_squares, most_seen
      UNION ALL
-     SELECT s.unit, s.profession, NULL, NULL, NULL, NULL, COALESCE(l.listed_visits, 0), COALESCE(l.own_visits, 0), s.professionals
-       FROM seen s LEFT JOIN listed l ON l.unit = s.unit AND l.profession = s.profession`,
-    [window.start.toISOString(), window.end.toISOString(), MIN_VISITS_FOR_CONTINUITY],
+     -- \`listed\` is true only for the clients counted (at least $6 visits).
+     SELECT unit, profession, NULL, NULL, NULL, NULL,
+            sum(CASE WHEN listed THEN visits ELSE 0 END)::int, sum(CASE WHEN listed THEN own_visits ELSE 0 END)::int,
+            CASE WHEN min(first_met) = max(last_met) THEN 1 ELSE 2 END
+       FROM chosen GROUP BY unit, profession`,
+    [window.start.toISOString(), window.end.toISOString(), null, null, null, MIN_VISITS_FOR_CONTINUITY, settled],
   );
   const cells: ContinuityCell[] = [];
   const groups: ContinuityGroupFacts[] = [];

@@ -67,8 +67,9 @@ describe.each(BACKENDS)('continuity, feedback and segment Measures on %s', (back
 
   it("reproduces the continuity table's mean UPC and COCI for the same unit and profession", async () => {
     const table = await server.call('GET', '/api/access/continuity?from=2025-02-01&to=2025-02-28', { token: manager });
-    const row = table.body.groups.find((r: any) => r.unit === 'Location/loc-cm-a');
-    expect(row).toMatchObject({ meanUpc: 0.73, meanCoci: 0.5, clients: 10 });
+    // The table's unit is the Measures' (the Organization managing the Location), named.
+    const row = table.body.groups.find((r: any) => r.unit === UNIT_A);
+    expect(row).toMatchObject({ unitName: 'Jatkuvuusasema A', meanUpc: 0.73, meanCoci: 0.5, clients: 10 });
     const query = `${PERIOD}&unit=${encodeURIComponent(UNIT_A)}&profession=physician`;
     expect((await evaluate('usual-provider-continuity', query)).group[0].measureScore.value).toBe(row.meanUpc);
     expect((await evaluate('continuity-of-care-index', query)).group[0].measureScore.value).toBe(row.meanCoci);

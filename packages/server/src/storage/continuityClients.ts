@@ -1,0 +1,86 @@
+/**
+ * The client rows behind every continuity figure (decisions 021, 040 and 041): per unit,
+ * profession and client over the realised visits of a window, N (visits), Σ n_i², max n_i, the
+ * visits with the own team, the first and last professional met, the client's municipality and
+ * birth date, and whether the client is counted (at least the minimum of visits) and has an own
+ * professional at all (`listed`). The continuity Measures (`continuityIndicatorCounts.ts`) and
+ * the continuity table (`continuityFigures.ts`) group these rows; nothing per client leaves the
+ * database.
+ *
+ * Unit is the Organization managing the visit's Location (the Location itself when it names
+ * none), as for the other visit Measures, so the dashboard's unit filter means one thing
+ * everywhere. The own team follows `ownTeamPairs.ts` (today's membership).
+ *
+ * The rows come from the facts (`CLIENT_ROWS` with no kept period) or from a kept period's rows
+ * (`continuitySettled.ts`, decision 041) for every client but those whose visits or own facts
+ * changed since it was kept and those with visits after it; those are read from the facts.
+ *
+ * Parameters of the statements that use them: $1, $2 the window; $3 the unit, $5 the
+ * profession (NULL: every one; $4, the municipality, is the reader's); $6 the minimum of visits
+ * for a client to be counted; $7 the kept period (`continuity_settled.id`, NULL: none).
+ */
+import { LOCATION_UNITS } from './indicatorCounts';
+import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
+
+/** The columns of a client row, in the order of `continuity_settled_client` (after its `settled_id`). */
+export const CLIENT_ROW_COLUMNS = 'unit, profession, client, visits, sum_of_squares, most_seen, own_visits, first_met, last_met, municipality, birth_date, listed';
+
+/**
+ * `changed`: the clients whose rows the kept period $7 cannot give — a visit in its days or
+ * their own fact written in a transaction it did not see, or a realised visit after its days.
+ */
+const CHANGED = `
+  changed AS MATERIALIZED (
+    SELECT c.client FROM continuity_settled s JOIN continuity_change c
+        ON c.xid >= pg_snapshot_xmin(s.taken) AND NOT pg_visible_in_snapshot(c.xid, s.taken)
+     WHERE s.id = $7::bigint AND c.client IS NOT NULL
+       AND (c.start_at IS NULL OR (c.start_at >= $1::timestamptz AND c.start_at < s.settled_end))
+    UNION
+    SELECT v.patient_id FROM continuity_settled s JOIN visit_fact v
+        ON v.status = 'fulfilled' AND v.start_at >= s.settled_end AND v.start_at < $2::timestamptz
+     WHERE s.id = $7::bigint AND v.patient_id IS NOT NULL
+  )`;
+
+/**
+ * `client_live`: the client rows from the facts, of every client ($7 NULL) or of the `changed`
+ * ones. Only hash aggregation (decision 040): visits → client–professional pairs → clients.
+ */
+const CLIENT_LIVE = `
+  pair AS (
+    -- A visit without a client or a professional names no one met: left out.
+    SELECT COALESCE(l.organization, v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession,
+           v.patient_id AS client, v.practitioner, count(*)::int AS n
+      FROM visit_fact v
+      LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location
+     WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
+       AND v.patient_id IS NOT NULL AND v.practitioner IS NOT NULL
+       AND ($3::text IS NULL OR COALESCE(l.organization, v.location, 'unknown') = $3) AND ($5::text IS NULL OR COALESCE(v.profession, 'unknown') = $5)
+       AND ($7::bigint IS NULL OR v.patient_id IN (SELECT client FROM changed))
+     GROUP BY 1, 2, 3, 4
+  ), ${OWN_TEAMS}, client_live AS (
+    -- Grouped by the client's fact row too (its key: its other columns come along), so that the
+    -- client's columns need no second join. Listing is decided only for the clients counted.
+    SELECT p.unit, p.profession, p.client, sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n) AS most_seen,
+           sum(CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END)::int AS own_visits,
+           min(p.practitioner) AS first_met, max(p.practitioner) AS last_met,
+           pt.municipality, pt.birth_date,
+           CASE WHEN sum(p.n) >= $6::int THEN ${listedClient('pt', 'p.client')} ELSE false END AS listed
+      FROM ${PAIRS_WITH_OWNERS}
+     GROUP BY p.unit, p.profession, p.client, pt.patient_id
+  )`;
+
+/**
+ * CTEs ending in `client`: the window's client rows, from the kept period $7 where it has them
+ * and from the facts for the rest (all of them when $7 is NULL).
+ */
+export const CLIENT_ROWS = `
+  ${CHANGED}, ${CLIENT_LIVE}, client AS (
+    SELECT ${CLIENT_ROW_COLUMNS} FROM continuity_settled_client k
+     WHERE k.settled_id = $7::bigint AND ($3::text IS NULL OR k.unit = $3) AND ($5::text IS NULL OR k.profession = $5)
+       AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.client = k.client)
+    UNION ALL
+    SELECT ${CLIENT_ROW_COLUMNS} FROM client_live
+  )`;
+
+/** The CTEs that make every client row of [$1, $2) from the facts, for keeping ($3, $5 and $7 NULL). */
+export const CLIENT_ROWS_TO_KEEP = `${CHANGED}, ${CLIENT_LIVE}`;

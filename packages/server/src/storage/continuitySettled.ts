@@ -1,0 +1,139 @@
+/**
+ * Continuity figures over a period's settled days, kept between requests (migration 046,
+ * decision 041). A continuity read over a long window uses the rows kept for its days before
+ * today and recomputes from the facts only the clients those rows cannot give
+ * (`continuityClients.ts`); the answer is the same as from the facts alone in every snapshot
+ * (tested in `continuitySettled.test.ts`). The first read of a window (of the day) is answered
+ * from the facts and starts keeping it for the next ones.
+ *
+ * Nothing lives in process memory but which keeping this process has under way: the rows and
+ * what changed since are in the database, so every server process uses the same kept rows.
+ */
+import { helsinkiTime, MIN_VISITS_FOR_CONTINUITY, toHelsinkiDate } from '@ovi/domain';
+import { PLAN_PER_CALL, type Database, type SqlExecutor } from '../db/database';
+import { CLIENT_ROW_COLUMNS, CLIENT_ROWS_TO_KEEP } from './continuityClients';
+
+/**
+ * The shortest settled part worth keeping. A month's window is read from the facts in a
+ * fraction of a second over a region (docs/PRODUCTION.md); a year's takes seconds.
+ */
+export const KEEP_FROM_DAYS = 28;
+/** Kept rows are read while younger than this and kept again when older than KEEP_AGAIN_HOURS. */
+const USE_FOR_HOURS = 24;
+const KEEP_AGAIN_HOURS = 6;
+/** One keeping at a time across processes (another process skips rather than waits). */
+const KEEP_LOCK = 4242046;
+
+export interface SettledWindow {
+  start: Date;
+  /** The end of the kept days: the window's end or, when that is later, the start of today (Helsinki). */
+  settledEnd: Date;
+}
+
+/** The part of `window` that can be kept at `at`, or null when it is too short to be worth it. */
+export function settledPart(window: { start: Date; end: Date }, at: Date): SettledWindow | null {
+  const today = helsinkiTime(toHelsinkiDate(at), 0);
+  const settledEnd = window.end.getTime() < today.getTime() ? window.end : today;
+  if (settledEnd.getTime() - window.start.getTime() < KEEP_FROM_DAYS * 86_400_000) return null;
+  return { start: window.start, settledEnd };
+}
+
+/** A kept period's rows are no use once a team or a Location changed (client NULL) after them. */
+const EVERYONE_CHANGED = (s: string) =>
+  `EXISTS (SELECT 1 FROM continuity_change c WHERE c.client IS NULL AND c.xid >= pg_snapshot_xmin(${s}.taken) AND NOT pg_visible_in_snapshot(c.xid, ${s}.taken))`;
+
+/**
+ * The kept period to read `window` with at `at` (its id for $7 of `CLIENT_ROWS`), or null to
+ * read it from the facts. Starts keeping the window (not awaited) when none is kept, when its
+ * rows no longer hold, or when they are getting old (the clients changed since add up).
+ */
+export async function settledFor(db: SqlExecutor, window: { start: Date; end: Date }, at: Date): Promise<string | null> {
+  const part = settledPart(window, at);
+  if (!part) return null;
+  const r = await db.query<{ id: string; whole: boolean; old: boolean }>(
+    `SELECT s.id::text AS id, NOT ${EVERYONE_CHANGED('s')} AS whole, s.taken_at < now() - interval '${KEEP_AGAIN_HOURS} hours' AS old
+       FROM continuity_settled s
+      WHERE s.window_start = $1::timestamptz AND s.settled_end = $2::timestamptz AND s.taken_at >= now() - interval '${USE_FOR_HOURS} hours'
+      ORDER BY s.id DESC LIMIT 1`,
+    [part.start.toISOString(), part.settledEnd.toISOString()],
+  );
+  const kept = r.rows[0];
+  if (!kept || !kept.whole || kept.old) keepSoon(db, part);
+  return kept?.whole ? kept.id : null;
+}
+
+/** Per database, the keeping under way in this process (awaited by `keepingDone`). */
+const underWay = new WeakMap<object, Map<string, Promise<boolean>>>();
+
+function keepSoon(db: SqlExecutor, part: SettledWindow): void {
+  // A caller's transaction is its own: keeping needs a transaction of its own.
+  if (!isDatabase(db)) return;
+  const running = underWay.get(db) ?? new Map<string, Promise<boolean>>();
+  underWay.set(db, running);
+  const key = `${part.start.toISOString()} ${part.settledEnd.toISOString()}`;
+  if (running.has(key)) return;
+  const done = keepContinuity(db, part)
+    .catch(() => false)
+    .finally(() => running.delete(key));
+  running.set(key, done);
+}
+
+/** Resolves when the keeping this process started on `db` has ended (tests, the benchmark, shutdown). */
+export async function keepingDone(db: SqlExecutor): Promise<void> {
+  await Promise.all([...(underWay.get(db)?.values() ?? [])]);
+}
+
+/**
+ * Keeps the client rows of `part` (true), or does nothing (false) when another process is
+ * keeping one or a whole one younger than KEEP_AGAIN_HOURS exists. The rows and their snapshot
+ * are read in one statement, so the snapshot says exactly which writes they include. Then
+ * forgets kept periods no longer read and the changes every kept period has seen.
+ */
+export async function keepContinuity(db: Database, part: SettledWindow): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const lock = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${KEEP_LOCK}) AS locked`);
+    if (!lock.rows[0]?.locked) return false;
+    const params = [part.start.toISOString(), part.settledEnd.toISOString()];
+    const fresh = await tx.query(
+      `SELECT 1 FROM continuity_settled s
+        WHERE s.window_start = $1::timestamptz AND s.settled_end = $2::timestamptz
+          AND s.taken_at >= now() - interval '${KEEP_AGAIN_HOURS} hours' AND NOT ${EVERYONE_CHANGED('s')}`,
+      params,
+    );
+    if (fresh.rows.length > 0) return false;
+    // As figureQuery: memory for the hashes, no JIT (decision 033).
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
+    await tx.query('SET LOCAL jit = off');
+    await tx.query(
+      `${PLAN_PER_CALL}WITH kept AS (
+         INSERT INTO continuity_settled (window_start, settled_end, taken) VALUES ($1::timestamptz, $2::timestamptz, pg_current_snapshot()) RETURNING id
+       ), ${CLIENT_ROWS_TO_KEEP}
+       INSERT INTO continuity_settled_client (settled_id, ${CLIENT_ROW_COLUMNS})
+       SELECT kept.id, ${CLIENT_ROW_COLUMNS} FROM kept, client_live WHERE ($4::text IS NULL OR COALESCE(municipality, 'unknown') = $4)`,
+      [...params, null, null, null, MIN_VISITS_FOR_CONTINUITY, null],
+    );
+    await forgetUnused(tx);
+    return true;
+  });
+}
+
+/**
+ * Inside the keeping's transaction and lock: kept periods no longer read (older than
+ * USE_FOR_HOURS, kept twice as long so that no read that found one loses it, or an hour after
+ * a newer one of the same window) and the changes that every kept period has seen (committed
+ * before the oldest one's snapshot; with none kept, before this statement's).
+ */
+async function forgetUnused(tx: SqlExecutor): Promise<void> {
+  await tx.query(
+    `DELETE FROM continuity_settled s
+      WHERE s.taken_at < now() - interval '${2 * USE_FOR_HOURS} hours'
+         OR (s.taken_at < now() - interval '1 hour'
+             AND EXISTS (SELECT 1 FROM continuity_settled n WHERE n.window_start = s.window_start AND n.settled_end = s.settled_end AND n.id > s.id))`,
+  );
+  await tx.query(
+    `DELETE FROM continuity_change
+      WHERE xid < (SELECT COALESCE(min(pg_snapshot_xmin(taken)), pg_snapshot_xmin(pg_current_snapshot())) FROM continuity_settled)`,
+  );
+}
+
+const isDatabase = (db: SqlExecutor): db is Database => typeof (db as Partial<Database>).transaction === 'function';
