@@ -3,6 +3,7 @@ import type { OviConfig } from './config';
 import type { Database } from './db/database';
 import { upkeep, UPKEEP_INTERVAL_MS } from './db/embeddedUpkeep';
 import { openDatabase } from './db/openDatabase';
+import { keepingDone } from './storage/continuitySettled';
 import { loadFhirDefinitions } from './fhir/definitions';
 import { ResourceStore } from './storage/resourceStore';
 import { AccessPolicy } from './access/accessPolicy';
@@ -255,6 +256,8 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       if (embeddedUpkeep) clearInterval(embeddedUpkeep);
       await services.chat?.stop();
       await app.close();
+      // Continuity rows being kept (decision 041) end before their database does.
+      await keepingDone(db);
       await db.close();
     },
   };
