@@ -11,13 +11,14 @@
  * none), as for the other visit Measures, so the dashboard's unit filter means one thing
  * everywhere. The own team follows `ownTeamPairs.ts` (today's membership).
  *
- * The rows come from the facts (`CLIENT_ROWS` with no kept period) or from a kept period's rows
+ * The rows come from the facts (`clientRows(false)`) or from a kept period's rows
  * (`continuitySettled.ts`, decision 041) for every client but those whose visits or own facts
  * changed since it was kept and those with visits after it; those are read from the facts.
  *
  * Parameters of the statements that use them: $1, $2 the window; $3 the unit, $5 the
  * profession (NULL: every one; $4, the municipality, is the reader's); $6 the minimum of visits
- * for a client to be counted; $7 the kept period (`continuity_settled.id`, NULL: none).
+ * for a client to be counted; with a kept period, $7 its id (`continuity_settled.id`) and $8
+ * the end of its days (`settled_end`).
  */
 import { LOCATION_UNITS } from './indicatorCounts';
 import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
@@ -34,18 +35,21 @@ const CHANGED = `
     SELECT c.client FROM continuity_settled s JOIN continuity_change c
         ON c.xid >= pg_snapshot_xmin(s.taken) AND NOT pg_visible_in_snapshot(c.xid, s.taken)
      WHERE s.id = $7::bigint AND c.client IS NOT NULL
-       AND (c.start_at IS NULL OR (c.start_at >= $1::timestamptz AND c.start_at < s.settled_end))
+       AND (c.start_at IS NULL OR (c.start_at >= $1::timestamptz AND c.start_at < $8::timestamptz))
     UNION
-    SELECT v.patient_id FROM continuity_settled s JOIN visit_fact v
-        ON v.status = 'fulfilled' AND v.start_at >= s.settled_end AND v.start_at < $2::timestamptz
-     WHERE s.id = $7::bigint AND v.patient_id IS NOT NULL
+    -- The kept days' end as a value ($8), not read from the kept row, so that the planner sees
+    -- how few visits follow it.
+    SELECT v.patient_id FROM visit_fact v
+     WHERE v.status = 'fulfilled' AND v.start_at >= $8::timestamptz AND v.start_at < $2::timestamptz
+       AND v.patient_id IS NOT NULL
   )`;
 
 /**
- * `client_live`: the client rows from the facts, of every client ($7 NULL) or of the `changed`
- * ones. Only hash aggregation (decision 040): visits → client–professional pairs → clients.
+ * `client_live`: the client rows from the facts, of every client or (`onlyChanged`) of the
+ * `changed` ones, then found by the index on the visits' client. Only hash aggregation
+ * (decision 040): visits → client–professional pairs → clients.
  */
-const CLIENT_LIVE = `
+const clientLive = (onlyChanged: boolean) => `
   pair AS (
     -- A visit without a client or a professional names no one met: left out.
     SELECT COALESCE(l.organization, v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession,
@@ -55,7 +59,7 @@ const CLIENT_LIVE = `
      WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
        AND v.patient_id IS NOT NULL AND v.practitioner IS NOT NULL
        AND ($3::text IS NULL OR COALESCE(l.organization, v.location, 'unknown') = $3) AND ($5::text IS NULL OR COALESCE(v.profession, 'unknown') = $5)
-       AND ($7::bigint IS NULL OR v.patient_id IN (SELECT client FROM changed))
+       ${onlyChanged ? 'AND v.patient_id IN (SELECT client FROM changed)' : ''}
      GROUP BY 1, 2, 3, 4
   ), ${OWN_TEAMS}, client_live AS (
     -- Grouped by the client's fact row too (its key: its other columns come along), so that the
@@ -70,17 +74,23 @@ const CLIENT_LIVE = `
   )`;
 
 /**
- * CTEs ending in `client`: the window's client rows, from the kept period $7 where it has them
- * and from the facts for the rest (all of them when $7 is NULL).
+ * CTEs ending in `client`: the window's client rows, with `kept` from the kept period $7 (days
+ * up to $8) where it has them and from the facts for the rest; without, all from the facts
+ * (and the statement has no $7, $8).
  */
-export const CLIENT_ROWS = `
-  ${CHANGED}, ${CLIENT_LIVE}, client AS (
+export const clientRows = (kept: boolean) =>
+  kept
+    ? `
+  ${CHANGED}, ${clientLive(true)}, client AS (
+    -- NOT IN (never NULL here) stays a hashed lookup whatever the planner guesses of the kept
+    -- rows; as an anti join it was once planned as a nested loop over them (115 s).
     SELECT ${CLIENT_ROW_COLUMNS} FROM continuity_settled_client k
      WHERE k.settled_id = $7::bigint AND ($3::text IS NULL OR k.unit = $3) AND ($5::text IS NULL OR k.profession = $5)
-       AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.client = k.client)
+       AND k.client NOT IN (SELECT client FROM changed)
     UNION ALL
     SELECT ${CLIENT_ROW_COLUMNS} FROM client_live
-  )`;
+  )`
+    : `${clientLive(false)}, client AS (SELECT ${CLIENT_ROW_COLUMNS} FROM client_live)`;
 
-/** The CTEs that make every client row of [$1, $2) from the facts, for keeping ($3, $5 and $7 NULL). */
-export const CLIENT_ROWS_TO_KEEP = `${CHANGED}, ${CLIENT_LIVE}`;
+/** The CTEs that make every client row of [$1, $2) from the facts, for keeping (`client_live`). */
+export const CLIENT_ROWS_TO_KEEP = clientLive(false);

@@ -42,12 +42,18 @@ export function settledPart(window: { start: Date; end: Date }, at: Date): Settl
 const EVERYONE_CHANGED = (s: string) =>
   `EXISTS (SELECT 1 FROM continuity_change c WHERE c.client IS NULL AND c.xid >= pg_snapshot_xmin(${s}.taken) AND NOT pg_visible_in_snapshot(c.xid, ${s}.taken))`;
 
+/** A kept period to read a window with: its id and the end of its days ($7 and $8 of `clientRows(true)`). */
+export interface KeptPeriod {
+  id: string;
+  settledEnd: Date;
+}
+
 /**
- * The kept period to read `window` with at `at` (its id for $7 of `CLIENT_ROWS`), or null to
- * read it from the facts. Starts keeping the window (not awaited) when none is kept, when its
- * rows no longer hold, or when they are getting old (the clients changed since add up).
+ * The kept period to read `window` with at `at`, or null to read it from the facts. Starts
+ * keeping the window (not awaited) when none is kept, when its rows no longer hold, or when they
+ * are getting old (the clients changed since add up).
  */
-export async function settledFor(db: SqlExecutor, window: { start: Date; end: Date }, at: Date): Promise<string | null> {
+export async function settledFor(db: SqlExecutor, window: { start: Date; end: Date }, at: Date): Promise<KeptPeriod | null> {
   const part = settledPart(window, at);
   if (!part) return null;
   const r = await db.query<{ id: string; whole: boolean; old: boolean }>(
@@ -59,8 +65,11 @@ export async function settledFor(db: SqlExecutor, window: { start: Date; end: Da
   );
   const kept = r.rows[0];
   if (!kept || !kept.whole || kept.old) keepSoon(db, part);
-  return kept?.whole ? kept.id : null;
+  return kept?.whole ? { id: kept.id, settledEnd: part.settledEnd } : null;
 }
+
+/** The parameters $7 and $8 of `clientRows(true)` for a kept period (none without). */
+export const keptParameters = (kept: KeptPeriod | null): string[] => (kept ? [kept.id, kept.settledEnd.toISOString()] : []);
 
 /** Per database, the keeping under way in this process (awaited by `keepingDone`). */
 const underWay = new WeakMap<object, Map<string, Promise<boolean>>>();
@@ -110,8 +119,10 @@ export async function keepContinuity(db: Database, part: SettledWindow): Promise
        ), ${CLIENT_ROWS_TO_KEEP}
        INSERT INTO continuity_settled_client (settled_id, ${CLIENT_ROW_COLUMNS})
        SELECT kept.id, ${CLIENT_ROW_COLUMNS} FROM kept, client_live WHERE ($4::text IS NULL OR COALESCE(municipality, 'unknown') = $4)`,
-      [...params, null, null, null, MIN_VISITS_FOR_CONTINUITY, null],
+      [...params, null, null, null, MIN_VISITS_FOR_CONTINUITY],
     );
+    // The planner's counts of the new rows, for the reads that follow (else it guesses one row).
+    await tx.query('ANALYZE continuity_settled_client');
     await forgetUnused(tx);
     return true;
   });
