@@ -2,7 +2,7 @@
  * The client rows behind every continuity figure (decisions 021, 040 and 041): per unit,
  * profession and client over the realised visits of a window, N (visits), Σ n_i², max n_i, the
  * visits with the own team, the first and last professional met, the client's municipality and
- * birth date, and whether the client is counted (at least the minimum of visits) and has an own
+ * age group at the window's end ('unknown' when not recorded), and whether the client is counted (at least the minimum of visits) and has an own
  * professional at all (`listed`). The continuity Measures (`continuityIndicatorCounts.ts`) and
  * the continuity table (`continuityFigures.ts`) group these rows; nothing per client leaves the
  * database.
@@ -20,11 +20,11 @@
  * for a client to be counted; with a kept period, $7 its id (`continuity_settled.id`) and $8
  * the end of its days (`settled_end`).
  */
-import { LOCATION_UNITS } from './indicatorCounts';
+import { clientColumns, LOCATION_UNITS } from './indicatorCounts';
 import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
 
 /** The columns of a client row, in the order of `continuity_settled_client` (after its `settled_id`). */
-export const CLIENT_ROW_COLUMNS = 'unit, profession, client, visits, sum_of_squares, most_seen, own_visits, first_met, last_met, municipality, birth_date, listed';
+export const CLIENT_ROW_COLUMNS = 'unit, profession, client, visits, sum_of_squares, most_seen, own_visits, first_met, last_met, municipality, age_group, listed';
 
 /**
  * `changed`: the clients whose rows the kept period $7 cannot give — a visit in its days or
@@ -49,14 +49,14 @@ const CHANGED = `
  * `changed` ones, then found by the index on the visits' client. Only hash aggregation
  * (decision 040): visits → client–professional pairs → clients.
  */
-const clientLive = (onlyChanged: boolean) => `
+const clientLive = (onlyChanged: boolean, visitsEnd = '$2::timestamptz') => `
   pair AS (
     -- A visit without a client or a professional names no one met: left out.
     SELECT COALESCE(l.organization, v.location, 'unknown') AS unit, COALESCE(v.profession, 'unknown') AS profession,
            v.patient_id AS client, v.practitioner, count(*)::int AS n
       FROM visit_fact v
       LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location
-     WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz
+     WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < ${visitsEnd}
        AND v.patient_id IS NOT NULL AND v.practitioner IS NOT NULL
        AND ($3::text IS NULL OR COALESCE(l.organization, v.location, 'unknown') = $3) AND ($5::text IS NULL OR COALESCE(v.profession, 'unknown') = $5)
        ${onlyChanged ? 'AND v.patient_id IN (SELECT client FROM changed)' : ''}
@@ -67,7 +67,7 @@ const clientLive = (onlyChanged: boolean) => `
     SELECT p.unit, p.profession, p.client, sum(p.n)::int AS visits, sum(p.n * p.n)::int AS sum_of_squares, max(p.n) AS most_seen,
            sum(CASE WHEN ${isOwnPair('p', 'pt', 'mu')} THEN p.n ELSE 0 END)::int AS own_visits,
            min(p.practitioner) AS first_met, max(p.practitioner) AS last_met,
-           pt.municipality, pt.birth_date,
+           ${clientColumns('pt', "($2::timestamptz - interval '1 second')")},
            CASE WHEN sum(p.n) >= $6::int THEN ${listedClient('pt', 'p.client')} ELSE false END AS listed
       FROM ${PAIRS_WITH_OWNERS}
      GROUP BY p.unit, p.profession, p.client, pt.patient_id
@@ -92,5 +92,8 @@ export const clientRows = (kept: boolean) =>
   )`
     : `${clientLive(false)}, client AS (SELECT ${CLIENT_ROW_COLUMNS} FROM client_live)`;
 
-/** The CTEs that make every client row of [$1, $2) from the facts, for keeping (`client_live`). */
-export const CLIENT_ROWS_TO_KEEP = clientLive(false);
+/**
+ * The CTEs that make every client row from the facts for keeping (`client_live`): of the visits
+ * in [$1, $7), the clients' age group at the window's end $2.
+ */
+export const CLIENT_ROWS_TO_KEEP = clientLive(false, '$7::timestamptz');

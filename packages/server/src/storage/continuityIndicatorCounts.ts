@@ -12,7 +12,7 @@
  */
 import { MIN_VISITS_FOR_CONTINUITY, type ContinuityCell, type ContinuityGroupFacts } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
-import { clientColumns, type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
+import { type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier, type IndicatorWindow } from './indicatorCounts';
 import { figureQuery } from './figureSession';
 import { groupingOf } from './indicatorGrouping';
 import { clientRows } from './continuityClients';
@@ -32,12 +32,11 @@ import { now } from '../time/clock';
  */
 const continuityFamily = (kept: boolean) => `
   ${clientRows(kept)}, cell AS (
-    -- \`pt\`: a client row with the client's columns (NULL when they have no fact).
-    SELECT pt.unit, pt.profession, ${clientColumns('pt', "($2::timestamptz - interval '1 second')")}, pt.listed,
+    SELECT pt.unit, pt.profession, pt.municipality, pt.age_group, pt.listed,
            pt.visits, pt.sum_of_squares, pt.most_seen,
            count(*)::int AS clients, sum(pt.own_visits)::int AS own_visits, min(pt.first_met) AS first_met, max(pt.last_met) AS last_met
       FROM client pt
-     WHERE $4::text IS NULL OR COALESCE(pt.municipality, 'unknown') = $4
+     WHERE $4::text IS NULL OR pt.municipality = $4
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
   ), x AS (
     -- What each counted cell counts in, per Measure: k and n (UPC and COCI as exact float8 per

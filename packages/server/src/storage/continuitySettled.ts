@@ -3,13 +3,14 @@
  * decision 041). A continuity read over a long window uses the rows kept for its days before
  * today and recomputes from the facts only the clients those rows cannot give
  * (`continuityClients.ts`); the answer is the same as from the facts alone in every snapshot
- * (tested in `continuitySettled.test.ts`). The first read of a window (of the day) is answered
- * from the facts and starts keeping it for the next ones.
+ * (tested in `continuitySettled.test.ts`). The first read of a window is answered from the
+ * facts and starts keeping it for the next ones; what is kept is the window's client rows up to
+ * the moment of keeping, and a read adds the visits since.
  *
  * Nothing lives in process memory but which keeping this process has under way: the rows and
  * what changed since are in the database, so every server process uses the same kept rows.
  */
-import { helsinkiTime, MIN_VISITS_FOR_CONTINUITY, toHelsinkiDate } from '@ovi/domain';
+import { MIN_VISITS_FOR_CONTINUITY } from '@ovi/domain';
 import { PLAN_PER_CALL, type Database, type SqlExecutor } from '../db/database';
 import { CLIENT_ROW_COLUMNS, CLIENT_ROWS_TO_KEEP } from './continuityClients';
 
@@ -20,29 +21,30 @@ import { CLIENT_ROW_COLUMNS, CLIENT_ROWS_TO_KEEP } from './continuityClients';
 export const KEEP_FROM_DAYS = 28;
 /** Kept rows are read while younger than this and kept again when older than KEEP_AGAIN_HOURS. */
 const USE_FOR_HOURS = 24;
-const KEEP_AGAIN_HOURS = 6;
+/** The visits after the kept moment are read from the facts on every request: kept again hourly. */
+const KEEP_AGAIN_HOURS = 1;
 /** One keeping at a time across processes (another process skips rather than waits). */
 const KEEP_LOCK = 4242046;
 
 export interface SettledWindow {
   start: Date;
-  /** The end of the kept days: the window's end or, when that is later, the start of today (Helsinki). */
+  end: Date;
+  /** The end of what is kept: the window's end or, when that is later, the moment of keeping. */
   settledEnd: Date;
 }
 
 /** The part of `window` that can be kept at `at`, or null when it is too short to be worth it. */
 export function settledPart(window: { start: Date; end: Date }, at: Date): SettledWindow | null {
-  const today = helsinkiTime(toHelsinkiDate(at), 0);
-  const settledEnd = window.end.getTime() < today.getTime() ? window.end : today;
+  const settledEnd = window.end.getTime() < at.getTime() ? window.end : at;
   if (settledEnd.getTime() - window.start.getTime() < KEEP_FROM_DAYS * 86_400_000) return null;
-  return { start: window.start, settledEnd };
+  return { start: window.start, end: window.end, settledEnd };
 }
 
 /** A kept period's rows are no use once a team or a Location changed (client NULL) after them. */
 const EVERYONE_CHANGED = (s: string) =>
   `EXISTS (SELECT 1 FROM continuity_change c WHERE c.client IS NULL AND c.xid >= pg_snapshot_xmin(${s}.taken) AND NOT pg_visible_in_snapshot(c.xid, ${s}.taken))`;
 
-/** A kept period to read a window with: its id and the end of its days ($7 and $8 of `clientRows(true)`). */
+/** A kept period to read a window with: its id and the end of what it keeps ($7 and $8 of `clientRows(true)`). */
 export interface KeptPeriod {
   id: string;
   settledEnd: Date;
@@ -51,21 +53,22 @@ export interface KeptPeriod {
 /**
  * The kept period to read `window` with at `at`, or null to read it from the facts. Starts
  * keeping the window (not awaited) when none is kept, when its rows no longer hold, or when they
- * are getting old (the clients changed since add up).
+ * are older than KEEP_AGAIN_HOURS (the visits after them and the clients changed since add up).
  */
 export async function settledFor(db: SqlExecutor, window: { start: Date; end: Date }, at: Date): Promise<KeptPeriod | null> {
   const part = settledPart(window, at);
   if (!part) return null;
-  const r = await db.query<{ id: string; whole: boolean; old: boolean }>(
-    `SELECT s.id::text AS id, NOT ${EVERYONE_CHANGED('s')} AS whole, s.taken_at < now() - interval '${KEEP_AGAIN_HOURS} hours' AS old
+  const r = await db.query<{ id: string; settled_end: Date | string; whole: boolean; old: boolean }>(
+    `SELECT s.id::text AS id, s.settled_end, NOT ${EVERYONE_CHANGED('s')} AS whole,
+            s.taken_at < now() - interval '${KEEP_AGAIN_HOURS} hours' AS old
        FROM continuity_settled s
-      WHERE s.window_start = $1::timestamptz AND s.settled_end = $2::timestamptz AND s.taken_at >= now() - interval '${USE_FOR_HOURS} hours'
+      WHERE s.window_start = $1::timestamptz AND s.window_end = $2::timestamptz AND s.taken_at >= now() - interval '${USE_FOR_HOURS} hours'
       ORDER BY s.id DESC LIMIT 1`,
-    [part.start.toISOString(), part.settledEnd.toISOString()],
+    [part.start.toISOString(), part.end.toISOString()],
   );
   const kept = r.rows[0];
   if (!kept || !kept.whole || kept.old) keepSoon(db, part);
-  return kept?.whole ? { id: kept.id, settledEnd: part.settledEnd } : null;
+  return kept?.whole ? { id: kept.id, settledEnd: new Date(kept.settled_end) } : null;
 }
 
 /** The parameters $7 and $8 of `clientRows(true)` for a kept period (none without). */
@@ -79,7 +82,7 @@ function keepSoon(db: SqlExecutor, part: SettledWindow): void {
   if (!isDatabase(db)) return;
   const running = underWay.get(db) ?? new Map<string, Promise<boolean>>();
   underWay.set(db, running);
-  const key = `${part.start.toISOString()} ${part.settledEnd.toISOString()}`;
+  const key = `${part.start.toISOString()} ${part.end.toISOString()}`;
   if (running.has(key)) return;
   const done = keepContinuity(db, part)
     .catch(() => false)
@@ -102,10 +105,10 @@ export async function keepContinuity(db: Database, part: SettledWindow): Promise
   return db.transaction(async (tx) => {
     const lock = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${KEEP_LOCK}) AS locked`);
     if (!lock.rows[0]?.locked) return false;
-    const params = [part.start.toISOString(), part.settledEnd.toISOString()];
+    const params = [part.start.toISOString(), part.end.toISOString()];
     const fresh = await tx.query(
       `SELECT 1 FROM continuity_settled s
-        WHERE s.window_start = $1::timestamptz AND s.settled_end = $2::timestamptz
+        WHERE s.window_start = $1::timestamptz AND s.window_end = $2::timestamptz
           AND s.taken_at >= now() - interval '${KEEP_AGAIN_HOURS} hours' AND NOT ${EVERYONE_CHANGED('s')}`,
       params,
     );
@@ -115,11 +118,12 @@ export async function keepContinuity(db: Database, part: SettledWindow): Promise
     await tx.query('SET LOCAL jit = off');
     await tx.query(
       `${PLAN_PER_CALL}WITH kept AS (
-         INSERT INTO continuity_settled (window_start, settled_end, taken) VALUES ($1::timestamptz, $2::timestamptz, pg_current_snapshot()) RETURNING id
+         INSERT INTO continuity_settled (window_start, window_end, settled_end, taken)
+         VALUES ($1::timestamptz, $2::timestamptz, $7::timestamptz, pg_current_snapshot()) RETURNING id
        ), ${CLIENT_ROWS_TO_KEEP}
        INSERT INTO continuity_settled_client (settled_id, ${CLIENT_ROW_COLUMNS})
-       SELECT kept.id, ${CLIENT_ROW_COLUMNS} FROM kept, client_live WHERE ($4::text IS NULL OR COALESCE(municipality, 'unknown') = $4)`,
-      [...params, null, null, null, MIN_VISITS_FOR_CONTINUITY],
+       SELECT kept.id, ${CLIENT_ROW_COLUMNS} FROM kept, client_live WHERE $4::text IS NULL OR municipality = $4`,
+      [...params, null, null, null, MIN_VISITS_FOR_CONTINUITY, part.settledEnd.toISOString()],
     );
     // The planner's counts of the new rows, for the reads that follow (else it guesses one row).
     await tx.query('ANALYZE continuity_settled_client');
@@ -139,7 +143,7 @@ async function forgetUnused(tx: SqlExecutor): Promise<void> {
     `DELETE FROM continuity_settled s
       WHERE s.taken_at < now() - interval '${2 * USE_FOR_HOURS} hours'
          OR (s.taken_at < now() - interval '1 hour'
-             AND EXISTS (SELECT 1 FROM continuity_settled n WHERE n.window_start = s.window_start AND n.settled_end = s.settled_end AND n.id > s.id))`,
+             AND EXISTS (SELECT 1 FROM continuity_settled n WHERE n.window_start = s.window_start AND n.window_end = s.window_end AND n.id > s.id))`,
   );
   await tx.query(
     `DELETE FROM continuity_change

@@ -1,7 +1,7 @@
 /**
  * The continuity figures over kept rows (migration 046, decision 041) equal the figures from the
  * facts alone after every kind of change: visits added, cancelled, moved out of the window and
- * removed, visits today (after the kept days), a client who moves or gets an own doctor, a team
+ * removed, visits before and after the moment kept, a client who moves or gets an own doctor, a team
  * or a Location changed (the kept rows are then not used), and a change committed while the
  * rows were being kept (PostgreSQL: two connections). Also: keeping starts on the first read,
  * and the changes every kept period has seen are forgotten.
@@ -21,7 +21,7 @@ import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases
 
 const postgresUrl = inject('postgresUrl');
 const helsinki = (local: string) => new Date(`${local}+02:00`);
-/** Monday noon; the kept days end at its midnight. */
+/** Monday noon: what is kept ends here. */
 const NOW = helsinki('2026-11-30T12:00:00');
 const WINDOW = { start: helsinki('2026-09-01T00:00:00'), end: helsinki('2026-12-01T00:00:00') };
 const STRATIFIERS: IndicatorStratifier[] = ['unit', 'municipality', 'age-group', 'profession'];
@@ -117,14 +117,13 @@ describe.each(BACKENDS)('continuity over kept rows on %s', (backend) => {
   };
   const update = <T extends Resource>(type: string, id: string, change: (x: T) => T) => store.update<T>(type, id, (current) => change(current as T));
 
-  it('keeps only the days before today, and only a long enough part', () => {
-    expect(part).toEqual({ start: WINDOW.start, settledEnd: helsinki('2026-11-30T00:00:00') });
+  it("keeps up to the moment of keeping or the window's end, and only a long enough part", () => {
+    expect(part).toEqual({ start: WINDOW.start, end: WINDOW.end, settledEnd: NOW });
     const closed = { start: WINDOW.start, end: helsinki('2026-11-01T00:00:00') };
-    expect(settledPart(closed, NOW)).toEqual({ start: closed.start, settledEnd: closed.end });
-    expect(settledPart({ start: helsinki('2026-11-01T00:00:00'), end: WINDOW.end }, NOW)).toEqual({ start: helsinki('2026-11-01T00:00:00'), settledEnd: helsinki('2026-11-30T00:00:00') });
+    expect(settledPart(closed, NOW)).toEqual({ ...closed, settledEnd: closed.end });
+    expect(settledPart({ start: helsinki('2026-11-01T00:00:00'), end: WINDOW.end }, NOW)).toEqual({ start: helsinki('2026-11-01T00:00:00'), end: WINDOW.end, settledEnd: NOW });
     expect(settledPart({ start: helsinki('2026-11-10T00:00:00'), end: WINDOW.end }, NOW)).toBeNull();
-    // Helsinki midnight, also in summer time.
-    expect(settledPart({ start: helsinki('2026-05-01T00:00:00'), end: helsinki('2026-08-01T00:00:00') }, new Date('2026-07-15T21:30:00Z'))?.settledEnd).toEqual(new Date('2026-07-15T21:00:00Z'));
+    expect(settledPart({ start: helsinki('2026-10-01T00:00:00'), end: helsinki('2026-10-20T00:00:00') }, NOW)).toBeNull();
   });
 
   it('starts keeping on the first read, and the next read uses the kept rows', async () => {
@@ -154,10 +153,12 @@ describe.each(BACKENDS)('continuity over kept rows on %s', (backend) => {
     await update<Appointment>('Appointment', 'ks-v2', (a) => ({ ...a, start: '2026-08-20T06:00:00.000Z', end: '2026-08-20T06:30:00.000Z' }));
     await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Appointment' AND id = 'ks-v3'`);
     await expectSame();
-    // A cancelled one realised after all, and visits today (after the kept days) and after the window.
+    // A cancelled one realised after all; visits this morning (before the moment kept), this
+    // afternoon (after it, within the window) and after the window.
     await update<Appointment>('Appointment', 'ks-v11', (a) => ({ ...a, status: 'fulfilled' }));
     await store.createMany([
       visit(1001, { start: helsinki('2026-11-30T08:00:00').toISOString(), end: helsinki('2026-11-30T08:30:00').toISOString() }),
+      visit(1005, { start: helsinki('2026-11-30T15:00:00').toISOString(), end: helsinki('2026-11-30T15:30:00').toISOString() }),
       visit(1002, { start: helsinki('2026-12-03T08:00:00').toISOString(), end: helsinki('2026-12-03T08:30:00').toISOString() }),
     ]);
     await expectSame();

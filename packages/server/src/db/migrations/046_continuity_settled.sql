@@ -2,9 +2,9 @@
 -- A client's UPC, COCI and own-team visits are over the whole period, so no daily count can
 -- give them (decision 040): over a region's year every request grouped 580 000 visits by client
 -- and professional. Here a period's client rows — one per unit, profession and client, as the
--- continuity statements make them — are kept for the days before today ("settled"), and a
--- request reads them, recomputing from the facts only the clients whose visits or own team
--- changed since, and adding today's visits (storage/continuitySettled.ts).
+-- continuity statements make them — are kept up to the moment they are read ("settled"), and a
+-- request reads them, recomputing from the facts only the clients whose visits or own facts
+-- changed since and those with visits after that moment (storage/continuitySettled.ts).
 --
 -- Which changes a kept period has not seen is decided by transaction visibility, not by time:
 -- the period's rows are read in one statement together with pg_current_snapshot(), and every
@@ -16,17 +16,18 @@
 CREATE TABLE continuity_settled (
   id bigserial PRIMARY KEY,
   window_start timestamptz NOT NULL,
-  -- The rows cover the realised visits in [window_start, settled_end).
+  window_end timestamptz NOT NULL,
+  -- The rows cover the realised visits in [window_start, settled_end), settled_end <= window_end.
   settled_end timestamptz NOT NULL,
   taken pg_snapshot NOT NULL,
   taken_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX continuity_settled_window ON continuity_settled (window_start, settled_end);
+CREATE INDEX continuity_settled_window ON continuity_settled (window_start, window_end);
 
 -- The client rows (continuity_client_rows of storage/continuityClients.ts): per unit,
 -- profession and client N, Σ n_i², max n_i, the visits with the own team, the first and last
--- professional met, the client's municipality and birth date, and whether the client is
--- counted and has an own professional at all (listed).
+-- professional met, the client's municipality and age group at the window's end, and whether
+-- the client is counted and has an own professional at all (listed).
 CREATE TABLE continuity_settled_client (
   settled_id bigint NOT NULL REFERENCES continuity_settled (id) ON DELETE CASCADE,
   unit text NOT NULL,
@@ -38,8 +39,8 @@ CREATE TABLE continuity_settled_client (
   own_visits integer NOT NULL,
   first_met text NOT NULL,
   last_met text NOT NULL,
-  municipality text,
-  birth_date date,
+  municipality text NOT NULL,
+  age_group text NOT NULL,
   listed boolean NOT NULL
 );
 CREATE INDEX continuity_settled_client_of ON continuity_settled_client (settled_id);
