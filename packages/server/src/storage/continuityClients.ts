@@ -2,8 +2,8 @@
  * The client rows behind every continuity figure (decisions 021, 040 and 041): per unit,
  * profession and client over the realised visits of a window, N (visits), Σ n_i², max n_i, the
  * visits with the own team, the first and last professional met, the client's municipality and
- * age group at the window's end ('unknown' when not recorded), and whether the client is counted (at least the minimum of visits) and has an own
- * professional at all (`listed`). The continuity Measures (`continuityIndicatorCounts.ts`) and
+ * age group at the window's end ('unknown' when not recorded), and whether the client is counted
+ * (at least the minimum of visits) and has an own professional at all (`listed`). The continuity Measures (`continuityIndicatorCounts.ts`) and
  * the continuity table (`continuityFigures.ts`) group these rows; nothing per client leaves the
  * database.
  *
@@ -18,7 +18,7 @@
  * Parameters of the statements that use them: $1, $2 the window; $3 the unit, $5 the
  * profession (NULL: every one; $4, the municipality, is the reader's); $6 the minimum of visits
  * for a client to be counted; with a kept period, $7 its id (`continuity_settled.id`) and $8
- * the end of its days (`settled_end`).
+ * the end of what it keeps (`settled_end`).
  */
 import { clientColumns, LOCATION_UNITS } from './indicatorCounts';
 import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeamPairs';
@@ -27,8 +27,8 @@ import { isOwnPair, listedClient, OWN_TEAMS, PAIRS_WITH_OWNERS } from './ownTeam
 export const CLIENT_ROW_COLUMNS = 'unit, profession, client, visits, sum_of_squares, most_seen, own_visits, first_met, last_met, municipality, age_group, listed';
 
 /**
- * `changed`: the clients whose rows the kept period $7 cannot give — a visit in its days or
- * their own fact written in a transaction it did not see, or a realised visit after its days.
+ * `changed`: the clients whose rows the kept period $7 cannot give — a visit before its end or
+ * their own fact written in a transaction it did not see, or a realised visit after its end.
  */
 const CHANGED = `
   changed AS MATERIALIZED (
@@ -37,8 +37,8 @@ const CHANGED = `
      WHERE s.id = $7::bigint AND c.client IS NOT NULL
        AND (c.start_at IS NULL OR (c.start_at >= $1::timestamptz AND c.start_at < $8::timestamptz))
     UNION
-    -- The kept days' end as a value ($8), not read from the kept row, so that the planner sees
-    -- how few visits follow it.
+    -- The kept end as a value ($8), not read from the kept row, so that the planner sees how
+    -- few visits follow it.
     SELECT v.patient_id FROM visit_fact v
      WHERE v.status = 'fulfilled' AND v.start_at >= $8::timestamptz AND v.start_at < $2::timestamptz
        AND v.patient_id IS NOT NULL

@@ -215,4 +215,13 @@ describe.each(BACKENDS)('continuity over kept rows on %s', (backend) => {
     // The rows kept do not include the change; the change is still on record for them.
     expect(await changes()).toBeGreaterThan(0);
   });
+
+  it('does not use the kept rows once every resource is emptied (a demo reset)', async () => {
+    expect(await kept()).not.toBeNull();
+    await fresh.db.exec('TRUNCATE resource CASCADE');
+    expect(await kept()).toBeNull();
+    await keepingDone(fresh.db);
+    await expectSame();
+    expect((await figures(fresh.db)).cells).toEqual([]);
+  });
 });

@@ -56,66 +56,52 @@ CREATE TABLE continuity_change (
 );
 CREATE INDEX continuity_change_xid ON continuity_change (xid);
 
-CREATE FUNCTION ovi_continuity_visits_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function a kind, for every statement that writes it: a transition table exists only for
+-- the operations that have it, and is read only under its operation.
+CREATE FUNCTION ovi_continuity_visits_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO continuity_change (client, start_at)
-    SELECT DISTINCT patient_id, start_at FROM new_rows WHERE status = 'fulfilled' AND patient_id IS NOT NULL
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO continuity_change (client, start_at)
+      SELECT DISTINCT patient_id, start_at FROM new_rows WHERE status = 'fulfilled' AND patient_id IS NOT NULL
+  ; END IF
+  ; IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO continuity_change (client, start_at)
+      SELECT DISTINCT patient_id, start_at FROM old_rows WHERE status = 'fulfilled' AND patient_id IS NOT NULL
+  ; END IF
   ; RETURN NULL
 ; END $$;
 
-CREATE FUNCTION ovi_continuity_visits_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ovi_continuity_clients_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO continuity_change (client, start_at)
-    SELECT DISTINCT patient_id, start_at FROM old_rows WHERE status = 'fulfilled' AND patient_id IS NOT NULL
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO continuity_change (client) SELECT DISTINCT patient_id FROM old_rows
+  ; ELSE
+    INSERT INTO continuity_change (client) SELECT DISTINCT patient_id FROM new_rows
+  ; END IF
   ; RETURN NULL
 ; END $$;
 
-CREATE FUNCTION ovi_continuity_visits_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A team or a Location written (or every resource emptied): every client's own team or unit may
+-- differ.
+CREATE FUNCTION ovi_continuity_everyone_written() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO continuity_change (client, start_at)
-    SELECT patient_id, start_at FROM old_rows WHERE status = 'fulfilled' AND patient_id IS NOT NULL
-    UNION SELECT patient_id, start_at FROM new_rows WHERE status = 'fulfilled' AND patient_id IS NOT NULL
+  IF TG_OP = 'TRUNCATE' THEN
+    INSERT INTO continuity_change (client) VALUES (NULL)
+  ; ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO continuity_change (client) SELECT NULL WHERE EXISTS (SELECT 1 FROM old_rows WHERE resource_type IN ('CareTeam', 'Location'))
+  ; ELSE
+    INSERT INTO continuity_change (client) SELECT NULL WHERE EXISTS (SELECT 1 FROM new_rows WHERE resource_type IN ('CareTeam', 'Location'))
+  ; END IF
   ; RETURN NULL
 ; END $$;
 
-CREATE FUNCTION ovi_continuity_clients_added() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO continuity_change (client) SELECT DISTINCT patient_id FROM new_rows
-  ; RETURN NULL
-; END $$;
-
-CREATE FUNCTION ovi_continuity_clients_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO continuity_change (client) SELECT DISTINCT patient_id FROM old_rows
-  ; RETURN NULL
-; END $$;
-
--- A team or a Location written: every client's own team or unit may differ.
-CREATE FUNCTION ovi_continuity_everyone_added() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO continuity_change (client) SELECT NULL WHERE EXISTS (SELECT 1 FROM new_rows WHERE resource_type IN ('CareTeam', 'Location'))
-  ; RETURN NULL
-; END $$;
-
-CREATE FUNCTION ovi_continuity_everyone_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO continuity_change (client) SELECT NULL WHERE EXISTS (SELECT 1 FROM old_rows WHERE resource_type IN ('CareTeam', 'Location'))
-  ; RETURN NULL
-; END $$;
-
-CREATE FUNCTION ovi_continuity_everyone_cleared() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO continuity_change (client) VALUES (NULL)
-  ; RETURN NULL
-; END $$;
-
-CREATE TRIGGER visit_fact_continuity_added AFTER INSERT ON visit_fact REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_visits_added();
-CREATE TRIGGER visit_fact_continuity_changed AFTER UPDATE ON visit_fact REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_visits_updated();
-CREATE TRIGGER visit_fact_continuity_gone AFTER DELETE ON visit_fact REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_visits_removed();
-CREATE TRIGGER patient_fact_continuity_added AFTER INSERT ON patient_fact REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_clients_added();
-CREATE TRIGGER patient_fact_continuity_changed AFTER UPDATE ON patient_fact REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_clients_added();
-CREATE TRIGGER patient_fact_continuity_gone AFTER DELETE ON patient_fact REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_clients_removed();
-CREATE TRIGGER resource_continuity_added AFTER INSERT ON resource REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_added();
-CREATE TRIGGER resource_continuity_changed AFTER UPDATE ON resource REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_added();
-CREATE TRIGGER resource_continuity_gone AFTER DELETE ON resource REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_removed();
-CREATE TRIGGER resource_continuity_cleared AFTER TRUNCATE ON resource FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_cleared();
+CREATE TRIGGER visit_fact_continuity_added AFTER INSERT ON visit_fact REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_visits_written();
+CREATE TRIGGER visit_fact_continuity_changed AFTER UPDATE ON visit_fact REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_visits_written();
+CREATE TRIGGER visit_fact_continuity_gone AFTER DELETE ON visit_fact REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_visits_written();
+CREATE TRIGGER patient_fact_continuity_added AFTER INSERT ON patient_fact REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_clients_written();
+CREATE TRIGGER patient_fact_continuity_changed AFTER UPDATE ON patient_fact REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_clients_written();
+CREATE TRIGGER patient_fact_continuity_gone AFTER DELETE ON patient_fact REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_clients_written();
+CREATE TRIGGER resource_continuity_added AFTER INSERT ON resource REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_written();
+CREATE TRIGGER resource_continuity_changed AFTER UPDATE ON resource REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_written();
+CREATE TRIGGER resource_continuity_gone AFTER DELETE ON resource REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_written();
+CREATE TRIGGER resource_continuity_cleared AFTER TRUNCATE ON resource FOR EACH STATEMENT EXECUTE FUNCTION ovi_continuity_everyone_written();
