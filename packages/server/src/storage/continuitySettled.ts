@@ -23,6 +23,11 @@ export const KEEP_FROM_DAYS = 28;
 const USE_FOR_HOURS = 24;
 /** The visits after the kept moment are read from the facts on every request: kept again hourly. */
 const KEEP_AGAIN_HOURS = 1;
+/**
+ * A read finds its kept period and reads its rows in two statements: rows are removed only this
+ * long after no read can find them any more, so that none disappears under a read.
+ */
+const SUPERSEDED_MINUTES = 10;
 /** One keeping at a time across processes (another process skips rather than waits). */
 const KEEP_LOCK = 4242046;
 
@@ -134,16 +139,17 @@ export async function keepContinuity(db: Database, part: SettledWindow): Promise
 
 /**
  * Inside the keeping's transaction and lock: kept periods no longer read (older than
- * USE_FOR_HOURS, kept twice as long so that no read that found one loses it, or an hour after
- * a newer one of the same window) and the changes that every kept period has seen (committed
+ * USE_FOR_HOURS, kept twice as long, or SUPERSEDED_MINUTES after a newer one of the same window
+ * was kept, which reads then take instead) and the changes that every kept period has seen (committed
  * before the oldest one's snapshot; with none kept, before this statement's).
  */
 async function forgetUnused(tx: SqlExecutor): Promise<void> {
   await tx.query(
     `DELETE FROM continuity_settled s
       WHERE s.taken_at < now() - interval '${2 * USE_FOR_HOURS} hours'
-         OR (s.taken_at < now() - interval '1 hour'
-             AND EXISTS (SELECT 1 FROM continuity_settled n WHERE n.window_start = s.window_start AND n.window_end = s.window_end AND n.id > s.id))`,
+         OR EXISTS (SELECT 1 FROM continuity_settled n
+                     WHERE n.window_start = s.window_start AND n.window_end = s.window_end AND n.id > s.id
+                       AND n.taken_at < now() - interval '${SUPERSEDED_MINUTES} minutes')`,
   );
   await tx.query(
     `DELETE FROM continuity_change
