@@ -16,7 +16,7 @@ import { type IndicatorCountRow, type IndicatorFilters, type IndicatorStratifier
 import { figureQuery } from './figureSession';
 import { groupingOf } from './indicatorGrouping';
 import { clientRows } from './continuityClients';
-import { keptParameters, settledFor } from './continuitySettled';
+import { settledFor } from './continuitySettled';
 import { sharedWhileRunning } from './sharedFigureRead';
 import { now } from '../time/clock';
 
@@ -101,7 +101,7 @@ async function readContinuityFamily(db: SqlExecutor, window: IndicatorWindow, fi
      SELECT '#group', unit, profession, NULL, CASE WHEN min(first_met) = max(last_met) THEN 1 ELSE 2 END, NULL, NULL, NULL,
             COALESCE(sum(visits * clients) FILTER (WHERE listed), 0)::int, COALESCE(sum(own_visits) FILTER (WHERE listed), 0)::int
        FROM cell GROUP BY unit, profession`,
-    [window.start.toISOString(), window.end.toISOString(), filters.unit ?? null, filters.municipality ?? null, filters.profession ?? null, MIN_VISITS_FOR_CONTINUITY, ...keptParameters(kept)],
+    [window.start.toISOString(), window.end.toISOString(), filters.unit ?? null, filters.municipality ?? null, filters.profession ?? null, MIN_VISITS_FOR_CONTINUITY, ...(kept ?? [])],
   );
   const family: ContinuityFamily = { measures: [], cells: [], groups: [] };
   for (const row of r.rows) {

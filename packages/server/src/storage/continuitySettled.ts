@@ -49,18 +49,13 @@ export function settledPart(window: { start: Date; end: Date }, at: Date): Settl
 const EVERYONE_CHANGED = (s: string) =>
   `EXISTS (SELECT 1 FROM continuity_change c WHERE c.client IS NULL AND c.xid >= pg_snapshot_xmin(${s}.taken) AND NOT pg_visible_in_snapshot(c.xid, ${s}.taken))`;
 
-/** A kept period to read a window with: its id and the end of what it keeps ($7 and $8 of `clientRows(true)`). */
-export interface KeptPeriod {
-  id: string;
-  settledEnd: Date;
-}
-
 /**
- * The kept period to read `window` with at `at`, or null to read it from the facts. Starts
+ * The kept period to read `window` with at `at`, as the parameters $7 and $8 of
+ * `clientRows(true)` (its id and the end of what it keeps), or null to read from the facts. Starts
  * keeping the window (not awaited) when none is kept, when its rows no longer hold, or when they
  * are older than KEEP_AGAIN_HOURS (the visits after them and the clients changed since add up).
  */
-export async function settledFor(db: SqlExecutor, window: { start: Date; end: Date }, at: Date): Promise<KeptPeriod | null> {
+export async function settledFor(db: SqlExecutor, window: { start: Date; end: Date }, at: Date): Promise<[id: string, settledEnd: string] | null> {
   const part = settledPart(window, at);
   if (!part) return null;
   const r = await db.query<{ id: string; settled_end: Date | string; whole: boolean; old: boolean }>(
@@ -73,11 +68,8 @@ export async function settledFor(db: SqlExecutor, window: { start: Date; end: Da
   );
   const kept = r.rows[0];
   if (!kept || !kept.whole || kept.old) keepSoon(db, part);
-  return kept?.whole ? { id: kept.id, settledEnd: new Date(kept.settled_end) } : null;
+  return kept?.whole ? [kept.id, new Date(kept.settled_end).toISOString()] : null;
 }
-
-/** The parameters $7 and $8 of `clientRows(true)` for a kept period (none without). */
-export const keptParameters = (kept: KeptPeriod | null): string[] => (kept ? [kept.id, kept.settledEnd.toISOString()] : []);
 
 /** Per database, the keeping under way in this process (awaited by `keepingDone`). */
 const underWay = new WeakMap<object, Map<string, Promise<boolean>>>();

@@ -1,6 +1,8 @@
 import type { Database } from '../../src/db/database';
 import { openDatabase } from '../../src/db/openDatabase';
 import { BACKUP_TABLES, type BackupTable } from '../../src/backup/tables';
+import { loadFhirDefinitions } from '../../src/fhir/definitions';
+import { ResourceStore } from '../../src/storage/resourceStore';
 import { freshPostgresDatabase } from '../api/oviTestServer';
 
 export type Backend = 'pglite' | 'postgres';
@@ -32,6 +34,17 @@ export async function freshDatabase(backend: Backend, postgresUrl: string): Prom
       await created.drop();
     },
   };
+}
+
+export interface FreshStore extends FreshDatabase {
+  store: ResourceStore;
+}
+
+/** A fresh database (as `freshDatabase`) with the FHIR definitions loaded and a resource store over it. */
+export async function freshStore(backend: Backend, postgresUrl: string): Promise<FreshStore> {
+  loadFhirDefinitions();
+  const fresh = await freshDatabase(backend, postgresUrl);
+  return { ...fresh, store: new ResourceStore(fresh.db) };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuditLog, type AuditEntry } from '../../src/audit/auditLog';
 import { afterCommit, inOneTransaction } from '../../src/db/ambientTransaction';
-import { loadFhirDefinitions } from '../../src/fhir/definitions';
-import { ResourceStore } from '../../src/storage/resourceStore';
+import type { ResourceStore } from '../../src/storage/resourceStore';
 import type { UserContext } from '../../src/auth/userContext';
-import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
+import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
 const nurse: UserContext = { username: 'hanna', fhirUser: 'Practitioner/pr-1', name: 'Hanna', roles: ['guidance'] };
@@ -12,13 +11,12 @@ const entry = (what: string, success = true): AuditEntry => ({ user: nurse, inte
 
 /** The one transaction of a transaction Bundle (decision 025), on the database every layer holds. */
 describe.each(BACKENDS)('the ambient transaction on %s', (backend) => {
-  let fresh: FreshDatabase;
+  let fresh: FreshStore;
   let store: ResourceStore;
   let audit: AuditLog;
   beforeAll(async () => {
-    loadFhirDefinitions();
-    fresh = await freshDatabase(backend, postgresUrl);
-    store = new ResourceStore(fresh.db);
+    fresh = await freshStore(backend, postgresUrl);
+    store = fresh.store;
     audit = new AuditLog(store);
   }, 60_000);
   afterAll(async () => fresh?.close());

@@ -10,14 +10,13 @@ import type { Appointment, CareTeam, Location, Patient, Resource } from '@medplu
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXTENSIONS, SYSTEMS } from '@ovi/domain';
 import type { SqlExecutor } from '../../src/db/database';
-import { loadFhirDefinitions } from '../../src/fhir/definitions';
 import { continuityIndicatorCounts, CONTINUITY_MEASURE_IDS } from '../../src/storage/continuityIndicatorCounts';
 import { realisedVisitContinuity } from '../../src/storage/continuityFigures';
 import { keepContinuity, keepingDone, settledFor, settledPart } from '../../src/storage/continuitySettled';
 import type { IndicatorFilters, IndicatorStratifier } from '../../src/storage/indicatorCounts';
-import { ResourceStore } from '../../src/storage/resourceStore';
+import type { ResourceStore } from '../../src/storage/resourceStore';
 import { startClockAt } from '../../src/time/clock';
-import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
+import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
 const helsinki = (local: string) => new Date(`${local}+02:00`);
@@ -68,13 +67,12 @@ const unitTeam = (members: string[]): CareTeam & { id: string } => ({
 const ROLLBACK = new Error('rollback');
 
 describe.each(BACKENDS)('continuity over kept rows on %s', (backend) => {
-  let fresh: FreshDatabase;
+  let fresh: FreshStore;
   let store: ResourceStore;
   beforeAll(async () => {
-    loadFhirDefinitions();
     startClockAt(NOW);
-    fresh = await freshDatabase(backend, postgresUrl);
-    store = new ResourceStore(fresh.db);
+    fresh = await freshStore(backend, postgresUrl);
+    store = fresh.store;
   }, 60_000);
   afterAll(async () => {
     startClockAt(undefined);

@@ -7,12 +7,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { QuestionnaireResponse } from '@medplum/fhirtypes';
 import { DEFAULT_FEEDBACK_SURVEY, feedbackFigures, feedbackFiguresOfTally, tallyOf } from '@ovi/domain';
-import { loadFhirDefinitions } from '../../src/fhir/definitions';
-import { ResourceStore } from '../../src/storage/resourceStore';
+import type { ResourceStore } from '../../src/storage/resourceStore';
 import { feedbackAnswers, feedbackTally, type FeedbackFilter } from '../../src/storage/feedbackStore';
 import { answerFigures } from '../../src/feedback/feedbackResults';
 import { FEEDBACK_QUESTIONNAIRE, feedbackResponse, STATEMENT_PREFIX } from '../../src/feedback/feedbackAnswers';
-import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
+import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
 const UNITS = ['Location/loc-a', 'Organization/org-b'];
@@ -40,12 +39,11 @@ function answer(n: number): QuestionnaireResponse & { id: string } {
 }
 
 describe.each(BACKENDS)('the feedback tally on %s', (backend) => {
-  let fresh: FreshDatabase;
+  let fresh: FreshStore;
   let store: ResourceStore;
   beforeAll(async () => {
-    loadFhirDefinitions();
-    fresh = await freshDatabase(backend, postgresUrl);
-    store = new ResourceStore(fresh.db);
+    fresh = await freshStore(backend, postgresUrl);
+    store = fresh.store;
   }, 60_000);
   afterAll(async () => fresh?.close());
 

@@ -7,11 +7,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Appointment, Patient, Task } from '@medplum/fhirtypes';
 import { DIGITAL_CHANNELS, EXTENSIONS, SYSTEMS } from '@ovi/domain';
-import { loadFhirDefinitions } from '../../src/fhir/definitions';
-import { ResourceStore } from '../../src/storage/resourceStore';
+import type { ResourceStore } from '../../src/storage/resourceStore';
 import { foldRollups } from '../../src/storage/figureRollups';
 import { indicatorCounts } from '../../src/storage/indicatorCounts';
-import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
+import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
 /** Each daily count's combination, and which of a contact's (or visit's) counted rows it keeps. */
@@ -73,12 +72,11 @@ function visit(n: number, status: Appointment['status'] = 'fulfilled'): Appointm
 }
 
 describe.each(BACKENDS)('the daily counts on %s', (backend) => {
-  let fresh: FreshDatabase;
+  let fresh: FreshStore;
   let store: ResourceStore;
   beforeAll(async () => {
-    loadFhirDefinitions();
-    fresh = await freshDatabase(backend, postgresUrl);
-    store = new ResourceStore(fresh.db);
+    fresh = await freshStore(backend, postgresUrl);
+    store = fresh.store;
   }, 60_000);
   afterAll(async () => fresh?.close());
 

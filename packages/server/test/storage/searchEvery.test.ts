@@ -4,10 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Communication } from '@medplum/fhirtypes';
-import { loadFhirDefinitions } from '../../src/fhir/definitions';
-import { ResourceStore } from '../../src/storage/resourceStore';
+import type { ResourceStore } from '../../src/storage/resourceStore';
 import { transcriptOf } from '../../src/chat/chatSocket';
-import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
+import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
 
@@ -22,13 +21,12 @@ const line = (task: string, n: number): Communication & { id: string } => ({
 });
 
 describe.each(BACKENDS)('searchEvery on %s', (backend) => {
-  let fresh: FreshDatabase;
+  let fresh: FreshStore;
   let store: ResourceStore;
 
   beforeAll(async () => {
-    loadFhirDefinitions();
-    fresh = await freshDatabase(backend, postgresUrl);
-    store = new ResourceStore(fresh.db);
+    fresh = await freshStore(backend, postgresUrl);
+    store = fresh.store;
     await store.createMany(Array.from({ length: 7 }, (_, n) => line('short', n)));
     await store.createMany(Array.from({ length: 1003 }, (_, n) => line('long', n)));
   }, 120_000);

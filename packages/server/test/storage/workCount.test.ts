@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Task } from '@medplum/fhirtypes';
-import { loadFhirDefinitions } from '../../src/fhir/definitions';
-import { ResourceStore } from '../../src/storage/resourceStore';
-import { BACKENDS, freshDatabase, type FreshDatabase } from '../backup/databases';
+import type { ResourceStore } from '../../src/storage/resourceStore';
+import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
 const KEY = 'kind, owner, urgency_rank, channel, profession, claimant';
@@ -32,12 +31,11 @@ function task(n: number, extra: Partial<Task> = {}): Task & { id: string } {
 }
 
 describe.each(BACKENDS)('the queue totals on %s', (backend) => {
-  let fresh: FreshDatabase;
+  let fresh: FreshStore;
   let store: ResourceStore;
   beforeAll(async () => {
-    loadFhirDefinitions();
-    fresh = await freshDatabase(backend, postgresUrl);
-    store = new ResourceStore(fresh.db);
+    fresh = await freshStore(backend, postgresUrl);
+    store = fresh.store;
   }, 60_000);
   afterAll(async () => fresh?.close());
 
