@@ -62,8 +62,8 @@ export const DASHBOARD_INDICATORS: DashboardIndicator[] = [...EXISTING_INDICATOR
  * shown twice asked twice) and the older figures folded into it.
  */
 const THEME_EXTRAS: Record<DashboardTheme, (p: DashboardPeriod) => string[]> = {
-  // T3 (this month's, as its panel asks) and the waiting times of the period.
-  access: (p) => ['/api/access/measures', `/api/access/measures?${range(p)}`],
+  // T3 (measured now, as its panel asks) and the waiting times of the period, each alone.
+  access: (p) => ['/api/access/measures?include=t3', `/api/access/measures?${range(p)}&include=waiting`],
   demand: (p) => [`/api/demand-capacity?${measureQuery(p)}`, `/api/guidance/stats?${range(p)}`, '/api/high-need/summary?lang=fi'],
   continuity: (p) => [`/api/access/continuity?${range(p)}`, '/api/care-plans/outcomes'],
   experience: () => [],

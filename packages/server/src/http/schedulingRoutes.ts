@@ -3,7 +3,7 @@ import type { TokenService } from '../auth/tokens';
 import type { ResourceStore } from '../storage/resourceStore';
 import type { SchedulingSettings } from '../scheduling/schedulingSettings';
 import type { SlotMaterializer } from '../scheduling/slotMaterializer';
-import { accessReport } from '../scheduling/accessReport';
+import { ACCESS_PARTS, accessReport, type AccessPart } from '../scheduling/accessReport';
 import { continuityReport } from '../scheduling/continuityReport';
 import { periodOfQuery } from '../figures/figurePeriod';
 import { now as clockNow } from '../time/clock';
@@ -73,8 +73,10 @@ export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, 
     const user = await authenticate(request, tokens);
     if (!hasRole(user, 'manager', 'admin')) throw forbidden('Access measures are for managers');
     const now = clockNow();
-    const period = periodOfQuery(request.query, now);
-    return { period, ...(await accessReport(store, settings, { start: new Date(period.start), end: new Date(period.end) }, now)) };
+    const { include, ...periodQuery } = request.query;
+    const parts = accessParts(include);
+    const period = periodOfQuery(periodQuery, now);
+    return { period, ...(await accessReport(store, settings, { start: new Date(period.start), end: new Date(period.end) }, now, parts)) };
   });
 
   // Continuity of care (UPC, COCI, own-team share) over the visits realised in the period (decision 021).
@@ -84,4 +86,12 @@ export function registerSchedulingRoutes(app: FastifyInstance, { tokens, store, 
     const period = periodOfQuery(request.query, clockNow());
     return { period, ...(await continuityReport(store, { start: new Date(period.start), end: new Date(period.end) })) };
   });
+}
+
+/** `include`: one part of the access report ('t3' or 'waiting'); both when not given. */
+function accessParts(include: unknown): readonly AccessPart[] {
+  if (include === undefined) return ACCESS_PARTS;
+  const part = ACCESS_PARTS.find((p) => p === include);
+  if (!part) throw badRequest(`'include' must be given once, as one of ${ACCESS_PARTS.join(', ')}`, ['include']);
+  return [part];
 }

@@ -22,10 +22,14 @@ export interface AccessReport {
    * Per unit and profession. `scope` 'one-professional': the unit has one such professional,
    * so the figure is that person's T3, not a unit median; shown, labelled so (decision 009).
    */
-  t3: T3Row[];
+  t3?: T3Row[];
   /** Waits to the visits realised in the period, per unit, profession and urgency (decision 018). */
-  waiting: Array<PublishedWaitGroup & { unitName?: string }>;
+  waiting?: Array<PublishedWaitGroup & { unitName?: string }>;
 }
+
+/** The two parts of the report; a page that shows one asks for it alone, so nothing is computed twice. */
+export const ACCESS_PARTS = ['t3', 'waiting'] as const;
+export type AccessPart = (typeof ACCESS_PARTS)[number];
 
 /** The visits whose waits are counted: those realised (started) at or after `start` and before `end`. */
 export interface WaitWindow {
@@ -48,12 +52,25 @@ export interface WaitWindow {
  *   and the region's limit separately; visits without an assessment counted from their
  *   booking in a group of their own. Small groups hidden, counts rounded (`visitWaits.ts`).
  */
-export async function accessReport(store: ResourceStore, settings: SchedulingSettings, window: WaitWindow, now = clockNow()): Promise<AccessReport> {
-  const visitTypes = (await settings.visitTypes()).filter((v) => v.nonUrgent).map((v) => v.code);
-  const [calendars, waits] = await Promise.all([
-    store.t3Calendars({ from: now, to: new Date(now.getTime() + T3_CAP_DAYS * 86_400_000), visitTypes }),
-    store.realisedVisitWaits(window),
+export async function accessReport(
+  store: ResourceStore,
+  settings: SchedulingSettings,
+  window: WaitWindow,
+  now = clockNow(),
+  parts: readonly AccessPart[] = ACCESS_PARTS,
+): Promise<AccessReport> {
+  const names = new Map<string, string | undefined>();
+  const [t3, waiting] = await Promise.all([
+    parts.includes('t3') ? t3Rows(store, settings, now, names) : undefined,
+    parts.includes('waiting') ? waitingGroups(store, window, names) : undefined,
   ]);
+  return { measuredAt: now.toISOString(), t3CapDays: T3_CAP_DAYS, ...(t3 && { t3 }), ...(waiting && { waiting }) };
+}
+
+/** T3 per unit and profession, measured at `now`; notes the units' names in `names`. */
+async function t3Rows(store: ResourceStore, settings: SchedulingSettings, now: Date, names: Map<string, string | undefined>): Promise<T3Row[]> {
+  const visitTypes = (await settings.visitTypes()).filter((v) => v.nonUrgent).map((v) => v.code);
+  const calendars = await store.t3Calendars({ from: now, to: new Date(now.getTime() + T3_CAP_DAYS * 86_400_000), visitTypes });
   const units = new Map<string, { name?: string; professionals: Array<{ practitioner: string; profession: string; freeSlotStarts: Date[] }> }>();
   for (const c of calendars) {
     const key = c.unit ?? 'unknown';
@@ -61,16 +78,18 @@ export async function accessReport(store: ResourceStore, settings: SchedulingSet
     unit.professionals.push({ practitioner: c.practitioner, profession: c.profession, freeSlotStarts: c.freeStarts });
     units.set(key, unit);
   }
-  const t3 = [...units.entries()]
+  for (const [unit, { name }] of units) names.set(unit, name);
+  return [...units.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .flatMap(([unit, { name, professionals }]) =>
       t3ForUnit(professionals, now).map((p) => ({ unit, unitName: name, profession: p.profession, t3Days: p.t3, professionals: p.professionals, atCap: p.atCap, scope: figureScope(p.professionals) })),
     );
-  const names = new Map([...units.entries()].map(([unit, { name }]) => [unit, name]));
-  const waiting = await Promise.all(
-    publishedWaitGroups(waits.cells, waits.professionals).map(async (g) => ({ ...g, ...(await unitName(store, g.unit, names)) })),
-  );
-  return { measuredAt: now.toISOString(), t3CapDays: T3_CAP_DAYS, t3, waiting };
+}
+
+/** The published waits of the visits realised in `window`, each with its unit's name. */
+async function waitingGroups(store: ResourceStore, window: WaitWindow, names: Map<string, string | undefined>): Promise<Array<PublishedWaitGroup & { unitName?: string }>> {
+  const waits = await store.realisedVisitWaits(window);
+  return Promise.all(publishedWaitGroups(waits.cells, waits.professionals).map(async (g) => ({ ...g, ...(await unitName(store, g.unit, names)) })));
 }
 
 /** The unit's name (the Location's or the Organization's) for a figure's `unit`, looked up once per report. */

@@ -186,4 +186,24 @@ describe.each(BACKENDS)('access measures on %s', (backend) => {
     expect(group.withinRegionalShare).toBe(0.5);
     expect(group.withinLegalShare).toBeNull();
   });
+
+  it('answers one part alone when asked (include=t3 or waiting), the same as in the whole report; refuses another include', async () => {
+    const range = 'from=2026-10-01&to=2026-10-31';
+    const whole = await server.call('GET', `/api/access/measures?${range}`, { token: manager });
+    const t3 = await server.call('GET', `/api/access/measures?${range}&include=t3`, { token: manager });
+    const waiting = await server.call('GET', `/api/access/measures?include=waiting&${range}`, { token: manager });
+    expect([whole.status, t3.status, waiting.status]).toEqual([200, 200, 200]);
+    expect(whole.body.waiting.length, 'the October visits are there to compare').toBeGreaterThan(0);
+    // The clock runs on between the calls: measuredAt differs, nothing else.
+    const { measuredAt: _whole, waiting: wholeWaiting, t3: wholeT3, ...rest } = whole.body;
+    const { measuredAt: _t3, ...t3Body } = t3.body;
+    const { measuredAt: _waiting, ...waitingBody } = waiting.body;
+    expect(t3Body).toEqual({ ...rest, t3: wholeT3 });
+    expect(waitingBody).toEqual({ ...rest, waiting: wholeWaiting });
+    for (const bad of ['include=both', 'include=t3&include=waiting', 'include=', 'include=T3']) {
+      const r = await server.call('GET', `/api/access/measures?${range}&${bad}`, { token: manager });
+      expect(r.status, bad).toBe(400);
+      expect(r.body.resourceType).toBe('OperationOutcome');
+    }
+  });
 });

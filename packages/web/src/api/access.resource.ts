@@ -52,9 +52,13 @@ interface RawMeasures {
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** `search`: the period's query string ('?period=last-month', '?from=…&to=…' or ''). */
-export async function fetchAccessMeasures(search: string): Promise<AccessMeasures> {
-  const raw = await api.get<RawMeasures>(`/api/access/measures${search}`);
+/**
+ * `search`: the period's query string ('?period=last-month', '?from=…&to=…' or ''); `include`:
+ * the one part a panel shows (T3 is measured now whatever the period), so that a page with
+ * both panels has each computed once.
+ */
+export async function fetchAccessMeasures(search: string, include: 't3' | 'waiting'): Promise<AccessMeasures> {
+  const raw = await api.get<RawMeasures>(`/api/access/measures${search ? `${search}&` : '?'}include=${include}`);
   return {
     period: raw.period ?? { from: '', to: '' },
     measuredAt: raw.measuredAt,

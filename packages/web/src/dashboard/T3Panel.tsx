@@ -16,7 +16,7 @@ import { T3Chart } from '../manager/T3Chart';
 export function T3Panel({ unit }: { unit?: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const measures = useAsync(() => fetchAccessMeasures(''), []);
+  const measures = useAsync(() => fetchAccessMeasures('', 't3'), []);
   const m = measures.data;
   // The unit filter names an Organization; T3 rows name the Location and its unit name, so a unit view shows all (said so).
   return (

@@ -16,7 +16,7 @@ import { useLanguage } from '../i18n/useLanguage';
 export function WaitingFigures({ search }: { search: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const measures = useAsync(() => fetchAccessMeasures(search), [search]);
+  const measures = useAsync(() => fetchAccessMeasures(search, 'waiting'), [search]);
   const m = measures.data;
   const period = m ? formatPeriod(m.period, lang) : '';
   const ofPeriod = t('figuresPeriod.ofPeriod', { period });
