@@ -97,11 +97,16 @@ const SERVICE_SEARCH = 'service_search';
 
 /**
  * The managers' figure facts (migrations 041 and 043, decisions 033 and 037): one row per Task,
- * Appointment, Patient and feedback answer, derived from that resource alone by triggers on resource like work_item, so a
- * restore builds them again as the resources go in; and their daily counts (migration 044,
- * decision 038), kept by triggers on the facts.
+ * Appointment, Patient and feedback answer, derived from that resource alone by triggers on
+ * resource like work_item, so a restore builds them again as the resources go in; and their
+ * daily and monthly counts (migrations 044 and 047, decisions 038 and 042), kept by triggers on
+ * the facts.
  */
-const FIGURE_FACTS = ['task_fact', 'visit_fact', 'patient_fact', 'feedback_fact', 'feedback_statement_fact', 'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day'] as const;
+const FIGURE_FACTS = [
+  'task_fact', 'visit_fact', 'patient_fact', 'feedback_fact', 'feedback_statement_fact',
+  'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day',
+  'contact_month', 'handler_month', 'assessment_month', 'visit_month', 'visit_wait_month', 'visit_professional_month',
+] as const;
 
 /**
  * Tables of the public schema that are deliberately not in a backup (besides the work queue's

@@ -7,7 +7,7 @@ import { NO_ASSESSMENT } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { activeScheduleIds } from './slotAvailability';
 import { figureQuery } from './figureSession';
-import { DAYS_OF_WINDOW, foldRollupsSoon, wholeDays } from './figureRollups';
+import { countsOfWindow, foldRollupsSoon, wholeDays } from './figureRollups';
 
 /** One professional's booking calendar for T3: up to the first three free times in the horizon. */
 export interface T3Calendar {
@@ -114,7 +114,8 @@ export async function realisedVisitWaits(db: SqlExecutor, window: { start: Date;
 
 /**
  * The same rows for a window of whole Helsinki days from the visits' daily counts
- * (visit_wait_day and visit_professional_day, migration 044, decision 038), which keep each
+ * (visit_wait_day and visit_professional_day, migration 044, decision 038; whole months from
+ * their monthly tables, migration 047, decision 042), which keep each
  * visit's Location, profession, urgency (and whether it was assessed), days waited and limits,
  * and who saw it. Every group counted has its professionals row, 0 when nobody was named.
  */
@@ -124,11 +125,11 @@ function dailyWaits(db: SqlExecutor, window: { start: Date; end: Date }) {
     db,
     `WITH cells AS (
        SELECT unit, profession, urgency, days, within_legal, within_regional, sum(n)::int AS n
-         FROM (SELECT ${group}, days, within_legal, within_regional, n FROM visit_wait_day WHERE ${DAYS_OF_WINDOW}) w
+         FROM (SELECT ${group}, days, within_legal, within_regional, n FROM ${countsOfWindow('visit_wait')} x) w
         GROUP BY unit, profession, urgency, days, within_legal, within_regional HAVING sum(n) <> 0
      ), seen AS (
        SELECT unit, profession, urgency, practitioner
-         FROM (SELECT ${group}, practitioner, n FROM visit_professional_day WHERE ${DAYS_OF_WINDOW}) p
+         FROM (SELECT ${group}, practitioner, n FROM ${countsOfWindow('visit_professional')} x) p
         GROUP BY unit, profession, urgency, practitioner HAVING sum(n) <> 0
      )
      SELECT unit, profession, urgency, days, within_legal, within_regional, n, NULL::int AS professionals FROM cells

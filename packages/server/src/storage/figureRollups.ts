@@ -15,11 +15,35 @@ export function wholeDays(window: { start: Date; end: Date }): boolean {
   return midnight(window.start) && midnight(window.end);
 }
 
-/** The rows of a daily count (its `day`) in the window ($1, $2) of whole days. */
-export const DAYS_OF_WINDOW = `day >= ($1::timestamptz AT TIME ZONE 'Europe/Helsinki')::date AND day < ($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
+/** The window's ($1, $2) first and last day + 1 as Helsinki dates. */
+const FIRST_DAY = `($1::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
+const END_DAY = `($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
+/** The first day of the window's first whole month, and of the month its end falls in. */
+const FIRST_WHOLE_MONTH = `(date_trunc('month', (${FIRST_DAY} - 1)::timestamp) + interval '1 month')::date`;
+const END_MONTH = `date_trunc('month', ${END_DAY}::timestamp)::date`;
 
-/** The daily counts (migration 044). */
-export const ROLLUP_TABLES = ['contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day'] as const;
+/** The counts kept both by day and by month (migration 047, decision 042). */
+export type CountsByDayAndMonth = 'contact' | 'handler' | 'assessment' | 'visit' | 'visit_wait' | 'visit_professional';
+
+/**
+ * The rows of one count in the window ($1, $2) of whole days: its whole months from the monthly
+ * table (whose `day` is the month's first), the days before the first and from the last whole
+ * month on from the daily one. The two day ranges overlap only when the window holds no whole
+ * month, and a row is read once either way. Columns as the daily table's.
+ */
+export function countsOfWindow(count: CountsByDayAndMonth): string {
+  return `(SELECT * FROM ${count}_day
+            WHERE (day >= ${FIRST_DAY} AND day < LEAST(${FIRST_WHOLE_MONTH}, ${END_DAY}))
+               OR (day >= GREATEST(${END_MONTH}, ${FIRST_DAY}) AND day < ${END_DAY})
+           UNION ALL
+           SELECT * FROM ${count}_month WHERE day >= ${FIRST_WHOLE_MONTH} AND day < ${END_MONTH})`;
+}
+
+/** The daily counts (migration 044) and the monthly ones (migration 047). */
+export const ROLLUP_TABLES = [
+  'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day',
+  'contact_month', 'handler_month', 'assessment_month', 'visit_month', 'visit_wait_month', 'visit_professional_month',
+] as const;
 
 /** Unfolded rows (in all of them) past which a Measure read folds them. */
 const FOLD_AFTER_ROWS = 2_000;

@@ -13,7 +13,7 @@
 import { MEASUREMENT_FREQUENCY_EXTENSION } from '@ovi/domain';
 import type { SqlExecutor } from '../db/database';
 import { figureQuery } from './figureSession';
-import { DAYS_OF_WINDOW, foldRollupsSoon, wholeDays } from './figureRollups';
+import { countsOfWindow, foldRollupsSoon, wholeDays } from './figureRollups';
 import { groupingOf } from './indicatorGrouping';
 
 export type IndicatorStratifier = 'unit' | 'municipality' | 'age-group' | 'profession';
@@ -105,24 +105,25 @@ const VISITS = `
    WHERE v.status = 'fulfilled' AND v.start_at >= $1::timestamptz AND v.start_at < $2::timestamptz`;
 
 /**
- * `CONTACTS` over whole days, from their daily counts (contact_day, migration 044, decision
- * 038): the columns the count Measures read, and `n`, the contacts in each row.
+ * `CONTACTS` over whole days, from their daily and monthly counts (contact_day and
+ * contact_month, migrations 044 and 047, decisions 038 and 042): the columns the count
+ * Measures read, and `n`, the contacts in each row.
  */
 const CONTACT_DAYS = `
   SELECT COALESCE(c.unit, 'unknown') AS unit, COALESCE(c.municipality, 'unknown') AS municipality,
          COALESCE(c.age_group, 'unknown') AS age_group, COALESCE(c.profession, 'unknown') AS profession,
          c.channel, c.status, c.outcome, c.n
-    FROM contact_day c WHERE c.${DAYS_OF_WINDOW}`;
+    FROM ${countsOfWindow('contact')} c`;
 
 /**
- * The assessed contacts over whole days (assessment_day, migration 044): whole hours to the
- * assessment and whether it was by its due time, with `n`.
+ * The assessed contacts over whole days (assessment_day and _month, migrations 044 and 047):
+ * whole hours to the assessment and whether it was by its due time, with `n`.
  */
 const ASSESSMENT_DAYS = `
   SELECT COALESCE(a.unit, 'unknown') AS unit, COALESCE(a.municipality, 'unknown') AS municipality,
          COALESCE(a.age_group, 'unknown') AS age_group, COALESCE(a.profession, 'unknown') AS profession,
          a.hours, a.on_time, a.n
-    FROM assessment_day a WHERE a.${DAYS_OF_WINDOW}`;
+    FROM ${countsOfWindow('assessment')} a`;
 
 /**
  * The contacts of the window still without an assessment and past their due time ($7: now),
@@ -142,24 +143,23 @@ const DUE_ASSESSMENT_DAYS = `
   SELECT unit, municipality, age_group, profession, false, 1 FROM (${UNASSESSED_PAST_DUE}) u`;
 
 /**
- * Who handled the contacts of whole days (handler_day, migration 044), for the handling
+ * Who handled the contacts of whole days (handler_day and _month, migrations 044 and 047), for the handling
  * Measures' distinct professionals, with `n` and the flags their populations are chosen by.
  */
 const HANDLER_DAYS = `
   SELECT COALESCE(h.unit, 'unknown') AS unit, COALESCE(h.municipality, 'unknown') AS municipality,
          COALESCE(h.age_group, 'unknown') AS age_group, COALESCE(h.profession, 'unknown') AS profession,
          h.owner, h.completed, h.assessed, h.has_due, h.n
-    FROM handler_day h WHERE h.${DAYS_OF_WINDOW}`;
+    FROM ${countsOfWindow('handler')} h`;
 
-/** `VISITS` over whole days, from their daily counts (visit_day, migration 044), with `n`. */
+/** `VISITS` over whole days, from their daily and monthly counts (visit_day and visit_month, migrations 044 and 047), with `n`. */
 const VISIT_DAYS = `
   SELECT COALESCE(l.organization, v.location, 'unknown') AS unit,
          COALESCE(v.municipality, 'unknown') AS municipality, COALESCE(v.age_group, 'unknown') AS age_group,
          COALESCE(v.profession, 'unknown') AS profession, NULL::text AS owner,
          v.waited, v.within_legal, v.within_regional, v.n
-    FROM visit_day v
-    LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location
-   WHERE v.${DAYS_OF_WINDOW}`;
+    FROM ${countsOfWindow('visit')} v
+    LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location`;
 
 /** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
 const TIMES = `

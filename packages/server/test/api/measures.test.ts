@@ -226,7 +226,7 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
     const bad = await server.call('GET', `/api/measures/digital-share.csv?${PERIOD}&stratifier=shoe-size`, { token: manager });
     expect(bad.status).toBe(400);
   });
-  it('the daily counts give every count the facts give: each filter, windows of whole days around Helsinki midnights, before and after folding', async () => {
+  it('the daily and monthly counts give every count the facts give: each filter, windows of whole days and months around Helsinki midnights, before and after folding', async () => {
     const db = server.ovi.services.db;
     const helsinki = (local: string) => new Date(local);
     const windows = [
@@ -235,6 +235,11 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
       { start: helsinki('2025-02-28T00:00:00+02:00'), end: helsinki('2025-03-02T00:00:00+02:00') },
       { start: helsinki('2025-03-31T00:00:00+03:00'), end: helsinki('2025-04-02T00:00:00+03:00') },
       { start: helsinki('2025-03-05T00:00:00+02:00'), end: helsinki('2025-03-20T00:00:00+02:00') },
+      // Whole months from the monthly counts (migration 047), the days at the edges from the daily ones.
+      { start: helsinki('2025-02-15T00:00:00+02:00'), end: helsinki('2025-04-15T00:00:00+03:00') },
+      { start: helsinki('2025-02-01T00:00:00+02:00'), end: helsinki('2025-05-01T00:00:00+03:00') },
+      { start: helsinki('2025-03-01T00:00:00+02:00'), end: helsinki('2025-03-20T00:00:00+02:00') },
+      { start: helsinki('2025-03-10T00:00:00+02:00'), end: helsinki('2025-04-01T00:00:00+03:00') },
     ];
     const filters: IndicatorFilters[] = [{}, { unit: UNIT_A }, { unit: UNIT_B }, { municipality: '217' }, { profession: 'nurse' }, { unit: 'Organization/none' }];
     const ids = Object.keys(COUNT_SPECS).filter((id) => COUNT_SPECS[id]?.days);

@@ -1,5 +1,6 @@
 /**
- * The daily counts (contact_day, visit_day: migration 044) agree with the facts they count in
+ * The daily counts (contact_day, visit_day: migration 044) and the monthly ones (contact_month,
+ * visit_month: migration 047) agree with the facts they count in
  * every combination, through new, changed, closed and removed contacts and visits, a client who
  * moves (which rewrites their contacts' facts), simultaneous writes, folds running at once with
  * writes, and emptying. The Measures' use of them is compared with the facts in measures.test.ts.
@@ -90,6 +91,14 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
       const facts = await lines(`SELECT json_build_array(${onK}, count(*))::text AS line FROM ${c.of} WHERE ${c.where} GROUP BY ${onK}`);
       expect(summed, c.table).toEqual(facts);
       counted[c.table] = facts.length;
+      if (c.table === 'queue_day') continue;
+      // The same counts by month (migration 047): `day` there is the month's first day.
+      const month = c.table.replace(/_day$/, '_month');
+      const monthOfK = onK.replace(/^k\.day/, `date_trunc('month', k.day::timestamp)::date`);
+      const monthly = await lines(`SELECT json_build_array(${c.key}, sum(n))::text AS line FROM ${month} GROUP BY ${c.key} HAVING sum(n) <> 0`);
+      const factsByMonth = await lines(`SELECT json_build_array(${monthOfK}, count(*))::text AS line FROM ${c.of} WHERE ${c.where} GROUP BY ${monthOfK}`);
+      expect(monthly, month).toEqual(factsByMonth);
+      expect(factsByMonth.length, `${month} has fewer combinations`).toBeLessThanOrEqual(facts.length);
     }
     return { contacts: counted.contact_day ?? 0, assessments: counted.assessment_day ?? 0, handlers: counted.handler_day ?? 0, visits: counted.visit_day ?? 0 };
   };
@@ -109,6 +118,9 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     // Within the daily counts: the Helsinki day of 21:50Z and 22:10Z differ.
     const days = (await fresh.db.query<{ day: string }>(`SELECT DISTINCT day::text AS day FROM contact_day ORDER BY 1`)).rows.map((r) => r.day);
     expect(days).toEqual(['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+    // Either side of the Helsinki midnight that starts November (UTC+2 then): October and November.
+    await store.createMany([contact(30, { authoredOn: '2026-10-31T21:50:00.000Z' }), contact(31, { authoredOn: '2026-10-31T22:10:00.000Z' })]);
+    expect((await fresh.db.query<{ day: string }>(`SELECT DISTINCT day::text AS day FROM contact_month ORDER BY 1`)).rows.map((r) => r.day)).toEqual(['2026-10-01', '2026-11-01']);
 
     await update<Task>('Task', 'roll-c-1', (t) => ({ ...t, owner: { reference: 'Practitioner/pr-1' } }));
     await update<Task>('Task', 'roll-c-2', (t) => ({ ...t, status: 'completed', businessStatus: { coding: [{ code: 'booked' }] }, executionPeriod: { end: '2026-11-22T08:00:00.000Z' } }));
@@ -116,7 +128,8 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     await update<Task>('Task', 'roll-c-5', (t) => ({ ...t, input: [...(t.input ?? []), { type: { coding: [{ code: 'assessed-at' }] }, valueDateTime: '2026-11-21T08:00:00.000Z' }] }));
     await update<Task>('Task', 'roll-c-6', (t) => ({ ...t, description: 'only a note' })); // no counted column changes
     await update<Appointment>('Appointment', 'roll-v-1', (a) => ({ ...a, status: 'cancelled' }));
-    await update<Appointment>('Appointment', 'roll-v-102', (a) => ({ ...a, start: '2026-11-30T08:00:00.000Z', end: '2026-11-30T08:20:00.000Z' }));
+    // Moved into December (1.12. 00:30 in Helsinki): out of November's monthly counts, into December's.
+    await update<Appointment>('Appointment', 'roll-v-102', (a) => ({ ...a, start: '2026-11-30T22:30:00.000Z', end: '2026-11-30T22:50:00.000Z' }));
     // The client moves: their contacts' and visits' facts are rewritten.
     await update<Patient>('Patient', 'roll-p-2', (p) => ({ ...p, extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: '217' } }] }));
     await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Task' AND id = 'roll-c-7'`); // its visit loses its contact
@@ -153,6 +166,8 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     expect(await rows('visit_day')).toBe(after.visits);
     expect(await rows('assessment_day WHERE NOT folded OR n <= 0')).toBe(0);
     expect(await rows('contact_day WHERE NOT folded OR n <= 0')).toBe(0);
+    expect(await rows('contact_month WHERE NOT folded OR n <= 0')).toBe(0);
+    expect(await rows('visit_wait_month WHERE NOT folded OR n <= 0')).toBe(0);
     // Nothing to fold: nothing done.
     expect(await foldRollups(fresh.db)).toBe(0);
   });
@@ -163,5 +178,6 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
     expect(Number((await fresh.db.query<{ n: number }>('SELECT COALESCE(sum(n), 0)::int AS n FROM contact_day')).rows[0]?.n)).toBe(0);
     await foldRollups(fresh.db);
     for (const c of COUNTS) expect(await rows(c.table), c.table).toBe(0);
+    for (const c of COUNTS) if (c.table !== 'queue_day') expect(await rows(c.table.replace(/_day$/, '_month')), c.table).toBe(0);
   });
 });
