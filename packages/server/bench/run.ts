@@ -13,6 +13,7 @@ import { summarize } from './summary';
 import { benchEmbedded } from './embeddedBench';
 import { benchDashboard, type DashboardFigures } from './dashboardBench';
 import { DASHBOARD_INDICATORS } from './dashboardIndicators';
+import { benchFirstLoad } from './firstLoadBench';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -24,7 +25,7 @@ const postgres = await startPostgres();
 try {
   const only = process.env.BENCH_ONLY;
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-  // BENCH_ONLY=throughput|embedded|scheduling|dashboard runs one part; unset, all but the
+  // BENCH_ONLY=throughput|embedded|scheduling|firstload|dashboard runs one part; unset, all but the
   // dashboard, which first generates a region's year (about an hour on this kind of machine).
   const runs = (part: string) => (part === 'dashboard' ? only === part : !only || only === part);
   // The load-generating parts first: the scheduling part loads Ovi (and the FHIR definitions,
@@ -32,11 +33,12 @@ try {
   const throughput = runs('throughput') ? await benchThroughput(postgres.url, seconds) : undefined;
   const embedded = runs('embedded') ? await benchEmbedded(seconds) : undefined;
   const scheduling = runs('scheduling') ? await schedulingPart(postgres.url) : undefined;
+  const firstLoad = runs('firstload') ? await benchFirstLoad() : undefined;
   const dashboard = runs('dashboard') ? await dashboardPart(postgres.url) : undefined;
-  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput, embedded, dashboard };
+  const results = { measuredAt: new Date().toISOString(), machine: { node: process.version }, scheduling, throughput, embedded, firstLoad, dashboard };
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  const summary = summarize(results.measuredAt, scheduling, throughput, embedded, dashboard);
+  const summary = summarize(results.measuredAt, scheduling, throughput, embedded, dashboard, firstLoad);
   writeFileSync(join(out, 'summary.md'), summary);
   console.log(summary);
 } finally {

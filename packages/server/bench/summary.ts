@@ -3,15 +3,24 @@ import type { ThroughputFigures } from './throughputBench';
 import type { LoadFigures } from './loadGenerator';
 import type { EmbeddedFigures } from './embeddedBench';
 import { dashboardLines, type DashboardFigures } from './dashboardBench';
+import { firstLoadLines, type FirstLoadFigures } from './firstLoadBench';
 
 /** The readable summary of a benchmark run. */
-export function summarize(measuredAt: string, scheduling?: SchedulingFigures, throughput?: ThroughputFigures, embedded?: EmbeddedFigures, dashboard?: DashboardFigures[]): string {
+export function summarize(
+  measuredAt: string,
+  scheduling?: SchedulingFigures,
+  throughput?: ThroughputFigures,
+  embedded?: EmbeddedFigures,
+  dashboard?: DashboardFigures[],
+  firstLoad?: FirstLoadFigures,
+): string {
   return [
     `# Ovi benchmark (${measuredAt})`,
     '',
     ...(scheduling ? schedulingLines(scheduling) : []),
     ...(throughput ? throughputLines(throughput) : []),
     ...(embedded ? embeddedLines(embedded) : []),
+    ...(firstLoad ? firstLoadLines(firstLoad) : []),
     ...(dashboard ? ['## The manager\'s dashboard over a generated region-year', '', ...dashboard.flatMap(dashboardLines)] : []),
   ].join('\n');
 }
