@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { median, percentile, t3ForUnit, thirdNextAvailable } from './accessMeasures';
+import { median, percentile, percentileOfCounts, t3ForUnit, thirdNextAvailable, type CountedValue } from './accessMeasures';
 import { addCalendarDays } from './calendarDate';
 import { helsinkiTime } from './helsinkiTime';
 
@@ -43,6 +43,48 @@ describe('percentile (nearest rank: value at rank ⌈p/100·n⌉)', () => {
     expect(() => percentile([1], 0)).toThrow(RangeError);
     expect(() => percentile([1], 100.5)).toThrow(RangeError);
     expect(() => percentile([Number.NaN], 50)).toThrow(RangeError);
+  });
+});
+
+/** A small seeded generator, so that a failing case can be run again. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const writtenOut = (counts: readonly CountedValue[]) => counts.flatMap((c) => Array.from({ length: c.n }, () => c.value));
+
+describe('percentileOfCounts: the percentile of counted values without writing them out', () => {
+  it('equals the percentile of the values written out, for 2 000 random histograms and every p used', () => {
+    const next = random(42);
+    for (let run = 0; run < 2_000; run++) {
+      // Unsorted, repeated values, zero counts, one big bar among small ones.
+      const counts = Array.from({ length: 1 + Math.floor(next() * 12) }, () => ({
+        value: Math.floor(next() * 40) - 5,
+        n: next() < 0.15 ? 0 : Math.floor(next() * (next() < 0.1 ? 500 : 9)),
+      }));
+      for (const p of [1, 10, 25, 50, 75, 90, 99, 100, 33.3])
+        expect(percentileOfCounts(counts, p), JSON.stringify({ counts, p })).toBe(percentile(writtenOut(counts), p));
+    }
+  });
+  it('is null with no values; refuses a bad p, a count that is not a whole number ≥ 0, and a value that is not finite', () => {
+    expect(percentileOfCounts([], 50)).toBeNull();
+    expect(percentileOfCounts([{ value: 3, n: 0 }], 50)).toBeNull();
+    expect(percentileOfCounts([{ value: 3, n: 1 }], 100)).toBe(3);
+    expect(() => percentileOfCounts([{ value: 1, n: 1 }], 0)).toThrow(RangeError);
+    expect(() => percentileOfCounts([{ value: 1, n: -1 }], 50)).toThrow(RangeError);
+    expect(() => percentileOfCounts([{ value: 1, n: 1.5 }], 50)).toThrow(RangeError);
+    expect(() => percentileOfCounts([{ value: Number.NaN, n: 1 }], 50)).toThrow(RangeError);
+  });
+  it('answers a year of visits as counts at once (600 000 visits in 200 bars)', () => {
+    const counts = Array.from({ length: 200 }, (_, i) => ({ value: i, n: 3_000 }));
+    expect(percentileOfCounts(counts, 50)).toBe(99);
+    expect(percentileOfCounts(counts, 90)).toBe(179);
   });
 });
 

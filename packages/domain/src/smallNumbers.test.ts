@@ -4,6 +4,7 @@ import {
   publishCounts,
   publishedShare,
   quantileIsPublishable,
+  quantileOfCountsIsPublishable,
   recoverableCells,
   ROUNDING_BASE,
   roundCount,
@@ -583,5 +584,22 @@ describe('quantileIsPublishable', () => {
     expect(quantileIsPublishable([1, 2, 3, 4], 2)).toBe(false);
     expect(quantileIsPublishable([], null)).toBe(false);
     expect(quantileIsPublishable(ten, 9, { limit: 2 })).toBe(true);
+  });
+});
+
+describe('quantileOfCountsIsPublishable: the same rule over counted values', () => {
+  it('agrees with quantileIsPublishable on the values written out, for random histograms, quantiles and limits', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let run = 0; run < 2_000; run++) {
+      const counts = Array.from({ length: 1 + Math.floor(next() * 8) }, () => ({ value: Math.floor(next() * 20), n: Math.floor(next() * 8) }));
+      const values = counts.flatMap((c) => Array.from({ length: c.n }, () => c.value));
+      for (const q of [null, Number.NaN, 0, 3, 7.5, 10, 19, 25])
+        for (const limit of [1, 3, 5, 10])
+          expect(quantileOfCountsIsPublishable(counts, q, { limit }), JSON.stringify({ counts, q, limit })).toBe(quantileIsPublishable(values, q, { limit }));
+    }
   });
 });

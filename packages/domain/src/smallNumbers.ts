@@ -395,6 +395,15 @@ export function quantileIsPublishable(values: readonly number[], q: number | nul
   return values.filter((v) => v <= q).length >= limit && values.filter((v) => v >= q).length >= limit;
 }
 
+/** {@link quantileIsPublishable} over counted values (each `value` `n` times; `accessMeasures.ts`). */
+export function quantileOfCountsIsPublishable(counts: ReadonlyArray<{ value: number; n: number }>, q: number | null, options: DisclosureOptions = {}): boolean {
+  const limit = positiveInteger(options.limit ?? SMALL_NUMBER_LIMIT, 'limit');
+  if (q === null || !Number.isFinite(q)) return false;
+  const atOrBelow = counts.reduce((sum, c) => (c.value <= q ? sum + c.n : sum), 0);
+  const atOrAbove = counts.reduce((sum, c) => (c.value >= q ? sum + c.n : sum), 0);
+  return atOrBelow >= limit && atOrAbove >= limit;
+}
+
 // ---- the check: can a hidden count be worked out from what is published? ----
 
 function gcd(a: number, b: number): number {

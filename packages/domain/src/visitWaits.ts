@@ -24,8 +24,8 @@
  */
 import { calendarDaysBetween } from './calendarSpan';
 import { toHelsinkiDate } from './helsinkiTime';
-import { percentile } from './accessMeasures';
-import { publishCounts, publishedShare, quantileIsPublishable, type DisclosureOptions } from './smallNumbers';
+import { percentileOfCounts } from './accessMeasures';
+import { publishCounts, publishedShare, quantileOfCountsIsPublishable, type DisclosureOptions } from './smallNumbers';
 import { figureScope, type FigureScope } from './teamFigures';
 
 /** The urgency group of visits counted without a need assessment (from their booking). */
@@ -153,10 +153,11 @@ export function publishedWaitGroups(cells: readonly WaitCell[], professionals: r
 
 function publishGroup(cells: WaitCell[], professionals: number, options: DisclosureOptions): PublishedWaitGroup {
   const first = cells[0] as WaitCell;
-  const days = cells.flatMap((c) => Array.from({ length: c.n }, () => c.days));
+  // Days waited as counted values: a region's year is a few hundred cells of up to 600 000 visits.
+  const days = cells.map((c) => ({ value: c.days, n: c.n }));
   const sum = (keep: (c: WaitCell) => boolean) => cells.reduce((s, c) => (keep(c) ? s + c.n : s), 0);
   const counts = {
-    visits: days.length,
+    visits: sum(() => true),
     legal: sum((c) => c.withinLegal !== null),
     legalWithin: sum((c) => c.withinLegal === true),
     legalLate: sum((c) => c.withinLegal === false),
@@ -181,14 +182,14 @@ function publishGroup(cells: WaitCell[], professionals: number, options: Disclos
     options,
   );
   const get = (k: keyof typeof counts) => shown[k] ?? null;
-  const quantile = (q: number | null) => (get('visits') !== null && quantileIsPublishable(days, q, options) ? q : null);
+  const quantile = (q: number | null) => (get('visits') !== null && quantileOfCountsIsPublishable(days, q, options) ? q : null);
   return {
     unit: first.unit,
     profession: first.profession,
     urgency: first.urgency,
     visits: get('visits'),
-    medianDays: quantile(percentile(days, 50)),
-    p90Days: quantile(percentile(days, 90)),
+    medianDays: quantile(percentileOfCounts(days, 50)),
+    p90Days: quantile(percentileOfCounts(days, 90)),
     // A share also needs its other part published, or it would reveal that part.
     withinLegalShare: counts.legal === 0 || get('legalLate') === null ? null : publishedShare(get('legalWithin'), get('legal'), options),
     withinRegionalShare: counts.regional === 0 || get('regionalLate') === null ? null : publishedShare(get('regionalWithin'), get('regional'), options),

@@ -32,7 +32,8 @@ const range = (p: DashboardPeriod) => `from=${p.from}&to=${p.to}`;
 
 /** Every manager indicator that exists today. */
 export const EXISTING_INDICATORS: DashboardIndicator[] = [
-  { name: 'access: T3 and waiting times', evaluate: (c) => c.get(`/api/access/measures?${range(c.period)}`) },
+  { name: 'access: T3 (measured now)', evaluate: (c) => c.get('/api/access/measures?include=t3') },
+  { name: 'access: waiting times', evaluate: (c) => c.get(`/api/access/measures?${range(c.period)}&include=waiting`) },
   { name: 'continuity: UPC, COCI, own team', evaluate: (c) => c.get(`/api/access/continuity?${range(c.period)}`) },
   { name: 'guidance statistics (and the period before)', evaluate: (c) => c.get(`/api/guidance/stats?${range(c.period)}`) },
   { name: 'feedback results', evaluate: (c) => c.get(`/api/feedback/results?from=${c.period.from.slice(0, 7)}&to=${c.period.to.slice(0, 7)}`) },
