@@ -99,13 +99,13 @@ const SERVICE_SEARCH = 'service_search';
  * The managers' figure facts (migrations 041 and 043, decisions 033 and 037): one row per Task,
  * Appointment, Patient and feedback answer, derived from that resource alone by triggers on
  * resource like work_item, so a restore builds them again as the resources go in; and their
- * daily and monthly counts (migrations 044 and 047, decisions 038 and 042), kept by triggers on
- * the facts.
+ * daily and monthly counts (migrations 044, 047 and 048, decisions 038, 042 and 043), kept by
+ * triggers on the facts.
  */
 const FIGURE_FACTS = [
   'task_fact', 'visit_fact', 'patient_fact', 'feedback_fact', 'feedback_statement_fact',
-  'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day',
-  'contact_month', 'handler_month', 'assessment_month', 'visit_month', 'visit_wait_month', 'visit_professional_month',
+  'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'guidance_day', 'visit_day', 'visit_wait_day', 'visit_professional_day',
+  'contact_month', 'handler_month', 'assessment_month', 'guidance_month', 'visit_month', 'visit_wait_month', 'visit_professional_month',
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ import {
 import type { Database } from '../db/database';
 import { now as clockNow } from '../time/clock';
 import { figureQuery } from '../storage/figureSession';
+import { countsOfWindow, foldRollupsSoon, wholeDays } from '../storage/figureRollups';
 
 /** Groups smaller than this are hidden so that no one can be recognised from the figures. */
 export const SMALL_NUMBER_LIMIT = DOMAIN_SMALL_NUMBER_LIMIT;
@@ -80,15 +81,24 @@ export interface StatsWindow {
 /**
  * The contacts that arrived in the window, counted in SQL by everything the figures need
  * (a few dozen groups however many contacts), and how many professionals took or closed
- * them. The window is read from the contacts' facts through task_fact_guidance_arrived
- * (migration 041), so a year costs what a year holds, not the whole history. The code is
- * written out (not a parameter) so that the partial index's condition is seen to hold.
+ * them. A window of whole Helsinki days is read from the contacts' daily and monthly counts
+ * (guidance_day, guidance_month, handler_day: migrations 044, 047 and 048, decision 043), any
+ * other from the facts (`live`: from the facts anyway; the tests compare the two).
  */
-async function countContacts(db: Database, window: StatsWindow, now: Date): Promise<{ groups: ContactGroup[]; professionals: number }> {
+export async function countContacts(db: Database, window: StatsWindow, now: Date, live = false): Promise<{ groups: ContactGroup[]; professionals: number }> {
   if (TASK_CODES.clientGuidance !== 'client-guidance') throw new Error('the client-guidance code changed: update the query and migration 041');
-  const r = await figureQuery<ContactGroup & { professionals: number }>(
-    db,
-    `WITH a AS (
+  const daily = !live && wholeDays(window);
+  const r = await figureQuery<ContactGroup & { professionals: number }>(db, daily ? FROM_COUNTS : FROM_FACTS, [window.start.toISOString(), window.end.toISOString(), now.toISOString()]);
+  if (daily) foldRollupsSoon(db);
+  return { groups: r.rows.map((row) => ({ ...row, n: Number(row.n) })), professionals: Number(r.rows[0]?.professionals ?? 0) };
+}
+
+/**
+ * From the facts: the window ($1, $2) through task_fact_guidance_arrived (migration 041), so a
+ * year costs what a year holds, not the whole history. The code is written out (not a
+ * parameter) so that the partial index's condition is seen to hold. $3: now.
+ */
+const FROM_FACTS = `WITH a AS (
        -- The contacts' facts (task_fact, migration 041, decision 033), not their stored documents.
        SELECT status, outcome, urgency, channel, owner, closed_at, work_to, assessment_due,
               -- A contact closed without a separate assessment was assessed when it was closed.
@@ -107,19 +117,35 @@ async function countContacts(db: Database, window: StatsWindow, now: Date): Prom
      )
      SELECT status, outcome, urgency, channel, in_time, assessed_in_time, sum(n)::int AS n,
             (SELECT count(DISTINCT owner) FROM g)::int AS professionals
-       FROM g GROUP BY status, outcome, urgency, channel, in_time, assessed_in_time`,
-    [window.start.toISOString(), window.end.toISOString(), now.toISOString()],
-  );
-  return { groups: r.rows.map((row) => ({ ...row, n: Number(row.n) })), professionals: Number(r.rows[0]?.professionals ?? 0) };
-}
+       FROM g GROUP BY status, outcome, urgency, channel, in_time, assessed_in_time`;
+
+/**
+ * From the counts, the same groups: an assessed contact's `on_time` is `assessed_in_time`; one
+ * still unassessed with a due time is counted there as not due (NULL), and those of them past it
+ * now ($3) are moved to `false` from the facts (few, through task_fact_unassessed), as
+ * `FROM_FACTS` decides it. The professionals are the owners the handlers' counts still name.
+ */
+const FROM_COUNTS = `WITH g AS (
+       SELECT status, outcome, urgency, channel, in_time, on_time AS assessed_in_time, n FROM ${countsOfWindow('guidance')} c
+       UNION ALL
+       SELECT f.status, f.outcome, f.urgency, f.channel, CASE WHEN f.status = 'completed' THEN f.closed_at <= f.work_to END, m.assessed_in_time, m.n
+         FROM task_fact f CROSS JOIN (VALUES (NULL::boolean, -1), (false, 1)) m(assessed_in_time, n)
+        WHERE f.kind = 'client-guidance' AND f.assessment_due IS NOT NULL AND f.assessed_input_at IS NULL AND (f.status IS DISTINCT FROM 'completed' OR f.closed_at IS NULL)
+          AND f.arrived_at >= $1::timestamptz AND f.arrived_at < $2::timestamptz AND f.assessment_due < $3::timestamptz
+     ), owners AS (
+       SELECT owner FROM ${countsOfWindow('handler')} h GROUP BY owner HAVING sum(n) <> 0
+     )
+     SELECT status, outcome, urgency, channel, in_time, assessed_in_time, sum(n)::int AS n,
+            (SELECT count(*) FROM owners)::int AS professionals
+       FROM g GROUP BY status, outcome, urgency, channel, in_time, assessed_in_time HAVING sum(n) <> 0`;
 
 /**
  * Figures for managers about the contacts that arrived in `window`: no one's data, only counts
  * that cannot be taken apart (see {@link GuidanceStats}); the handling figures are hidden when
  * one professional did all the handling (decision 009, `teamFigures.ts`).
  */
-export async function guidanceStats(db: Database, window: StatsWindow, now: Date = clockNow()): Promise<GuidanceStats> {
-  const { groups, professionals } = await countContacts(db, window, now);
+export async function guidanceStats(db: Database, window: StatsWindow, now: Date = clockNow(), live = false): Promise<GuidanceStats> {
+  const { groups, professionals } = await countContacts(db, window, now, live);
   const sum = (keep: (g: ContactGroup) => boolean) => groups.reduce((s, g) => (keep(g) ? s + g.n : s), 0);
   const isCompleted = (g: ContactGroup) => g.status === 'completed';
   const counts: Record<string, number> = {};

@@ -22,8 +22,8 @@ const END_DAY = `($2::timestamptz AT TIME ZONE 'Europe/Helsinki')::date`;
 const FIRST_WHOLE_MONTH = `(date_trunc('month', (${FIRST_DAY} - 1)::timestamp) + interval '1 month')::date`;
 const END_MONTH = `date_trunc('month', ${END_DAY}::timestamp)::date`;
 
-/** The counts kept both by day and by month (migration 047, decision 042). */
-export type CountsByDayAndMonth = 'contact' | 'handler' | 'assessment' | 'visit' | 'visit_wait' | 'visit_professional';
+/** The counts kept both by day and by month (migrations 047 and 048, decisions 042 and 043). */
+export type CountsByDayAndMonth = 'contact' | 'handler' | 'assessment' | 'guidance' | 'visit' | 'visit_wait' | 'visit_professional';
 
 /**
  * The rows of one count in the window ($1, $2) of whole days: its whole months from the monthly
@@ -39,10 +39,10 @@ export function countsOfWindow(count: CountsByDayAndMonth): string {
            SELECT * FROM ${count}_month WHERE day >= ${FIRST_WHOLE_MONTH} AND day < ${END_MONTH})`;
 }
 
-/** The daily counts (migration 044) and the monthly ones (migration 047). */
+/** The daily counts (migrations 044 and 048) and the monthly ones (migrations 047 and 048). */
 export const ROLLUP_TABLES = [
-  'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'visit_day', 'visit_wait_day', 'visit_professional_day',
-  'contact_month', 'handler_month', 'assessment_month', 'visit_month', 'visit_wait_month', 'visit_professional_month',
+  'contact_day', 'queue_day', 'handler_day', 'assessment_day', 'guidance_day', 'visit_day', 'visit_wait_day', 'visit_professional_day',
+  'contact_month', 'handler_month', 'assessment_month', 'guidance_month', 'visit_month', 'visit_wait_month', 'visit_professional_month',
 ] as const;
 
 /** Unfolded rows (in all of them) past which a Measure read folds them. */

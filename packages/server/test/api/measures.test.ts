@@ -8,6 +8,7 @@ import { DIGITAL_CHANNELS } from '@ovi/domain';
 import { COUNT_SPECS, indicatorCounts, type IndicatorFilters } from '../../src/storage/indicatorCounts';
 import { foldRollups, wholeDays } from '../../src/storage/figureRollups';
 import { realisedVisitWaits } from '../../src/storage/accessFigures';
+import { countContacts } from '../../src/guidance/guidanceStats';
 import { dataSet, PERIOD, UNIT_A, UNIT_B } from './measureFixtures';
 
 /** The data set and its hand-computed values: measureFixtures.ts. */
@@ -258,6 +259,14 @@ describe.each(BACKENDS)('indicators on %s', (backend) => {
             expect(sorted(days), `${id} ${window.start.toISOString()} ${JSON.stringify(f)}`).toEqual(sorted(facts));
             counted += facts.length;
           }
+      // The guidance statistics' groups (decision 043).
+      for (const window of windows) {
+        const daily = await countContacts(db, window, now);
+        const facts = await countContacts(db, window, now, true);
+        expect(sorted(daily.groups), `guidance ${window.start.toISOString()}`).toEqual(sorted(facts.groups));
+        expect(daily.professionals, `guidance ${window.start.toISOString()}`).toBe(facts.professionals);
+        counted += facts.groups.length;
+      }
       // The access report's waiting times too.
       for (const window of windows) {
         const daily = await realisedVisitWaits(db, window);

@@ -11,6 +11,7 @@ import { DIGITAL_CHANNELS, EXTENSIONS, SYSTEMS } from '@ovi/domain';
 import type { ResourceStore } from '../../src/storage/resourceStore';
 import { foldRollups } from '../../src/storage/figureRollups';
 import { indicatorCounts } from '../../src/storage/indicatorCounts';
+import { countContacts } from '../../src/guidance/guidanceStats';
 import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
@@ -23,6 +24,10 @@ const COUNTS = [
     of: 'task_fact f CROSS JOIN LATERAL (SELECT c.*, c.assessed_at IS NOT NULL AS assessed FROM ovi_contact_counted_of(f) c) k', where: 'k.owner IS NOT NULL',
   },
   { table: 'assessment_day', key: 'day, unit, municipality, age_group, profession, hours, on_time', of: 'task_fact f CROSS JOIN LATERAL ovi_contact_counted_of(f) k', where: 'k.assessed_at IS NOT NULL' },
+  {
+    table: 'guidance_day', key: 'day, status, outcome, urgency, channel, in_time, on_time',
+    of: 'task_fact f CROSS JOIN LATERAL ovi_contact_counted_of(f) k', where: 'true',
+  },
   { table: 'visit_day', key: 'day, location, municipality, age_group, profession, waited, within_legal, within_regional', of: 'visit_fact v CROSS JOIN LATERAL ovi_visit_counted_of(v) k', where: 'true' },
   {
     table: 'visit_wait_day', key: 'day, location, profession, assessed, urgency, days, within_legal, within_regional',
@@ -151,6 +156,16 @@ describe.each(BACKENDS)('the daily counts on %s', (backend) => {
         const days = await indicatorCounts(fresh.db, id, window, ['unit', 'profession'], {}, { digital: DIGITAL_CHANNELS, now });
         expect(sorted(days), `${id} ${now.toISOString()}`).toEqual(sorted(await indicatorCounts(fresh.db, id, window, ['unit', 'profession'], {}, { digital: DIGITAL_CHANNELS, now, live: true })));
         if (id === 'assessed-same-weekday') populations.push(population(days));
+      }
+    // The guidance statistics' groups too (decision 043): from the counts as from the facts, before
+    // and after the due time, over days only and over a whole month with edge days.
+    const groupsOf = (c: { groups: unknown[]; professionals: number }) => ({ groups: sorted(c.groups), professionals: c.professionals });
+    const november = { start: new Date('2026-10-31T00:00:00+02:00'), end: new Date('2026-12-02T00:00:00+02:00') };
+    for (const now of [new Date('2026-11-25T13:00:00+02:00'), new Date('2026-11-25T15:00:00+02:00')])
+      for (const w of [window, november]) {
+        const counted = await countContacts(fresh.db, w, now);
+        expect(groupsOf(counted), `guidance ${w.start.toISOString()} ${now.toISOString()}`).toEqual(groupsOf(await countContacts(fresh.db, w, now, true)));
+        expect(counted.professionals).toBeGreaterThan(0);
       }
     expect(populations[0]).toBe(2);
     expect(populations[1]).toBeGreaterThan(20);
