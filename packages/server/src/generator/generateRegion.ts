@@ -6,10 +6,12 @@
  * index rows are exactly what the server writes. Reproducible: every draw comes from streams
  * seeded from `seed`, and ids are running numbers.
  */
-import type { CareTeam, Resource } from '@medplum/fhirtypes';
+import type { Appointment, CareTeam, Resource } from '@medplum/fhirtypes';
 import { addCalendarDays } from '@ovi/domain/src/calendarDate';
 import { toHelsinkiDate } from '@ovi/domain/src/helsinkiTime';
 import { contactRateByAge, contactsPerDay, seededRandom } from '@ovi/domain/src/generator';
+import { generateSlots } from '@ovi/domain/src/slotGeneration';
+import { slotResource } from '../scheduling/slotResources';
 import type { OviServices } from '../app';
 import { upkeep } from '../db/embeddedUpkeep';
 import { foldRollups } from '../storage/figureRollups';
@@ -90,9 +92,15 @@ export async function generateRegion(services: OviServices, options: GenerateOpt
   const contactRandom = seededRandom(options.seed * 7 + 4);
   const contactBar = bar('Contacts', total, 'contacts');
   let reported = 0;
+  // Each professional's times taken by a visit (booked, realised or not come to), for the past slots below.
+  const taken = new Set<string>();
   await writeInBatches(store, async (push) => {
     for (const [i, day] of days.entries()) {
-      for (const resource of contactsOfDay(world, day, perDay[i] ?? 0, ids, contactRandom)) await push(resource as Resource & { id: string });
+      for (const resource of contactsOfDay(world, day, perDay[i] ?? 0, ids, contactRandom)) {
+        const time = takenTime(resource);
+        if (time) taken.add(time);
+        await push(resource as Resource & { id: string });
+      }
       // The embedded database has no autovacuum: a week's writes are planned on statistics of the size reached so far.
       // The daily counts are folded as the server folds them after reads (storage/figureRollups.ts).
       if (i % 7 === 6) {
@@ -105,10 +113,11 @@ export async function generateRegion(services: OviServices, options: GenerateOpt
     reported = ids.contact;
   });
   contactBar?.finish();
+  const pastSlots = await writePastSlots(services, staff, days[0] ?? toHelsinkiDate(options.now), options.now, taken, bar);
   await foldRollups(db);
   await refreshStatistics(db);
   const counts = {
-    professionals: staff.length, slots, residents: options.residents, contacts: ids.contact, appointments: ids.appointment, feedback: ids.feedback,
+    professionals: staff.length, slots: slots + pastSlots, residents: options.residents, contacts: ids.contact, appointments: ids.appointment, feedback: ids.feedback,
     ...(ids.contact > 0 ? { firstContactId: 'gen-c-0000001' } : {}),
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
@@ -152,6 +161,47 @@ async function materializeSlots(services: OviServices, staff: GeneratedProfessio
     slots += (await services.materializer.materialize(template, now, SLOT_HORIZON_DAYS)).created;
   }
   return slots;
+}
+
+/** `Practitioner/…|start` of a visit that holds its time (a cancelled one gave it back). */
+function takenTime(resource: Resource): string | undefined {
+  if (resource.resourceType !== 'Appointment') return undefined;
+  const visit = resource as Appointment;
+  if (visit.status === 'cancelled' || !visit.start) return undefined;
+  const who = visit.participant?.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor?.reference;
+  return who ? `${who}|${new Date(visit.start).toISOString()}` : undefined;
+}
+
+/**
+ * The period's past working time as slots, so that booked and free time (T3 aside) have a
+ * year behind them as in a region: each professional's template from the period's first day
+ * up to now, a slot busy when a generated visit took that time, else free (a time nobody took).
+ * The materializer made the times after now; these start at or before it.
+ */
+async function writePastSlots(
+  services: OviServices,
+  staff: GeneratedProfessional[],
+  firstDay: string,
+  now: Date,
+  taken: ReadonlySet<string>,
+  bar: (label: string, total: number, unit: string) => ProgressBar | undefined,
+): Promise<number> {
+  const visitTypes = await services.schedulingSettings.visitTypes();
+  const templates = staff.flatMap((p) => professionalTemplate(p, firstDay) ?? []);
+  const slotBar = bar('Past slots', templates.length, 'professionals');
+  let written = 0;
+  await writeInBatches(services.store, async (push) => {
+    for (const template of templates) {
+      for (const slot of generateSlots({ template, visitTypes, exceptions: [], from: firstDay, to: toHelsinkiDate(now) })) {
+        if (slot.start.getTime() > now.getTime()) continue;
+        written++;
+        await push({ ...slotResource(slot), status: taken.has(`${template.practitioner}|${slot.start.toISOString()}`) ? 'busy' : 'free' });
+      }
+      slotBar?.add(1);
+    }
+  }, () => undefined);
+  slotBar?.finish();
+  return written;
 }
 
 function byUnitAndProfession(staff: GeneratedProfessional[]): Map<string, GeneratedProfessional[]> {

@@ -20,7 +20,7 @@ import { DEMO_META } from '../demo/fhir';
 import { siteLocationRef } from '../demo/organizations';
 import { SITES, type SiteKey } from '../demo/regionData';
 import { MUNICIPALITY_KEYS, residentId, type ResidentTable } from './generatedResidents';
-import type { GeneratedProfessional } from './generatedStaff';
+import { slotStartHours as startHoursOf, type GeneratedProfessional } from './generatedStaff';
 
 const MINUTE = 60_000;
 
@@ -108,11 +108,21 @@ function professionalFor(world: ContactWorld, resident: number, site: SiteKey, p
   return random.chance(0.6) ? pool[(resident * 31 + profession.length) % pool.length] : random.pick(pool);
 }
 
-/** A visit starting time on a working day: on the half hour within the template's blocks. */
-function visitStart(date: string, random: Random): Date {
-  const slots = [8, 8.5, 9, 9.5, 10, 10.5, 11, 12.5, 13, 13.5, 14, 14.5, 15];
-  const h = random.pick(slots);
-  return localTime(date, Math.floor(h), h % 1 === 0 ? 0 : 30);
+const slotTime = (date: string, h: number) => localTime(date, Math.floor(h), Math.round((h % 1) * 60));
+const startHours = new Map<string, number[]>();
+const slotStartHours = (profession: string) => startHours.get(profession) ?? startHours.set(profession, startHoursOf(profession)).get(profession) ?? [];
+
+/** A visit starting time on a working day: one of the profession's times (generatedStaff.ts). */
+function visitStart(date: string, profession: string, random: Random): Date {
+  return slotTime(date, random.pick(slotStartHours(profession)));
+}
+
+/** The first of the profession's times after `instant` on `date` or a working day after it. */
+function firstTimeAfter(date: string, profession: string, instant: Date): Date {
+  for (let day = date; ; day = nextWorkingDayOnOrAfter(addCalendarDays(day, 1))) {
+    const time = slotStartHours(profession).map((h) => slotTime(day, h)).find((t) => t.getTime() > instant.getTime());
+    if (time) return time;
+  }
 }
 
 /** Deadlines as the care guarantee sets them (assumption: law 14 days, region's promise 7 days; urgent the next day). */
@@ -191,8 +201,9 @@ export function contactsOfDay(world: ContactWorld, date: string, count: number, 
     if (!who) continue;
     const waitDays = drawWaitDays(random, urgency, demand);
     const visitDate = nextWorkingDayOnOrAfter(addCalendarDays(toHelsinkiDate(assessedAt), waitDays));
-    let start = visitStart(visitDate, random);
-    if (start <= closedAt) start = new Date(closedAt.getTime() + 30 * MINUTE);
+    let start = visitStart(visitDate, profession, random);
+    // Seen the same day: the next free-looking time after the closing, on the professionals' grid.
+    if (start <= closedAt) start = firstTimeAfter(visitDate, profession, new Date(closedAt.getTime() + 30 * MINUTE));
     const fate = start < world.now ? drawVisitFate(random) : 'booked';
     out.push(appointment(ids, { taskId, resident, who, site, profession, start, created: closedAt, fate }));
     if (fate === 'fulfilled' && random.chance(0.12)) out.push(feedback(world, ids, { site, profession, start }, random));

@@ -102,12 +102,30 @@ export function professionalResources(p: GeneratedProfessional): Array<Practitio
   ];
 }
 
+/** Every working day's bookable blocks (the lunch hour between them). */
+const WORKING_BLOCKS = [['08:00', '11:30'], ['12:30', '15:30']] as const;
+
+/**
+ * The starts of a profession's times in a working day, in hours (8.5 = 08:30): its visit
+ * type's length stepped through the blocks, as the slot generation makes them. Generated
+ * visits start on these, so that each takes one of its professional's times.
+ */
+export function slotStartHours(profession: string): number[] {
+  const minutes = defaultVisitTypes.find((v) => v.code === defaultVisitTypeByProfession[profession])?.minutes ?? 30;
+  const hours = (clock: string) => Number(clock.slice(0, 2)) + Number(clock.slice(3)) / 60;
+  return WORKING_BLOCKS.flatMap(([start, end]) => {
+    const starts: number[] = [];
+    for (let h = hours(start); h + minutes / 60 <= hours(end) + 1e-9; h += minutes / 60) starts.push(Math.round(h * 60) / 60);
+    return starts;
+  });
+}
+
 /** Weekday working time in visit blocks, for those who see clients by appointment (not the guidance nurses). */
 export function professionalTemplate(p: GeneratedProfessional, validFrom: string): WeeklyTemplate | undefined {
   const visitType = p.profession === 'guidance-nurse' ? undefined : defaultVisitTypeByProfession[p.profession];
   const modes = defaultVisitTypes.find((v) => v.code === visitType)?.modes;
   if (!visitType || !modes) return undefined;
-  const block = (weekday: TemplateBlock['weekday'], start: string, end: string): TemplateBlock => ({ weekday, start, end, visitType, modes });
-  const blocks = ([1, 2, 3, 4, 5] as const).flatMap((day) => [block(day, '08:00', '11:30'), block(day, '12:30', '15:30')]);
+  const block = (weekday: TemplateBlock['weekday'], [start, end]: readonly [string, string]): TemplateBlock => ({ weekday, start, end, visitType, modes });
+  const blocks = ([1, 2, 3, 4, 5] as const).flatMap((day) => WORKING_BLOCKS.map((hours) => block(day, hours)));
   return { id: `tpl-${p.id}`, practitioner: p.reference, location: siteLocationRef(p.site), validFrom, blocks };
 }

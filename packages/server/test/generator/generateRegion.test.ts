@@ -159,6 +159,42 @@ describe.each(['pglite', 'postgres'] as Backend[])('a generated region-year on %
     expect(feedback.status).toBe(200);
   });
 
+  it('has a year of working time behind it: every past week has free and booked time, booked where a visit took the time', async () => {
+    // Every generated professional with visits has slots from the period's first day on (T3's calendars are the future ones).
+    const weeks = await ovi.services.db.query<{ week: string; free: number; busy: number }>(
+      `SELECT to_char(date_trunc('week', start_at AT TIME ZONE 'Europe/Helsinki'), 'YYYY-MM-DD') AS week,
+              count(*) FILTER (WHERE status = 'free')::int AS free, count(*) FILTER (WHERE status = 'busy')::int AS busy
+         FROM slot_availability WHERE schedule_id LIKE 'sched-gen-%' AND start_at <= $1 GROUP BY 1 ORDER BY 1`,
+      [NOW.toISOString()],
+    );
+    const days = periodDays(NOW, MONTHS);
+    expect(weeks.rows.length, 'a row per week of the period').toBeGreaterThanOrEqual(52);
+    expect((weeks.rows[0]?.week ?? '9999') <= (days[0] as string)).toBe(true);
+    // The Christmas week has fewer working days, and the summer fewer visits, but none is empty.
+    for (const w of weeks.rows.slice(1, -1)) expect(w.free > 0 && w.busy > 0, JSON.stringify(w)).toBe(true);
+    // Each time a visit held (cancelled ones gave theirs back) is a busy slot of that professional, and no other slot is busy.
+    const held = new Set(
+      (await contentOf(ovi, `SELECT content FROM resource WHERE resource_type = 'Appointment' AND id LIKE 'gen-a-%' AND content ->> 'status' <> 'cancelled'`))
+        .map((a) => a as Appointment)
+        .map((a) => `sched-${a.participant?.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor?.reference?.slice('Practitioner/'.length)}|${new Date(a.start ?? '').toISOString()}`),
+    );
+    const busy = (await ovi.services.db.query<{ key: string }>(
+      `SELECT schedule_id || '|' || to_char(start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key FROM slot_availability
+        WHERE schedule_id LIKE 'sched-gen-%' AND status = 'busy' AND start_at <= $1`,
+      [NOW.toISOString()],
+    )).rows.map((r) => r.key);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const key of busy) expect(held.has(key), key).toBe(true);
+    const past = [...held].filter((k) => (k.split('|')[1] ?? '') <= NOW.toISOString());
+    const busySet = new Set(busy);
+    // Two visits at one time share its slot; every one's time is a slot of its professional's.
+    expect(past.filter((k) => !busySet.has(k)), 'held times without a busy slot').toEqual([]);
+    // The booked-time Measure has the year to count.
+    const share = await get(`/api/measures/booked-time-share?periodStart=${days[0]}&periodEnd=${days[days.length - 1]}`);
+    expect(share.status).toBe(200);
+    expect(JSON.stringify(share.body)).toContain('booked');
+  });
+
   it('puts some of each station’s professionals in its team, so some visits are with the own team and some not', async () => {
     const days = periodDays(NOW, MONTHS);
     const report = await get(`/fhir/R4/Measure/own-team-visits/$evaluate-measure?periodStart=${days[0]}&periodEnd=${days[days.length - 1]}`);
