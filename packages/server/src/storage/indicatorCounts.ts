@@ -161,20 +161,33 @@ const VISIT_DAYS = `
     FROM ${countsOfWindow('visit')} v
     LEFT JOIN ${LOCATION_UNITS} l ON l.ref = v.location`;
 
+/**
+ * Each active schedule's unit (the Organization managing its Location, the Location when it
+ * names none) and profession: a few hundred rows, joined to the times by schedule, so that a
+ * year of times (some 600 000 over a 200 000-resident region) is not looked up one by one.
+ */
+const SCHEDULES = `
+  SELECT s.id AS schedule_id,
+         COALESCE(l.content #>> '{managingOrganization,reference}', s.location, 'unknown') AS unit,
+         COALESCE(s.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession
+    FROM (SELECT r.id, r.content,
+                 (SELECT x ->> 'reference' FROM jsonb_array_elements(r.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1) AS location
+            FROM resource r WHERE r.resource_type = 'Schedule' AND r.content ->> 'active' = 'true') s
+    LEFT JOIN resource l ON l.resource_type = 'Location' AND l.id = substring(s.location FROM '^Location/(.+)$')`;
+
 /** Appointment times starting in the window in active schedules, with the schedule's unit and profession. */
 const TIMES = `
-  SELECT f.status, f.start_at,
-         COALESCE(l.content #>> '{managingOrganization,reference}',
-                  (SELECT x ->> 'reference' FROM jsonb_array_elements(s.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1), 'unknown') AS unit,
-         'unknown' AS municipality, 'unknown' AS age_group,
-         COALESCE(s.content #>> '{specialty,0,coding,0,code}', 'unknown') AS profession,
-         NULL::text AS owner
+  SELECT f.status, f.start_at, sc.unit, 'unknown' AS municipality, 'unknown' AS age_group, sc.profession, NULL::text AS owner
     FROM slot_availability f
-    JOIN resource s ON s.resource_type = 'Schedule' AND s.id = f.schedule_id
-    LEFT JOIN resource l ON l.resource_type = 'Location'
-     AND l.id = (SELECT substring(x ->> 'reference' FROM '^Location/(.+)$') FROM jsonb_array_elements(s.content -> 'actor') x WHERE x ->> 'reference' LIKE 'Location/%' LIMIT 1)
-   WHERE f.status IN ('free', 'busy') AND f.start_at >= $1::timestamptz AND f.start_at < $2::timestamptz
-     AND s.id IN (SELECT r.id FROM resource r WHERE r.resource_type = 'Schedule' AND r.content ->> 'active' = 'true')`;
+    JOIN (${SCHEDULES}) sc ON sc.schedule_id = f.schedule_id
+   WHERE f.status IN ('free', 'busy') AND f.start_at >= $1::timestamptz AND f.start_at < $2::timestamptz`;
+
+/** `TIMES` counted per schedule and status before the schedule's columns are joined, with `n`. */
+const TIMES_COUNTED = `
+  SELECT f.status, sc.unit, 'unknown' AS municipality, 'unknown' AS age_group, sc.profession, NULL::text AS owner, f.n
+    FROM (SELECT schedule_id, status, count(*) AS n FROM slot_availability
+           WHERE status IN ('free', 'busy') AND start_at >= $1::timestamptz AND start_at < $2::timestamptz GROUP BY 1, 2) f
+    JOIN (${SCHEDULES}) sc ON sc.schedule_id = f.schedule_id`;
 
 /**
  * The clients with an active home-measurement Goal (one with a measurement frequency), and
@@ -265,7 +278,8 @@ export const COUNT_SPECS: Record<string, CountSpec> = {
     where: `status = 'completed'`,
     k: `CASE WHEN outcome IN ('booked', 'routed') THEN 'needs-visit' END`,
   },
-  'booked-time-share': { base: TIMES, where: 'true', k: `CASE WHEN status = 'busy' THEN 'booked' END` },
+  // Counted in the statement itself (no daily table): any window could, whole days do.
+  'booked-time-share': { base: TIMES, where: 'true', k: `CASE WHEN status = 'busy' THEN 'booked' END`, days: { base: TIMES_COUNTED } },
   'self-monitoring-reach': { base: MONITORED, where: 'true', k: `CASE WHEN measured THEN 'measured' END` },
 };
 
@@ -425,12 +439,15 @@ export async function weeklyDemandCapacity(db: SqlExecutor, window: IndicatorWin
          FROM running r JOIN (SELECT monday, row_number() OVER (ORDER BY monday) AS w FROM weeks) w ON w.w = r.w
         WHERE r.arrived > 0 OR r.backlog > 0
      ), times AS (
+       -- Each time bucketed into its week as the contacts are (a range join of every week with
+       -- every time of a region's year compared 52 × 600 000 pairs).
        SELECT w.monday, x.profession,
               count(*) FILTER (WHERE x.status = 'free')::int AS free_times,
               count(*) FILTER (WHERE x.status = 'busy')::int AS booked_times
-         FROM weeks w JOIN (${TIMES.replace(/\$1::timestamptz/g, '$6::timestamptz').replace(/\$2::timestamptz/g, '$7::timestamptz')}) x
-           ON x.start_at >= w.starts AND x.start_at < w.ends
-        WHERE ($3::text IS NULL OR x.unit = $3) AND ($5::text IS NULL OR x.profession = $5)
+         FROM (SELECT t.profession, t.status, width_bucket(t.start_at, e.at) AS w
+                 FROM (${TIMES.replace(/\$1::timestamptz/g, '$6::timestamptz').replace(/\$2::timestamptz/g, '$7::timestamptz')}) t, edges e
+                WHERE ($3::text IS NULL OR t.unit = $3) AND ($5::text IS NULL OR t.profession = $5)) x
+         JOIN (SELECT monday, row_number() OVER (ORDER BY monday) AS w FROM weeks) w ON w.w = x.w
         GROUP BY w.monday, x.profession
      )
      SELECT to_char(COALESCE(c.monday, t.monday), 'YYYY-MM-DD') AS week, COALESCE(c.profession, t.profession) AS profession,
