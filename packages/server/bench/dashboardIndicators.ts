@@ -59,8 +59,9 @@ export const DASHBOARD_INDICATORS: DashboardIndicator[] = [...EXISTING_INDICATOR
 
 /**
  * The requests each theme page of the web app makes when it opens over a chosen period
- * (`DashboardPage.tsx`): its panels' Measures (one request each, as the panels ask, a Measure
- * shown twice asked twice) and the older figures folded into it.
+ * (`DashboardPage.tsx`): its panels' Measures (one request each; a Measure shown twice, by unit
+ * and by profession, is asked once: `fetchIndicator` joins a request under way) and the older
+ * figures folded into it.
  */
 const THEME_EXTRAS: Record<DashboardTheme, (p: DashboardPeriod) => string[]> = {
   // T3 (measured now, as its panel asks) and the waiting times of the period, each alone.
@@ -75,7 +76,7 @@ export const THEME_PAGES: DashboardIndicator[] = DASHBOARD_THEMES.map((theme) =>
   name: `page: ${theme}`,
   evaluate: (c) =>
     Promise.all([
-      ...THEME_PANELS[theme].map((panel) => c.get(`/api/measures/${panel.id}?${measureQuery(c.period)}`)),
-      ...THEME_EXTRAS[theme](c.period).map((path) => c.get(path)),
-    ]),
+      ...new Set(THEME_PANELS[theme].map((panel) => `/api/measures/${panel.id}?${measureQuery(c.period)}`)),
+      ...THEME_EXTRAS[theme](c.period),
+    ].map((path) => c.get(path))),
 }));

@@ -117,6 +117,22 @@ describe('the dashboard, in a real browser', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it("asks for each figure once when a page opens: the demand page's two booked-time panels share one request", async () => {
+    const asked: string[] = [];
+    const listen = (request: { url(): string }) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+    };
+    page.on('request', listen);
+    await page.goto(`${server.url}/dashboard/demand?from=2025-03-01&to=2025-03-31`);
+    const booked = page.getByTestId('indicator-booked-time-share-total');
+    await expect.poll(() => booked.count(), { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await booked.allTextContents()).every((t) => /\d/.test(t)), { timeout: 30_000 }).toBe(true);
+    page.off('request', listen);
+    expect(asked.filter((p) => p.startsWith('/api/measures/booked-time-share?')), asked.join('\n')).toHaveLength(1);
+    expect(asked.length, 'nothing asked twice').toBe(new Set(asked).size);
+  });
+
   it('shows continuity as Measures in February 2025: UPC, COCI and the own-team share with hidden units marked, beside the older tables', async () => {
     await page.goto(`${server.url}/dashboard/continuity?from=2025-02-01&to=2025-02-28`);
     // Hand-computed in continuityMeasureFixtures.ts: whole 0.68, unit A 0.73, units B and C hidden.

@@ -14,9 +14,21 @@ export interface IndicatorFigures extends PublishedIndicator {
   previous?: { period: { from: string; to: string }; total: PublishedStratum };
 }
 
-/** `query`: the dashboard's filters as the server takes them (period or periodStart/periodEnd, unit, municipality, profession). */
+/** The indicator requests under way, by address: two panels of one Measure (by unit, by profession) share one. */
+const underWay = new Map<string, Promise<IndicatorFigures>>();
+
+/**
+ * `query`: the dashboard's filters as the server takes them (period or periodStart/periodEnd,
+ * unit, municipality, profession). A request for the same figures already under way is joined,
+ * not made again (each answer carries every stratifier); nothing is kept once it has answered.
+ */
 export function fetchIndicator(id: string, query: string): Promise<IndicatorFigures> {
-  return api.get<IndicatorFigures>(`/api/measures/${encodeURIComponent(id)}?${query}`);
+  const path = `/api/measures/${encodeURIComponent(id)}?${query}`;
+  const running = underWay.get(path);
+  if (running) return running;
+  const request = api.get<IndicatorFigures>(path).finally(() => underWay.delete(path));
+  underWay.set(path, request);
+  return request;
 }
 
 /** Downloads the CSV with the signed-in user's token (a plain link would carry none). */
