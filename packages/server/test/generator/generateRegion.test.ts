@@ -15,6 +15,7 @@ import { parseGenerateArguments } from '../../src/generator/generateCommand';
 import { ProgressBar } from '../../src/generator/progressBar';
 import { contactRateByAge } from '@ovi/domain/src/generator';
 import { freshPostgresDatabase, type Backend } from '../api/oviTestServer';
+import { scheduleIdOf } from '../../src/scheduling/slotResources';
 
 /** The end of the generated period and the servers' clock: a Friday noon in Helsinki. */
 const NOW = new Date('2026-11-27T10:00:00Z');
@@ -176,7 +177,7 @@ describe.each(['pglite', 'postgres'] as Backend[])('a generated region-year on %
     const held = new Set(
       (await contentOf(ovi, `SELECT content FROM resource WHERE resource_type = 'Appointment' AND id LIKE 'gen-a-%' AND content ->> 'status' <> 'cancelled'`))
         .map((a) => a as Appointment)
-        .map((a) => `sched-${a.participant?.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor?.reference?.slice('Practitioner/'.length)}|${new Date(a.start ?? '').toISOString()}`),
+        .map((a) => `${scheduleIdOf(a.participant?.find((p) => p.actor?.reference?.startsWith('Practitioner/'))?.actor?.reference ?? '')}|${new Date(a.start ?? '').toISOString()}`),
     );
     const busy = (await ovi.services.db.query<{ key: string }>(
       `SELECT schedule_id || '|' || to_char(start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key FROM slot_availability
