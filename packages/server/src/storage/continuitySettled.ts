@@ -132,8 +132,10 @@ export async function keepContinuity(db: Database, part: SettledWindow): Promise
 /**
  * Inside the keeping's transaction and lock: kept periods no longer read (older than
  * USE_FOR_HOURS, kept twice as long, or SUPERSEDED_MINUTES after a newer one of the same window
- * was kept, which reads then take instead) and the changes that every kept period has seen (committed
- * before the oldest one's snapshot; with none kept, before this statement's).
+ * was kept, which reads then take instead) and the changes that every kept period has seen
+ * (visible in each one's snapshot; a later snapshot sees them too). Visible, not merely older
+ * than the snapshot's xmin: any transaction open anywhere on the server holds xmin back, and a
+ * long one would keep every change since on record.
  */
 async function forgetUnused(tx: SqlExecutor): Promise<void> {
   await tx.query(
@@ -144,8 +146,9 @@ async function forgetUnused(tx: SqlExecutor): Promise<void> {
                        AND n.taken_at < now() - interval '${SUPERSEDED_MINUTES} minutes')`,
   );
   await tx.query(
-    `DELETE FROM continuity_change
-      WHERE xid < (SELECT COALESCE(min(pg_snapshot_xmin(taken)), pg_snapshot_xmin(pg_current_snapshot())) FROM continuity_settled)`,
+    `DELETE FROM continuity_change c
+      WHERE c.xid < (SELECT min(pg_snapshot_xmax(taken)) FROM continuity_settled)
+        AND NOT EXISTS (SELECT 1 FROM continuity_settled s WHERE NOT pg_visible_in_snapshot(c.xid, s.taken))`,
   );
 }
 
