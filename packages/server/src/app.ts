@@ -4,6 +4,7 @@ import type { Database } from './db/database';
 import { upkeep, UPKEEP_INTERVAL_MS } from './db/embeddedUpkeep';
 import { openDatabase } from './db/openDatabase';
 import { keepingDone } from './storage/continuitySettled';
+import { FIRST_KEEP_AFTER_MS, keepPresetWindows } from './storage/continuityKeptAhead';
 import { loadFhirDefinitions } from './fhir/definitions';
 import { ResourceStore } from './storage/resourceStore';
 import { AccessPolicy } from './access/accessPolicy';
@@ -241,6 +242,18 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       .catch((e: unknown) => app.log.warn(`plan review tasks failed: ${(e as Error).message}`));
   }, 60_000);
   missingSweep.unref();
+  // The continuity figures of the dashboard's periods, kept ahead of the first manager of the
+  // day (decision 044): shortly after start, then every continuityKeepMinutes. Every process
+  // runs it; one keeps each window, the others find it kept.
+  let keptAhead: Promise<void> = Promise.resolve();
+  let closing = false;
+  const keepAhead = () => {
+    keptAhead = keepPresetWindows(db, clockNow(), () => closing).catch((e: unknown) => app.log.warn(`keeping continuity figures ahead failed: ${(e as Error).message}`));
+  };
+  const continuityFirstKeep = config.continuityKeepMinutes ? setTimeout(keepAhead, FIRST_KEEP_AFTER_MS) : undefined;
+  const continuityKeep = config.continuityKeepMinutes ? setInterval(keepAhead, config.continuityKeepMinutes * 60_000) : undefined;
+  continuityFirstKeep?.unref();
+  continuityKeep?.unref();
   // The embedded database has no autovacuum: its statistics and visibility are kept here (db/embeddedUpkeep.ts).
   const embeddedUpkeep =
     db.kind === 'pglite'
@@ -254,9 +267,13 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
       if (reminders) clearInterval(reminders);
       clearInterval(missingSweep);
       if (embeddedUpkeep) clearInterval(embeddedUpkeep);
+      closing = true;
+      clearTimeout(continuityFirstKeep);
+      clearInterval(continuityKeep);
       await services.chat?.stop();
       await app.close();
-      // Continuity rows being kept (decision 041) end before their database does.
+      // Continuity rows being kept (decisions 041, 044) end before their database does.
+      await keptAhead;
       await keepingDone(db);
       await db.close();
     },

@@ -38,3 +38,17 @@ describe("OVI_REGION_OIDC_* (staff sign-in through the region's identity provide
     expect(() => configFromEnvironment({ OVI_REGION_OIDC_ISSUER: 'https://login.region.example' }, {})).toThrow(/CLIENT_ID and OVI_REGION_OIDC_CLIENT_SECRET/);
   });
 });
+
+describe('OVI_CONTINUITY_KEEP_MINUTES (continuity figures kept ahead of the dashboard, decision 044)', () => {
+  it('is hourly by default, and 0 turns it off', () => {
+    expect(configFromEnvironment({}, {}).continuityKeepMinutes).toBe(60);
+    expect(configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: '0' }, {}).continuityKeepMinutes).toBe(0);
+    expect(configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: '15' }, {}).continuityKeepMinutes).toBe(15);
+  });
+
+  it('refuses what is not a whole number of minutes', () => {
+    for (const value of ['-1', '1.5', 'hourly', '']) {
+      expect(() => configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: value }, {}), value).toThrow(/OVI_CONTINUITY_KEEP_MINUTES/);
+    }
+  });
+});

@@ -30,6 +30,11 @@ export interface OviConfig {
   tokenRecheckSeconds?: number;
   /** How often appointment reminders are sent; 0 turns the job off. */
   reminderIntervalMinutes?: number;
+  /**
+   * `OVI_CONTINUITY_KEEP_MINUTES`: how often the continuity figures of the dashboard's periods
+   * are kept ahead of their readers (decision 044); 0 or absent turns the job off.
+   */
+  continuityKeepMinutes?: number;
   /** `OVI_CLOCK`: the moment the care clock starts at (demos and tests); never in production. */
   clockStart?: Date;
   /** `OVI_BUNDLE_MAX_ENTRIES`, `OVI_BUNDLE_BODY_LIMIT`: the largest batch or transaction taken (absent: 1000 entries, 10 MiB). */
@@ -79,6 +84,9 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   const metricsPublic = metricsPublicFromEnvironment(env, problems);
   const bundleLimits = bundleLimitsFromEnvironment(env, problems);
   const regionSignIn = regionSignInFromEnvironment(env, problems);
+  const continuityKeepMinutes = Number(env.OVI_CONTINUITY_KEEP_MINUTES ?? 60);
+  if (!/^\d{1,6}$/.test(env.OVI_CONTINUITY_KEEP_MINUTES ?? '60'))
+    problems.push(`OVI_CONTINUITY_KEEP_MINUTES must be a whole number of minutes (0 turns keeping ahead off), got '${env.OVI_CONTINUITY_KEEP_MINUTES}'`);
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -94,6 +102,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     mailFrom: env.OVI_MAIL_FROM ?? 'Ovi <no-reply@ovi.invalid>',
     ...(env.OVI_PUBLIC_URL ? { publicUrl: env.OVI_PUBLIC_URL.replace(/\/$/, '') } : {}),
     reminderIntervalMinutes: Number(env.OVI_REMINDER_INTERVAL_MINUTES ?? 15),
+    continuityKeepMinutes,
     metricsToken: env.OVI_METRICS_TOKEN || undefined,
     metricsPublic,
     loginLimits,

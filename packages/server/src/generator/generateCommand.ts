@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const config = configFromEnvironment(process.env, {});
   process.stderr.write(`Generating into ${config.databaseUrl ? 'the PostgreSQL server of DATABASE_URL' : `the embedded database in ${config.dataDir}`}…\n`);
   reportDemoProgressTo((line) => process.stderr.write(`${line}\n`));
-  const ovi = await createOvi({ ...config, seedDemo: true, logLevel: 'silent', reminderIntervalMinutes: 0 }).finally(() => reportDemoProgressTo(undefined));
+  const ovi = await createOvi({ ...config, seedDemo: true, logLevel: 'silent', reminderIntervalMinutes: 0, continuityKeepMinutes: 0 }).finally(() => reportDemoProgressTo(undefined));
   try {
     await generateRegion(ovi.services, { ...args, now: now() });
   } finally {

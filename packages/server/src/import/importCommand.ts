@@ -41,7 +41,7 @@ export function parseImportArguments(args: string[]): ImportOptions | string {
  * resident the data is mapped to). Returns the exit code: 0 all loaded, 1 something refused.
  */
 export async function runImport(config: OviConfig, options: ImportOptions, print: (line: string) => void): Promise<number> {
-  const ovi = await createOvi({ ...config, seedDemo: false, logLevel: 'silent', reminderIntervalMinutes: 0, webDir: undefined });
+  const ovi = await createOvi({ ...config, seedDemo: false, logLevel: 'silent', reminderIntervalMinutes: 0, continuityKeepMinutes: 0, webDir: undefined });
   try {
     const { fhir, accounts } = ovi.services;
     const user = await accounts.userByName(options.as);

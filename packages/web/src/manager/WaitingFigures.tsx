@@ -40,7 +40,7 @@ export function WaitingFigures({ search }: { search: string }) {
               <p className="empty">{t('accessMeasures.noVisits')}</p>
             ) : (
               <TableWrap labelledBy="waiting-caption">
-                <table className="table" data-testid="waiting-table">
+                <table className="table table-long-heads" data-testid="waiting-table">
                   <caption id="waiting-caption">{t('accessMeasures.waitingCaption', { period })}</caption>
                   <thead>
                     <tr>
