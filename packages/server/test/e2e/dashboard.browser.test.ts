@@ -189,6 +189,9 @@ describe('the dashboard, in a real browser', () => {
     expect(new URL(page.url()).pathname).toBe('/dashboard/access');
     // The waits of the old access page: the March visits of units A and B, by profession and urgency.
     await page.getByTestId('waiting-table').waitFor();
+    // Its long column names wrap: on a laptop it does not scroll sideways inside its frame.
+    const sideways = await page.getByTestId('waiting-table').evaluate((table) => (table.parentElement as HTMLElement).scrollWidth - (table.parentElement as HTMLElement).clientWidth);
+    expect(sideways, 'the waits table fits 1280 px').toBeLessThanOrEqual(0);
     await page.goto(`${server.url}/plan-outcomes`);
     await page.getByTestId('plan-outcomes').waitFor();
     expect(new URL(page.url()).pathname).toBe('/dashboard/continuity');
