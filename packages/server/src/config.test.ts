@@ -47,7 +47,7 @@ describe('OVI_CONTINUITY_KEEP_MINUTES (continuity figures kept ahead of the dash
   });
 
   it('refuses what is not a whole number of minutes', () => {
-    for (const value of ['-1', '1.5', 'hourly', '']) {
+    for (const value of ['-1', '1.5', 'hourly', '', '1441', '60000']) {
       expect(() => configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: value }, {}), value).toThrow(/OVI_CONTINUITY_KEEP_MINUTES/);
     }
   });

@@ -85,8 +85,9 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   const bundleLimits = bundleLimitsFromEnvironment(env, problems);
   const regionSignIn = regionSignInFromEnvironment(env, problems);
   const continuityKeepMinutes = Number(env.OVI_CONTINUITY_KEEP_MINUTES ?? 60);
-  if (!/^\d{1,6}$/.test(env.OVI_CONTINUITY_KEEP_MINUTES ?? '60'))
-    problems.push(`OVI_CONTINUITY_KEEP_MINUTES must be a whole number of minutes (0 turns keeping ahead off), got '${env.OVI_CONTINUITY_KEEP_MINUTES}'`);
+  // At most a day: a longer timer overflows Node's (about 24.8 days) and would fire at once, again and again.
+  if (!/^\d{1,4}$/.test(env.OVI_CONTINUITY_KEEP_MINUTES ?? '60') || continuityKeepMinutes > 1440)
+    problems.push(`OVI_CONTINUITY_KEEP_MINUTES must be a whole number of minutes from 0 (off) to 1440, got '${env.OVI_CONTINUITY_KEEP_MINUTES}'`);
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
