@@ -39,6 +39,16 @@ describe("OVI_REGION_OIDC_* (staff sign-in through the region's identity provide
   });
 });
 
+describe('OVI_REMINDER_INTERVAL_MINUTES', () => {
+  it('is 15 by default and refuses a negative or overlong period (which would run the job without pause)', () => {
+    expect(configFromEnvironment({}, {}).reminderIntervalMinutes).toBe(15);
+    expect(configFromEnvironment({ OVI_REMINDER_INTERVAL_MINUTES: '0' }, {}).reminderIntervalMinutes).toBe(0);
+    for (const value of ['-5', '40000', 'often']) {
+      expect(() => configFromEnvironment({ OVI_REMINDER_INTERVAL_MINUTES: value }, {}), value).toThrow(/OVI_REMINDER_INTERVAL_MINUTES/);
+    }
+  });
+});
+
 describe('OVI_CONTINUITY_KEEP_MINUTES (continuity figures kept ahead of the dashboard, decision 044)', () => {
   it('is hourly by default, and 0 turns it off', () => {
     expect(configFromEnvironment({}, {}).continuityKeepMinutes).toBe(60);

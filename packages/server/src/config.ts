@@ -84,10 +84,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
   const metricsPublic = metricsPublicFromEnvironment(env, problems);
   const bundleLimits = bundleLimitsFromEnvironment(env, problems);
   const regionSignIn = regionSignInFromEnvironment(env, problems);
-  const continuityKeepMinutes = Number(env.OVI_CONTINUITY_KEEP_MINUTES ?? 60);
-  // At most a day: a longer timer overflows Node's (about 24.8 days) and would fire at once, again and again.
-  if (!/^\d{1,4}$/.test(env.OVI_CONTINUITY_KEEP_MINUTES ?? '60') || continuityKeepMinutes > 1440)
-    problems.push(`OVI_CONTINUITY_KEEP_MINUTES must be a whole number of minutes from 0 (off) to 1440, got '${env.OVI_CONTINUITY_KEEP_MINUTES}'`);
+  const reminderIntervalMinutes = jobMinutesFromEnvironment(env, 'OVI_REMINDER_INTERVAL_MINUTES', 15, problems);
+  const continuityKeepMinutes = jobMinutesFromEnvironment(env, 'OVI_CONTINUITY_KEEP_MINUTES', 60, problems);
   if (problems.length > 0) throw new Error(`Ovi cannot start; fix the configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -102,7 +100,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.OVI_MAIL_FROM ?? 'Ovi <no-reply@ovi.invalid>',
     ...(env.OVI_PUBLIC_URL ? { publicUrl: env.OVI_PUBLIC_URL.replace(/\/$/, '') } : {}),
-    reminderIntervalMinutes: Number(env.OVI_REMINDER_INTERVAL_MINUTES ?? 15),
+    reminderIntervalMinutes,
     continuityKeepMinutes,
     metricsToken: env.OVI_METRICS_TOKEN || undefined,
     metricsPublic,
@@ -112,6 +110,21 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
     bundleLimits,
     ...(regionSignIn ? { regionSignIn } : {}),
   };
+}
+
+/**
+ * A background job's period in whole minutes, 0 (off) to 1440. A negative or longer one would
+ * reach Node's timers as under 1 ms or past their limit (about 24.8 days), and both fire at once,
+ * again and again.
+ */
+export function jobMinutesFromEnvironment(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name] ?? String(fallback);
+  const minutes = Number(raw);
+  if (!/^\d{1,4}$/.test(raw) || minutes > 1440) {
+    problems.push(`${name} must be a whole number of minutes from 0 (off) to 1440, got '${raw}'`);
+    return fallback;
+  }
+  return minutes;
 }
 
 /** Limits of one batch or transaction Bundle (decision 025). */

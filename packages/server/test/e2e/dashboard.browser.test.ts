@@ -190,7 +190,7 @@ describe('the dashboard, in a real browser', () => {
     // The waits of the old access page: the March visits of units A and B, by profession and urgency.
     await page.getByTestId('waiting-table').waitFor();
     // Its long column names wrap: on a laptop it does not scroll sideways inside its frame.
-    const sideways = await page.getByTestId('waiting-table').evaluate((table) => (table.parentElement as HTMLElement).scrollWidth - (table.parentElement as HTMLElement).clientWidth);
+    const sideways = await page.getByTestId('waiting-table').evaluate((table) => (table.parentElement ? table.parentElement.scrollWidth - table.parentElement.clientWidth : Infinity));
     expect(sideways, 'the waits table fits 1280 px').toBeLessThanOrEqual(0);
     await page.goto(`${server.url}/plan-outcomes`);
     await page.getByTestId('plan-outcomes').waitFor();
