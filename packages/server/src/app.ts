@@ -244,11 +244,17 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   missingSweep.unref();
   // The continuity figures of the dashboard's periods, kept ahead of the first manager of the
   // day (decision 044): shortly after start, then every continuityKeepMinutes. Every process
-  // runs it; one keeps each window, the others find it kept.
-  let keptAhead: Promise<void> = Promise.resolve();
+  // runs it; one keeps each window, the others wait and find it kept. A round still under way
+  // at the next tick is left to end.
+  let keptAhead: Promise<void> | undefined;
   let closing = false;
   const keepAhead = () => {
-    keptAhead = keepPresetWindows(db, clockNow(), () => closing).catch((e: unknown) => app.log.warn(`keeping continuity figures ahead failed: ${(e as Error).message}`));
+    if (keptAhead) return;
+    const freshMinutes = Math.max(1, Math.floor((config.continuityKeepMinutes ?? 0) / 2));
+    keptAhead = keepPresetWindows(db, clockNow(), freshMinutes, () => closing)
+      .then(() => undefined)
+      .catch((e: unknown) => app.log.warn(`keeping continuity figures ahead failed: ${(e as Error).message}`))
+      .finally(() => (keptAhead = undefined));
   };
   const continuityFirstKeep = config.continuityKeepMinutes ? setTimeout(keepAhead, FIRST_KEEP_AFTER_MS) : undefined;
   const continuityKeep = config.continuityKeepMinutes ? setInterval(keepAhead, config.continuityKeepMinutes * 60_000) : undefined;

@@ -54,10 +54,12 @@ describe('OVI_CONTINUITY_KEEP_MINUTES (continuity figures kept ahead of the dash
     expect(configFromEnvironment({}, {}).continuityKeepMinutes).toBe(60);
     expect(configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: '0' }, {}).continuityKeepMinutes).toBe(0);
     expect(configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: '15' }, {}).continuityKeepMinutes).toBe(15);
+    // Empty is unset, as for the other variables.
+    expect(configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: '' }, {}).continuityKeepMinutes).toBe(60);
   });
 
   it('refuses what is not a whole number of minutes', () => {
-    for (const value of ['-1', '1.5', 'hourly', '', '1441', '60000']) {
+    for (const value of ['-1', '1.5', 'hourly', '1441', '60000']) {
       expect(() => configFromEnvironment({ OVI_CONTINUITY_KEEP_MINUTES: value }, {}), value).toThrow(/OVI_CONTINUITY_KEEP_MINUTES/);
     }
   });

@@ -118,7 +118,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv, defaults: { webDir
  * again and again.
  */
 export function jobMinutesFromEnvironment(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
-  const raw = env[name] ?? String(fallback);
+  // Empty is unset, as for the other variables (a compose file's `NAME=`).
+  const raw = env[name]?.trim() || String(fallback);
   const minutes = Number(raw);
   if (!/^\d{1,4}$/.test(raw) || minutes > 1440) {
     problems.push(`${name} must be a whole number of minutes from 0 (off) to 1440, got '${raw}'`);

@@ -2,13 +2,13 @@
  * Keeps the continuity rows of the dashboard's period presets ahead of their readers
  * (decision 044). Without it, the first manager to open a long period in a day ("this year"
  * ends today, so its window is new every day) waits while the figures come from the facts: 4–8 s
- * over a region's year (docs/PRODUCTION.md). A background job in every process calls this
- * hourly; the keeping's lock and freshness check (`continuitySettled.ts`) make one process do
- * each window once an hour, and a window already kept within the hour costs one small read.
+ * over a region's year (docs/PRODUCTION.md). A job in every process runs a round at each of its
+ * ticks; the keeping's lock and freshness check (`continuitySettled.ts`) make one process keep
+ * each window a round, and a window kept since the last tick costs one small read.
  */
 import { PERIOD_PRESETS, periodInstants, presetPeriodAt, previousPeriod } from '@ovi/domain';
 import type { Database } from '../db/database';
-import { keepingDone, settledFor, settledPart } from './continuitySettled';
+import { keepContinuity, settledPart } from './continuitySettled';
 
 /** The first keeping after start: not in the middle of the start's own work (the demo's seeding, a restore's checks). */
 export const FIRST_KEEP_AFTER_MS = 30_000;
@@ -29,14 +29,18 @@ export function presetWindowsToKeep(at: Date): { start: Date; end: Date }[] {
 }
 
 /**
- * Asks for each preset window as a reader would, one after another: keepings of different
- * windows share one lock, and one started while another runs would be skipped. Ends early once
- * `stopping()` says so (the process is shutting down).
+ * Keeps each preset window whose whole rows are older than `freshMinutes`, one after another,
+ * waiting for a keeping under way rather than skipping (keepings of all windows share one lock).
+ * Half the job's period is a good `freshMinutes`: rows kept a tick ago are kept again, those a
+ * reader or another process kept since are not. Ends between windows once `stopping()` says so.
+ * Returns how many windows it kept.
  */
-export async function keepPresetWindows(db: Database, at: Date, stopping: () => boolean = () => false): Promise<void> {
+export async function keepPresetWindows(db: Database, at: Date, freshMinutes: number, stopping: () => boolean = () => false): Promise<number> {
+  let kept = 0;
   for (const window of presetWindowsToKeep(at)) {
-    if (stopping()) return;
-    await settledFor(db, window, at);
-    await keepingDone(db);
+    if (stopping()) break;
+    const part = settledPart(window, at);
+    if (part && (await keepContinuity(db, part, { wait: true, freshMinutes }))) kept++;
   }
+  return kept;
 }

@@ -28,8 +28,8 @@ const KEEP_AGAIN_HOURS = 1;
  * long after no read can find them any more, so that none disappears under a read.
  */
 const SUPERSEDED_MINUTES = 10;
-/** One keeping at a time across processes (another process skips rather than waits). */
-const KEEP_LOCK = 4242046;
+/** One keeping at a time across processes (a reader's keeping skips rather than waits). */
+export const KEEP_LOCK = 4242046;
 
 export interface SettledWindow {
   start: Date;
@@ -92,22 +92,34 @@ export async function keepingDone(db: SqlExecutor): Promise<void> {
   await Promise.all([...(underWay.get(db)?.values() ?? [])]);
 }
 
+export interface KeepOptions {
+  /** Wait for a keeping under way instead of skipping (the job that keeps ahead, not a reader). */
+  wait?: boolean;
+  /** Whole rows younger than this are kept already (default KEEP_AGAIN_HOURS). */
+  freshMinutes?: number;
+}
+
 /**
  * Keeps the client rows of `part` (true), or does nothing (false) when another process is
- * keeping one or a whole one younger than KEEP_AGAIN_HOURS exists. The rows and their snapshot
+ * keeping one (unless `wait`) or a whole one younger than `freshMinutes` exists. The rows and their snapshot
  * are read in one statement, so the snapshot says exactly which writes they include. Then
  * forgets kept periods no longer read and the changes every kept period has seen.
  */
-export async function keepContinuity(db: Database, part: SettledWindow): Promise<boolean> {
+export async function keepContinuity(db: Database, part: SettledWindow, options: KeepOptions = {}): Promise<boolean> {
+  const freshMinutes = options.freshMinutes ?? KEEP_AGAIN_HOURS * 60;
   return db.transaction(async (tx) => {
-    const lock = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${KEEP_LOCK}) AS locked`);
-    if (!lock.rows[0]?.locked) return false;
+    if (options.wait) await tx.query(`SELECT pg_advisory_xact_lock(${KEEP_LOCK})`);
+    else {
+      const lock = await tx.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${KEEP_LOCK}) AS locked`);
+      if (!lock.rows[0]?.locked) return false;
+    }
     const params = [part.start.toISOString(), part.end.toISOString()];
+    // A new statement, so also what another process kept while this one waited for the lock.
     const fresh = await tx.query(
       `SELECT 1 FROM continuity_settled s
         WHERE s.window_start = $1::timestamptz AND s.window_end = $2::timestamptz
-          AND s.taken_at >= now() - interval '${KEEP_AGAIN_HOURS} hours' AND NOT ${EVERYONE_CHANGED('s')}`,
-      params,
+          AND s.taken_at >= now() - make_interval(mins => $3::int) AND NOT ${EVERYONE_CHANGED('s')}`,
+      [...params, freshMinutes],
     );
     if (fresh.rows.length > 0) return false;
     // As figureQuery: memory for the hashes, no JIT (decision 033).

@@ -7,7 +7,7 @@ import type { Appointment, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EXTENSIONS, periodInstants, SYSTEMS } from '@ovi/domain';
 import { keepPresetWindows, presetWindowsToKeep } from '../../src/storage/continuityKeptAhead';
-import { keepingDone, settledFor } from '../../src/storage/continuitySettled';
+import { KEEP_LOCK, keepingDone, settledFor } from '../../src/storage/continuitySettled';
 import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
 
 const postgresUrl = inject('postgresUrl');
@@ -73,20 +73,60 @@ describe.each(BACKENDS)('keeping the preset windows ahead on %s', (backend) => {
 
   const keptWindows = async () =>
     (await fresh.db.query<{ w: string }>(`SELECT to_char(window_start AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') || ' ' || to_char(window_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24') AS w FROM continuity_settled ORDER BY 1`)).rows.map((r) => r.w);
+  const windows = presetWindowsToKeep(NOW).length;
 
-  it('ends at once when the process is stopping', async () => {
-    await keepPresetWindows(fresh.db, NOW, () => true);
-    expect(await keptWindows()).toEqual([]);
+  it('ends between windows when the process is stopping', async () => {
+    let asked = 0;
+    expect(await keepPresetWindows(fresh.db, NOW, 30, () => asked++ > 0)).toBe(1);
+    expect(await keptWindows()).toHaveLength(1);
   });
 
   it('keeps every window, so that the first reader of the year finds its rows kept', async () => {
     const thisYear = { start: new Date('2026-01-01T00:00:00+02:00'), end: new Date('2026-12-01T00:00:00+02:00') };
-    await keepPresetWindows(fresh.db, NOW);
-    expect(await keptWindows()).toHaveLength(presetWindowsToKeep(NOW).length);
+    // The one kept by the stopped round is fresh: the others are kept.
+    expect(await keepPresetWindows(fresh.db, NOW, 30)).toBe(windows - 1);
+    expect(await keptWindows()).toHaveLength(windows);
     expect(await settledFor(fresh.db, thisYear, NOW)).not.toBeNull();
-    // Within the hour a second round keeps nothing again.
-    await keepPresetWindows(fresh.db, new Date(NOW.getTime() + 10 * 60_000));
     await keepingDone(fresh.db);
-    expect(await keptWindows()).toHaveLength(presetWindowsToKeep(NOW).length);
+    // The next round, within half the job's period, keeps nothing again…
+    expect(await keepPresetWindows(fresh.db, NOW, 30)).toBe(0);
+    expect(await keptWindows()).toHaveLength(windows);
+    // …and once the rows are older than that, every window again: a tick later, not two.
+    await fresh.db.query(`UPDATE continuity_settled SET taken_at = taken_at - interval '31 minutes'`);
+    expect(await keepPresetWindows(fresh.db, NOW, 30)).toBe(windows);
+    expect(new Set(await keptWindows()).size).toBe(windows);
+  });
+
+  it.skipIf(backend !== 'postgres')('waits for a keeping under way (another process, a reader) instead of skipping its window', async () => {
+    await fresh.db.query(`UPDATE continuity_settled SET taken_at = taken_at - interval '2 hours'`);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const hasLock = new Promise<void>((resolve) => (locked = resolve));
+    const other = fresh.db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(${KEEP_LOCK})`);
+      locked();
+      await held;
+    });
+    await hasLock;
+    try {
+      let ended = false;
+      const round = keepPresetWindows(fresh.db, NOW, 30).finally(() => (ended = true));
+      // The round's first keeping waits for the lock (seen from the server, not timed). A round
+      // that skipped instead would end, and keep nothing.
+      for (let waiting = 0; waiting === 0 && !ended; ) {
+        const r = await fresh.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks
+            WHERE locktype = 'advisory' AND objid = ${KEEP_LOCK} AND NOT granted
+              AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+        waiting = Number(r.rows[0]?.n);
+      }
+      release();
+      expect(await round).toBe(windows);
+    } finally {
+      release();
+      await other;
+    }
   });
 });

@@ -166,46 +166,49 @@ describe.each(BACKENDS)('continuity over kept rows on %s', (backend) => {
 
   it('answers as from the facts through every kind of change', async () => {
     const releaseOpen = await holdOpen();
-    const before = await figures(fresh.db);
-    // A visit added in the kept days for a client with others (a pair grows).
-    await store.createMany([visit(1000, { start: helsinki('2026-10-05T09:00:00').toISOString(), end: helsinki('2026-10-05T09:30:00').toISOString() })]);
-    await expectSame();
-    expect(await figures(fresh.db)).not.toEqual(before);
-    // One cancelled, one moved out of the window, one removed.
-    await update<Appointment>('Appointment', 'ks-v1', (a) => ({ ...a, status: 'cancelled' }));
-    await update<Appointment>('Appointment', 'ks-v2', (a) => ({ ...a, start: '2026-08-20T06:00:00.000Z', end: '2026-08-20T06:30:00.000Z' }));
-    await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Appointment' AND id = 'ks-v3'`);
-    await expectSame();
-    // A cancelled one realised after all; visits this morning (before the moment kept), this
-    // afternoon (after it, within the window) and after the window.
-    await update<Appointment>('Appointment', 'ks-v11', (a) => ({ ...a, status: 'fulfilled' }));
-    await store.createMany([
-      visit(1001, { start: helsinki('2026-11-30T08:00:00').toISOString(), end: helsinki('2026-11-30T08:30:00').toISOString() }),
-      visit(1005, { start: helsinki('2026-11-30T15:00:00').toISOString(), end: helsinki('2026-11-30T15:30:00').toISOString() }),
-      visit(1002, { start: helsinki('2026-12-03T08:00:00').toISOString(), end: helsinki('2026-12-03T08:30:00').toISOString() }),
-    ]);
-    await expectSame();
-    // A client moves; another gets an own doctor (own-team visits and listing change).
-    await update<Patient>('Patient', 'ks-p4', (p) => ({ ...p, extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: '272' } }] }));
-    await update<Patient>('Patient', 'ks-p5', (p) => ({ ...p, generalPractitioner: [{ reference: 'Practitioner/ks-d3' }] }));
-    await expectSame();
-    // Kept again (the kept rows are over an hour old): the same figures. The rows kept before
-    // stay while a read may still hold them.
-    const beforeKeeping = await figures(fresh.db);
-    await fresh.db.query(`UPDATE continuity_settled SET taken_at = taken_at - interval '2 hours'`);
-    await kept();
-    await keepingDone(fresh.db);
-    expect(await keptPeriods()).toBe(2);
-    expect(await figures(fresh.db)).toEqual(beforeKeeping);
-    // Once the newer rows are older than any read that found the old ones, the next keeping
-    // forgets the old ones and the changes that every kept period has seen.
-    await fresh.db.query(`UPDATE continuity_settled SET taken_at = taken_at - interval '2 hours'`);
-    await kept();
-    await keepingDone(fresh.db);
-    expect(await keptPeriods()).toBe(2);
-    expect(await changes()).toBe(0);
-    await expectSame();
-    await releaseOpen();
+    try {
+      const before = await figures(fresh.db);
+      // A visit added in the kept days for a client with others (a pair grows).
+      await store.createMany([visit(1000, { start: helsinki('2026-10-05T09:00:00').toISOString(), end: helsinki('2026-10-05T09:30:00').toISOString() })]);
+      await expectSame();
+      expect(await figures(fresh.db)).not.toEqual(before);
+      // One cancelled, one moved out of the window, one removed.
+      await update<Appointment>('Appointment', 'ks-v1', (a) => ({ ...a, status: 'cancelled' }));
+      await update<Appointment>('Appointment', 'ks-v2', (a) => ({ ...a, start: '2026-08-20T06:00:00.000Z', end: '2026-08-20T06:30:00.000Z' }));
+      await fresh.db.query(`DELETE FROM resource WHERE resource_type = 'Appointment' AND id = 'ks-v3'`);
+      await expectSame();
+      // A cancelled one realised after all; visits this morning (before the moment kept), this
+      // afternoon (after it, within the window) and after the window.
+      await update<Appointment>('Appointment', 'ks-v11', (a) => ({ ...a, status: 'fulfilled' }));
+      await store.createMany([
+        visit(1001, { start: helsinki('2026-11-30T08:00:00').toISOString(), end: helsinki('2026-11-30T08:30:00').toISOString() }),
+        visit(1005, { start: helsinki('2026-11-30T15:00:00').toISOString(), end: helsinki('2026-11-30T15:30:00').toISOString() }),
+        visit(1002, { start: helsinki('2026-12-03T08:00:00').toISOString(), end: helsinki('2026-12-03T08:30:00').toISOString() }),
+      ]);
+      await expectSame();
+      // A client moves; another gets an own doctor (own-team visits and listing change).
+      await update<Patient>('Patient', 'ks-p4', (p) => ({ ...p, extension: [{ url: EXTENSIONS.municipality, valueCoding: { system: SYSTEMS.municipality, code: '272' } }] }));
+      await update<Patient>('Patient', 'ks-p5', (p) => ({ ...p, generalPractitioner: [{ reference: 'Practitioner/ks-d3' }] }));
+      await expectSame();
+      // Kept again (the kept rows are over an hour old): the same figures. The rows kept before
+      // stay while a read may still hold them.
+      const beforeKeeping = await figures(fresh.db);
+      await fresh.db.query(`UPDATE continuity_settled SET taken_at = taken_at - interval '2 hours'`);
+      await kept();
+      await keepingDone(fresh.db);
+      expect(await keptPeriods()).toBe(2);
+      expect(await figures(fresh.db)).toEqual(beforeKeeping);
+      // Once the newer rows are older than any read that found the old ones, the next keeping
+      // forgets the old ones and the changes that every kept period has seen.
+      await fresh.db.query(`UPDATE continuity_settled SET taken_at = taken_at - interval '2 hours'`);
+      await kept();
+      await keepingDone(fresh.db);
+      expect(await keptPeriods()).toBe(2);
+      expect(await changes()).toBe(0);
+      await expectSame();
+    } finally {
+      await releaseOpen();
+    }
   });
 
   it('does not use the kept rows once a team or a Location changed, and keeps them again', async () => {

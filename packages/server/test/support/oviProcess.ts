@@ -129,6 +129,7 @@ async function startOnce(options: OviProcessOptions, port: number): Promise<OviP
     OVI_DEMO: options.demo === false ? 'false' : 'true',
     LOG_LEVEL: options.logLevel ?? 'warn',
     OVI_REMINDER_INTERVAL_MINUTES: '0',
+    OVI_CONTINUITY_KEEP_MINUTES: '0',
   });
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   if (options.dataDir) env.OVI_DATA_DIR = options.dataDir;
