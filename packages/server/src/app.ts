@@ -246,13 +246,12 @@ export async function createOvi(config: OviConfig): Promise<Ovi> {
   // day (decision 044): shortly after start, then every continuityKeepMinutes. Every process
   // runs it; one keeps each window, the others wait and find it kept. A round still under way
   // at the next tick is left to end.
-  let keptAhead: Promise<void> | undefined;
+  let keptAhead: Promise<unknown> | undefined;
   let closing = false;
   const keepAhead = () => {
     if (keptAhead) return;
     const freshMinutes = Math.max(1, Math.floor((config.continuityKeepMinutes ?? 0) / 2));
     keptAhead = keepPresetWindows(db, clockNow(), freshMinutes, () => closing)
-      .then(() => undefined)
       .catch((e: unknown) => app.log.warn(`keeping continuity figures ahead failed: ${(e as Error).message}`))
       .finally(() => (keptAhead = undefined));
   };

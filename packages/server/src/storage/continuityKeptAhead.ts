@@ -8,7 +8,7 @@
  */
 import { PERIOD_PRESETS, periodInstants, presetPeriodAt, previousPeriod } from '@ovi/domain';
 import type { Database } from '../db/database';
-import { keepContinuity, settledPart } from './continuitySettled';
+import { keepContinuity, settledPart, type SettledWindow } from './continuitySettled';
 
 /** The first keeping after start: not in the middle of the start's own work (the demo's seeding, a restore's checks). */
 export const FIRST_KEEP_AFTER_MS = 30_000;
@@ -18,14 +18,16 @@ export const FIRST_KEEP_AFTER_MS = 30_000;
  * once (two presets may give the same one): each preset's period and the equal stretch before
  * it, which every Measure panel reads for its trend.
  */
-export function presetWindowsToKeep(at: Date): { start: Date; end: Date }[] {
-  const windows = new Map<string, { start: Date; end: Date }>();
+export function presetWindowsToKeep(at: Date): SettledWindow[] {
+  const parts = new Map<string, SettledWindow>();
   for (const preset of PERIOD_PRESETS) {
     const period = presetPeriodAt(preset, at);
-    for (const window of [periodInstants(period), periodInstants(previousPeriod(period))])
-      if (settledPart(window, at)) windows.set(`${window.start.toISOString()} ${window.end.toISOString()}`, window);
+    for (const window of [periodInstants(period), periodInstants(previousPeriod(period))]) {
+      const part = settledPart(window, at);
+      if (part) parts.set(`${part.start.toISOString()} ${part.end.toISOString()}`, part);
+    }
   }
-  return [...windows.values()];
+  return [...parts.values()];
 }
 
 /**
@@ -37,10 +39,9 @@ export function presetWindowsToKeep(at: Date): { start: Date; end: Date }[] {
  */
 export async function keepPresetWindows(db: Database, at: Date, freshMinutes: number, stopping: () => boolean = () => false): Promise<number> {
   let kept = 0;
-  for (const window of presetWindowsToKeep(at)) {
+  for (const part of presetWindowsToKeep(at)) {
     if (stopping()) break;
-    const part = settledPart(window, at);
-    if (part && (await keepContinuity(db, part, { wait: true, freshMinutes }))) kept++;
+    if (await keepContinuity(db, part, { wait: true, freshMinutes })) kept++;
   }
   return kept;
 }

@@ -9,6 +9,7 @@ import { EXTENSIONS, periodInstants, SYSTEMS } from '@ovi/domain';
 import { keepPresetWindows, presetWindowsToKeep } from '../../src/storage/continuityKeptAhead';
 import { KEEP_LOCK, keepingDone, settledFor } from '../../src/storage/continuitySettled';
 import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
+import { holdTransaction } from '../support/heldTransaction';
 
 const postgresUrl = inject('postgresUrl');
 const keyOf = (w: { start: Date; end: Date }) => `${w.start.toISOString()} ${w.end.toISOString()}`;
@@ -99,16 +100,7 @@ describe.each(BACKENDS)('keeping the preset windows ahead on %s', (backend) => {
 
   it.skipIf(backend !== 'postgres')('waits for a keeping under way (another process, a reader) instead of skipping its window', async () => {
     await fresh.db.query(`UPDATE continuity_settled SET taken_at = taken_at - interval '2 hours'`);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked = () => {};
-    const hasLock = new Promise<void>((resolve) => (locked = resolve));
-    const other = fresh.db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(${KEEP_LOCK})`);
-      locked();
-      await held;
-    });
-    await hasLock;
+    const release = await holdTransaction(fresh.db, (tx) => tx.query(`SELECT pg_advisory_xact_lock(${KEEP_LOCK})`));
     try {
       let ended = false;
       const round = keepPresetWindows(fresh.db, NOW, 30).finally(() => (ended = true));
@@ -122,11 +114,10 @@ describe.each(BACKENDS)('keeping the preset windows ahead on %s', (backend) => {
         );
         waiting = Number(r.rows[0]?.n);
       }
-      release();
+      await release();
       expect(await round).toBe(windows);
     } finally {
-      release();
-      await other;
+      await release();
     }
   });
 });

@@ -17,6 +17,7 @@ import type { IndicatorFilters, IndicatorStratifier } from '../../src/storage/in
 import type { ResourceStore } from '../../src/storage/resourceStore';
 import { startClockAt } from '../../src/time/clock';
 import { BACKENDS, freshStore, type FreshStore } from '../backup/databases';
+import { holdTransaction } from '../support/heldTransaction';
 
 const postgresUrl = inject('postgresUrl');
 const helsinki = (local: string) => new Date(`${local}+02:00`);
@@ -146,23 +147,8 @@ describe.each(BACKENDS)('continuity over kept rows on %s', (backend) => {
    * end, as another server process or test may hold one. It holds every snapshot's xmin back
    * below the changes, which must still be forgotten once every kept period has seen them.
    */
-  const holdOpen = async (): Promise<() => Promise<void>> => {
-    if (backend !== 'postgres') return async () => {};
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let begun = () => {};
-    const hasXid = new Promise<void>((resolve) => (begun = resolve));
-    const done = fresh.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_current_xact_id()');
-      begun();
-      await held;
-    });
-    await hasXid;
-    return async () => {
-      release();
-      await done;
-    };
-  };
+  const holdOpen = async (): Promise<() => Promise<void>> =>
+    backend === 'postgres' ? holdTransaction(fresh.db, (tx) => tx.query('SELECT pg_current_xact_id()')) : async () => {};
 
   it('answers as from the facts through every kind of change', async () => {
     const releaseOpen = await holdOpen();
